@@ -1,0 +1,60 @@
+import { serveStatic } from '@hono/node-server/serve-static'
+import { createRoute, z } from '@hono/zod-openapi'
+import { handleError, handleNotFound } from './http/error-handler.js'
+import { createRouter } from './http/openapi-hono.js'
+import type { QuestionBank } from './questions/question-bank.js'
+import { createQuestionsRoutes } from './routes/questions-routes.js'
+
+/** Everything the HTTP app needs, built by the entry file (or by a test, with fakes). */
+export type AppDeps = {
+  bank: QuestionBank
+  /** Folder of the built web client; omitted in API-only tests. */
+  webDistDir?: string
+}
+
+const health = createRoute({
+  method: 'get',
+  path: '/health',
+  summary: 'Liveness',
+  responses: {
+    200: {
+      description: 'The server is up',
+      content: {
+        'application/json': {
+          schema: z.object({ status: z.literal('ok'), questions: z.number() }),
+        },
+      },
+    },
+  },
+})
+
+/** The composition root: builds the Hono app from its dependencies. */
+export function createApp(deps: AppDeps) {
+  const api = createRouter()
+    .openapi(health, (c) =>
+      c.json({ status: 'ok' as const, questions: deps.bank.questions.length }, 200),
+    )
+    .route('/questions', createQuestionsRoutes(deps.bank))
+
+  const app = createRouter()
+  app.route('/api', api)
+  // Generated from the same zod schemas the routes validate with, so it cannot drift.
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Sparring API', version: '0.1.0' },
+  })
+  // Unknown /api paths get a JSON 404 rather than the web client's page.
+  app.all('/api/*', handleNotFound)
+  app.onError(handleError)
+  app.notFound(handleNotFound)
+
+  if (deps.webDistDir) {
+    const root = deps.webDistDir
+    app.use('/*', serveStatic({ root }))
+    // Client-side routes (/q/:id, /session/:id, ...) all load the single page.
+    app.get('*', serveStatic({ root, path: 'index.html' }))
+  }
+  return app
+}
+
+export type AppType = ReturnType<typeof createApp>
