@@ -1,0 +1,60 @@
+import type { TokenUsage } from '../sessions/session-schema.js'
+
+export type ChatMessage = { role: 'system' | 'user' | 'assistant'; content: string }
+
+export type ChatRequest = {
+  messages: ChatMessage[]
+  /** Overrides the client's default model. */
+  model?: string
+  temperature?: number
+  maxTokens?: number
+  /** Aborts the request (and the stream) when the socket closes or the session ends. */
+  signal?: AbortSignal
+}
+
+/** A JSON Schema the answer must follow; adapters fall back to JSON mode where unsupported. */
+export type JsonRequest = ChatRequest & { schemaName: string; jsonSchema: Record<string, unknown> }
+
+/** What a streamed completion yields: text as it comes, then one `done`. */
+export type LlmStreamEvent =
+  { type: 'delta'; text: string } | { type: 'done'; usage: TokenUsage | null; model: string }
+
+export type JsonResult = { text: string; usage: TokenUsage | null; model: string }
+
+/**
+ * The port to a language model. Adapters: OpenAiLlmClient (any OpenAI-compatible server, through
+ * the official SDK) and OfflineLlmClient-style engines. Failures are thrown as LlmError after the
+ * adapter's own retries, never left hanging.
+ */
+export interface LlmClient {
+  /** Which provider runs, shown to users: `openai` or `offline`. */
+  readonly provider: string
+  /** The default model name, shown to users. */
+  readonly model: string
+  streamChat(request: ChatRequest): AsyncIterable<LlmStreamEvent>
+  /** One non-streamed completion whose text is JSON following `jsonSchema`. */
+  completeJson(request: JsonRequest): Promise<JsonResult>
+}
+
+export type LlmErrorCode =
+  | 'rate_limited'
+  | 'server_error'
+  | 'timeout'
+  | 'aborted'
+  | 'bad_request'
+  | 'auth'
+  | 'stream_error'
+  | 'connection'
+
+/** A provider failure, wrapped at the adapter boundary. */
+export class LlmError extends Error {
+  constructor(
+    readonly code: LlmErrorCode,
+    message: string,
+    readonly retryable: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options)
+    this.name = 'LlmError'
+  }
+}

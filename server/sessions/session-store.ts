@@ -1,0 +1,54 @@
+import type { Grade } from '../grading/grade-schema.js'
+import type { Session, SessionWithTurns, Turn } from './session-schema.js'
+
+/** A turn to append; the store assigns `seq` (next in the session) atomically. */
+export type NewTurn = Omit<Turn, 'seq'>
+
+export type AppendResult =
+  /** Stored now. */
+  | { status: 'appended'; turn: Turn }
+  /** A candidate turn with this clientId was already stored: the earlier turn, unchanged. */
+  | { status: 'duplicate'; turn: Turn }
+
+export type Page<T> = { items: T[]; nextCursor: string | null }
+
+/**
+ * Where sessions and their turns live. Adapters: SqliteSessionStore (embedded default),
+ * MemorySessionStore (unit tests). Every write is durable when its promise resolves:
+ * a turn the server acknowledged survives a crash of the process.
+ */
+export interface SessionStore {
+  createSession(session: Session): Promise<void>
+  /** The session with its turns in seq order, or null when absent. */
+  getSession(id: string): Promise<SessionWithTurns | null>
+  /** The owner's sessions, newest first. `cursor` comes from the previous page. */
+  listSessions(ownerId: string, opts: { limit: number; cursor?: string }): Promise<Page<Session>>
+  /** Atomic: assigns the next seq, dedupes candidate turns by clientId. */
+  appendTurn(turn: NewTurn): Promise<AppendResult>
+  /** Completes a streamed interviewer turn (text, usage, notes) in one write. */
+  updateTurn(
+    sessionId: string,
+    turnId: string,
+    patch: Partial<
+      Pick<
+        Turn,
+        | 'text'
+        | 'completedAt'
+        | 'hiddenNotes'
+        | 'usage'
+        | 'leaksCaught'
+        | 'target'
+        | 'model'
+        | 'provider'
+      >
+    >,
+  ): Promise<Turn>
+  updateSession(id: string, patch: Partial<Pick<Session, 'status' | 'updatedAt'>>): Promise<Session>
+  /** Stores the latest grade of a session, replacing an earlier one. */
+  saveGrade(sessionId: string, grade: Grade): Promise<void>
+  getGrade(sessionId: string): Promise<Grade | null>
+  /** Sets (or replaces) the session's read-only share token. */
+  setShareToken(sessionId: string, token: string | null): Promise<void>
+  findSessionIdByShareToken(token: string): Promise<string | null>
+  close(): Promise<void>
+}
