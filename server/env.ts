@@ -12,6 +12,21 @@ export const EnvSchema = z.object({
   DATA_DIR: z.preprocess(blankAsUnset, z.string().default('data')),
   QUESTIONS_DIR: z.preprocess(blankAsUnset, z.string().default('questions')),
   WEB_DIST_DIR: z.preprocess(blankAsUnset, z.string().default('dist/web')),
+  /** Set to use an OpenAI-compatible server; without it the offline engine runs. */
+  OPENAI_API_KEY: z.preprocess(blankAsUnset, z.string().min(1).optional()),
+  /** Any OpenAI-compatible server, e.g. http://127.0.0.1:11434/v1 for Ollama; the SDK default when unset. */
+  OPENAI_BASE_URL: z.preprocess(blankAsUnset, z.url().optional()),
+  INTERVIEWER_MODEL: z.preprocess(blankAsUnset, z.string().min(1).default('gpt-4o-mini')),
+  GRADER_MODEL: z.preprocess(blankAsUnset, z.string().min(1).default('gpt-4o-mini')),
+  /** Grader samples per transcript; the median per criterion is kept and the spread reported. */
+  GRADER_SAMPLES: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(9).default(1)),
+  /** Upper bound on one LLM call, retries and streaming included. */
+  LLM_TIMEOUT_MS: z.preprocess(
+    blankAsUnset,
+    z.coerce.number().int().min(1000).max(600_000).default(60_000),
+  ),
+  /** Retries after a 429, a 5xx or a connection failure, before any token was streamed. */
+  LLM_MAX_RETRIES: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(10).default(2)),
 })
 
 export type Env = z.infer<typeof EnvSchema>
