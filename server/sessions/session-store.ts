@@ -10,6 +10,21 @@ export type AppendResult =
   /** A candidate turn with this clientId was already stored: the earlier turn, unchanged. */
   | { status: 'duplicate'; turn: Turn }
 
+/** What completing a streamed interviewer turn may change. */
+export type TurnPatch = Partial<
+  Pick<
+    Turn,
+    | 'text'
+    | 'completedAt'
+    | 'hiddenNotes'
+    | 'usage'
+    | 'leaksCaught'
+    | 'target'
+    | 'model'
+    | 'provider'
+  >
+>
+
 export type Page<T> = { items: T[]; nextCursor: string | null }
 
 /**
@@ -23,30 +38,23 @@ export interface SessionStore {
   getSession(id: string): Promise<SessionWithTurns | null>
   /** The owner's sessions, newest first. `cursor` comes from the previous page. */
   listSessions(ownerId: string, opts: { limit: number; cursor?: string }): Promise<Page<Session>>
-  /** Atomic: assigns the next seq, dedupes candidate turns by clientId. */
+  /**
+   * Atomic: assigns the next seq, dedupes candidate turns by clientId, and moves the session's
+   * updatedAt to the turn's createdAt. Unknown session ids (here, in updateTurn and in
+   * updateSession) throw a SessionStoreError: callers check the session first.
+   */
   appendTurn(turn: NewTurn): Promise<AppendResult>
   /** Completes a streamed interviewer turn (text, usage, notes) in one write. */
-  updateTurn(
-    sessionId: string,
-    turnId: string,
-    patch: Partial<
-      Pick<
-        Turn,
-        | 'text'
-        | 'completedAt'
-        | 'hiddenNotes'
-        | 'usage'
-        | 'leaksCaught'
-        | 'target'
-        | 'model'
-        | 'provider'
-      >
-    >,
-  ): Promise<Turn>
+  updateTurn(sessionId: string, turnId: string, patch: TurnPatch): Promise<Turn>
   updateSession(id: string, patch: Partial<Pick<Session, 'status' | 'updatedAt'>>): Promise<Session>
   /** Stores the latest grade of a session, replacing an earlier one. */
   saveGrade(sessionId: string, grade: Grade): Promise<void>
   getGrade(sessionId: string): Promise<Grade | null>
+  /**
+   * "Retry from here": creates `fork` (a new session whose parentId is the source) holding copies
+   * of the source's turns with seq <= uptoSeq, same ids and seqs. Null when the source is absent.
+   */
+  forkSession(sourceId: string, uptoSeq: number, fork: Session): Promise<SessionWithTurns | null>
   /** Sets (or replaces) the session's read-only share token. */
   setShareToken(sessionId: string, token: string | null): Promise<void>
   findSessionIdByShareToken(token: string): Promise<string | null>

@@ -1,0 +1,29 @@
+import { z } from 'zod'
+
+/**
+ * The position after the last session of a page, for "newest first" listing: sessions are ordered
+ * by createdAt descending, then id descending so that equal times still have one order.
+ * Opaque to clients (base64url JSON) so the order can change without breaking their URLs' shape.
+ */
+export type SessionCursor = { createdAt: string; id: string }
+
+const CursorSchema = z.tuple([z.string().min(1), z.string().min(1)])
+
+export function encodeSessionCursor(cursor: SessionCursor): string {
+  return Buffer.from(JSON.stringify([cursor.createdAt, cursor.id])).toString('base64url')
+}
+
+/** The cursor, or null when the text is not one this server made. */
+export function decodeSessionCursor(text: string): SessionCursor | null {
+  try {
+    const parsed = CursorSchema.safeParse(JSON.parse(Buffer.from(text, 'base64url').toString()))
+    return parsed.success ? { createdAt: parsed.data[0], id: parsed.data[1] } : null
+  } catch {
+    return null
+  }
+}
+
+/** True when `a` comes before `b` in "newest first" order. */
+export function isNewerThan(a: SessionCursor, b: SessionCursor): boolean {
+  return a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.id > b.id)
+}

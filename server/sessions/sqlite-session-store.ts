@@ -1,0 +1,270 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
+import type { Grade } from '../grading/grade-schema.js'
+import { decodeSessionCursor, encodeSessionCursor } from './session-cursor.js'
+import type { Session, SessionWithTurns, Turn } from './session-schema.js'
+import type { AppendResult, NewTurn, Page, SessionStore, TurnPatch } from './session-store.js'
+import { SessionStoreError } from './session-store-error.js'
+import { migrateSqlite } from './sqlite-migrations.js'
+import {
+  fromGradeJson,
+  fromSessionRow,
+  fromTurnRow,
+  toSessionRow,
+  toTurnRow,
+  type SessionRow,
+  type TurnRow,
+} from './sqlite-rows.js'
+
+const TURN_COLUMNS = `session_id, id, seq, role, kind, text, client_id, created_at, completed_at,
+  target, hidden_notes, provider, model, usage_json, leaks_caught`
+
+/**
+ * The embedded default SessionStore: one SQLite file (better-sqlite3, synchronous, so each
+ * method's work is done when its promise is created; the promise only keeps the port async for
+ * networked adapters).
+ */
+export class SqliteSessionStore implements SessionStore {
+  private constructor(private readonly db: Database.Database) {}
+
+  /** Opens (creating the folder and file on first start) and migrates the database at `path`. */
+  static open(path: string): SqliteSessionStore {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+    const db = new Database(path)
+    // WAL: readers never block the writer. synchronous = FULL: every commit fsyncs the WAL
+    // before returning. In WAL mode NORMAL already survives a crash of this process (the commit
+    // is in the OS's page cache), but not a power cut or kernel panic; FULL makes "the server
+    // acknowledged it" mean "it is on disk", at the cost of one fsync per turn, which a chat
+    // turn rate never notices.
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = FULL')
+    db.pragma('foreign_keys = ON')
+    // Several processes may share the file (a CLI beside the server): wait for the lock.
+    db.pragma('busy_timeout = 5000')
+    migrateSqlite(db)
+    return new SqliteSessionStore(db)
+  }
+
+  async createSession(session: Session): Promise<void> {
+    this.insertSession(session)
+  }
+
+  async getSession(id: string): Promise<SessionWithTurns | null> {
+    const row = this.db.prepare('SELECT * FROM sessions WHERE id = ?').get(id) as
+      SessionRow | undefined
+    if (!row) return null
+    return { ...fromSessionRow(row), turns: this.readTurns(id) }
+  }
+
+  async listSessions(
+    ownerId: string,
+    opts: { limit: number; cursor?: string },
+  ): Promise<Page<Session>> {
+    const after = opts.cursor === undefined ? null : decodeSessionCursor(opts.cursor)
+    if (opts.cursor !== undefined && !after) {
+      throw new SessionStoreError('bad_cursor', 'Unknown listing cursor.')
+    }
+    const rows = (
+      after
+        ? this.db
+            .prepare(
+              `SELECT * FROM sessions WHERE owner_id = ?
+                 AND (created_at < ? OR (created_at = ? AND id < ?))
+               ORDER BY created_at DESC, id DESC LIMIT ?`,
+            )
+            .all(ownerId, after.createdAt, after.createdAt, after.id, opts.limit + 1)
+        : this.db
+            .prepare(
+              'SELECT * FROM sessions WHERE owner_id = ? ORDER BY created_at DESC, id DESC LIMIT ?',
+            )
+            .all(ownerId, opts.limit + 1)
+    ) as SessionRow[]
+    const items = rows.slice(0, opts.limit).map(fromSessionRow)
+    const last = items.at(-1)
+    return {
+      items,
+      nextCursor: rows.length > opts.limit && last ? encodeSessionCursor(last) : null,
+    }
+  }
+
+  async appendTurn(turn: NewTurn): Promise<AppendResult> {
+    // IMMEDIATE takes the write lock before reading max(seq), so two processes cannot both
+    // compute the same next seq.
+    return this.db
+      .transaction((): AppendResult => {
+        this.requireSession(turn.sessionId)
+        if (turn.clientId !== null) {
+          const earlier = this.db
+            .prepare(`SELECT ${TURN_COLUMNS} FROM turns WHERE session_id = ? AND client_id = ?`)
+            .get(turn.sessionId, turn.clientId) as TurnRow | undefined
+          if (earlier) return { status: 'duplicate', turn: fromTurnRow(earlier) }
+        }
+        const { next } = this.db
+          .prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM turns WHERE session_id = ?')
+          .get(turn.sessionId) as { next: number }
+        const stored: Turn = { ...turn, seq: next }
+        this.insertTurn(stored)
+        this.db
+          .prepare('UPDATE sessions SET updated_at = ? WHERE id = ?')
+          .run(turn.createdAt, turn.sessionId)
+        return { status: 'appended', turn: stored }
+      })
+      .immediate()
+  }
+
+  async updateTurn(sessionId: string, turnId: string, patch: TurnPatch): Promise<Turn> {
+    return this.db
+      .transaction((): Turn => {
+        const row = this.db
+          .prepare(`SELECT ${TURN_COLUMNS} FROM turns WHERE session_id = ? AND id = ?`)
+          .get(sessionId, turnId) as TurnRow | undefined
+        if (!row) {
+          throw new SessionStoreError('not_found', `No turn "${turnId}" in session "${sessionId}".`)
+        }
+        const updated = { ...fromTurnRow(row), ...patch }
+        const r = toTurnRow(updated)
+        this.db
+          .prepare(
+            `UPDATE turns SET text = ?, completed_at = ?, target = ?, hidden_notes = ?,
+             provider = ?, model = ?, usage_json = ?, leaks_caught = ?
+           WHERE session_id = ? AND id = ?`,
+          )
+          .run(
+            r.text,
+            r.completed_at,
+            r.target,
+            r.hidden_notes,
+            r.provider,
+            r.model,
+            r.usage_json,
+            r.leaks_caught,
+            sessionId,
+            turnId,
+          )
+        return updated
+      })
+      .immediate()
+  }
+
+  async updateSession(
+    id: string,
+    patch: Partial<Pick<Session, 'status' | 'updatedAt'>>,
+  ): Promise<Session> {
+    return this.db
+      .transaction((): Session => {
+        const updated = { ...this.requireSession(id), ...patch }
+        this.db
+          .prepare('UPDATE sessions SET status = ?, updated_at = ? WHERE id = ?')
+          .run(updated.status, updated.updatedAt, id)
+        return updated
+      })
+      .immediate()
+  }
+
+  async forkSession(
+    sourceId: string,
+    uptoSeq: number,
+    fork: Session,
+  ): Promise<SessionWithTurns | null> {
+    const forked = this.db
+      .transaction((): boolean => {
+        if (!this.db.prepare('SELECT 1 FROM sessions WHERE id = ?').get(sourceId)) return false
+        this.insertSession(fork)
+        this.db
+          .prepare(
+            `INSERT INTO turns (${TURN_COLUMNS})
+           SELECT ?, id, seq, role, kind, text, client_id, created_at, completed_at, target,
+             hidden_notes, provider, model, usage_json, leaks_caught
+           FROM turns WHERE session_id = ? AND seq <= ?`,
+          )
+          .run(fork.id, sourceId, uptoSeq)
+        return true
+      })
+      .immediate()
+    return forked ? this.getSession(fork.id) : null
+  }
+
+  async saveGrade(sessionId: string, grade: Grade): Promise<void> {
+    this.requireSession(sessionId)
+    this.db
+      .prepare(
+        `INSERT INTO grades (session_id, grade_json) VALUES (?, ?)
+         ON CONFLICT (session_id) DO UPDATE SET grade_json = excluded.grade_json`,
+      )
+      .run(sessionId, JSON.stringify(grade))
+  }
+
+  async getGrade(sessionId: string): Promise<Grade | null> {
+    const row = this.db
+      .prepare('SELECT grade_json FROM grades WHERE session_id = ?')
+      .get(sessionId) as { grade_json: string } | undefined
+    return row ? fromGradeJson(row.grade_json, sessionId) : null
+  }
+
+  async setShareToken(sessionId: string, token: string | null): Promise<void> {
+    this.db
+      .transaction(() => {
+        this.requireSession(sessionId)
+        this.db.prepare('DELETE FROM share_tokens WHERE session_id = ?').run(sessionId)
+        if (token !== null) {
+          this.db
+            .prepare('INSERT INTO share_tokens (token, session_id) VALUES (?, ?)')
+            .run(token, sessionId)
+        }
+      })
+      .immediate()
+  }
+
+  async findSessionIdByShareToken(token: string): Promise<string | null> {
+    const row = this.db
+      .prepare('SELECT session_id FROM share_tokens WHERE token = ?')
+      .get(token) as { session_id: string } | undefined
+    return row?.session_id ?? null
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close()
+  }
+
+  private insertSession(session: Session): void {
+    const r = toSessionRow(session)
+    try {
+      this.db
+        .prepare(
+          `INSERT INTO sessions (id, owner_id, question_id, mode, focus, options_json, status,
+             parent_id, created_at, updated_at)
+           VALUES (@id, @owner_id, @question_id, @mode, @focus, @options_json, @status,
+             @parent_id, @created_at, @updated_at)`,
+        )
+        .run(r)
+    } catch (cause) {
+      if ((cause as { code?: string }).code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw cause
+      throw new SessionStoreError('conflict', `Session "${session.id}" already exists.`, { cause })
+    }
+  }
+
+  private insertTurn(turn: Turn): void {
+    this.db
+      .prepare(
+        `INSERT INTO turns (${TURN_COLUMNS}) VALUES (@session_id, @id, @seq, @role, @kind, @text,
+           @client_id, @created_at, @completed_at, @target, @hidden_notes, @provider, @model,
+           @usage_json, @leaks_caught)`,
+      )
+      .run(toTurnRow(turn))
+  }
+
+  private readTurns(sessionId: string): Turn[] {
+    const rows = this.db
+      .prepare(`SELECT ${TURN_COLUMNS} FROM turns WHERE session_id = ? ORDER BY seq`)
+      .all(sessionId) as TurnRow[]
+    return rows.map(fromTurnRow)
+  }
+
+  private requireSession(id: string): Session {
+    const row = this.db.prepare('SELECT * FROM sessions WHERE id = ?').get(id) as
+      SessionRow | undefined
+    if (!row) throw new SessionStoreError('not_found', `No session "${id}".`)
+    return fromSessionRow(row)
+  }
+}

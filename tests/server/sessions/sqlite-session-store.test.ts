@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, describe, expect, it } from 'vitest'
+import { SessionStoreError } from '../../../server/sessions/session-store-error.js'
+import { SQLITE_MIGRATIONS } from '../../../server/sessions/sqlite-migrations.js'
+import { SqliteSessionStore } from '../../../server/sessions/sqlite-session-store.js'
+import { makeGrade, makeSession, makeTurn } from '../../support/session-fixtures.js'
+import { describeSessionStoreContract } from './session-store-contract.js'
+
+const opened: SqliteSessionStore[] = []
+const dirs: string[] = []
+
+function tempDbPath(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sparring-store-'))
+  dirs.push(dir)
+  return join(dir, 'nested', 'sparring.db')
+}
+
+function openAt(path: string): SqliteSessionStore {
+  const store = SqliteSessionStore.open(path)
+  opened.push(store)
+  return store
+}
+
+afterEach(async () => {
+  for (const store of opened.splice(0)) await store.close()
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+describeSessionStoreContract('SqliteSessionStore on a file', async () => openAt(tempDbPath()))
+
+describe('SqliteSessionStore specifics', () => {
+  it('creates the folder, runs every migration once and keeps data across reopen', async () => {
+    const path = tempDbPath()
+    const first = openAt(path)
+    await first.createSession(makeSession())
+    await first.appendTurn(makeTurn({ clientId: 'c1' }))
+    await first.close()
+    const second = openAt(path)
+    expect((await second.getSession('session-1'))?.turns).toHaveLength(1)
+    await second.close()
+    const raw = new Database(path, { readonly: true })
+    expect(raw.pragma('user_version', { simple: true })).toBe(SQLITE_MIGRATIONS.length)
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal')
+    raw.close()
+  })
+
+  it('refuses a file written by a newer schema', () => {
+    const path = tempDbPath()
+    openAt(path)
+    const raw = new Database(path)
+    raw.pragma(`user_version = ${SQLITE_MIGRATIONS.length + 1}`)
+    raw.close()
+    expect(() => SqliteSessionStore.open(path)).toThrow(/schema version/)
+  })
+
+  it('reports a corrupt row as a SessionStoreError naming it', async () => {
+    const path = tempDbPath()
+    const store = openAt(path)
+    await store.createSession(makeSession())
+    await store.appendTurn(makeTurn({ id: 'bad', usage: { promptTokens: 1, completionTokens: 2 } }))
+    await store.saveGrade('session-1', makeGrade(5))
+    const raw = new Database(path)
+    raw.prepare(`UPDATE turns SET usage_json = '{"promptTokens":-4}'`).run()
+    raw.prepare(`UPDATE grades SET grade_json = 'not json'`).run()
+    raw.close()
+    const read = store.getSession('session-1')
+    await expect(read).rejects.toThrow(SessionStoreError)
+    await expect(read).rejects.toThrow(/turn "bad" of session "session-1" is corrupt: usage/)
+    await expect(store.getGrade('session-1')).rejects.toThrow(/grade of session .* not JSON/)
+  })
+})
