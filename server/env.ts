@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { z } from 'zod'
 
 /**
@@ -12,6 +13,13 @@ export const EnvSchema = z.object({
   DATA_DIR: z.preprocess(blankAsUnset, z.string().default('data')),
   QUESTIONS_DIR: z.preprocess(blankAsUnset, z.string().default('questions')),
   WEB_DIST_DIR: z.preprocess(blankAsUnset, z.string().default('dist/web')),
+  /** The SQLite file of sessions; `<DATA_DIR>/sparring.db` when unset (see resolveDatabasePath). */
+  DATABASE_PATH: z.preprocess(blankAsUnset, z.string().min(1).optional()),
+  /** Signs the identity cookie; generated and kept in `<DATA_DIR>/session-secret` when unset. */
+  SESSION_SECRET: z.preprocess(
+    blankAsUnset,
+    z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 32)').optional(),
+  ),
   /** Set to use an OpenAI-compatible server; without it the offline engine runs. */
   OPENAI_API_KEY: z.preprocess(blankAsUnset, z.string().min(1).optional()),
   /** Any OpenAI-compatible server, e.g. http://127.0.0.1:11434/v1 for Ollama; the SDK default when unset. */
@@ -41,4 +49,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (parsed.success) return parsed.data
   const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`)
   throw new EnvError(`Invalid configuration:\n${lines.join('\n')}`)
+}
+
+/** Where the SQLite file lives: DATABASE_PATH, else `<DATA_DIR>/sparring.db`. */
+export function resolveDatabasePath(env: Env): string {
+  return env.DATABASE_PATH ?? join(env.DATA_DIR, 'sparring.db')
 }
