@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest'
+import { createTextAnalyzer } from '../../../server/text/text-analyzer.js'
+import type { EmbeddingsLoader } from '../../../server/text/wink-embeddings-loader.js'
+import { createInMemoryEmbeddings } from '../../../server/text/word-embeddings.js'
+
+/** Tiny vectors: lock ~ mutex, cache ~ memo; the rest orthogonal. */
+function smallLoader(): EmbeddingsLoader & { loads: number } {
+  const loader = {
+    loads: 0,
+    stats: undefined,
+    load() {
+      loader.loads++
+      return createInMemoryEmbeddings({
+        lock: [1, 0.1, 0, 0],
+        mutex: [1, 0.2, 0, 0],
+        cache: [0, 0, 1, 0.2],
+        memo: [0, 0, 1, 0.3],
+        payment: [0, 1, 0, 0],
+        banana: [0, 0, 0, 1],
+      })
+    },
+  }
+  return loader
+}
+
+describe('createTextAnalyzer', () => {
+  it('drops stop words from tokens', () => {
+    const analyzer = createTextAnalyzer()
+    expect(analyzer.tokens('We would use a lock because of the race')).toEqual([
+      'use',
+      'lock',
+      'race',
+    ])
+  })
+
+  it('matches inflections through stems without vectors', () => {
+    const analyzer = createTextAnalyzer()
+    const result = analyzer.coverage('caching the locked rows', 'cache rows with locks and retries')
+    expect(result.matchedTerms.sort()).toEqual(['cache', 'locks', 'rows'])
+    expect(result.missingTerms).toEqual(['retries'])
+    expect(result.score).toBeCloseTo(3 / 4)
+  })
+
+  it('credits close words through vectors, not unrelated ones', () => {
+    const analyzer = createTextAnalyzer({ embeddings: smallLoader(), termWeight: () => 1 })
+    expect(analyzer.coverage('a mutex', 'lock').score).toBeGreaterThan(0.9)
+    expect(analyzer.coverage('banana', 'lock').score).toBe(0)
+  })
+
+  it('demotes words that merely repeat the question', () => {
+    const analyzer = createTextAnalyzer()
+    const plain = analyzer.coverage('payment retries', 'payment retries need idempotency keys')
+    const demoted = analyzer.coverage('payment retries', 'payment retries need idempotency keys', {
+      demote: 'Why do payment retries fail?',
+    })
+    expect(demoted.score).toBeLessThan(plain.score)
+    expect(demoted.score).toBe(0)
+  })
+
+  it('keeps similarity symmetric and within [0, 1]', () => {
+    const analyzer = createTextAnalyzer({ embeddings: smallLoader() })
+    const a = 'use a mutex around the payment'
+    const b = 'lock the payment row and cache the result'
+    expect(analyzer.similarity(a, b)).toBeCloseTo(analyzer.similarity(b, a))
+    expect(analyzer.similarity(a, b)).toBeGreaterThan(0)
+    expect(analyzer.similarity(a, b)).toBeLessThanOrEqual(1)
+    expect(analyzer.similarity(a, a)).toBeCloseTo(1)
+    expect(analyzer.similarity('', a)).toBe(0)
+  })
+
+  it('loads vectors lazily and only through the injected loader', () => {
+    const loader = smallLoader()
+    const analyzer = createTextAnalyzer({ embeddings: loader })
+    expect(loader.loads).toBe(0)
+    analyzer.similarity('lock', 'mutex')
+    expect(loader.loads).toBeGreaterThan(0)
+  })
+
+  it('gives a higher centroid similarity to related texts', () => {
+    const analyzer = createTextAnalyzer({ embeddings: smallLoader() })
+    expect(analyzer.centroidSimilarity('mutex', 'lock')).toBeGreaterThan(
+      analyzer.centroidSimilarity('banana', 'lock'),
+    )
+  })
+})
