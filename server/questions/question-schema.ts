@@ -21,7 +21,8 @@ export const FrameworkStepSchema = z.object({
 })
 
 export const FrameworkSchema = z.object({
-  name: z.string().min(1),
+  /** Empty when the source names no framework; an `incomplete` flag `frameworkName` says so. */
+  name: z.string(),
   steps: z.array(FrameworkStepSchema).min(1, 'a framework needs at least one step'),
   keyPrinciples: z.array(z.string().min(1)).default([]),
 })
@@ -41,7 +42,8 @@ export const StatedScoreSchema = z.object({
 
 /** Parts of a question the source leaves incomplete; graders and calibration skip what is flagged. */
 export const IncompleteFlagSchema = z.object({
-  part: z.enum(['scenario', 'competencies', 'framework', 'modelAnswer', 'rubric']),
+  /** `frameworkName`: only the name is missing, the steps are usable. */
+  part: z.enum(['scenario', 'competencies', 'framework', 'frameworkName', 'modelAnswer', 'rubric']),
   note: z.string().min(1),
 })
 
