@@ -1,0 +1,112 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { HttpResponse, http } from 'msw'
+import { setupServer } from 'msw/node'
+import { chatCompletion } from '../../support/sse.js'
+import { COMPLETIONS_URL, createTestClient } from './llm-test-kit.js'
+
+const server = setupServer()
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterEach(() => server.resetHandlers())
+afterAll(() => server.close())
+
+const jsonSchema = {
+  type: 'object',
+  properties: { score: { type: 'number' } },
+  required: ['score'],
+  additionalProperties: false,
+}
+const request = {
+  messages: [{ role: 'user' as const, content: 'Grade this.' }],
+  schemaName: 'grade',
+  jsonSchema,
+  temperature: 0,
+}
+
+/** A server that rejects json_schema like Ollama or older vLLM, and records every body. */
+function serveWithoutJsonSchema(rejection: string) {
+  const bodies: Array<Record<string, any>> = []
+  server.use(
+    http.post(COMPLETIONS_URL, async ({ request: req }) => {
+      const body = (await req.json()) as Record<string, any>
+      bodies.push(body)
+      if (body.response_format?.type === 'json_schema') {
+        return HttpResponse.json(
+          { error: { message: rejection, type: 'invalid_request_error' } },
+          { status: 400 },
+        )
+      }
+      return HttpResponse.json(chatCompletion('{"score": 6}', 'llama3.1:8b'))
+    }),
+  )
+  return bodies
+}
+
+describe('OpenAiLlmClient.completeJson', () => {
+  it('asks for strict json_schema output at the given temperature', async () => {
+    const bodies: Array<Record<string, any>> = []
+    server.use(
+      http.post(COMPLETIONS_URL, async ({ request: req }) => {
+        bodies.push((await req.json()) as Record<string, any>)
+        return HttpResponse.json(chatCompletion('{"score": 7}'))
+      }),
+    )
+    const { client } = createTestClient()
+    const result = await client.completeJson(request)
+    expect(result).toEqual({
+      text: '{"score": 7}',
+      usage: { promptTokens: 1200, completionTokens: 300 },
+      model: 'gpt-4o-mini-2024-07-18',
+    })
+    expect(bodies[0]).toMatchObject({
+      stream: false,
+      temperature: 0,
+      response_format: {
+        type: 'json_schema',
+        json_schema: { name: 'grade', schema: jsonSchema, strict: true },
+      },
+    })
+    expect(client.jsonMode).toBe('json_schema')
+  })
+
+  it('falls back to json_object on a 400 about response_format, and remembers it', async () => {
+    const bodies = serveWithoutJsonSchema(
+      "response_format type 'json_schema' is not supported by this server",
+    )
+    const { client } = createTestClient()
+    const first = await client.completeJson(request)
+    expect(first.text).toBe('{"score": 6}')
+    expect(bodies.map((b) => b.response_format.type)).toEqual(['json_schema', 'json_object'])
+    const schemaNote = bodies[1]!.messages.at(-1)
+    expect(schemaNote.role).toBe('system')
+    expect(schemaNote.content).toContain('JSON')
+    expect(schemaNote.content).toContain('"additionalProperties":false')
+
+    await client.completeJson(request)
+    expect(bodies.map((b) => b.response_format.type)).toEqual([
+      'json_schema',
+      'json_object',
+      'json_object',
+    ])
+    expect(client.jsonMode).toBe('json_object')
+  })
+
+  it('does not fall back on an unrelated 400', async () => {
+    const bodies = serveWithoutJsonSchema('model "gpt-5-nano" not found, try pulling it first')
+    const { client } = createTestClient()
+    await expect(client.completeJson(request)).rejects.toMatchObject({
+      code: 'bad_request',
+      message: expect.stringContaining('not found'),
+    })
+    expect(bodies).toHaveLength(1)
+    expect(client.jsonMode).toBe('json_schema')
+  })
+
+  it('fails an empty reply clearly', async () => {
+    server.use(http.post(COMPLETIONS_URL, () => HttpResponse.json(chatCompletion(''))))
+    const { client } = createTestClient()
+    await expect(client.completeJson(request)).rejects.toMatchObject({
+      code: 'server_error',
+      message: 'The model server returned an empty reply',
+    })
+  })
+})

@@ -1,0 +1,142 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { http } from 'msw'
+import { setupServer } from 'msw/node'
+import { readSseFixture, sseResponse } from '../../support/sse.js'
+import { COMPLETIONS_URL, collectStream, createTestClient } from './llm-test-kit.js'
+
+const server = setupServer()
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterEach(() => server.resetHandlers())
+afterAll(() => server.close())
+
+function replay(fixture: string, chunkBytes?: number) {
+  const bodies: Record<string, unknown>[] = []
+  const headers: Headers[] = []
+  server.use(
+    http.post(COMPLETIONS_URL, async ({ request }) => {
+      bodies.push((await request.json()) as Record<string, unknown>)
+      headers.push(request.headers)
+      return sseResponse(readSseFixture(fixture), { chunkBytes })
+    }),
+  )
+  return { bodies, headers }
+}
+
+const recorded = [
+  {
+    fixture: 'openai',
+    text: 'You said the ledger is idempotent. How do you dedupe a retried “charge” request?',
+    usage: { promptTokens: 812, completionTokens: 19 },
+    model: 'gpt-4o-mini-2024-07-18',
+  },
+  {
+    fixture: 'ollama',
+    text: 'What happens when two workers read the same balance?',
+    usage: { promptTokens: 655, completionTokens: 12 },
+    model: 'llama3.2:3b',
+  },
+  {
+    fixture: 'vllm-reasoning',
+    text: '\n\nHow many writes per second do you expect at peak?',
+    usage: { promptTokens: 934, completionTokens: 41 },
+    model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-7B',
+  },
+  {
+    fixture: 'llamacpp',
+    text: 'Which index serves that query?',
+    usage: { promptTokens: 588, completionTokens: 6 },
+    model: 'qwen2.5-7b-instruct-q4_k_m.gguf',
+  },
+  {
+    fixture: 'azure',
+    text: 'Where does the lock live if Redis fails over?',
+    usage: { promptTokens: 702, completionTokens: 11 },
+    model: 'gpt-4o-2024-11-20',
+  },
+  {
+    fixture: 'openrouter',
+    text: 'Why a queue and not a cron job?',
+    usage: { promptTokens: 640, completionTokens: 9 },
+    model: 'meta-llama/llama-3.3-70b-instruct',
+  },
+]
+
+describe('OpenAiLlmClient on recorded streams', () => {
+  it.each(recorded)('assembles the $fixture stream: text, usage and model', async (expected) => {
+    replay(expected.fixture)
+    const { client } = createTestClient()
+    const result = await collectStream(client)
+    expect(result.error).toBeNull()
+    expect(result.text).toBe(expected.text)
+    expect(result.done).toEqual({ usage: expected.usage, model: expected.model })
+  })
+
+  it.each([1, 7, 4096])(
+    'reassembles the same text whatever the network chunk size (%i bytes)',
+    async (size) => {
+      replay('openai', size)
+      const { client } = createTestClient()
+      const result = await collectStream(client)
+      expect(result.text).toBe(recorded[0]!.text)
+    },
+  )
+
+  it('asks for streamed usage and sends the model, messages and key', async () => {
+    const { bodies, headers } = replay('openai')
+    const { client } = createTestClient()
+    await collectStream(client)
+    expect(bodies[0]).toMatchObject({
+      model: 'gpt-4o-mini',
+      stream: true,
+      stream_options: { include_usage: true },
+      messages: [{ role: 'user', content: 'Hi' }],
+    })
+    expect(headers[0]!.get('authorization')).toBe('Bearer sk-test')
+  })
+
+  it('never shows reasoning_content', async () => {
+    replay('vllm-reasoning')
+    const { client } = createTestClient()
+    const result = await collectStream(client)
+    expect(result.text).not.toContain('capacity estimates')
+    expect(result.text).not.toContain('12k')
+  })
+
+  it('surfaces an error object inside the stream as stream_error, after the text before it', async () => {
+    replay('error-in-stream')
+    const { client, sleeps } = createTestClient()
+    const result = await collectStream(client)
+    expect(result.text).toBe('Let us look at the')
+    expect(result.done).toBeNull()
+    expect(result.error?.code).toBe('stream_error')
+    expect(result.error?.message).toContain('CUDA out of memory while decoding')
+    expect(sleeps).toEqual([])
+  })
+
+  it('fails a stream closed before any finish_reason (no [DONE]) with stream_error', async () => {
+    replay('cut')
+    const { client } = createTestClient()
+    const result = await collectStream(client)
+    expect(result.text).toBe('Suppose the primary')
+    expect(result.done).toBeNull()
+    expect(result.error?.code).toBe('stream_error')
+    expect(result.error?.message).toMatch(/closed the stream before the reply was complete/)
+  })
+
+  it('fails a connection reset mid-stream with stream_error and does not retry it', async () => {
+    let requests = 0
+    server.use(
+      http.post(COMPLETIONS_URL, () => {
+        requests++
+        return sseResponse(readSseFixture('cut'), { ending: 'reset' })
+      }),
+    )
+    const { client } = createTestClient()
+    const result = await collectStream(client)
+    // What was read before the reset arrives; msw's tee of the body may drop the last queued chunk.
+    expect(result.text).toMatch(/^Suppose the/)
+    expect(result.done).toBeNull()
+    expect(result.error?.code).toBe('stream_error')
+    expect(requests).toBe(1)
+  })
+})
