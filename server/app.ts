@@ -3,11 +3,23 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { handleError, handleNotFound } from './http/error-handler.js'
 import { createRouter } from './http/openapi-hono.js'
 import type { QuestionBank } from './questions/question-bank.js'
+import { createIdentityMiddleware } from './identity/owner-identity.js'
 import { createQuestionsRoutes } from './routes/questions-routes.js'
+import { createSessionsRoutes } from './routes/sessions-routes.js'
+import { createSessionService } from './sessions/session-service.js'
+import type { SessionStore } from './sessions/session-store.js'
 
 /** Everything the HTTP app needs, built by the entry file (or by a test, with fakes). */
 export type AppDeps = {
   bank: QuestionBank
+  /** Sessions, turns, grades and share tokens. */
+  store: SessionStore
+  /** The current time; injected so tests and the offline engine are reproducible. */
+  clock: () => Date
+  /** New ids for sessions, turns and owners (crypto.randomUUID in production). */
+  newId: () => string
+  /** Signs the identity cookie: SESSION_SECRET, or the one generated under DATA_DIR. */
+  cookieSecret: string
   /** Folder of the built web client; omitted in API-only tests. */
   webDistDir?: string
 }
@@ -30,13 +42,17 @@ const health = createRoute({
 
 /** The composition root: builds the Hono app from its dependencies. */
 export function createApp(deps: AppDeps) {
+  const sessions = createSessionService(deps)
   const api = createRouter()
     .openapi(health, (c) =>
       c.json({ status: 'ok' as const, questions: deps.bank.questions.length }, 200),
     )
     .route('/questions', createQuestionsRoutes(deps.bank))
+    .route('/sessions', createSessionsRoutes(sessions))
 
   const app = createRouter()
+  // Before the routes: every API request knows its (anonymous) owner.
+  app.use('/api/*', createIdentityMiddleware({ secret: deps.cookieSecret, newId: deps.newId }))
   app.route('/api', api)
   // Generated from the same zod schemas the routes validate with, so it cannot drift.
   app.doc31('/api/openapi.json', {

@@ -1,14 +1,26 @@
+import { randomUUID } from 'node:crypto'
 import { serve } from '@hono/node-server'
 import { WebSocketServer } from 'ws'
 import { createApp } from './app.js'
-import { EnvError, parseEnv } from './env.js'
+import { EnvError, parseEnv, resolveDatabasePath } from './env.js'
+import { loadSessionSecret } from './identity/session-secret.js'
 import { loadQuestionBank } from './questions/question-bank.js'
+import { SqliteSessionStore } from './sessions/sqlite-session-store.js'
 
 /** The entry file: parse env, build the real adapters, start the server. */
 async function main() {
   const env = parseEnv(process.env)
   const bank = await loadQuestionBank(env.QUESTIONS_DIR)
-  const app = createApp({ bank, webDistDir: env.WEB_DIST_DIR })
+  const store = SqliteSessionStore.open(resolveDatabasePath(env))
+  const cookieSecret = await loadSessionSecret(env.DATA_DIR, env.SESSION_SECRET)
+  const app = createApp({
+    bank,
+    store,
+    clock: () => new Date(),
+    newId: randomUUID,
+    cookieSecret,
+    webDistDir: env.WEB_DIST_DIR,
+  })
   const wss = new WebSocketServer({ noServer: true })
   const server = serve(
     { fetch: app.fetch, port: env.PORT, hostname: env.HOST, websocket: { server: wss } },
@@ -19,7 +31,9 @@ async function main() {
   )
   const stop = () => {
     for (const client of wss.clients) client.terminate()
-    server.close(() => process.exit(0))
+    server.close(() => {
+      void store.close().finally(() => process.exit(0))
+    })
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
