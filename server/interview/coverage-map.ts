@@ -1,0 +1,164 @@
+import type { Question } from '../questions/question-schema.js'
+import type { ItemReference, QuestionProfile } from './question-profile.js'
+import { createStemmer, splitSentences, type Stemmer, type TextAnalyzer } from '../text/index.js'
+import { contentStems, type KeyConcept } from './key-concepts.js'
+
+/** How well the candidate's answers so far cover one item of the question. */
+export const COVERAGE_LEVELS = ['none', 'partial', 'full'] as const
+export type CoverageLevel = (typeof COVERAGE_LEVELS)[number]
+
+/** One framework step, rubric criterion or key concept, with the candidate's best evidence. */
+export type CoverageItem = {
+  /** `step:N`, `criterion:N` (1-based) or `concept:<text>`: the vocabulary of turn targets. */
+  id: string
+  label: string
+  /** In [0, 1]: the best soft recall of the item by one passage of the candidate's answers. */
+  score: number
+  level: CoverageLevel
+  /** The candidate's own sentence that scored best, for quoting back; null when none scored. */
+  evidence: string | null
+}
+
+/** What the candidate's answers so far covered, recomputed after every answer. */
+export type CoverageMap = {
+  steps: CoverageItem[]
+  criteria: CoverageItem[]
+  concepts: CoverageItem[]
+}
+
+/**
+ * How scores become decisions. Calibrated on the hand-labelled pairs of
+ * bench/coverage-benchmark.ts (figures in docs/benchmarks.md): `partial` is the covered/not
+ * decision the benchmark measures.
+ */
+export type CoverageTuning = {
+  partial: number
+  full: number
+  /** Weight of similarity to a model-answer sentence of the step's section; 0 ignores them. */
+  exemplarFactor: number
+  /**
+   * A passage supports a step only when the step scores at least this share of the passage's
+   * best step: a sentence about assumptions should not also half-cover every other step.
+   */
+  competition: number
+}
+export const DEFAULT_COVERAGE_TUNING: CoverageTuning = {
+  partial: 0.42,
+  full: 0.6,
+  exemplarFactor: 0.7,
+  competition: 0.8,
+}
+
+export type CoverageInput = {
+  question: Question
+  profile: QuestionProfile
+  /** The candidate's answers, oldest first (clarifying questions excluded). */
+  answers: readonly string[]
+  analyzer: TextAnalyzer
+  tuning?: Partial<CoverageTuning>
+}
+
+/** Computes the coverage map of a question by a candidate's answers. */
+export function computeCoverageMap(input: CoverageInput): CoverageMap {
+  const tuning = { ...DEFAULT_COVERAGE_TUNING, ...input.tuning }
+  const passages = splitPassages(input.answers)
+  // Words of the question itself show no knowledge when repeated back, so they count less.
+  const demote = `${input.question.prompt}\n${input.question.scenario}`
+  const scoreItems = (items: readonly ItemReference[]): CoverageItem[] => {
+    const matrix = passages.map((p) =>
+      items.map((item) => scorePassage(input.analyzer, p, item, demote, tuning)),
+    )
+    return items.map((item, j) => {
+      let best = { score: 0, evidence: null as string | null }
+      matrix.forEach((row, i) => {
+        const top = Math.max(...row)
+        const score = row[j]!
+        if (score < tuning.competition * top) return
+        if (score > best.score + 1e-9) best = { score, evidence: passages[i] ?? null }
+      })
+      const score = round(best.score)
+      return {
+        id: item.id,
+        label: item.label,
+        score,
+        evidence: best.evidence,
+        level: levelOf(score, tuning),
+      }
+    })
+  }
+  return {
+    steps: scoreItems(input.profile.steps),
+    criteria: scoreItems(input.profile.criteria),
+    concepts: conceptItems(input.profile.concepts, passages, createStemmer()),
+  }
+}
+
+/**
+ * How well one passage covers an item: the soft recall of the item's own words, or the
+ * similarity to a sentence of the model answer's section on it (a candidate rarely says
+ * "assumptions" when stating them, but says what the model answer's assumptions say).
+ */
+function scorePassage(
+  analyzer: TextAnalyzer,
+  passage: string,
+  item: ItemReference,
+  demote: string,
+  tuning: CoverageTuning,
+): number {
+  let score = analyzer.coverage(passage, item.text, { demote, demoteFactor: 0.3 }).score
+  if (tuning.exemplarFactor > 0) {
+    for (const exemplar of item.exemplars) {
+      score = Math.max(score, tuning.exemplarFactor * analyzer.similarity(passage, exemplar))
+    }
+  }
+  return score
+}
+
+export function levelOf(score: number, t: { partial: number; full: number }): CoverageLevel {
+  if (score >= t.full) return 'full'
+  return score >= t.partial ? 'partial' : 'none'
+}
+
+/**
+ * Sentences and pairs of adjacent sentences of each answer. Scoring the best passage rather than
+ * the whole transcript keeps a long answer from covering every step a little by sheer vocabulary.
+ */
+export function splitPassages(answers: readonly string[]): string[] {
+  const passages: string[] = []
+  for (const answer of answers) {
+    const sentences = splitSentences(answer).map((s) => s.text)
+    sentences.forEach((s, i) => {
+      passages.push(s)
+      const next = sentences[i + 1]
+      if (next !== undefined) passages.push(`${s} ${next}`)
+    })
+  }
+  return passages
+}
+
+/** A concept is covered in full when the answers use all its words, partly when some. */
+function conceptItems(
+  concepts: readonly KeyConcept[],
+  passages: readonly string[],
+  stem: Stemmer,
+): CoverageItem[] {
+  const passageStems = passages.map((p) => contentStems(p, stem))
+  const all = new Set(passageStems.flatMap((s) => [...s]))
+  return concepts.map((concept) => {
+    const hits = concept.stems.filter((s) => all.has(s))
+    const score = concept.stems.length > 0 ? hits.length / concept.stems.length : 0
+    const at = passageStems.findIndex((set) => hits.some((s) => set.has(s)))
+    const level: CoverageLevel = score >= 1 ? 'full' : score > 0 ? 'partial' : 'none'
+    return {
+      id: `concept:${concept.text}`,
+      label: concept.text,
+      score: round(score),
+      level,
+      evidence: at >= 0 ? (passages[at] ?? null) : null,
+    }
+  })
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000
+}

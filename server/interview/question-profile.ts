@@ -1,0 +1,80 @@
+import type { Question } from '../questions/question-schema.js'
+import { splitSentences, type TextAnalyzer } from '../text/index.js'
+import { extractKeyConcepts, type KeyConcept } from './key-concepts.js'
+
+/** What a coverage item is matched against: its own words plus sentences of the model answer. */
+export type ItemReference = {
+  id: string
+  label: string
+  /** The item's own text (step name and description, criterion name and description). */
+  text: string
+  /** Model-answer sentences of the section that works this item out; never shown to anyone. */
+  exemplars: string[]
+}
+
+/** Per-question data the coverage map needs, computed once per question and reused. */
+export type QuestionProfile = {
+  steps: ItemReference[]
+  criteria: ItemReference[]
+  concepts: KeyConcept[]
+}
+
+const FENCED_CODE = /```[\s\S]*?```/g
+/** A paragraph joins the step it matches best when it matches it at least this much. */
+const MIN_SECTION_MATCH = 0.3
+/** Shorter sentences ("Monolith hidden costs:") match anything a little and teach nothing. */
+const MIN_EXEMPLAR_WORDS = 5
+const MAX_EXEMPLARS = 24
+
+/**
+ * Builds the profile of a question. Each paragraph of the model answer goes to the framework step
+ * it covers best, when it covers one clearly enough; its sentences become that step's exemplars.
+ */
+export function buildQuestionProfile(
+  question: Question,
+  bank: readonly Question[],
+  analyzer: TextAnalyzer,
+): QuestionProfile {
+  const steps = question.framework.steps.map((s) => ({
+    id: `step:${s.number}`,
+    label: s.name,
+    text: `${s.name}. ${s.description}`,
+    exemplars: [] as string[],
+  }))
+  const paragraphs = question.modelAnswer
+    .replace(FENCED_CODE, '\n')
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => /[\p{L}]/u.test(p))
+  for (const paragraph of paragraphs) {
+    let best: { score: number; step: (typeof steps)[number] | undefined } = {
+      score: 0,
+      step: undefined,
+    }
+    for (const step of steps) {
+      const score = analyzer.coverage(paragraph, step.text).score
+      if (score > best.score) best = { score, step }
+    }
+    const step = best.step
+    if (!step || best.score < MIN_SECTION_MATCH) continue
+    for (const sentence of splitSentences(paragraph)) {
+      const long = analyzer.tokens(sentence.text).length >= MIN_EXEMPLAR_WORDS
+      if (long && step.exemplars.length < MAX_EXEMPLARS) step.exemplars.push(sentence.text)
+    }
+  }
+  return {
+    steps,
+    criteria: question.rubric.map((c, i) => ({
+      id: `criterion:${i + 1}`,
+      label: c.name,
+      text: `${c.name}. ${c.description}`,
+      exemplars: [],
+    })),
+    concepts: extractKeyConcepts(question, bank, 12, undefined, (w) => rarityOf(analyzer, w)),
+  }
+}
+
+/** How rare a word is in general English, from the analyzer's term weight, in (0, 1]. */
+function rarityOf(analyzer: TextAnalyzer, word: string): number {
+  return analyzer.terms(word)[0]?.weight ?? 1
+}

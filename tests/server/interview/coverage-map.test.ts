@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest'
+import { computeCoverageMap, splitPassages } from '../../../server/interview/coverage-map.js'
+import { buildQuestionProfile } from '../../../server/interview/question-profile.js'
+import { createTextAnalyzer } from '../../../server/text/index.js'
+import { loadTimeBombQuestion } from './fixtures/load-question.js'
+
+// Lexical analyzer (stems only, no word vectors): fast and deterministic for unit tests.
+const analyzer = createTextAnalyzer()
+const question = loadTimeBombQuestion()
+const profile = buildQuestionProfile(question, [question], analyzer)
+const coverageOf = (answers: string[]) =>
+  computeCoverageMap({ question, profile, answers, analyzer })
+
+describe('computeCoverageMap', () => {
+  it('starts with nothing covered', () => {
+    const map = coverageOf([])
+    expect(map.steps.map((s) => s.level)).toEqual(Array(6).fill('none'))
+    expect(map.steps.map((s) => s.id)).toEqual([
+      'step:1',
+      'step:2',
+      'step:3',
+      'step:4',
+      'step:5',
+      'step:6',
+    ])
+    expect(map.criteria).toHaveLength(4)
+  })
+
+  it('marks the step an answer works through, with the sentence as evidence', () => {
+    const said =
+      'I would define leading indicators and early warning metrics, like deploy failure rate.'
+    const map = coverageOf(['We will use Postgres.', said])
+    const metrics = map.steps.find((s) => s.id === 'step:3')!
+    expect(metrics.level).not.toBe('none')
+    expect(metrics.evidence).toBe(said)
+    expect(map.steps.find((s) => s.id === 'step:6')!.level).toBe('none')
+  })
+
+  it('only grows as answers accumulate', () => {
+    const one = coverageOf([
+      'I would state my assumptions about team size, budget and user behavior.',
+    ])
+    const two = coverageOf([
+      'I would state my assumptions about team size, budget and user behavior.',
+      'The fallback strategy is a migration path to services if the monolith proves wrong.',
+    ])
+    one.steps.forEach((s, i) => expect(two.steps[i]!.score).toBeGreaterThanOrEqual(s.score))
+    expect(two.steps[5]!.level).not.toBe('none')
+    expect(one.steps[5]!.level).toBe('none')
+  })
+
+  it('counts a key concept when the answer uses its words', () => {
+    const concept = profile.concepts[0]!
+    const map = coverageOf([`We need to think about ${concept.text} here.`])
+    expect(map.concepts[0]).toMatchObject({
+      id: `concept:${concept.text}`,
+      level: 'full',
+      score: 1,
+    })
+  })
+})
+
+describe('splitPassages', () => {
+  it('yields sentences and adjacent pairs', () => {
+    expect(splitPassages(['One thing. Two things. Three.'])).toEqual([
+      'One thing.',
+      'One thing. Two things.',
+      'Two things.',
+      'Two things. Three.',
+      'Three.',
+    ])
+  })
+})
