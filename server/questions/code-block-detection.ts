@@ -80,5 +80,5 @@ export function sectionToMarkdown(lines: SourceLine[]): string {
     else out.push(text)
     i++
   }
-  return out.join('\n').trim()
+  return out.join('\n').replace(/^\n+|\n+$/g, '')
 }

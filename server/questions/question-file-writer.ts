@@ -18,6 +18,8 @@ export type WriteOptions = {
   overwrite?: boolean
   /** Decide and report, write nothing. */
   dryRun?: boolean
+  /** Injected by tests to make a write fail; node's writeFile otherwise. */
+  writeFile?: (path: string, text: string) => Promise<void>
 }
 
 export type WriteResult =
@@ -71,9 +73,10 @@ export async function writeQuestionFiles(
 
   const temps = plan.map((p, i) => join(dir, `.${p.file}.${process.pid}-${i}.tmp`))
   try {
-    await Promise.all(plan.map((p, i) => writeFile(temps[i]!, serializeQuestionFile(p.question))))
+    const write = options.writeFile ?? ((path, text) => writeFile(path, text))
+    for (const [i, p] of plan.entries()) await write(temps[i]!, serializeQuestionFile(p.question))
   } catch (err) {
-    await Promise.all(temps.map((t) => rm(t, { force: true })))
+    await Promise.all(temps.map((t) => rm(t, { force: true }).catch(() => undefined)))
     return { ok: false, errors: [`could not write the question files: ${(err as Error).message}`] }
   }
   for (const [i, p] of plan.entries()) {

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import { EnvError, parseEnv } from '../../server/env.js'
+
+describe('parseEnv', () => {
+  it('applies the defaults to an empty environment', () => {
+    expect(parseEnv({})).toMatchObject({
+      PORT: 8787,
+      HOST: '127.0.0.1',
+      DATA_DIR: 'data',
+      QUESTIONS_DIR: 'questions',
+      WEB_DIST_DIR: 'dist/web',
+    })
+  })
+
+  it('reads set values and treats blank ones as unset', () => {
+    expect(parseEnv({ PORT: '9000', HOST: '0.0.0.0', QUESTIONS_DIR: '' })).toMatchObject({
+      PORT: 9000,
+      HOST: '0.0.0.0',
+      QUESTIONS_DIR: 'questions',
+    })
+  })
+
+  it('fails with a readable EnvError naming every bad variable', () => {
+    const attempt = () => parseEnv({ PORT: 'eighty', GRADER_SAMPLES: '0' })
+    expect(attempt).toThrow(EnvError)
+    let message = ''
+    try {
+      attempt()
+    } catch (err) {
+      message = (err as Error).message
+    }
+    expect(message).toMatch(/^Invalid configuration:/)
+    expect(message).toMatch(/^\s+- PORT: /m)
+    expect(message).toMatch(/^\s+- GRADER_SAMPLES: /m)
+  })
+
+  it('rejects a port out of range', () => {
+    expect(() => parseEnv({ PORT: '70000' })).toThrow(/PORT/)
+    expect(() => parseEnv({ PORT: '-1' })).toThrow(/PORT/)
+  })
+})
