@@ -1,37 +1,16 @@
-import { StrictMode, useEffect, useState } from 'react'
+import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { App } from './app/app.js'
+import './app/styles.css'
+import { ClientDepsProvider, createBrowserDeps } from './shared/api/client-deps.js'
 
-type Listing = { id: string; number: number; title: string; difficulty: string; role: string }
+const root = document.getElementById('root')
+if (!root) throw new Error('index.html has no #root')
 
-/** Placeholder: lists the bank until the real client lands. */
-function App() {
-  const [questions, setQuestions] = useState<Listing[] | null>(null)
-  useEffect(() => {
-    fetch('/api/questions')
-      .then((r) => r.json() as Promise<{ questions: Listing[] }>)
-      .then((body) => setQuestions(body.questions))
-      .catch(() => setQuestions([]))
-  }, [])
-  return (
-    <main>
-      <h1>Sparring</h1>
-      {questions === null ? (
-        <p>Loading questions…</p>
-      ) : (
-        <ul>
-          {questions.map((q) => (
-            <li key={q.id}>
-              {q.number}. {q.title} ({q.difficulty}, {q.role})
-            </li>
-          ))}
-        </ul>
-      )}
-    </main>
-  )
-}
-
-createRoot(document.getElementById('root')!).render(
+createRoot(root).render(
   <StrictMode>
-    <App />
+    <ClientDepsProvider deps={createBrowserDeps()}>
+      <App />
+    </ClientDepsProvider>
   </StrictMode>,
 )

@@ -1,0 +1,78 @@
+import { useCallback, useEffect, useState } from 'react'
+import { useClientDeps } from '../../../shared/api/client-deps.js'
+import { fetchSessionGrade, fetchSessionPage, type SessionListItem } from '../api/history-api.js'
+import type { GradedAttempt } from './pick-weakest.js'
+
+/** How many graded sessions feed the chart and "drill my weakest". */
+const RECENT_GRADED = 12
+
+export type HistoryState = {
+  status: 'loading' | 'ready' | 'error'
+  error: string | null
+  sessions: SessionListItem[]
+  nextCursor: string | null
+  attempts: Array<GradedAttempt & { overall: number }>
+}
+
+/** The candidate's sessions, newest first, paged; plus the grades of the recent graded ones. */
+export function useHistory() {
+  const { fetch } = useClientDeps()
+  const [state, setState] = useState<HistoryState>({
+    status: 'loading',
+    error: null,
+    sessions: [],
+    nextCursor: null,
+    attempts: [],
+  })
+
+  useEffect(() => {
+    let live = true
+    void (async () => {
+      const page = await fetchSessionPage(fetch, null)
+      if (!live) return
+      if (!page.ok) return setState((s) => ({ ...s, status: 'error', error: page.message }))
+      setState((s) => ({
+        ...s,
+        status: 'ready',
+        sessions: page.data.sessions,
+        nextCursor: page.data.nextCursor,
+      }))
+      const graded = page.data.sessions
+        .filter((s) => typeof s.overall === 'number')
+        .slice(0, RECENT_GRADED)
+      const grades = await Promise.all(graded.map((s) => fetchSessionGrade(fetch, s.id)))
+      if (!live) return
+      const attempts = graded.flatMap((s, i) => {
+        const result = grades[i]
+        const grade = result?.ok ? result.data.grade : null
+        return grade
+          ? [
+              {
+                questionId: s.questionId,
+                at: s.createdAt,
+                overall: grade.overall,
+                competencies: grade.competencies.map((c) => ({ name: c.name, score: c.score })),
+              },
+            ]
+          : []
+      })
+      setState((s) => ({ ...s, attempts }))
+    })()
+    return () => {
+      live = false
+    }
+  }, [fetch])
+
+  const loadMore = useCallback(async () => {
+    if (!state.nextCursor) return
+    const page = await fetchSessionPage(fetch, state.nextCursor)
+    if (!page.ok) return setState((s) => ({ ...s, error: page.message }))
+    setState((s) => ({
+      ...s,
+      sessions: [...s.sessions, ...page.data.sessions],
+      nextCursor: page.data.nextCursor,
+    }))
+  }, [fetch, state.nextCursor])
+
+  return { state, loadMore }
+}

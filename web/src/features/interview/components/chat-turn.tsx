@@ -1,0 +1,35 @@
+import type { Turn } from '../../../shared/contract/session-contract.js'
+import { SafeMarkdown } from '../../../shared/markdown/safe-markdown.js'
+
+const kindLabel: Record<Turn['kind'], string> = {
+  answer: 'Your answer',
+  'clarifying-question': 'Your clarifying question',
+  skip: 'You skipped',
+  question: 'Interviewer',
+  'follow-up': 'Interviewer: follow-up',
+  clarification: 'Interviewer: clarification',
+  verdict: 'Interviewer: verdict',
+  closing: 'Interviewer: closing',
+}
+
+/**
+ * One turn of the chat. The interviewer's text is Markdown (rendered safely, as it streams);
+ * the candidate's is plain text, shown exactly as typed.
+ */
+export function ChatTurn({ turn }: { turn: Turn }) {
+  const streaming = turn.role === 'interviewer' && turn.completedAt === null
+  return (
+    <li
+      className={`turn turn-${turn.role} turn-kind-${turn.kind}${streaming ? ' streaming' : ''}`}
+      data-turn-id={turn.id}
+      aria-busy={streaming || undefined}
+    >
+      <p className="turn-label">{kindLabel[turn.kind]}</p>
+      {turn.role === 'interviewer' ? (
+        <SafeMarkdown>{turn.text || (streaming ? '…' : '')}</SafeMarkdown>
+      ) : (
+        <p className="turn-text">{turn.kind === 'skip' ? 'Skipped this follow-up.' : turn.text}</p>
+      )}
+    </li>
+  )
+}

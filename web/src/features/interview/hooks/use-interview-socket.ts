@@ -1,0 +1,116 @@
+import { useCallback, useEffect, useReducer, useRef } from 'react'
+import { useClientDeps, type SocketLike } from '../../../shared/api/client-deps.js'
+import type { ClientMessage } from '../../../shared/contract/protocol-contract.js'
+import {
+  initialInterviewState,
+  interviewReducer,
+  needsResume,
+  type InterviewState,
+  type OutboxItem,
+} from './interview-reducer.js'
+import { parseServerFrame } from '../../../shared/socket/parse-server-frame.js'
+import { reconnectDelayMs } from './reconnect-delay.js'
+
+const OPEN = 1
+
+export type InterviewSocket = {
+  state: InterviewState
+  sendAnswer: (text: string) => void
+  sendClarify: (text: string) => void
+  sendSkip: () => void
+  /** Ends over the socket when it is open; false when it is not (the caller uses HTTP then). */
+  sendEnd: () => boolean
+  dismissOutbox: (clientId: string) => void
+}
+
+function toClientMessage(item: OutboxItem): ClientMessage {
+  if (item.kind === 'skip') return { type: 'skip', clientId: item.clientId }
+  return { type: item.kind, clientId: item.clientId, text: item.text }
+}
+
+/**
+ * Owns the session's WebSocket: connects, validates every frame, feeds the reducer, reconnects
+ * with backoff and resumes after the last applied seq, asks for a resume when a gap opens, and
+ * re-sends unacknowledged answers (the server dedupes them by clientId), so a dropped connection
+ * loses nothing on screen.
+ */
+export function useInterviewSocket(sessionId: string): InterviewSocket {
+  const deps = useClientDeps()
+  const [state, dispatch] = useReducer(interviewReducer, initialInterviewState)
+  const socketRef = useRef<SocketLike | null>(null)
+  const stateRef = useRef(state)
+  stateRef.current = state
+
+  const sendFrame = useCallback((message: ClientMessage): boolean => {
+    const socket = socketRef.current
+    if (!socket || socket.readyState !== OPEN) return false
+    socket.send(JSON.stringify(message))
+    return true
+  }, [])
+
+  useEffect(() => {
+    let stopped = false
+    let attempt = 0
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const connect = () => {
+      dispatch({
+        type: 'connection-changed',
+        connection: attempt === 0 ? 'connecting' : 'reconnecting',
+      })
+      const socket = deps.openSocket(`/api/sessions/${encodeURIComponent(sessionId)}/stream`)
+      socketRef.current = socket
+      socket.onopen = () => {
+        attempt = 0
+        dispatch({ type: 'connection-changed', connection: 'open' })
+        const current = stateRef.current
+        if (current.lastSeq > 0) sendFrame({ type: 'resume', afterSeq: current.lastSeq })
+        for (const item of current.outbox) if (!item.failed) sendFrame(toClientMessage(item))
+      }
+      socket.onmessage = (event) => {
+        const message = parseServerFrame(event.data)
+        if (message) dispatch({ type: 'server-message', message })
+      }
+      socket.onclose = () => {
+        if (stopped) return
+        socketRef.current = null
+        dispatch({ type: 'connection-changed', connection: 'reconnecting' })
+        timer = setTimeout(connect, reconnectDelayMs(attempt++))
+      }
+    }
+    connect()
+    const goOffline = () => dispatch({ type: 'connection-changed', connection: 'offline' })
+    window.addEventListener('offline', goOffline)
+    return () => {
+      stopped = true
+      clearTimeout(timer)
+      window.removeEventListener('offline', goOffline)
+      socketRef.current?.close(1000, 'left the page')
+      socketRef.current = null
+    }
+  }, [sessionId, deps, sendFrame])
+
+  useEffect(() => {
+    if (state.connection !== 'open' || !needsResume(state)) return
+    if (sendFrame({ type: 'resume', afterSeq: state.lastSeq })) {
+      dispatch({ type: 'resume-requested', afterSeq: state.lastSeq })
+    }
+  }, [state, sendFrame])
+
+  const queue = useCallback(
+    (kind: OutboxItem['kind'], text: string) => {
+      const item = { clientId: deps.makeId(), kind, text }
+      dispatch({ type: 'outbox-added', item })
+      sendFrame(toClientMessage({ ...item, failed: null }))
+    },
+    [deps, sendFrame],
+  )
+
+  return {
+    state,
+    sendAnswer: useCallback((text) => queue('answer', text), [queue]),
+    sendClarify: useCallback((text) => queue('clarify', text), [queue]),
+    sendSkip: useCallback(() => queue('skip', ''), [queue]),
+    sendEnd: useCallback(() => sendFrame({ type: 'end' }), [sendFrame]),
+    dismissOutbox: useCallback((clientId) => dispatch({ type: 'outbox-dismissed', clientId }), []),
+  }
+}

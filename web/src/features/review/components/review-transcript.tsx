@@ -1,0 +1,53 @@
+import type { Turn } from '../../../shared/contract/session-contract.js'
+import { SafeMarkdown } from '../../../shared/markdown/safe-markdown.js'
+import { highlightQuotes, type QuoteMark } from '../hooks/highlight-quotes.js'
+
+type ReviewTranscriptProps = {
+  turns: Turn[]
+  /** Evidence quotes per candidate turn id. */
+  marks: Map<string, QuoteMark[]>
+  /** "Retry from here" at an interviewer turn; absent when read-only. */
+  onRetry?: (turn: Turn) => void
+}
+
+/** The transcript with each evidence quote marked where it occurs (a jump target). */
+export function ReviewTranscript({ turns, marks, onRetry }: ReviewTranscriptProps) {
+  return (
+    <section className="review-transcript" aria-labelledby="transcript-heading">
+      <h2 id="transcript-heading">Transcript</h2>
+      <ol className="turns">
+        {turns.map((turn) => (
+          <li
+            key={turn.id}
+            className={`turn turn-${turn.role} turn-kind-${turn.kind}`}
+            id={`turn-${turn.id}`}
+          >
+            <p className="turn-label">{turn.role === 'interviewer' ? 'Interviewer' : 'You'}</p>
+            {turn.role === 'interviewer' ? (
+              <>
+                <SafeMarkdown>{turn.text}</SafeMarkdown>
+                {onRetry && turn.kind !== 'closing' ? (
+                  <button type="button" className="retry-button" onClick={() => onRetry(turn)}>
+                    Retry from here
+                  </button>
+                ) : null}
+              </>
+            ) : (
+              <p className="turn-text">
+                {highlightQuotes(turn.text, marks.get(turn.id) ?? []).map((segment, i) =>
+                  segment.quoteId ? (
+                    <mark key={i} id={segment.quoteId} tabIndex={-1}>
+                      {segment.text}
+                    </mark>
+                  ) : (
+                    <span key={i}>{segment.text}</span>
+                  ),
+                )}
+              </p>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  )
+}

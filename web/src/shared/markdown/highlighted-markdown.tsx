@@ -1,0 +1,26 @@
+import type { Options } from 'react-markdown'
+import rehypeHighlight from 'rehype-highlight'
+import bash from 'highlight.js/lib/languages/bash'
+import javascript from 'highlight.js/lib/languages/javascript'
+import json from 'highlight.js/lib/languages/json'
+import sql from 'highlight.js/lib/languages/sql'
+import typescript from 'highlight.js/lib/languages/typescript'
+import { SafeMarkdown } from './safe-markdown.js'
+import './highlight-theme.css'
+
+/** Only the languages the bank's answers use, so the chunk stays small. */
+const languages = { bash, javascript, json, sql, typescript }
+const plugins: Options['rehypePlugins'] = [
+  [
+    rehypeHighlight,
+    {
+      languages,
+      aliases: { javascript: ['js', 'jsx'], typescript: ['ts', 'tsx'], bash: ['sh', 'shell'] },
+    },
+  ],
+]
+
+/** Markdown with fenced code highlighted; loaded lazily (review page only). */
+export default function HighlightedMarkdown({ children }: { children: string }) {
+  return <SafeMarkdown rehypePlugins={plugins}>{children}</SafeMarkdown>
+}

@@ -1,0 +1,28 @@
+import Markdown, { type Components, type Options } from 'react-markdown'
+
+/**
+ * Markdown from the bank, the model or the candidate, rendered safely: react-markdown builds
+ * React elements (never innerHTML), raw HTML in the source becomes visible text (no rehype-raw),
+ * unsafe URLs (javascript:) are dropped by its default URL transform, and images are shown as
+ * their alt text so model output cannot load remote resources.
+ */
+const components: Components = {
+  img: ({ alt }) => <span className="md-image">[image: {alt ?? ''}]</span>,
+  a: ({ href, children }) => (
+    <a href={href} rel="noopener noreferrer nofollow" target="_blank">
+      {children}
+    </a>
+  ),
+}
+
+type SafeMarkdownProps = { children: string; rehypePlugins?: Options['rehypePlugins'] }
+
+export function SafeMarkdown({ children, rehypePlugins }: SafeMarkdownProps) {
+  return (
+    <div className="markdown">
+      <Markdown components={components} rehypePlugins={rehypePlugins}>
+        {children}
+      </Markdown>
+    </div>
+  )
+}
