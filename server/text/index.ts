@@ -7,7 +7,7 @@
  * Create one loader per process (in the composition root) and share it: the vectors take about
  * 2.5 s and 140 MB to load, once, on first use.
  */
-export { createTextAnalyzer, zipfIdf } from './text-analyzer.js'
+export { createTextAnalyzer, createZipfWeight, isOneEditApart } from './text-analyzer.js'
 export type {
   Coverage,
   CoverageOptions,
@@ -17,7 +17,11 @@ export type {
 } from './text-analyzer.js'
 export { createWinkEmbeddingsLoader } from './wink-embeddings-loader.js'
 export type { EmbeddingsLoader, EmbeddingsLoadStats } from './wink-embeddings-loader.js'
-export { createInMemoryEmbeddings, type WordEmbeddings } from './word-embeddings.js'
+export {
+  createInMemoryEmbeddings,
+  estimateChanceCosine,
+  type WordEmbeddings,
+} from './word-embeddings.js'
 export { splitSentences, tokenizeWords, type SentenceSpan, type WordToken } from './tokenize.js'
 export { STOP_WORDS, REASONING_MARKERS } from './stop-words.js'
 export { createStemmer, type Stemmer } from './stem.js'

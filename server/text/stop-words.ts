@@ -10,7 +10,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   gets got had hadn't has hasn't have haven't having he he'd he'll he's her here here's hers
   herself him himself his how how's however i i'd i'll i'm i've if in into is isn't it it's its
   itself just let's like may me might more most much must mustn't my myself neither no nor not
-  now of off on once one only or other ought our ours ourselves out over own per quite rather
+  now of off on once only or other ought our ours ourselves out over own per quite rather
   really same shall shan't she she'd she'll she's should shouldn't so some such than that that's
   the their theirs them themselves then there there's therefore these they they'd they'll
   they're they've this those though through thus to too under until up upon us very via was

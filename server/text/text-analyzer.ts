@@ -2,7 +2,7 @@ import { createStemmer } from './stem.js'
 import { STOP_WORDS } from './stop-words.js'
 import { tokenizeWords } from './tokenize.js'
 import type { EmbeddingsLoader } from './wink-embeddings-loader.js'
-import { cosineUnit, type WordEmbeddings } from './word-embeddings.js'
+import { cosineUnit, estimateChanceCosine, type WordEmbeddings } from './word-embeddings.js'
 
 /** A content word of a text: its surface form, Porter2 stem and weight (IDF-like, in (0, 1]). */
 export type Term = { word: string; stem: string; weight: number }
@@ -33,8 +33,10 @@ export interface TextAnalyzer {
   /** Distinct content terms of a text (first surface form per stem), with weights. */
   terms(text: string): Term[]
   /**
-   * How alike two words are, in [0, 1]: 1 for the same stem, the cosine of their word vectors
-   * when it reaches `minWordSimilarity`, else 0 (low cosines are noise between unrelated words).
+   * How alike two words are, in [0, 1]: 1 for the same stem; 0.9 for a likely misspelling (one
+   * edit apart, five letters or more, one of them out of vocabulary); else the cosine of their
+   * word vectors corrected for chance, (cos - c) / (1 - c) where c is the cosine of two unrelated
+   * words, and 0 below `minWordSimilarity`.
    */
   wordSimilarity(a: Term, b: Term): number
   /**
@@ -54,11 +56,21 @@ export interface TextAnalyzer {
 export type TextAnalyzerOptions = {
   /** Word vectors, loaded on first use. Without them similarity is lexical (stems only). */
   embeddings?: EmbeddingsLoader
-  /** Minimum cosine for two different words to count as related. Default 0.5. */
+  /**
+   * Similarity (after any chance correction) below which two different words count as
+   * unrelated. Default 0.5: raw cosines under it are mostly noise between unrelated words.
+   */
   minWordSimilarity?: number
   /**
-   * Weight of a term, by stem and word. Default: an IDF estimated from the word's frequency rank
-   * in the embeddings' corpus (Zipf), 1 for every word when there are no embeddings.
+   * The cosine of two unrelated words, c: word similarity becomes (cos - c) / (1 - c). `'estimate'`
+   * measures it on the vectors, over common words (frequency ranks 100 to 10,100, where answers
+   * draw most of their words; about 0.17 for wink). Default 0: raw cosine.
+   */
+  chanceCosine?: number | 'estimate'
+  /**
+   * Weight of a term, by stem and word. Default: `createZipfWeight` (an IDF from frequency rank)
+   * with vectors, 1 without. The grading core uses equal weights instead: on the Mohler benchmark
+   * (docs/benchmarks.md) they did better than either IDF.
    */
   termWeight?: (stem: string, word: string) => number
 }
@@ -66,17 +78,27 @@ export type TextAnalyzerOptions = {
 /** A term matched with score >= this counts as "matched" in coverage reports. */
 const MATCHED = 0.5
 
+/** Credit for a probable misspelling of a word: nearly the word itself. */
+const MISSPELLING = 0.9
+
+const NUMBER_WORDS = new Map(
+  'zero one two three four five six seven eight nine ten'.split(' ').map((w, i) => [w, String(i)]),
+)
+
 /** Builds a text analyzer; cheap until the first call that needs word vectors. */
 export function createTextAnalyzer(options: TextAnalyzerOptions = {}): TextAnalyzer {
   const stem = createStemmer()
   const minSimilarity = options.minWordSimilarity ?? 0.5
-  const vectors = (): WordEmbeddings | undefined => options.embeddings?.load()
-  const weightOf = options.termWeight ?? ((_stem: string, word: string) => zipfIdf(vectors(), word))
+  const loader = options.embeddings
+  const vectors = (): WordEmbeddings | undefined => loader?.load()
+  let chance = options.chanceCosine === 'estimate' ? undefined : (options.chanceCosine ?? 0)
+  const chanceOf = (e: WordEmbeddings) => (chance ??= estimateChanceCosine(e, 100, 10_000))
+  const weightOf = options.termWeight ?? (loader ? createZipfWeight(loader) : () => 1)
 
   const tokens = (text: string) =>
     tokenizeWords(text)
-      .map((t) => t.word)
-      .filter((w) => !STOP_WORDS.has(w) && !/^\d$/.test(w))
+      .map((t) => NUMBER_WORDS.get(t.word) ?? t.word)
+      .filter((w) => !STOP_WORDS.has(w))
 
   const terms = (text: string): Term[] => {
     const seen = new Map<string, Term>()
@@ -92,9 +114,11 @@ export function createTextAnalyzer(options: TextAnalyzerOptions = {}): TextAnaly
     const e = vectors()
     const va = e?.vector(a.word)
     const vb = e?.vector(b.word)
-    if (!va || !vb) return 0
-    const cos = cosineUnit(va, vb)
-    return cos >= minSimilarity ? cos : 0
+    if ((!va || !vb) && isOneEditApart(a.word, b.word)) return MISSPELLING
+    if (!e || !va || !vb) return 0
+    const c = chanceOf(e)
+    const corrected = (cosineUnit(va, vb) - c) / (1 - c)
+    return corrected > 0 && corrected >= minSimilarity ? corrected : 0
   }
 
   const align = (from: Term[], to: Term[]): number[] =>
@@ -131,7 +155,13 @@ export function createTextAnalyzer(options: TextAnalyzerOptions = {}): TextAnaly
     wordSimilarity,
     coverage(answer, reference, opts = {}) {
       const demoted = new Set(opts.demote ? terms(opts.demote).map((t) => t.stem) : [])
-      return coverageOf(terms(answer), terms(reference), demoted, opts.demoteFactor ?? 0)
+      const answerTerms = terms(answer)
+      const referenceTerms = terms(reference)
+      // A reference made only of the question's words ("By rows" to "by rows or by columns?")
+      // would have nothing left to cover: then no word is demoted.
+      const allDemoted = referenceTerms.every((t) => demoted.has(t.stem))
+      const kept = allDemoted ? new Set<string>() : demoted
+      return coverageOf(answerTerms, referenceTerms, kept, opts.demoteFactor ?? 0)
     },
     similarity(a, b) {
       const ta = terms(a)
@@ -153,14 +183,17 @@ export function createTextAnalyzer(options: TextAnalyzerOptions = {}): TextAnaly
 }
 
 /**
- * IDF from frequency rank: under Zipf's law p(word) ~ 1/rank, so -log p grows with log(rank).
- * Scaled by log(vocabulary size) into (0, 1]; words outside the vocabulary are rare, weight 1.
+ * A term weight from frequency rank (an unsupervised IDF): under Zipf's law p(word) ~ 1/rank,
+ * so -log p grows with log(rank). Scaled by log(vocabulary size) into (0, 1]; words outside the
+ * vocabulary are rare and weigh 1. Pass as `termWeight` to weigh rare words more.
  */
-export function zipfIdf(embeddings: WordEmbeddings | undefined, word: string): number {
-  if (!embeddings) return 1
-  const rank = embeddings.rank(word)
-  if (rank === undefined) return 1
-  return Math.max(0.05, Math.log(rank + 2) / Math.log(embeddings.size + 2))
+export function createZipfWeight(loader: EmbeddingsLoader): (stem: string, word: string) => number {
+  return (_stem, word) => {
+    const embeddings = loader.load()
+    const rank = embeddings.rank(word)
+    if (rank === undefined) return 1
+    return Math.max(0.05, Math.log(rank + 2) / Math.log(embeddings.size + 2))
+  }
 }
 
 function centroid(e: WordEmbeddings, terms: Term[]): Float32Array | undefined {
@@ -177,4 +210,17 @@ function centroid(e: WordEmbeddings, terms: Term[]): Float32Array | undefined {
   for (let i = 0; i < sum.length; i++) norm += sum[i]! * sum[i]!
   norm = Math.sqrt(norm)
   return norm > 0 ? sum.map((x) => x / norm) : undefined
+}
+
+/** Damerau-Levenshtein distance of exactly one (one insertion, deletion, substitution or swap). */
+export function isOneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.min(a.length, b.length) < 5 || Math.abs(a.length - b.length) > 1) return false
+  let i = 0
+  while (i < a.length && i < b.length && a[i] === b[i]) i++
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)
+  }
+  const [longer, shorter] = a.length > b.length ? [a, b] : [b, a]
+  return longer.slice(i + 1) === shorter.slice(i)
 }

@@ -84,6 +84,7 @@ function packEmbeddings(store: Float32Array, words: string[], dimensions: number
     },
     // The package stores words in descending corpus frequency, so the store index is the rank.
     rank: (word) => index.get(word),
+    wordAt: (rank) => words[rank],
   }
 }
 

@@ -14,6 +14,8 @@ export interface WordEmbeddings {
    * log(rank).
    */
   rank(word: string): number | undefined
+  /** The word of a frequency rank, or undefined past the vocabulary. */
+  wordAt(rank: number): string | undefined
 }
 
 /** Cosine similarity of two unit vectors (their dot product). */
@@ -38,6 +40,7 @@ export function createInMemoryEmbeddings(
     size: store.size,
     vector: (word) => store.get(word),
     rank: (word) => rankOf.get(word),
+    wordAt: (rank) => ranks[rank],
   }
 }
 
@@ -48,4 +51,31 @@ export function normalise(v: Float32Array): Float32Array {
   const norm = Math.sqrt(sum)
   if (norm > 0) for (let i = 0; i < v.length; i++) v[i] = v[i]! / norm
   return v
+}
+
+/**
+ * The mean cosine of two unrelated words: deterministic pairs of words of frequency ranks
+ * [from, from + count), each paired with a far-off rank. Two words of a language are never
+ * orthogonal in these spaces (about 0.2 for wink's vectors), so similarity above this level is
+ * what signals relatedness.
+ */
+export function estimateChanceCosine(
+  embeddings: WordEmbeddings,
+  from = 1000,
+  count = 20_000,
+): number {
+  const end = Math.min(embeddings.size, from + count)
+  let sum = 0
+  let n = 0
+  for (let rank = from; rank < end; rank++) {
+    const other = from + (((rank - from) * 7919 + 104_729) % (end - from))
+    const a = embeddings.wordAt(rank)
+    const b = embeddings.wordAt(other)
+    const va = a === undefined ? undefined : embeddings.vector(a)
+    const vb = b === undefined ? undefined : embeddings.vector(b)
+    if (!va || !vb || other === rank) continue
+    sum += cosineUnit(va, vb)
+    n++
+  }
+  return n > 0 ? sum / n : 0
 }

@@ -83,3 +83,33 @@ describe('createTextAnalyzer', () => {
     )
   })
 })
+
+describe('word similarity refinements', () => {
+  it('credits a misspelling one edit away and number words as digits', () => {
+    const analyzer = createTextAnalyzer()
+    expect(analyzer.coverage('pass by refrence', 'by reference').score).toBeCloseTo(0.9)
+    expect(analyzer.coverage('only one element', 'size 1').matchedTerms).toEqual(['1'])
+  })
+
+  it('corrects cosine for chance, so unrelated-but-not-orthogonal words earn nothing', () => {
+    const loader: EmbeddingsLoader = {
+      stats: undefined,
+      load: () =>
+        createInMemoryEmbeddings({ lock: [1, 0, 0], mutex: [0.9, 0.3, 0], banana: [0.3, 0, 0.95] }),
+    }
+    const raw = createTextAnalyzer({
+      embeddings: loader,
+      minWordSimilarity: 0,
+      termWeight: () => 1,
+    })
+    const corrected = createTextAnalyzer({
+      embeddings: loader,
+      chanceCosine: 0.4,
+      minWordSimilarity: 0,
+      termWeight: () => 1,
+    })
+    expect(raw.coverage('banana', 'lock').score).toBeGreaterThan(0.2)
+    expect(corrected.coverage('banana', 'lock').score).toBe(0)
+    expect(corrected.coverage('mutex', 'lock').score).toBeGreaterThan(0.8)
+  })
+})
