@@ -12,7 +12,10 @@ const CONTINUATION = /^ {4,}/
 export function isCodeLine(text: string): boolean {
   if (/^(\/\/|\/\*)/.test(text)) return true
   if (/^--\s\S/.test(text)) return true
-  if (/^#\s\S/.test(text) && /[(){};=@|$]|\.\//.test(text)) return true
+  // A `#` comment glued to the code after it: a call, an assignment, a Ruby symbol or block.
+  if (/^#\s\S/.test(text) && /[(){};=@|$]|\.\/|[a-z]\.[a-z_]+|\s:[a-z_]+|\bdo\b/i.test(text)) {
+    return true
+  }
   return (
     /^(const|let|var|function|async function|class \w+|import |export |def \w+|SELECT |INSERT |UPDATE \w+ SET|DELETE FROM)/.test(
       text,

@@ -41,6 +41,13 @@ describe('code detection', () => {
     expect(md(`Fix:\n\n${line}\n\nDone.`)).toBe(`Fix:\n\n\`\`\`ruby\n${line}\n\`\`\`\n\nDone.`)
   })
 
+  it('fences a "#" comment glued to Ruby code, which would otherwise render as a heading', () => {
+    const line =
+      '# Execute steps, compensate on failureSagaOrchestrator.execute do  step :debit_account, compensate: :credit_account'
+    expect(isCodeLine(line)).toBe(true)
+    expect(md(line)).toBe(`\`\`\`ruby\n${line}\n\`\`\``)
+  })
+
   it('keeps prose that merely mentions code, lists and "#1:" lines as prose', () => {
     for (const prose of [
       "#2: Stale query planner cache. Fix: db.collection('users').getPlanCache().clear() or restart MongoDB.",
