@@ -1,0 +1,71 @@
+/**
+ * The interviewer's output convention (prompts/interviewer-system.md): the text the candidate
+ * sees, then a line `NOTES:` and hidden notes for the grader. The marker is matched in capitals,
+ * also when a model bolds it (`**NOTES:**`) or does not start a new line for it; everything from
+ * it on is hidden.
+ */
+const MARKER = /\*{0,2}NOTES\*{0,2}:\*{0,2}/
+const MARKER_FORMS = ['NOTES:', '**NOTES:**', '**NOTES**:']
+
+export type InterviewerOutput = { visible: string; notes: string | null }
+
+/** Splits a whole interviewer reply into what the candidate sees and the grader's notes. */
+export function parseInterviewerOutput(text: string): InterviewerOutput {
+  const match = MARKER.exec(text)
+  if (!match) return { visible: text.trim(), notes: null }
+  const notes = text.slice(match.index + match[0].length).trim()
+  return { visible: text.slice(0, match.index).trim(), notes: notes.length > 0 ? notes : null }
+}
+
+/**
+ * Streams only the visible part of an interviewer reply. Text that could be the start of the
+ * marker is held back until the next delta shows it is not; the notes are returned at the end.
+ */
+export async function* stripNotesFromStream(
+  deltas: AsyncIterable<string>,
+): AsyncGenerator<string, { notes: string | null }> {
+  let buffer = ''
+  let notes: string | null = null
+  let started = false
+  for await (const delta of deltas) {
+    if (notes !== null) {
+      notes += delta
+      continue
+    }
+    buffer += delta
+    if (!started) {
+      buffer = buffer.trimStart()
+      started = buffer.length > 0
+    }
+    const match = MARKER.exec(buffer)
+    if (match) {
+      const visible = buffer.slice(0, match.index).trimEnd()
+      if (visible.length > 0) yield visible
+      notes = buffer.slice(match.index + match[0].length)
+      buffer = ''
+      continue
+    }
+    // Whitespace before a possible marker is held too: it belongs to the visible text only if
+    // more visible text follows.
+    let keep = buffer.length - markerPrefixLength(buffer)
+    while (keep > 0 && /\s/.test(buffer[keep - 1]!)) keep--
+    if (keep > 0) {
+      yield buffer.slice(0, keep)
+      buffer = buffer.slice(keep)
+    }
+  }
+  if (buffer.trimEnd().length > 0) yield buffer.trimEnd()
+  // The marker may have matched before a bolding `**` after its colon arrived.
+  const trimmed = notes?.replace(/^\*+/, '').trim() ?? ''
+  return { notes: trimmed.length > 0 ? trimmed : null }
+}
+
+/** The length of the longest end of `text` that begins a marker form. */
+function markerPrefixLength(text: string): number {
+  const longest = Math.max(...MARKER_FORMS.map((m) => m.length))
+  for (let k = Math.min(longest - 1, text.length); k > 0; k--) {
+    const end = text.slice(-k)
+    if (MARKER_FORMS.some((m) => m.startsWith(end))) return k
+  }
+  return 0
+}

@@ -1,0 +1,46 @@
+/**
+ * Every prompt file in prompts/ and the variables it must use, checked when the files load, so a
+ * template edited out of step with its builder fails at start-up, not mid-interview.
+ */
+export const PROMPT_CATALOG = {
+  'interviewer-system': [
+    'questionTitle',
+    'questionPrompt',
+    'scenario',
+    'requirements',
+    'competencies',
+    'framework',
+    'modelAnswer',
+    'rubric',
+  ],
+  'interviewer-turn': ['candidateText', 'coverage', 'targetLabel'],
+  'interviewer-clarify': ['candidateText'],
+  'drill-system': [
+    'questionTitle',
+    'questionPrompt',
+    'scenario',
+    'requirements',
+    'competencies',
+    'framework',
+    'modelAnswer',
+    'rubric',
+    'focus',
+  ],
+  'drill-turn': ['candidateText', 'focus', 'targetLabel'],
+  'grader-system': [],
+  'grader-user': [
+    'questionTitle',
+    'questionPrompt',
+    'scenario',
+    'competencies',
+    'framework',
+    'modelAnswer',
+    'rubric',
+    'transcript',
+  ],
+  'grader-repair': ['validationErrors'],
+} as const satisfies Record<string, readonly string[]>
+
+export type PromptName = keyof typeof PROMPT_CATALOG
+
+export const PROMPT_NAMES = Object.keys(PROMPT_CATALOG) as PromptName[]
