@@ -3,9 +3,12 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { handleError, handleNotFound } from './http/error-handler.js'
 import { createRouter } from './http/openapi-hono.js'
 import type { QuestionBank } from './questions/question-bank.js'
+import { createGradingService, type TranscriptGrader } from './grading/grading-service.js'
 import { createIdentityMiddleware } from './identity/owner-identity.js'
 import { createQuestionsRoutes } from './routes/questions-routes.js'
+import { createReportRoutes } from './routes/report-routes.js'
 import { createSessionsRoutes } from './routes/sessions-routes.js'
+import { createReportService } from './sessions/report-service.js'
 import { createSessionService } from './sessions/session-service.js'
 import type { SessionStore } from './sessions/session-store.js'
 
@@ -20,6 +23,10 @@ export type AppDeps = {
   newId: () => string
   /** Signs the identity cookie: SESSION_SECRET, or the one generated under DATA_DIR. */
   cookieSecret: string
+  /** Grades transcripts with no network; the grader when no LLM grader is configured. */
+  offlineGrader: TranscriptGrader
+  /** Set when an LLM grader is configured: it grades, with the offline grader as fallback. */
+  llmGrader?: TranscriptGrader
   /** Folder of the built web client; omitted in API-only tests. */
   webDistDir?: string
 }
@@ -43,12 +50,16 @@ const health = createRoute({
 /** The composition root: builds the Hono app from its dependencies. */
 export function createApp(deps: AppDeps) {
   const sessions = createSessionService(deps)
+  // One grading service per app: the WebSocket relays its progress with grading.subscribe().
+  const grading = createGradingService(deps)
+  const reports = createReportService({ ...deps, gradingStatusOf: grading.statusOf })
   const api = createRouter()
     .openapi(health, (c) =>
       c.json({ status: 'ok' as const, questions: deps.bank.questions.length }, 200),
     )
     .route('/questions', createQuestionsRoutes(deps.bank))
     .route('/sessions', createSessionsRoutes(sessions))
+    .route('/', createReportRoutes(reports, grading))
 
   const app = createRouter()
   // Before the routes: every API request knows its (anonymous) owner.

@@ -31,9 +31,18 @@ const errors = {
 
 /** Maps a domain failure to the one error vocabulary. */
 export function toAppError(failure: SessionFailure): AppError {
-  return failure.kind === 'not_found'
-    ? notFound(failure.subject, failure.id)
-    : new AppError(400, `invalid:${failure.field}`, failure.message)
+  switch (failure.kind) {
+    case 'not_found':
+      return notFound(failure.subject, failure.id)
+    case 'invalid':
+      return new AppError(400, `invalid:${failure.field}`, failure.message)
+    case 'conflict':
+      return new AppError(
+        409,
+        `conflict:${failure.subject}`,
+        `Session "${failure.id}" is still active: end it first.`,
+      )
+  }
 }
 
 /** The value of a successful result; a failure is thrown for app.onError to render. */

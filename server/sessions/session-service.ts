@@ -31,8 +31,10 @@ export type SessionSummary = z.infer<typeof SessionSummarySchema>
 
 /** An expected failure, mapped to an HTTP error at the edge. */
 export type SessionFailure =
-  | { kind: 'not_found'; subject: 'question' | 'session'; id: string }
+  | { kind: 'not_found'; subject: 'question' | 'session' | 'share'; id: string }
   | { kind: 'invalid'; field: 'focus' | 'cursor' | 'seq'; message: string }
+  /** The session is in the wrong state for this, e.g. `session_active` for a report. */
+  | { kind: 'conflict'; subject: 'session_active'; id: string }
 
 export type SessionResult<T> = { ok: true; value: T } | { ok: false; failure: SessionFailure }
 

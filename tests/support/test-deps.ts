@@ -1,5 +1,6 @@
 import type { AppDeps } from '../../server/app.js'
 import { MemorySessionStore } from '../../server/sessions/memory-session-store.js'
+import { RecordingGrader } from './recording-grader.js'
 import { makeSampleBank } from './sample-question.js'
 
 /** A clock that stands still until a test moves it. */
@@ -25,7 +26,8 @@ export type TestDeps = AppDeps & { store: MemorySessionStore; testClock: TestClo
 
 /**
  * Deps for createApp in tests: the sample question bank, an in-memory store, a clock that only
- * moves when told, counter ids and a fixed cookie secret. Override any of them.
+ * moves when told, counter ids, a fixed cookie secret and a recording fake as the offline grader
+ * (fast and predictable; the real one is tested on its own). Override any of them.
  */
 export function createTestDeps(overrides: Partial<TestDeps> = {}): TestDeps {
   const testClock = overrides.testClock ?? createTestClock()
@@ -35,6 +37,7 @@ export function createTestDeps(overrides: Partial<TestDeps> = {}): TestDeps {
     clock: testClock.now,
     newId: createCounterIds(),
     cookieSecret: 'test-cookie-secret-of-at-least-32-characters',
+    offlineGrader: new RecordingGrader('offline'),
     testClock,
     ...overrides,
   }
