@@ -14,3 +14,9 @@ export {
   type Grade,
   type StepCoverage,
 } from '../../../../server/grading/grade-schema.js'
+export {
+  SessionReportSchema,
+  type GradingStatus,
+  type SessionReport,
+} from '../../../../server/sessions/session-report.js'
+export type { SessionSummary } from '../../../../server/sessions/session-service.js'

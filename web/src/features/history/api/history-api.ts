@@ -1,16 +1,30 @@
 import { z } from 'zod'
 import { fetchJson, type FetchLike } from '../../../shared/api/fetch-json.js'
-import { GradeSchema, SessionSchema } from '../../../shared/contract/session-contract.js'
+import {
+  GradeSchema,
+  SessionSchema,
+  type SessionSummary,
+} from '../../../shared/contract/session-contract.js'
 
-/** A row of `GET /api/sessions`: the session plus its question's title and overall score. */
+/**
+ * A row of `GET /api/sessions`: the session plus its question's title and overall score. The
+ * server's schema lives beside its service (server-only imports), so the shape is restated here
+ * and checked against the server's type below.
+ */
 export const SessionListItemSchema = SessionSchema.extend({
-  questionTitle: z.string().nullable().optional(),
-  overall: z.number().nullable().optional(),
+  questionTitle: z.string(),
+  overallScore: z.number().nullable(),
 })
 export type SessionListItem = z.infer<typeof SessionListItemSchema>
+const sameShape: SessionSummary extends SessionListItem
+  ? SessionListItem extends SessionSummary
+    ? true
+    : false
+  : false = true
+void sameShape
 
 const SessionPageSchema = z.object({
-  sessions: z.array(SessionListItemSchema),
+  items: z.array(SessionListItemSchema),
   nextCursor: z.string().nullable(),
 })
 

@@ -27,7 +27,7 @@ export function SessionTable({ sessions }: { sessions: SessionListItem[] }) {
                       : `/session/${encodeURIComponent(s.id)}`
                   }
                 >
-                  {s.questionTitle ?? s.questionId}
+                  {s.questionTitle}
                 </Link>
                 {s.parentId ? <span className="muted"> (retry)</span> : null}
               </td>
@@ -35,7 +35,9 @@ export function SessionTable({ sessions }: { sessions: SessionListItem[] }) {
                 {s.mode === 'drill' ? 'Drill' : 'Mock'}
                 {s.status === 'active' ? ' · open' : ''}
               </td>
-              <td>{typeof s.overall === 'number' ? `${s.overall.toFixed(1)} / 10` : '–'}</td>
+              <td>
+                {typeof s.overallScore === 'number' ? `${s.overallScore.toFixed(1)} / 10` : '–'}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -34,11 +34,11 @@ export function useHistory() {
       setState((s) => ({
         ...s,
         status: 'ready',
-        sessions: page.data.sessions,
+        sessions: page.data.items,
         nextCursor: page.data.nextCursor,
       }))
-      const graded = page.data.sessions
-        .filter((s) => typeof s.overall === 'number')
+      const graded = page.data.items
+        .filter((s) => typeof s.overallScore === 'number')
         .slice(0, RECENT_GRADED)
       const grades = await Promise.all(graded.map((s) => fetchSessionGrade(fetch, s.id)))
       if (!live) return
@@ -69,7 +69,7 @@ export function useHistory() {
     if (!page.ok) return setState((s) => ({ ...s, error: page.message }))
     setState((s) => ({
       ...s,
-      sessions: [...s.sessions, ...page.data.sessions],
+      sessions: [...s.sessions, ...page.data.items],
       nextCursor: page.data.nextCursor,
     }))
   }, [fetch, state.nextCursor])

@@ -47,7 +47,7 @@ export function AnswerBox(props: AnswerBoxProps) {
   }
 
   return (
-    <form className="answer-box" onSubmit={submit} aria-label="Your answer">
+    <form className="answer-box" onSubmit={submit} aria-label="Reply to the interviewer">
       <label htmlFor={`${id}-answer`} className="answer-label">
         Your answer <span className="hint">(Ctrl+Enter sends)</span>
       </label>

@@ -1,20 +1,13 @@
 import { z } from 'zod'
 import { fetchJson, type FetchLike } from '../../../shared/api/fetch-json.js'
-import { QuestionSchema } from '../../../shared/contract/question-contract.js'
 import {
-  GradeSchema,
-  SessionSchema,
-  TurnSchema,
+  SessionReportSchema,
+  type SessionReport,
 } from '../../../shared/contract/session-contract.js'
 
 /** `GET /api/sessions/:id/report` and `GET /api/shared/:token`: everything the review shows. */
-export const ReportSchema = z.object({
-  session: SessionSchema,
-  turns: z.array(TurnSchema),
-  grade: GradeSchema.nullable(),
-  question: QuestionSchema,
-})
-export type Report = z.infer<typeof ReportSchema>
+export const ReportSchema = SessionReportSchema
+export type Report = SessionReport
 
 const sessionPath = (id: string) => `/api/sessions/${encodeURIComponent(id)}`
 
@@ -49,11 +42,11 @@ export function revokeShareLink(fetchFn: FetchLike, sessionId: string) {
   return fetchJson(fetchFn, `${sessionPath(sessionId)}/share`, z.unknown(), { method: 'DELETE' })
 }
 
-/** "Retry from here": a new session holding the transcript up to the interviewer turn `afterSeq`. */
-export function forkSession(fetchFn: FetchLike, sessionId: string, afterSeq: number) {
+/** "Retry from here": a new session holding the transcript up to and including turn `uptoSeq`. */
+export function forkSession(fetchFn: FetchLike, sessionId: string, uptoSeq: number) {
   return fetchJson(fetchFn, `${sessionPath(sessionId)}/fork`, z.object({ id: z.string().min(1) }), {
     method: 'POST',
-    body: JSON.stringify({ afterSeq }),
+    body: JSON.stringify({ uptoSeq }),
   })
 }
 

@@ -1,13 +1,17 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useClientDeps } from '../../../shared/api/client-deps.js'
-import type { Grade, Turn } from '../../../shared/contract/session-contract.js'
+import type {
+  Grade,
+  GradingStatus as GradingState,
+  Turn,
+} from '../../../shared/contract/session-contract.js'
 import { Link } from '../../../shared/router/link.js'
 import { navigateTo } from '../../../shared/router/navigate.js'
 import { fetchReport, forkSession, requestGrade } from '../api/review-api.js'
 import { collectMarks } from '../hooks/collect-marks.js'
 import { compareGrades } from '../hooks/compare-grades.js'
 import { jumpToQuote } from '../hooks/jump-to-quote.js'
-import { useGradeProgress } from '../hooks/use-grade-progress.js'
+import { useGradeProgress, type GradeProgress } from '../hooks/use-grade-progress.js'
 import { useReport } from '../hooks/use-report.js'
 import { GradeSummary } from './grade-summary.js'
 import { GradingStatus } from './grading-status.js'
@@ -60,6 +64,15 @@ export default function ReviewPage(props: ReviewPageProps) {
   )
 
   if (state.status === 'loading') return <p className="loading">Loading the review…</p>
+  if (state.status === 'error' && state.code === 'conflict:session_active' && !readOnly) {
+    return (
+      <div>
+        <h1>This interview is still open</h1>
+        <p>The review opens once the interview has ended.</p>
+        <Link to={`/session/${encodeURIComponent(sessionId)}`}>Return to the interview</Link>
+      </div>
+    )
+  }
   if (state.status === 'error') {
     return (
       <div>
@@ -121,6 +134,15 @@ export default function ReviewPage(props: ReviewPageProps) {
       </div>
     </article>
   )
+}
+
+/** The report's grading status as progress, so a failure or a run in progress shows at once. */
+function fromStatus(grading: GradingState): GradeProgress | null {
+  if (grading.state === 'failed')
+    return { stage: 'failed', message: grading.message ?? 'Grading failed', grade: null }
+  if (grading.state === 'running')
+    return { stage: 'grading', message: grading.message ?? 'Grading…', grade: null }
+  return null
 }
 
 /** The earlier attempt's grade, for a session forked with "retry from here". */

@@ -4,7 +4,9 @@ import type { ApiResult } from '../../../shared/api/fetch-json.js'
 import { fetchReport, fetchSharedReport, type Report } from '../api/review-api.js'
 
 export type ReportState =
-  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; report: Report }
+  | { status: 'loading' }
+  | { status: 'error'; code: string; message: string }
+  | { status: 'ready'; report: Report }
 
 /** Loads a session's report (or a shared one by token); `reload` fetches it again. */
 export function useReport(source: { sessionId: string } | { token: string }) {
@@ -19,7 +21,9 @@ export function useReport(source: { sessionId: string } | { token: string }) {
       setState((current) => {
         if (r.ok) return { status: 'ready', report: r.data }
         // Keep what is on screen when a background reload fails.
-        return current.status === 'ready' ? current : { status: 'error', message: r.message }
+        return current.status === 'ready'
+          ? current
+          : { status: 'error', code: r.code, message: r.message }
       })
     })
   }, [fetch, key])
