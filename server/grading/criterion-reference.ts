@@ -1,0 +1,26 @@
+import type { TextAnalyzer } from '../text/text-analyzer.js'
+import { splitSentences } from '../text/tokenize.js'
+
+/** How many model-answer sentences illustrate a criterion in its reference text. */
+const EXEMPLAR_SENTENCES = 4
+
+/**
+ * The reference a criterion (or competency, or framework step) is graded against: its own
+ * words plus the model-answer sentences that best match them. The rubric's description says
+ * what to look for; the model answer shows how a strong answer says it, so a candidate who makes
+ * the point in the model answer's terms, not the rubric's, still gets credit.
+ */
+export function buildCriterionReference(
+  analyzer: TextAnalyzer,
+  criterion: { name: string; description: string },
+  modelAnswer: string,
+): string {
+  const own = `${criterion.name}. ${criterion.description}`
+  const sentences = splitSentences(modelAnswer)
+    .map((s, i) => ({ text: s.text, i, score: analyzer.coverage(s.text, own).score }))
+    .filter((s) => s.score > 0)
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .slice(0, EXEMPLAR_SENTENCES)
+    .sort((a, b) => a.i - b.i)
+  return [own, ...sentences.map((s) => s.text)].join('\n')
+}

@@ -1,0 +1,75 @@
+import type { Question } from '../questions/question-schema.js'
+import type { DiscourseQuality } from './discourse-quality.js'
+import type { CriterionGrade, StepCoverage } from './grade-schema.js'
+
+/** Below this discourse quality the first next step is about explaining, not listing. */
+const LIST_LIKE = 0.6
+
+export type FeedbackInput = {
+  question: Question
+  criteria: readonly CriterionGrade[]
+  competencies: readonly CriterionGrade[]
+  framework: readonly StepCoverage[]
+  candidate: DiscourseQuality
+  /** The model answer's score out of 10: what reference level earns. */
+  stated: number
+}
+
+/**
+ * Strengths (criteria and competencies at 70% or more of reference level), gaps (under 50%)
+ * and exactly three next steps, weakest first, each naming what to add. Deterministic templates.
+ */
+export function writeFeedback(input: FeedbackInput): {
+  strengths: string[]
+  gaps: string[]
+  nextSteps: string[]
+} {
+  const all = [...input.criteria, ...input.competencies]
+  const strengths = all
+    .filter((c) => c.score >= 0.7 * input.stated && c.evidence.length > 0)
+    .map((c) => `${c.name}: ${firstSentence(c.rationale)}`)
+  const gaps = all
+    .filter((c) => c.score < 0.5 * input.stated)
+    .map((c) => `${c.name} (${c.score}/10)${c.missing ? `: ${c.missing}` : ''}`)
+  return { strengths, gaps, nextSteps: pickNextSteps(input) }
+}
+
+function pickNextSteps(input: FeedbackInput): string[] {
+  const steps: string[] = []
+  if (input.candidate.contentWords > 0 && input.candidate.quality < LIST_LIKE) {
+    steps.push(
+      'Explain rather than list: for each point say what you would do, why, and what it costs ("I would add X because Y, which means Z").',
+    )
+  }
+  const rubric = new Map(input.question.rubric.map((r) => [r.name, r.description]))
+  const weakest = [...input.criteria].sort(
+    (a, b) => a.score - b.score || a.name.localeCompare(b.name),
+  )
+  for (const c of weakest) {
+    if (c.score >= 0.9 * input.stated) continue
+    const missing = c.missing ? ` ${c.missing}` : ''
+    steps.push(
+      `Strengthen "${c.name}": ${rubric.get(c.name) ?? ''}.${missing}`.replace(/\.\./g, '.'),
+    )
+  }
+  const stepsByNumber = new Map(input.question.framework.steps.map((s) => [s.number, s]))
+  for (const f of input.framework.filter((s) => s.coverage !== 'full')) {
+    const step = stepsByNumber.get(f.step)
+    steps.push(
+      `Cover framework step ${f.step}, "${f.name}"${step?.description ? `: ${step.description}` : ''}.`,
+    )
+  }
+  for (const principle of input.question.framework.keyPrinciples)
+    steps.push(`Keep to this principle: ${principle}.`)
+  steps.push(
+    'Quantify: put numbers on scale, latency, cost and risk, and state the assumptions behind them.',
+    'Close with trade-offs: what you chose not to do, and the signal that would make you revisit the choice.',
+    'Rehearse the answer aloud against the framework, one step at a time, within the time you would have in an interview.',
+  )
+  return [...new Set(steps)].slice(0, 3)
+}
+
+function firstSentence(text: string): string {
+  const end = text.indexOf('. ')
+  return end < 0 ? text : text.slice(0, end + 1)
+}

