@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server'
 import { WebSocketServer } from 'ws'
 import { createApp } from './app.js'
 import { EnvError, parseEnv, resolveDatabasePath } from './env.js'
+import { createWorkerOfflineGrader } from './grading/worker-offline-grader.js'
 import { loadSessionSecret } from './identity/session-secret.js'
 import { loadQuestionBank } from './questions/question-bank.js'
 import { SqliteSessionStore } from './sessions/sqlite-session-store.js'
@@ -13,10 +14,14 @@ async function main() {
   const bank = await loadQuestionBank(env.QUESTIONS_DIR)
   const store = SqliteSessionStore.open(resolveDatabasePath(env))
   const cookieSecret = await loadSessionSecret(env.DATA_DIR, env.SESSION_SECRET)
+  const clock = () => new Date()
+  // On a worker thread: a grade takes about a second of CPU, which must not stall interviews.
+  const offlineGrader = createWorkerOfflineGrader({ clock })
   const app = createApp({
     bank,
     store,
-    clock: () => new Date(),
+    clock,
+    offlineGrader,
     newId: randomUUID,
     cookieSecret,
     webDistDir: env.WEB_DIST_DIR,
@@ -32,7 +37,7 @@ async function main() {
   const stop = () => {
     for (const client of wss.clients) client.terminate()
     server.close(() => {
-      void store.close().finally(() => process.exit(0))
+      void Promise.allSettled([offlineGrader.close(), store.close()]).finally(() => process.exit(0))
     })
   }
   process.on('SIGINT', stop)

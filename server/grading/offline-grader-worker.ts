@@ -1,0 +1,30 @@
+/**
+ * Worker thread entry of the offline grader. Grading a transcript takes about a second of CPU
+ * with the word vectors (three on the first call, which loads them), so it runs here, off the
+ * thread that streams interviews. One request at a time; `now` comes with each request so the
+ * main thread's injected clock still dates the grade.
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+import { createWinkEmbeddingsLoader } from '../text/wink-embeddings-loader.js'
+import { createGradingAnalyzer } from './answer-coverage.js'
+import { createOfflineGrader } from './offline-grader.js'
+import type { OfflineGradeReply, OfflineGradeRequest } from './worker-offline-grader.js'
+
+const { useEmbeddings } = workerData as { useEmbeddings: boolean }
+let requestTime = new Date(0)
+const grader = createOfflineGrader({
+  analyzer: createGradingAnalyzer(useEmbeddings ? createWinkEmbeddingsLoader() : undefined),
+  now: () => requestTime,
+  modelName: useEmbeddings ? undefined : 'lexical',
+})
+
+parentPort?.on('message', (request: OfflineGradeRequest) => {
+  let reply: OfflineGradeReply
+  try {
+    requestTime = new Date(request.now)
+    reply = { id: request.id, ok: true, grade: grader.grade(request.question, request.transcript) }
+  } catch (err) {
+    reply = { id: request.id, ok: false, message: err instanceof Error ? err.message : String(err) }
+  }
+  parentPort?.postMessage(reply)
+})

@@ -1,0 +1,111 @@
+import { createRequire } from 'node:module'
+import { extname } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import type { Question } from '../questions/question-schema.js'
+import { GradeSchema, type GradableTranscript, type Grade } from './grade-schema.js'
+import type { TranscriptGrader } from './grading-service.js'
+
+export type OfflineGradeRequest = {
+  id: number
+  question: Question
+  transcript: GradableTranscript
+  /** ISO time that dates the grade. */
+  now: string
+}
+export type OfflineGradeReply =
+  { id: number; ok: true; grade: Grade } | { id: number; ok: false; message: string }
+
+export type WorkerOfflineGraderOptions = {
+  clock: () => Date
+  /** Word vectors (the measured configuration); false grades lexically, for fast tests. */
+  useEmbeddings?: boolean
+}
+
+export type WorkerOfflineGrader = TranscriptGrader & { close(): Promise<void> }
+
+/**
+ * The offline grader on a worker thread, so a grade's second of CPU never stalls the sockets
+ * of running interviews. The worker starts on the first grade and keeps the word vectors
+ * loaded; if it dies, waiting grades fail and the next grade starts a fresh one.
+ */
+export function createWorkerOfflineGrader(
+  options: WorkerOfflineGraderOptions,
+): WorkerOfflineGrader {
+  const pending = new Map<number, { resolve: (g: Grade) => void; reject: (e: Error) => void }>()
+  let worker: Worker | null = null
+  let nextId = 1
+
+  const failAll = (from: Worker, error: Error) => {
+    for (const { reject } of pending.values()) reject(error)
+    pending.clear()
+    if (worker === from) worker = null
+  }
+
+  const start = (): Worker => {
+    const started = new Worker(workerEntry(), {
+      workerData: { useEmbeddings: options.useEmbeddings ?? true },
+    })
+    started.on('message', (reply: OfflineGradeReply) => {
+      const waiting = pending.get(reply.id)
+      pending.delete(reply.id)
+      if (!waiting) return
+      if (!reply.ok) return waiting.reject(new Error(reply.message))
+      const parsed = GradeSchema.safeParse(reply.grade)
+      if (parsed.success) waiting.resolve(parsed.data)
+      else
+        waiting.reject(
+          new Error(`The offline grader returned an invalid grade: ${parsed.error.message}`),
+        )
+    })
+    started.on('error', (err) => failAll(started, err))
+    started.on('exit', (code) =>
+      failAll(started, new Error(`The offline grader stopped (exit ${code}).`)),
+    )
+    // The HTTP server keeps the process alive; an idle grader must not.
+    started.unref()
+    return started
+  }
+
+  return {
+    kind: 'offline',
+    grade(question, transcript) {
+      worker ??= start()
+      const request: OfflineGradeRequest = {
+        id: nextId++,
+        question,
+        transcript,
+        now: options.clock().toISOString(),
+      }
+      const target = worker
+      return new Promise<Grade>((resolve, reject) => {
+        pending.set(request.id, { resolve, reject })
+        target.postMessage(request)
+      })
+    },
+    async close() {
+      const running = worker
+      worker = null
+      if (running) await running.terminate()
+    },
+  }
+}
+
+/**
+ * The worker's entry. Built, it is the sibling .js file. Run from TypeScript sources (tsx,
+ * vitest), a worker does not inherit the parent's loader (`--import tsx` in execArgv is not
+ * applied to the entry), so a one-line ES module bootstrap loads the entry through tsx's tsImport.
+ */
+function workerEntry(): URL {
+  const here = fileURLToPath(import.meta.url)
+  const entry = new URL(`./offline-grader-worker${extname(here)}`, import.meta.url)
+  if (!here.endsWith('.ts')) return entry
+  // The CommonJS build of tsx/esm/api only forwards to the ES module build next to it.
+  const api = createRequire(import.meta.url)
+    .resolve('tsx/esm/api')
+    .replace(/index\.cjs$/, 'index.mjs')
+  const apiUrl = pathToFileURL(api).href
+  const source = `import { tsImport } from ${JSON.stringify(apiUrl)}
+await tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(entry.href)})`
+  return new URL(`data:text/javascript,${encodeURIComponent(source)}`)
+}

@@ -1,0 +1,62 @@
+import { afterEach, expect, it } from 'vitest'
+import { createGradingAnalyzer } from '../../../server/grading/answer-coverage.js'
+import { createOfflineGrader } from '../../../server/grading/offline-grader.js'
+import {
+  createWorkerOfflineGrader,
+  type WorkerOfflineGrader,
+} from '../../../server/grading/worker-offline-grader.js'
+import { makeSampleQuestion } from '../../support/sample-question.js'
+
+const question = makeSampleQuestion()
+const transcript = {
+  questionId: question.id,
+  turns: [
+    { id: 'q1', role: 'interviewer' as const, text: 'Why was the customer charged twice?' },
+    {
+      id: 'a1',
+      role: 'candidate' as const,
+      text:
+        'The client retries the charge after a timeout even though the first charge went ' +
+        'through, so the card is charged twice. I would send an idempotency key derived from ' +
+        'the order id with every charge, and reconcile pending orders against the provider.',
+    },
+  ],
+}
+const clock = () => new Date('2026-03-01T12:00:00.000Z')
+
+let grader: WorkerOfflineGrader | undefined
+afterEach(async () => {
+  await grader?.close()
+  grader = undefined
+})
+
+it('grades on a worker thread exactly as the offline grader does in process', async () => {
+  grader = createWorkerOfflineGrader({ clock, useEmbeddings: false })
+  const inProcess = createOfflineGrader({ analyzer: createGradingAnalyzer(undefined), now: clock })
+  const fromWorker = await grader.grade(question, transcript)
+  expect(fromWorker).toEqual({
+    ...inProcess.grade(question, transcript),
+    grader: { ...inProcess.grade(question, transcript).grader, model: 'lexical' },
+  })
+  expect(fromWorker.gradedAt).toBe('2026-03-01T12:00:00.000Z')
+  expect(fromWorker.overall).toBeGreaterThan(0)
+})
+
+it('leaves the calling thread free while it grades', async () => {
+  grader = createWorkerOfflineGrader({ clock, useEmbeddings: false })
+  let settled = false
+  const grading = grader.grade(question, transcript).finally(() => (settled = true))
+  // A grade computed on this thread would have finished before the next turn of the loop.
+  await new Promise((resolve) => setImmediate(resolve))
+  expect(settled).toBe(false)
+  await grading
+})
+
+it('fails waiting grades when the worker stops, and starts a new one for the next grade', async () => {
+  grader = createWorkerOfflineGrader({ clock, useEmbeddings: false })
+  const waiting = grader.grade(question, transcript)
+  await grader.close()
+  await expect(waiting).rejects.toThrow(/stopped/)
+  const again = await grader.grade(question, transcript)
+  expect(again.questionId).toBe(question.id)
+})
