@@ -43,8 +43,8 @@ export type CoverageTuning = {
   competition: number
 }
 export const DEFAULT_COVERAGE_TUNING: CoverageTuning = {
-  partial: 0.42,
-  full: 0.6,
+  partial: 0.34,
+  full: 0.5,
   exemplarFactor: 0.7,
   competition: 0.8,
 }

@@ -10,6 +10,12 @@ export type ItemReference = {
   text: string
   /** Model-answer sentences of the section that works this item out; never shown to anyone. */
   exemplars: string[]
+  /**
+   * How much the item matters. Steps: 1 plus their similarity to the rubric, weighted by the
+   * criteria's weights (in [1, 2]), so the interviewer presses first on what is scored. Criteria:
+   * their rubric weight.
+   */
+  weight: number
 }
 
 /** Per-question data the coverage map needs, computed once per question and reused. */
@@ -40,6 +46,7 @@ export function buildQuestionProfile(
     label: s.name,
     text: `${s.name}. ${s.description}`,
     exemplars: [] as string[],
+    weight: 1 + rubricRelevance(analyzer, `${s.name}. ${s.description}`, question),
   }))
   const paragraphs = question.modelAnswer
     .replace(FENCED_CODE, '\n')
@@ -69,6 +76,7 @@ export function buildQuestionProfile(
       label: c.name,
       text: `${c.name}. ${c.description}`,
       exemplars: [],
+      weight: c.weight,
     })),
     concepts: extractKeyConcepts(question, bank, 12, undefined, (w) => rarityOf(analyzer, w)),
   }
@@ -77,4 +85,15 @@ export function buildQuestionProfile(
 /** How rare a word is in general English, from the analyzer's term weight, in (0, 1]. */
 function rarityOf(analyzer: TextAnalyzer, word: string): number {
   return analyzer.terms(word)[0]?.weight ?? 1
+}
+
+/** Weighted mean similarity of a text to the rubric's criteria, in [0, 1]. */
+function rubricRelevance(analyzer: TextAnalyzer, text: string, question: Question): number {
+  let total = 0
+  let sum = 0
+  for (const c of question.rubric) {
+    total += c.weight
+    sum += c.weight * analyzer.similarity(text, `${c.name}. ${c.description}`)
+  }
+  return total > 0 ? sum / total : 0
 }

@@ -1,0 +1,47 @@
+import type { Question } from '../questions/question-schema.js'
+import type { TextAnalyzer } from '../text/index.js'
+import { computeCoverageMap, type CoverageTuning } from './coverage-map.js'
+import { focusReference, resolveDrillFocus } from './drill-focus.js'
+import type { CoverageSnapshot } from './interviewer-engine.js'
+import { buildQuestionProfile, type QuestionProfile } from './question-profile.js'
+
+export type CoverageTracker = {
+  /** The question's profile (step references, key concepts), built once per question. */
+  profile(question: Question): QuestionProfile
+  /** Coverage of `question` by `answers`, with the drill focus scored too when given. */
+  snapshot(question: Question, answers: readonly string[], focus: string | null): CoverageSnapshot
+}
+
+export type CoverageTrackerDeps = {
+  /** The bank, for the key concepts' IDF. */
+  questions: readonly Question[]
+  analyzer: TextAnalyzer
+  tuning?: Partial<CoverageTuning>
+}
+
+/** Computes coverage maps, caching each question's profile. */
+export function createCoverageTracker(deps: CoverageTrackerDeps): CoverageTracker {
+  const profiles = new Map<string, QuestionProfile>()
+  const profile = (question: Question) => {
+    let p = profiles.get(question.id)
+    if (!p) {
+      p = buildQuestionProfile(question, deps.questions, deps.analyzer)
+      profiles.set(question.id, p)
+    }
+    return p
+  }
+  return {
+    profile,
+    snapshot(question, answers, focus) {
+      const common = { question, answers, analyzer: deps.analyzer, tuning: deps.tuning }
+      const map = computeCoverageMap({ ...common, profile: profile(question) })
+      if (focus === null) return { map, focus: null }
+      // The focus is judged on its own: competition between steps would let a neighbouring
+      // step take the credit for an answer aimed squarely at the focus.
+      const resolved = resolveDrillFocus(question, focus)
+      const step = profile(question).steps.find((s) => s.id === resolved.target)
+      const only = { steps: [step ?? focusReference(resolved)], criteria: [], concepts: [] }
+      return { map, focus: computeCoverageMap({ ...common, profile: only }).steps[0] ?? null }
+    },
+  }
+}

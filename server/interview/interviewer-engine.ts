@@ -1,0 +1,62 @@
+import type { Question } from '../questions/question-schema.js'
+import type { Session, TokenUsage, Turn, TurnKind } from '../sessions/session-schema.js'
+import type { CoverageItem, CoverageMap } from './coverage-map.js'
+
+/** Why an interview ended: the candidate, the follow-up budget, or the clock. */
+export type EndReason = 'candidate' | 'budget' | 'time'
+
+/** What the interviewer is responding to. Candidate turns are already stored. */
+export type InterviewTrigger =
+  | { type: 'opening' }
+  | { type: 'answer'; turn: Turn }
+  | { type: 'clarify'; turn: Turn }
+  | { type: 'skip'; turn: Turn }
+  | { type: 'closing'; reason: EndReason }
+
+/** Coverage of the answers, plus the drill focus scored the same way (null outside drills). */
+export type CoverageSnapshot = { map: CoverageMap; focus: CoverageItem | null }
+
+/** Everything an engine may use to write the next interviewer turn. */
+export type InterviewContext = {
+  session: Session
+  question: Question
+  /** The stored transcript, oldest first, including the trigger's candidate turn. */
+  turns: readonly Turn[]
+  trigger: InterviewTrigger
+  /** Coverage by every answer so far. */
+  coverage: CoverageSnapshot
+  /** Coverage by the latest answer alone (drill verdicts judge one answer); null before any. */
+  latest: CoverageSnapshot | null
+  followUpsAsked: number
+  followUpBudget: number
+}
+
+/** What the engine says about the turn it streamed, stored with it. */
+export type InterviewerTurnMeta = {
+  kind: TurnKind
+  /** `step:N`, `criterion:N`, `competency:Name`, or null (opening, closing, clarification). */
+  target: string | null
+  /** For the grader; never sent to the candidate during the interview. */
+  hiddenNotes: string | null
+  usage: TokenUsage | null
+  provider: string
+  model: string
+  /** Sentences the leak guard rewrote or dropped. */
+  leaksCaught: number
+}
+
+/** A streamed interviewer turn: yields text deltas, returns its metadata. */
+export type InterviewerTurnStream = AsyncGenerator<string, InterviewerTurnMeta, undefined>
+
+/**
+ * Writes interviewer turns. Implementations: the offline engine (templates over the coverage
+ * map, no network) and the LLM-backed engine (an LlmClient with grounded prompts). Both pass
+ * every sentence through the leak guard before yielding it. `signal` aborts the turn when the
+ * candidate's socket closes or the session ends.
+ */
+export interface InterviewerEngine {
+  /** `offline`, or the LlmClient's provider (`openai`). */
+  readonly provider: string
+  readonly model: string
+  nextTurn(context: InterviewContext, signal: AbortSignal): InterviewerTurnStream
+}
