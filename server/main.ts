@@ -3,8 +3,11 @@ import { serve } from '@hono/node-server'
 import { WebSocketServer } from 'ws'
 import { createApp } from './app.js'
 import { EnvError, parseEnv, resolveDatabasePath } from './env.js'
+import { createLlmTranscriptGrader } from './grading/llm-grader-port.js'
 import { createWorkerOfflineGrader } from './grading/worker-offline-grader.js'
 import { loadSessionSecret } from './identity/session-secret.js'
+import { OpenAiLlmClient } from './llm/openai-llm-client.js'
+import { loadPromptLibrary } from './prompts/prompt-library.js'
 import { loadQuestionBank } from './questions/question-bank.js'
 import { SqliteSessionStore } from './sessions/sqlite-session-store.js'
 
@@ -17,11 +20,28 @@ async function main() {
   const clock = () => new Date()
   // On a worker thread: a grade takes about a second of CPU, which must not stall interviews.
   const offlineGrader = createWorkerOfflineGrader({ clock })
+  // With a key, the LLM grader grades (GRADER_MODEL) and the offline grader is its fallback.
+  const llmGrader = env.OPENAI_API_KEY
+    ? createLlmTranscriptGrader({
+        llm: new OpenAiLlmClient({
+          apiKey: env.OPENAI_API_KEY,
+          baseURL: env.OPENAI_BASE_URL,
+          model: env.GRADER_MODEL,
+          timeoutMs: env.LLM_TIMEOUT_MS,
+          maxRetries: env.LLM_MAX_RETRIES,
+        }),
+        prompts: await loadPromptLibrary(),
+        clock,
+        model: env.GRADER_MODEL,
+        samples: env.GRADER_SAMPLES,
+      })
+    : undefined
   const app = createApp({
     bank,
     store,
     clock,
     offlineGrader,
+    llmGrader,
     newId: randomUUID,
     cookieSecret,
     webDistDir: env.WEB_DIST_DIR,
