@@ -70,7 +70,7 @@ export default function QuestionPage({ questionId }: { questionId: string }) {
           <h2 id="scenario-heading">Scenario</h2>
           <blockquote className="prompt">{q.prompt}</blockquote>
           <SafeMarkdown>{q.scenario}</SafeMarkdown>
-          {q.requirements.length > 0 ? (
+          {q.requirements.some((r) => !q.scenario.includes(r)) ? (
             <>
               <h3>You are asked to cover</h3>
               <ol>
