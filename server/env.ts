@@ -15,6 +15,17 @@ export const EnvSchema = z.object({
   WEB_DIST_DIR: z.preprocess(blankAsUnset, z.string().default('dist/web')),
   /** The SQLite file of sessions; `<DATA_DIR>/sparring.db` when unset (see resolveDatabasePath). */
   DATABASE_PATH: z.preprocess(blankAsUnset, z.string().min(1).optional()),
+  /** Sessions in Redis (several instances); wins over Vercel KV and SQLite when set. */
+  REDIS_URL: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .regex(/^rediss?:\/\/./, 'must start with redis:// or rediss://')
+      .optional(),
+  ),
+  /** Sessions in Vercel KV (Upstash REST), with KV_REST_API_TOKEN, when REDIS_URL is unset. */
+  KV_REST_API_URL: z.preprocess(blankAsUnset, z.url().optional()),
+  KV_REST_API_TOKEN: z.preprocess(blankAsUnset, z.string().min(1).optional()),
   /** Signs the identity cookie; generated and kept in `<DATA_DIR>/session-secret` when unset. */
   SESSION_SECRET: z.preprocess(
     blankAsUnset,
