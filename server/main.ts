@@ -2,20 +2,21 @@ import { randomUUID } from 'node:crypto'
 import { serve } from '@hono/node-server'
 import { WebSocketServer } from 'ws'
 import { createApp } from './app.js'
-import { EnvError, parseEnv, resolveDatabasePath } from './env.js'
+import { EnvError, parseEnv } from './env.js'
 import { createLlmTranscriptGrader } from './grading/llm-grader-port.js'
 import { createWorkerOfflineGrader } from './grading/worker-offline-grader.js'
 import { loadSessionSecret } from './identity/session-secret.js'
 import { OpenAiLlmClient } from './llm/openai-llm-client.js'
 import { loadPromptLibrary } from './prompts/prompt-library.js'
 import { loadQuestionBank } from './questions/question-bank.js'
-import { SqliteSessionStore } from './sessions/sqlite-session-store.js'
+import { createSessionStoreFromEnv } from './sessions/create-session-store.js'
 
 /** The entry file: parse env, build the real adapters, start the server. */
 async function main() {
   const env = parseEnv(process.env)
   const bank = await loadQuestionBank(env.QUESTIONS_DIR)
-  const store = SqliteSessionStore.open(resolveDatabasePath(env))
+  // REDIS_URL, KV_REST_API_URL + KV_REST_API_TOKEN, or the SQLite file.
+  const store = await createSessionStoreFromEnv(env)
   const cookieSecret = await loadSessionSecret(env.DATA_DIR, env.SESSION_SECRET)
   const clock = () => new Date()
   // On a worker thread: a grade takes about a second of CPU, which must not stall interviews.
