@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createApp } from '../../../server/app.js'
+import { createWorkerOfflineGrader } from '../../../server/grading/worker-offline-grader.js'
 import { SessionReportSchema } from '../../../server/sessions/session-report.js'
 import { createBrowser } from '../../support/http-client.js'
 import { RecordingGrader } from '../../support/recording-grader.js'
@@ -32,16 +33,18 @@ async function setup(opts: { end?: boolean } = {}) {
   return { deps, app, alice, bob, id, offlineGrader }
 }
 
-async function gradeAndWait(ctx: Awaited<ReturnType<typeof setup>>) {
+async function gradeAndWait(ctx: Pick<Awaited<ReturnType<typeof setup>>, 'alice' | 'id'>) {
   const res = await ctx.alice.post(`/api/sessions/${ctx.id}/grade`)
   expect(res.status).toBe(202)
-  // Grading runs in the background; poll the report until it holds a grade.
-  for (let i = 0; i < 100; i++) {
-    const report = await (await ctx.alice.get(`/api/sessions/${ctx.id}/report`)).json()
-    if (report.grade) return report
-    await new Promise((r) => setImmediate(r))
-  }
-  throw new Error('grading never finished')
+  // Grading runs in the background (on a worker thread with the real grader): poll the report.
+  return vi.waitFor(
+    async () => {
+      const report = await (await ctx.alice.get(`/api/sessions/${ctx.id}/report`)).json()
+      if (!report.grade) throw new Error(`not graded yet: ${report.grading.state}`)
+      return report
+    },
+    { timeout: 15_000, interval: 20 },
+  )
 }
 
 describe('grading and the report', () => {
@@ -224,4 +227,37 @@ it('documents the report routes in /api/openapi.json', async () => {
       '/api/grade',
     ]),
   )
+})
+
+describe('with the real offline grader (lexical, on its worker thread)', () => {
+  it('quotes only the candidate’s own words, verbatim, in the report and the Markdown', async () => {
+    const deps = createTestDeps()
+    const offlineGrader = createWorkerOfflineGrader({ clock: deps.clock, useEmbeddings: false })
+    const app = createApp({ ...deps, offlineGrader })
+    const alice = createBrowser(app)
+    const { id } = await (
+      await alice.post('/api/sessions', { questionId: 'sample-question', mode: 'mock' })
+    ).json()
+    const answers = [
+      'The client retries the charge after a timeout although the first charge went through.',
+      'I would send an idempotency key derived from the order id with every charge, and ' +
+        'reconcile pending orders against the provider every few minutes.',
+    ]
+    for (const [i, text] of answers.entries()) {
+      await deps.store.appendTurn(makeTurn({ sessionId: id, id: `a${i}`, text, clientId: `c${i}` }))
+    }
+    await alice.post(`/api/sessions/${id}/end`)
+    try {
+      const report = await gradeAndWait({ alice, id })
+      const quotes: string[] = report.grade.criteria.flatMap(
+        (c: { evidence: { quote: string }[] }) => c.evidence.map((e) => e.quote),
+      )
+      expect(quotes.length).toBeGreaterThan(0)
+      for (const quote of quotes) expect(answers.some((a) => a.includes(quote))).toBe(true)
+      const md = await (await alice.get(`/api/sessions/${id}/report.md`)).text()
+      for (const quote of quotes) expect(md).toContain(`> ${quote}`)
+    } finally {
+      await offlineGrader.close()
+    }
+  })
 })
