@@ -31,18 +31,21 @@ export class RedisSessionStore extends KvSessionStore {
    */
   static async connect(url: string, opts: { keyPrefix?: string } = {}): Promise<RedisSessionStore> {
     const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 })
-    // The failure is reported by the thrown error below; afterwards, ioredis's own logging of
-    // connection errors (it reconnects by itself) stays on.
-    const quiet = () => {}
-    redis.on('error', quiet)
+    // A failure is reported by the error thrown below, naming the socket error ioredis saw
+    // (its connect() only says "Connection is closed"). After a good start, ioredis's own
+    // logging of connection errors stays on while it reconnects by itself.
+    let socketError: Error | undefined
+    const remember = (err: Error) => (socketError = err)
+    redis.on('error', remember)
     try {
       await redis.connect()
       await redis.ping()
-      redis.off('error', quiet)
+      redis.off('error', remember)
     } catch (cause) {
       // Without this, ioredis keeps reconnecting in the background and the process never exits.
       redis.disconnect()
-      const message = cause instanceof Error ? cause.message : String(cause)
+      const reason = socketError ?? cause
+      const message = reason instanceof Error ? reason.message : String(reason)
       throw new Error(`Cannot reach Redis at ${redactUrl(url)}: ${message}`, { cause })
     }
     return new RedisSessionStore(redis, opts.keyPrefix ?? DEFAULT_KV_PREFIX)

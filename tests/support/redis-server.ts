@@ -4,32 +4,36 @@ import { createServer, connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-export type RedisServer = { port: number; url: string; stop(): Promise<void> }
+export type RedisServer = {
+  port: number
+  url: string
+  /** SIGTERM, then removes the temp folder (not an `aofDir` the caller passed). */
+  stop(): Promise<void>
+  /** SIGKILL, as a crash: Redis gets no chance to flush anything. */
+  crash(): Promise<void>
+}
 
 /**
- * A real, throw-away redis-server on 127.0.0.1 (no persistence, data in a temp folder), for
- * tests of the Redis and Vercel KV stores. Needs `redis-server` on PATH (.ci/run installs it).
+ * A real redis-server on 127.0.0.1 for tests of the Redis and Vercel KV stores: throw-away (no
+ * persistence, a temp folder) unless `aofDir` is given, where it keeps an append-only file
+ * fsynced on every write (`appendfsync always`), so a restart on the same folder reads it back.
+ * Needs `redis-server` on PATH (.ci/run installs it).
  */
-export async function startRedisServer(): Promise<RedisServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'sparring-redis-'))
+export async function startRedisServer(opts: { aofDir?: string } = {}): Promise<RedisServer> {
+  const dir = opts.aofDir ?? mkdtempSync(join(tmpdir(), 'sparring-redis-'))
+  const removeDir = () => {
+    if (!opts.aofDir) rmSync(dir, { recursive: true, force: true })
+  }
+  const persistence = opts.aofDir
+    ? ['--appendonly', 'yes', '--appendfsync', 'always']
+    : ['--appendonly', 'no']
   // The free port is found before redis binds it, so another process may take it in between:
   // try a few ports.
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const port = await findFreePort()
     const proc = spawn(
       'redis-server',
-      [
-        '--port',
-        String(port),
-        '--bind',
-        '127.0.0.1',
-        '--save',
-        '',
-        '--appendonly',
-        'no',
-        '--dir',
-        dir,
-      ],
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--dir', dir],
       { stdio: 'ignore' },
     )
     const exited = new Promise<Error>((resolve) => {
@@ -38,14 +42,19 @@ export async function startRedisServer(): Promise<RedisServer> {
     })
     const ready = await Promise.race([waitForPort(port).then(() => null), exited])
     if (ready === null) {
-      return { port, url: `redis://127.0.0.1:${port}`, stop: () => stopServer(proc, dir) }
+      return {
+        port,
+        url: `redis://127.0.0.1:${port}`,
+        stop: () => signalServer(proc, 'SIGTERM').then(removeDir),
+        crash: () => signalServer(proc, 'SIGKILL'),
+      }
     }
     if ((ready as NodeJS.ErrnoException).code === 'ENOENT') {
-      rmSync(dir, { recursive: true, force: true })
+      removeDir()
       throw new Error('redis-server is not installed (apt-get install -y redis-server)')
     }
   }
-  rmSync(dir, { recursive: true, force: true })
+  removeDir()
   throw new Error('redis-server did not start')
 }
 
@@ -78,11 +87,9 @@ async function waitForPort(port: number): Promise<void> {
   throw new Error(`nothing answered on port ${port}`)
 }
 
-async function stopServer(proc: ChildProcess, dir: string): Promise<void> {
-  if (proc.exitCode === null && proc.signalCode === null) {
-    const exited = new Promise((resolve) => proc.once('exit', resolve))
-    proc.kill('SIGTERM')
-    await exited
-  }
-  rmSync(dir, { recursive: true, force: true })
+async function signalServer(proc: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return
+  const exited = new Promise((resolve) => proc.once('exit', resolve))
+  proc.kill(signal)
+  await exited
 }

@@ -42,5 +42,24 @@ export function describeCrossInstanceAppends(
       for (const r of results) expect(r.turn).toEqual(stored)
       expect((await b.getSession('session-1'))?.turns).toEqual([stored])
     })
+
+    it('keeps every field of concurrent updateTurn patches from both instances', async () => {
+      const [a, b] = await openPair()
+      await a.createSession(makeSession())
+      await a.appendTurn(makeTurn({ id: 'q', role: 'interviewer', kind: 'follow-up', text: '' }))
+      const usage = { promptTokens: 10, completionTokens: 3 }
+      await Promise.all([
+        a.updateTurn('session-1', 'q', { text: 'Why a queue?' }),
+        b.updateTurn('session-1', 'q', { usage }),
+        a.updateTurn('session-1', 'q', { hiddenNotes: 'probing back-pressure' }),
+        b.updateTurn('session-1', 'q', { target: 'step:2' }),
+      ])
+      expect((await a.getSession('session-1'))?.turns[0]).toMatchObject({
+        text: 'Why a queue?',
+        usage,
+        hiddenNotes: 'probing back-pressure',
+        target: 'step:2',
+      })
+    })
   })
 }

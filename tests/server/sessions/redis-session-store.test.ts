@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { Redis } from 'ioredis'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { RedisSessionStore } from '../../../server/sessions/redis-session-store.js'
+import type { Turn } from '../../../server/sessions/session-schema.js'
 import { SessionStoreError } from '../../../server/sessions/session-store-error.js'
 import { startRedisServer, type RedisServer } from '../../support/redis-server.js'
 import { makeGrade, makeSession, makeTurn } from '../../support/session-fixtures.js'
@@ -105,6 +109,36 @@ describe('RedisSessionStore specifics', () => {
     await store.setShareToken('a', 'tok')
     await expect(store.setShareToken('b', 'tok')).rejects.toThrow(SessionStoreError)
     expect(await store.findSessionIdByShareToken('tok')).toBe('a')
+  })
+
+  it('keeps every acknowledged turn through a SIGKILL of Redis (appendfsync always)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sparring-aof-'))
+    const servers: RedisServer[] = []
+    try {
+      servers.push(await startRedisServer({ aofDir: dir }))
+      const writer = await RedisSessionStore.connect(servers[0]?.url ?? '')
+      opened.push(writer)
+      await writer.createSession(makeSession())
+      const acknowledged: Turn[] = []
+      const appending = (async () => {
+        for (let i = 0; i < 500; i += 1) {
+          const { turn } = await writer.appendTurn(makeTurn({ id: `t${i}`, clientId: `c${i}` }))
+          acknowledged.push(turn)
+        }
+      })()
+      while (acknowledged.length < 30) await new Promise((r) => setTimeout(r, 1))
+      await servers[0]?.crash()
+      await expect(appending).rejects.toThrow()
+      servers.push(await startRedisServer({ aofDir: dir }))
+      const reopened = await RedisSessionStore.connect(servers[1]?.url ?? '')
+      opened.push(reopened)
+      const turns = (await reopened.getSession('session-1'))?.turns ?? []
+      expect(turns.slice(0, acknowledged.length)).toEqual(acknowledged)
+      expect(turns.map((t) => t.seq)).toEqual(turns.map((_, i) => i + 1))
+    } finally {
+      for (const s of servers) await s.stop()
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('fails at connect, without hanging, when nothing listens at REDIS_URL', async () => {
