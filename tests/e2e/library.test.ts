@@ -51,7 +51,8 @@ describe.skipIf(!hasChromium)('library and question page in Chromium', () => {
   })
 
   it('opens a question by keyboard alone, with the scenario and start options', async () => {
-    const { page } = browser
+    // A fresh tab, so keyboard focus starts at the top of the document.
+    const page = await browser.context.newPage()
     await page.goto(`${server.url}/`)
     await page.locator('.question-card').first().waitFor()
     await page.keyboard.press('Tab')
@@ -74,6 +75,7 @@ describe.skipIf(!hasChromium)('library and question page in Chromium', () => {
     await page.getByLabel('Mock interview').check()
     expect(await findSeriousViolations(page)).toEqual([])
     await saveScreenshot(page, 'question')
+    await page.close()
   })
 
   it('"Surprise me" opens a question page', async () => {

@@ -56,15 +56,19 @@ export function App() {
   const { pathname } = useLocation()
   const route = matchRoute(pathname)
   const mainRef = useRef<HTMLElement>(null)
-  const firstRender = useRef(true)
+  const shownPath = useRef(pathname)
 
   useEffect(() => {
     document.title = `${titles[route.page]} · Sparring`
-    // After a client-side navigation, start keyboard and screen-reader users at the new page.
-    if (firstRender.current) firstRender.current = false
-    else mainRef.current?.focus({ preventScroll: true })
+  }, [route.page])
+  useEffect(() => {
+    // After a client-side navigation (not the first load), start keyboard and screen-reader
+    // users at the new page. Comparing paths keeps this idempotent under repeated effects.
+    if (shownPath.current === pathname) return
+    shownPath.current = pathname
+    mainRef.current?.focus({ preventScroll: true })
     window.scrollTo?.(0, 0)
-  }, [pathname, route.page])
+  }, [pathname])
 
   return (
     <>
