@@ -22,7 +22,7 @@ export function createCounterIds(prefix = 'id'): () => string {
   return () => `${prefix}-${++n}`
 }
 
-export type TestDeps = AppDeps & { store: MemorySessionStore; testClock: TestClock }
+export type TestDeps = AppDeps & { testClock: TestClock }
 
 /**
  * Deps for createApp in tests: the sample question bank, an in-memory store, a clock that only

@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { describe, expect, it, vi } from 'vitest'
 import { createApp } from '../../../server/app.js'
+import { SqliteSessionStore } from '../../../server/sessions/sqlite-session-store.js'
 import { createBrowser } from '../../support/http-client.js'
 import { makeGrade, makeTurn } from '../../support/session-fixtures.js'
 import { createTestDeps } from '../../support/test-deps.js'
@@ -204,4 +209,29 @@ it('documents the session routes in /api/openapi.json', async () => {
     ]),
   )
   expect(Object.keys(doc.paths['/api/sessions'])).toEqual(expect.arrayContaining(['get', 'post']))
+})
+
+it('answers 500 without internals for a corrupt stored row, and keeps serving', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sparring-routes-'))
+  const store = SqliteSessionStore.open(join(dir, 'sparring.db'))
+  try {
+    const app = createApp(createTestDeps({ store }))
+    const alice = createBrowser(app)
+    const { id } = await (await alice.post('/api/sessions', mock)).json()
+    const raw = new Database(join(dir, 'sparring.db'))
+    raw.prepare(`UPDATE sessions SET options_json = '{"followUpBudget":"many"}'`).run()
+    raw.close()
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const res = await alice.get(`/api/sessions/${id}`)
+    expect(res.status).toBe(500)
+    expect(await res.json()).toEqual({
+      error: { code: 'internal', message: 'Something went wrong on our side.' },
+    })
+    expect(String(errors.mock.calls[0]?.[1])).toContain('is corrupt: options.followUpBudget')
+    errors.mockRestore()
+    expect((await alice.post('/api/sessions', mock)).status).toBe(201)
+  } finally {
+    await store.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
 })
