@@ -3,7 +3,7 @@ import { defineKvScript } from './kv-script-runner.js'
 /*
  * The other store operations, each one Lua script (atomic, one round trip). The key layout is
  * in kv-keys.ts. Replies are plain strings, integers and arrays, checked with zod in
- * kv-replies.ts. Lua cannot return nil inside an array, so "absent" is a status word.
+ * kv-session-store.ts. Lua cannot return nil inside an array, so "absent" is a status word.
  */
 
 /** KEYS: session hash, owner index. ARGV: owner member, then field/value pairs. Reply: 1 | 0. */

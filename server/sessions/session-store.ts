@@ -29,8 +29,10 @@ export type Page<T> = { items: T[]; nextCursor: string | null }
 
 /**
  * Where sessions and their turns live. Adapters: SqliteSessionStore (embedded default),
- * MemorySessionStore (unit tests). Every write is durable when its promise resolves:
- * a turn the server acknowledged survives a crash of the process.
+ * MemorySessionStore (unit tests), RedisSessionStore and VercelKvSessionStore (several
+ * instances; chosen by createSessionStoreFromEnv). Every write is durable when its promise
+ * resolves: a turn the server acknowledged survives a crash of the process (for Redis, given
+ * the server's AOF persistence; see redis-session-store.ts).
  */
 export interface SessionStore {
   createSession(session: Session): Promise<void>
