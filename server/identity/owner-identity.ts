@@ -31,7 +31,9 @@ export function createIdentityMiddleware(options: IdentityOptions): MiddlewareHa
         sameSite: 'Lax',
         path: '/',
         maxAge: MAX_AGE_SECONDS,
-        secure: new URL(c.req.url).protocol === 'https:',
+        // Behind a TLS-terminating proxy the request itself is plain http.
+        secure:
+          new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https',
       })
       c.set('ownerId', ownerId)
     }

@@ -43,9 +43,13 @@ describe('identity middleware', () => {
     expect(again.headers.get('set-cookie')).toBeNull()
   })
 
-  it('marks the cookie Secure over https', async () => {
+  it('marks the cookie Secure over https, also behind a TLS proxy', async () => {
     const res = await createWhoAmIApp().request('https://sparring.example/me')
     expect(res.headers.get('set-cookie')).toContain('Secure')
+    const proxied = await createWhoAmIApp().request('/me', {
+      headers: { 'x-forwarded-proto': 'https' },
+    })
+    expect(proxied.headers.get('set-cookie')).toContain('Secure')
   })
 
   it('issues a new identity when the signature does not match', async () => {
