@@ -120,6 +120,24 @@ describe('interviewReducer', () => {
     expect(needsResume(reconnected)).toBe(true)
   })
 
+  it('moves past a gap the resume could not fill, applying what was buffered in order', () => {
+    const gapped = apply([
+      conversation[0]!,
+      conversation[1]!,
+      conversation[2]!,
+      conversation[4]!,
+      conversation[5]!,
+    ])
+    const asked = interviewReducer(gapped, { type: 'resume-requested', afterSeq: 3 })
+    const moved = interviewReducer(asked, { type: 'gap-accepted' })
+    expect(moved.lastSeq).toBe(6)
+    expect(moved.pending).toEqual({})
+    expect(moved.turns.at(-1)?.text).toBe('How would you know?')
+    // The late message, if it ever comes, is a duplicate now.
+    expect(apply([conversation[3]!], moved)).toBe(moved)
+    expect(interviewReducer(moved, { type: 'gap-accepted' })).toBe(moved)
+  })
+
   it('lets a newer snapshot replace the transcript and settle buffered messages', () => {
     const gapped = apply([conversation[0]!, conversation[4]!, conversation[5]!])
     const resumed = apply(

@@ -89,6 +89,28 @@ describe('useInterviewSocket', () => {
     expect(hook.result.current.state.lastSeq).toBe(4)
   })
 
+  it("takes an unfilled gap as another socket's and carries on after a while", () => {
+    const { sockets, hook } = setup()
+    act(() => {
+      sockets[0]!.open()
+      sockets[0]!.receive(stateMessage(10, [opening]))
+      sockets[0]!.receive({
+        type: 'notice',
+        seq: 12,
+        level: 'info',
+        code: 'x',
+        message: 'after a pong to another tab',
+      })
+    })
+    expect(sockets[0]!.sent).toEqual([{ type: 'resume', afterSeq: 10 }])
+    expect(hook.result.current.state.notices).toEqual([])
+    act(() => vi.advanceTimersByTime(1500))
+    expect(hook.result.current.state.notices.map((n) => n.message)).toEqual([
+      'after a pong to another tab',
+    ])
+    expect(hook.result.current.state.lastSeq).toBe(12)
+  })
+
   it('backs off between failed reconnects and stops when unmounted', () => {
     const { sockets, hook } = setup()
     act(() => sockets[0]!.drop())

@@ -52,6 +52,9 @@ export type InterviewAction =
   | { type: 'server-message'; message: ServerMessage }
   | { type: 'connection-changed'; connection: ConnectionStatus }
   | { type: 'resume-requested'; afterSeq: number }
+  /** A resume did not fill the gap: the missing seqs went to other sockets (the server numbers
+   * per-socket replies too), so move past them and apply what is buffered. */
+  | { type: 'gap-accepted' }
   | { type: 'outbox-added'; item: Omit<OutboxItem, 'failed'> }
   | { type: 'outbox-dismissed'; clientId: string }
 
@@ -88,6 +91,11 @@ export function interviewReducer(state: InterviewState, action: InterviewAction)
       return { ...state, connection: action.connection, resumeRequestedAfter: null }
     case 'resume-requested':
       return { ...state, resumeRequestedAfter: action.afterSeq }
+    case 'gap-accepted': {
+      const first = Math.min(...Object.keys(state.pending).map(Number))
+      if (!Number.isFinite(first)) return state
+      return drainPending({ ...state, lastSeq: first - 1, resumeRequestedAfter: null })
+    }
     case 'outbox-added':
       if (state.outbox.some((item) => item.clientId === action.item.clientId)) return state
       return { ...state, outbox: [...state.outbox, { ...action.item, failed: null }] }

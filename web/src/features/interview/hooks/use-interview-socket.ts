@@ -12,6 +12,8 @@ import { parseServerFrame } from '../../../shared/socket/parse-server-frame.js'
 import { reconnectDelayMs } from './reconnect-delay.js'
 
 const OPEN = 1
+/** How long a resume may take to fill a gap before the gap is taken as not ours. */
+const GAP_WAIT_MS = 1500
 
 export type InterviewSocket = {
   state: InterviewState
@@ -95,6 +97,15 @@ export function useInterviewSocket(sessionId: string): InterviewSocket {
       dispatch({ type: 'resume-requested', afterSeq: state.lastSeq })
     }
   }, [state, sendFrame])
+
+  // A gap the resume did not fill was never ours to see (another socket's reply): move on.
+  const gapOpen =
+    Object.keys(state.pending).length > 0 && state.resumeRequestedAfter === state.lastSeq
+  useEffect(() => {
+    if (!gapOpen) return
+    const timer = setTimeout(() => dispatch({ type: 'gap-accepted' }), GAP_WAIT_MS)
+    return () => clearTimeout(timer)
+  }, [gapOpen, state.lastSeq])
 
   const queue = useCallback(
     (kind: OutboxItem['kind'], text: string) => {
