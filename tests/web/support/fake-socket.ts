@@ -28,8 +28,8 @@ export class FakeSocket implements SocketLike {
       }),
     )
   }
-  drop(): void {
+  drop(code = 1006): void {
     this.readyState = 3
-    this.onclose?.(new CloseEvent('close'))
+    this.onclose?.(new CloseEvent('close', { code }))
   }
 }

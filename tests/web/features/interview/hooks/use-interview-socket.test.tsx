@@ -111,6 +111,24 @@ describe('useInterviewSocket', () => {
     expect(hook.result.current.state.lastSeq).toBe(12)
   })
 
+  it('does not reconnect when the server refuses the stream', () => {
+    const { sockets, hook } = setup()
+    act(() => {
+      sockets[0]!.open()
+      sockets[0]!.receive({
+        type: 'error',
+        seq: 1,
+        code: 'not_found:session',
+        message: 'Session not found.',
+      })
+      sockets[0]!.drop(4404)
+    })
+    act(() => vi.advanceTimersByTime(60_000))
+    expect(sockets).toHaveLength(1)
+    expect(hook.result.current.state.connection).toBe('refused')
+    expect(hook.result.current.state.lastError?.code).toBe('not_found:session')
+  })
+
   it('backs off between failed reconnects and stops when unmounted', () => {
     const { sockets, hook } = setup()
     act(() => sockets[0]!.drop())

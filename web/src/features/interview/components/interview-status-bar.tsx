@@ -9,6 +9,7 @@ const connectionText: Record<ConnectionStatus, string> = {
   open: 'Connected',
   reconnecting: 'Reconnecting…',
   offline: 'Offline: waiting for the network',
+  refused: 'Closed by the server',
 }
 
 type StatusBarProps = {

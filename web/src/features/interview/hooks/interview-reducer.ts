@@ -5,7 +5,8 @@ type StateMessage = Extract<ServerMessage, { type: 'session-state' }>
 export type ProviderInfo = StateMessage['provider']
 export type InterviewProgress = StateMessage['progress']
 export type EndReason = Extract<ServerMessage, { type: 'session-ended' }>['reason']
-export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'offline'
+/** `refused`: the server closed the stream for good (an unknown session, or not ours). */
+export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'offline' | 'refused'
 
 /** A candidate message the server has not acknowledged yet (shown as "sending"). */
 export type OutboxItem = {

@@ -72,9 +72,14 @@ export function useInterviewSocket(sessionId: string): InterviewSocket {
         const message = parseServerFrame(event.data)
         if (message) dispatch({ type: 'server-message', message })
       }
-      socket.onclose = () => {
+      socket.onclose = (event) => {
         if (stopped) return
         socketRef.current = null
+        // 4000-4999 are the server's own refusals (e.g. 4404 not_found:session): do not retry.
+        if (event.code >= 4000 && event.code < 5000) {
+          dispatch({ type: 'connection-changed', connection: 'refused' })
+          return
+        }
         dispatch({ type: 'connection-changed', connection: 'reconnecting' })
         timer = setTimeout(connect, reconnectDelayMs(attempt++))
       }
