@@ -3,12 +3,15 @@ import { splitSentences } from '../text/tokenize.js'
 
 /** How many model-answer sentences illustrate a criterion in its reference text. */
 const EXEMPLAR_SENTENCES = 4
+/** Headings and labels ("First, root cause analysis:") show no reasoning; exemplars are sentences. */
+const MIN_EXEMPLAR_WORDS = 6
 
 /**
  * The reference a criterion (or competency, or framework step) is graded against: its own
  * words plus the model-answer sentences that best match them. The rubric's description says
  * what to look for; the model answer shows how a strong answer says it, so a candidate who makes
- * the point in the model answer's terms, not the rubric's, still gets credit.
+ * the point in the model answer's terms, not the rubric's, still gets credit. Code blocks are
+ * left out: a spoken answer describes code, it does not recite it.
  */
 export function buildCriterionReference(
   analyzer: TextAnalyzer,
@@ -16,7 +19,9 @@ export function buildCriterionReference(
   modelAnswer: string,
 ): string {
   const own = `${criterion.name}. ${criterion.description}`
-  const sentences = splitSentences(modelAnswer)
+  const prose = modelAnswer.replace(/```[\s\S]*?```/g, '\n')
+  const sentences = splitSentences(prose)
+    .filter((s) => s.text.split(/\s+/).length >= MIN_EXEMPLAR_WORDS)
     .map((s, i) => ({ text: s.text, i, score: analyzer.coverage(s.text, own).score }))
     .filter((s) => s.score > 0)
     .sort((a, b) => b.score - a.score || a.i - b.i)

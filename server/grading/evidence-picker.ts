@@ -8,8 +8,8 @@ const MAX_QUOTES = 2
 const MIN_MATCHED_TERMS = 2
 /** A sentence needs this many words to say something (fragments like "Yes." are no evidence). */
 const MIN_WORDS = 4
-/** ...and must share at least this many exact stems with the reference, not only kindred words. */
-const MIN_EXACT_TERMS = 2
+/** ...and must share at least one exact stem with the reference, not only kindred words. */
+const MIN_EXACT_TERMS = 1
 
 /**
  * The candidate sentences that best support a criterion: ranked by how much of the criterion's

@@ -14,6 +14,7 @@ import { writeFeedback } from './grade-feedback.js'
 import { computeOverall } from './overall-score.js'
 import { scaleToStated } from './score-scale.js'
 import { measureTopicality } from './topicality.js'
+import { removeGraderInstructions } from './grader-instructions.js'
 import { verifyEvidence } from './verify-evidence.js'
 
 export const OFFLINE_GRADER_VERSION = 'offline-1'
@@ -65,29 +66,46 @@ type Target = { name: string; description: string }
 export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
   const { analyzer } = deps
   return {
-    grade(question, transcript) {
+    grade(question, submitted) {
+      const { transcript, removed: instructions } = removeGraderInstructions(submitted)
       const candidateText = joinCandidateText(transcript)
       const sentences = listCandidateSentences(transcript)
       const discourse = measureDiscourse(candidateText)
       const topicality = measureTopicality(analyzer, question, candidateText)
       const candidate = { ...discourse, quality: discourse.quality * onTopic(topicality) }
       const reference = measureDiscourse(question.modelAnswer)
-      const demote = `${question.prompt}\n${RUBRIC_WORDS}`
+      // Restating the question or its scenario shows no knowledge (Mohler-style question demoting).
+      const demote = [
+        question.prompt,
+        question.scenario,
+        ...question.requirements,
+        RUBRIC_WORDS,
+      ].join('\n')
+      const candidateTerms = analyzer.terms(candidateText).length
+      const referenceTerms = analyzer.terms(question.modelAnswer).length
       const tooLittle = candidate.contentWords < MIN_CONTENT_WORDS
       const stated = (question.statedScore.value / question.statedScore.scale) * 10
 
-      const gradeTarget = (target: Target): CriterionGrade => {
+      /** Coverage of a target's reference relative to the model answer's, above chance. */
+      const measureTarget = (target: Target, outOf10: number) => {
         const ref = buildCriterionReference(analyzer, target, question.modelAnswer)
         const measure = (answer: string) =>
           measureAnswerCoverage(analyzer, { answer, reference: ref, question: demote })
         const got = measure(candidateText)
-        const { score, ratio } = scaleToStated({
+        const scaled = scaleToStated({
           candidateCoverage: got.score,
           referenceCoverage: measure(question.modelAnswer).score,
+          candidateChance: analyzer.chanceCoverage(ref, candidateTerms, { demote }),
+          referenceChance: analyzer.chanceCoverage(ref, referenceTerms, { demote }),
           candidateQuality: candidate.quality,
           referenceQuality: reference.quality,
-          statedOutOf10: stated,
+          statedOutOf10: outOf10,
         })
+        return { ref, got, ...scaled }
+      }
+
+      const gradeTarget = (target: Target): CriterionGrade => {
+        const { ref, got, score, ratio } = measureTarget(target, stated)
         const ownMissing = analyzer.coverage(
           candidateText,
           `${target.name}. ${target.description}`,
@@ -95,7 +113,7 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
         ).missingTerms
         return {
           name: target.name,
-          evidence: tooLittle ? [] : pickEvidence(analyzer, sentences, ref, demote),
+          evidence: tooLittle || score <= 0 ? [] : pickEvidence(analyzer, sentences, ref, demote),
           rationale: explain(target.name, ratio, got.matchedTerms, candidate, reference),
           missing:
             ownMissing.length > 0 ? `Not addressed: ${ownMissing.slice(0, 8).join(', ')}.` : '',
@@ -105,23 +123,13 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
         }
       }
 
-      const verified = verifyEvidence(question.rubric.map(gradeTarget), transcript)
-      const competencies = verifyEvidence(question.competencies.map(gradeTarget), transcript)
+      const verified = verifyEvidence(question.rubric.map(gradeTarget), submitted)
+      const competencies = verifyEvidence(question.competencies.map(gradeTarget), submitted)
       const framework = question.framework.steps.map((step): StepCoverage => {
-        const ref = buildCriterionReference(analyzer, step, question.modelAnswer)
-        const measure = (answer: string) =>
-          measureAnswerCoverage(analyzer, { answer, reference: ref, question: demote }).score
-        const base = measure(question.modelAnswer)
-        const ratio =
-          tooLittle || base <= 0
-            ? 0
-            : (measure(candidateText) / base) *
-              Math.min(1, candidate.quality / (reference.quality || 1))
-        return {
-          step: step.number,
-          name: step.name,
-          coverage: ratio >= STEP_FULL ? 'full' : ratio >= STEP_PARTIAL ? 'partial' : 'none',
-        }
+        // Out of 10 with the model answer at 10, so the score is the share of reference level.
+        const share = tooLittle ? 0 : measureTarget(step, 10).score / 10
+        const coverage = share >= STEP_FULL ? 'full' : share >= STEP_PARTIAL ? 'partial' : 'none'
+        return { step: step.number, name: step.name, coverage }
       })
       const feedback = writeFeedback({
         question,
@@ -138,6 +146,8 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
         framework,
         overall: computeOverall(verified.criteria, question.rubric),
         ...feedback,
+        gaps:
+          instructions > 0 ? [ignoredInstructions(instructions), ...feedback.gaps] : feedback.gaps,
         droppedQuotes: verified.dropped + competencies.dropped,
         grader: {
           kind: 'offline',
@@ -149,6 +159,10 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
       }
     },
   }
+}
+
+function ignoredInstructions(count: number): string {
+  return `${count} sentence${count === 1 ? '' : 's'} addressed to the grader instead of the question (e.g. asking for a score) ${count === 1 ? 'was' : 'were'} ignored: they earn nothing.`
 }
 
 function onTopic(topicality: number): number {

@@ -51,6 +51,14 @@ export interface TextAnalyzer {
   coverage(answer: string, reference: string, options?: CoverageOptions): Coverage
   /** Cosine of the weighted mean word vectors of two texts, clamped to [0, 1]; 0 without vectors. */
   centroidSimilarity(a: string, b: string): number
+  /**
+   * The coverage of a reference that a text of `termCount` distinct, unrelated common words
+   * gets by chance: the floor under which coverage says nothing about content. Soft matching
+   * lets every reference word find some faint kin in a long enough text, so the floor grows with
+   * length. The unrelated words are fixed (every 37th word of the vectors' vocabulary from rank
+   * 1,000), so the result is deterministic; 0 without vectors.
+   */
+  chanceCoverage(reference: string, termCount: number, options?: CoverageOptions): number
 }
 
 export type TextAnalyzerOptions = {
@@ -95,12 +103,26 @@ export function createTextAnalyzer(options: TextAnalyzerOptions = {}): TextAnaly
   const chanceOf = (e: WordEmbeddings) => (chance ??= estimateChanceCosine(e, 100, 10_000))
   const weightOf = options.termWeight ?? (loader ? createZipfWeight(loader) : () => 1)
 
+  const nullWords: string[] = []
+  let nullRank = 1000
+
   const tokens = (text: string) =>
     tokenizeWords(text)
       .map((t) => NUMBER_WORDS.get(t.word) ?? t.word)
       .filter((w) => !STOP_WORDS.has(w))
 
+  // Reference texts (model answers, rubric) are analysed again and again: keep the last few.
+  const recentTerms = new Map<string, Term[]>()
   const terms = (text: string): Term[] => {
+    const cached = recentTerms.get(text)
+    if (cached) return cached
+    const result = analyseTerms(text)
+    if (recentTerms.size >= 64) recentTerms.delete(recentTerms.keys().next().value!)
+    recentTerms.set(text, result)
+    return result
+  }
+
+  const analyseTerms = (text: string): Term[] => {
     const seen = new Map<string, Term>()
     for (const word of tokens(text)) {
       const s = stem(word)
@@ -121,8 +143,32 @@ export function createTextAnalyzer(options: TextAnalyzerOptions = {}): TextAnaly
     return corrected > 0 && corrected >= minSimilarity ? corrected : 0
   }
 
-  const align = (from: Term[], to: Term[]): number[] =>
-    from.map((r) => to.reduce((best, t) => Math.max(best, wordSimilarity(r, t)), 0))
+  // The hot loop of every coverage: vectors are looked up once per term, not once per pair,
+  // and the result equals the best wordSimilarity of each `from` term over `to`.
+  const align = (from: Term[], to: Term[]): number[] => {
+    const e = vectors()
+    const toVectors = to.map((t) => e?.vector(t.word))
+    const c = e ? chanceOf(e) : 0
+    return from.map((r) => {
+      const vr = e?.vector(r.word)
+      let best = 0
+      for (let j = 0; j < to.length && best < 1; j++) {
+        const t = to[j]!
+        if (t.stem === r.stem) {
+          best = 1
+          break
+        }
+        const vt = toVectors[j]
+        if (!vr || !vt) {
+          if (isOneEditApart(r.word, t.word)) best = Math.max(best, MISSPELLING)
+          continue
+        }
+        const corrected = (cosineUnit(vr, vt) - c) / (1 - c)
+        if (corrected > best && corrected >= minSimilarity) best = corrected
+      }
+      return best
+    })
+  }
 
   const coverageOf = (
     answer: Term[],
@@ -170,6 +216,16 @@ export function createTextAnalyzer(options: TextAnalyzerOptions = {}): TextAnaly
       const recall = coverageOf(ta, tb, none, 0).score
       const precision = coverageOf(tb, ta, none, 0).score
       return recall + precision > 0 ? (2 * recall * precision) / (recall + precision) : 0
+    },
+    chanceCoverage(reference, termCount, opts = {}) {
+      const e = vectors()
+      if (!e || termCount <= 0) return 0
+      while (nullWords.length < termCount && nullRank < e.size) {
+        const word = e.wordAt(nullRank)
+        nullRank += 37
+        if (word && /^[a-z]{3,}$/.test(word) && !STOP_WORDS.has(word)) nullWords.push(word)
+      }
+      return this.coverage(nullWords.slice(0, termCount).join(' '), reference, opts).score
     },
     centroidSimilarity(a, b) {
       const e = vectors()
