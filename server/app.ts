@@ -11,6 +11,12 @@ import { createSessionsRoutes } from './routes/sessions-routes.js'
 import { createReportService } from './sessions/report-service.js'
 import { createSessionService } from './sessions/session-service.js'
 import type { SessionStore } from './sessions/session-store.js'
+import { createInterviewOrchestrator } from './interview/interview-orchestrator.js'
+import { createInterviewRuntime, type InterviewRuntime } from './interview/interview-runtime.js'
+import { createSessionStreamRoutes } from './routes/session-stream.js'
+import { createTextAnalyzer } from './text/index.js'
+import { describeProvider } from './ws/provider-info.js'
+import { createSessionStreamHub } from './ws/session-stream-hub.js'
 
 /** Everything the HTTP app needs, built by the entry file (or by a test, with fakes). */
 export type AppDeps = {
@@ -27,6 +33,11 @@ export type AppDeps = {
   offlineGrader: TranscriptGrader
   /** Set when an LLM grader is configured: it grades, with the offline grader as fallback. */
   llmGrader?: TranscriptGrader
+  /**
+   * The interviewer (engine, offline fallback, coverage). Default: the offline engine on a
+   * lexical analyzer; main.ts passes word vectors and, with OPENAI_API_KEY, the LLM engine.
+   */
+  interview?: InterviewRuntime
   /** Folder of the built web client; omitted in API-only tests. */
   webDistDir?: string
 }
@@ -61,10 +72,27 @@ export function createApp(deps: AppDeps) {
     .route('/sessions', createSessionsRoutes(sessions))
     .route('/', createReportRoutes(reports, grading))
 
+  // The interview's WebSocket: one hub (seqs, replay log) and one orchestrator per app.
+  const interview =
+    deps.interview ??
+    createInterviewRuntime({ questions: deps.bank.questions, analyzer: createTextAnalyzer() })
+  const hub = createSessionStreamHub({ clock: deps.clock })
+  const orchestrator = createInterviewOrchestrator({ ...deps, ...interview, publish: hub.publish })
+  grading.subscribe((sessionId, progress) =>
+    hub.publish(sessionId, { type: 'grade-progress', ...progress }),
+  )
+  const streams = createSessionStreamRoutes({
+    ...deps,
+    hub,
+    orchestrator,
+    provider: describeProvider(interview.engine),
+  })
+
   const app = createRouter()
   // Before the routes: every API request knows its (anonymous) owner.
   app.use('/api/*', createIdentityMiddleware({ secret: deps.cookieSecret, newId: deps.newId }))
   app.route('/api', api)
+  app.route('/api/sessions', streams)
   // Generated from the same zod schemas the routes validate with, so it cannot drift.
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

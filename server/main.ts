@@ -10,6 +10,8 @@ import { OpenAiLlmClient } from './llm/openai-llm-client.js'
 import { loadPromptLibrary } from './prompts/prompt-library.js'
 import { loadQuestionBank } from './questions/question-bank.js'
 import { createSessionStoreFromEnv } from './sessions/create-session-store.js'
+import { createInterviewRuntime } from './interview/interview-runtime.js'
+import { createTextAnalyzer, createWinkEmbeddingsLoader } from './text/index.js'
 
 /** The entry file: parse env, build the real adapters, start the server. */
 async function main() {
@@ -37,7 +39,26 @@ async function main() {
         samples: env.GRADER_SAMPLES,
       })
     : undefined
+  // The interviewer: with a key the LLM asks (INTERVIEWER_MODEL), else the offline engine; the
+  // coverage map uses word vectors either way (loaded once, on the first answer).
+  const interview = createInterviewRuntime({
+    questions: bank.questions,
+    analyzer: createTextAnalyzer({ embeddings: createWinkEmbeddingsLoader() }),
+    llm: env.OPENAI_API_KEY
+      ? {
+          client: new OpenAiLlmClient({
+            apiKey: env.OPENAI_API_KEY,
+            baseURL: env.OPENAI_BASE_URL,
+            model: env.INTERVIEWER_MODEL,
+            timeoutMs: env.LLM_TIMEOUT_MS,
+            maxRetries: env.LLM_MAX_RETRIES,
+          }),
+          prompts: await loadPromptLibrary(),
+        }
+      : undefined,
+  })
   const app = createApp({
+    interview,
     bank,
     store,
     clock,
@@ -47,12 +68,14 @@ async function main() {
     cookieSecret,
     webDistDir: env.WEB_DIST_DIR,
   })
-  const wss = new WebSocketServer({ noServer: true })
+  // Room for a 16,000-character answer in 4-byte UTF-8; a larger frame closes the socket (1009).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 })
   const server = serve(
     { fetch: app.fetch, port: env.PORT, hostname: env.HOST, websocket: { server: wss } },
     (info) =>
       console.log(
-        `Sparring on http://${env.HOST}:${info.port}/ (${bank.questions.length} questions)`,
+        `Sparring on http://${env.HOST}:${info.port}/ (${bank.questions.length} questions, ` +
+          `interviewer: ${interview.engine.provider} ${interview.engine.model})`,
       ),
   )
   const stop = () => {

@@ -44,6 +44,7 @@ export const InterviewProgressSchema = z.object({
   /** Drill: answers judged so far and how many were judged solid. */
   drillTally: z.object({ answered: z.number().int(), solid: z.number().int() }).nullable(),
 })
+export type InterviewProgress = z.infer<typeof InterviewProgressSchema>
 
 const seq = z.number().int().positive()
 

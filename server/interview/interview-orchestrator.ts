@@ -1,0 +1,298 @@
+import { ProtocolErrorCode } from '../protocol/interview-protocol.js'
+import type { QuestionBank } from '../questions/question-bank.js'
+import type { SessionWithTurns, Turn, TurnKind } from '../sessions/session-schema.js'
+import type { SessionStore } from '../sessions/session-store.js'
+import type { CoverageTracker } from './coverage-tracker.js'
+import { countFollowUps, sessionDeadline, toLiveTurn } from './interview-progress.js'
+import type { CommandResult, OutboundMessage, SessionPublisher } from './interview-messages.js'
+import type {
+  EndReason,
+  InterviewContext,
+  InterviewerEngine,
+  InterviewTrigger,
+} from './interviewer-engine.js'
+import { runInterviewerTurn } from './interviewer-turn-runner.js'
+
+export type InterviewOrchestratorDeps = {
+  store: SessionStore
+  bank: QuestionBank
+  engine: InterviewerEngine
+  fallback: InterviewerEngine
+  coverage: CoverageTracker
+  clock: () => Date
+  newId: () => string
+  publish: SessionPublisher
+}
+
+/** A candidate command, already validated by the protocol schema. */
+export type CandidateCommand =
+  | { type: 'answer'; clientId: string; text: string }
+  | { type: 'clarify'; clientId: string; text: string }
+  | { type: 'skip'; clientId: string }
+  | { type: 'end' }
+
+/** Replies to the one socket that sent a command (a retried answer's stored turn). */
+export type DirectReply = (message: OutboundMessage) => void
+
+type Live = { controller: AbortController; done: Promise<void> }
+
+const CANDIDATE_KIND: Record<'answer' | 'clarify' | 'skip', TurnKind> = {
+  answer: 'answer',
+  clarify: 'clarifying-question',
+  skip: 'skip',
+}
+
+/**
+ * Runs interviews, transport-free. One turn at a time per session: a command that arrives while
+ * the interviewer is streaming gets `conflict:turn_in_progress` (a retry of an answer already
+ * stored gets that stored turn back instead). Candidate turns are stored before they are
+ * acknowledged; interviewer turns stream in the background, so pings and commands of other
+ * sockets are never stuck behind a turn.
+ */
+export function createInterviewOrchestrator(deps: InterviewOrchestratorDeps) {
+  const live = new Map<string, Live>()
+  /** Sessions with a command between its checks and its stored turn. */
+  const claimed = new Set<string>()
+  const busy = (id: string) => live.has(id) || claimed.has(id)
+
+  /** Runs `work` as the session's one turn in flight, aborted by `abort(id)`. */
+  function startTurn(sessionId: string, work: (signal: AbortSignal) => Promise<void>): void {
+    const controller = new AbortController()
+    const done = work(controller.signal)
+      .catch((err: unknown) => {
+        deps.publish(sessionId, {
+          type: 'notice',
+          level: 'error',
+          code: 'internal:turn_failed',
+          message: 'The interviewer could not finish this turn. Send your answer again.',
+        })
+        console.error(`session ${sessionId}: interviewer turn failed`, err)
+      })
+      .finally(() => live.delete(sessionId))
+    live.set(sessionId, { controller, done })
+  }
+
+  function context(session: SessionWithTurns, trigger: InterviewTrigger): InterviewContext {
+    const question = deps.bank.get(session.questionId)
+    if (!question) throw new Error(`question ${session.questionId} is not in the bank`)
+    const answers = session.turns.filter((t) => t.kind === 'answer').map((t) => t.text)
+    const { turns, ...plain } = session
+    return {
+      session: plain,
+      question,
+      turns,
+      trigger,
+      coverage: deps.coverage.snapshot(question, answers, session.focus),
+      latest:
+        trigger.type === 'answer'
+          ? deps.coverage.snapshot(question, [trigger.turn.text], session.focus)
+          : null,
+      followUpsAsked: countFollowUps(turns),
+      followUpBudget: session.options.followUpBudget,
+    }
+  }
+
+  const turnDeps = () => ({ ...deps })
+
+  /** The interviewer's reply to a stored candidate turn, or the closing when budget or time is up. */
+  async function reply(session: SessionWithTurns, candidate: Turn, signal: AbortSignal) {
+    if (candidate.kind !== 'clarifying-question') {
+      const timeUp = isPastDeadline(session)
+      if (timeUp || countFollowUps(session.turns) >= session.options.followUpBudget) {
+        return close(session, timeUp ? 'time' : 'budget', signal)
+      }
+    }
+    const trigger: InterviewTrigger =
+      candidate.kind === 'answer'
+        ? { type: 'answer', turn: candidate }
+        : candidate.kind === 'skip'
+          ? { type: 'skip', turn: candidate }
+          : { type: 'clarify', turn: candidate }
+    const kind: TurnKind =
+      trigger.type === 'clarify'
+        ? 'clarification'
+        : trigger.type === 'answer' && session.mode === 'drill'
+          ? 'verdict'
+          : 'follow-up'
+    await runInterviewerTurn(turnDeps(), { context: context(session, trigger), kind, signal })
+  }
+
+  async function close(session: SessionWithTurns, reason: EndReason, signal: AbortSignal) {
+    await runInterviewerTurn(turnDeps(), {
+      context: context(session, { type: 'closing', reason }),
+      kind: 'closing',
+      signal,
+    })
+    await deps.store.updateSession(session.id, { status: 'ended', updatedAt: now() })
+    deps.publish(session.id, { type: 'session-ended', reason })
+  }
+
+  const now = () => deps.clock().toISOString()
+  const isPastDeadline = (session: SessionWithTurns) => {
+    const deadline = sessionDeadline(session)
+    return deadline !== null && deps.clock().getTime() >= deadline.getTime()
+  }
+  const reload = async (id: string) => {
+    const session = await deps.store.getSession(id)
+    if (!session) throw new Error(`session ${id} vanished`)
+    return session
+  }
+
+  async function handleCandidateTurn(
+    sessionId: string,
+    command: Exclude<CandidateCommand, { type: 'end' }>,
+    direct: DirectReply,
+  ): Promise<CommandResult> {
+    const echo = async () => {
+      const stored = (await deps.store.getSession(sessionId))?.turns.find(
+        (t) => t.role === 'candidate' && t.clientId === command.clientId,
+      )
+      if (stored) direct({ type: 'turn-start', turn: toLiveTurn(stored) })
+      return stored
+    }
+    if (busy(sessionId)) {
+      if (await echo()) return { ok: true }
+      return conflict(ProtocolErrorCode.turnInProgress, 'Wait for the interviewer to finish.')
+    }
+    claimed.add(sessionId)
+    try {
+      const session = await reload(sessionId)
+      if (session.status === 'ended') {
+        if (await echo()) return { ok: true }
+        return conflict(ProtocolErrorCode.sessionEnded, 'This interview has ended.')
+      }
+      const appended = await deps.store.appendTurn({
+        id: deps.newId(),
+        sessionId,
+        role: 'candidate',
+        kind: CANDIDATE_KIND[command.type],
+        text: 'text' in command ? command.text : '',
+        clientId: command.clientId,
+        createdAt: now(),
+        completedAt: now(),
+        target: null,
+        hiddenNotes: null,
+        provider: null,
+        model: null,
+        usage: null,
+        leaksCaught: 0,
+      })
+      if (appended.status === 'duplicate') {
+        direct({ type: 'turn-start', turn: toLiveTurn(appended.turn) })
+        return { ok: true }
+      }
+      // Stored, so acknowledged: every socket of the session sees the candidate's turn.
+      deps.publish(sessionId, { type: 'turn-start', turn: toLiveTurn(appended.turn) })
+      const withTurn = { ...session, turns: [...session.turns, appended.turn] }
+      startTurn(sessionId, (signal) => reply(withTurn, appended.turn, signal))
+      return { ok: true }
+    } finally {
+      claimed.delete(sessionId)
+    }
+  }
+
+  return {
+    /** Whether a turn is streaming (or a command being stored) for the session. */
+    isBusy: busy,
+
+    /** Resolves when the session's turn in flight, if any, has finished. */
+    async idle(sessionId: string): Promise<void> {
+      await live.get(sessionId)?.done
+    },
+
+    /** Aborts the session's turn in flight (its socket closed, or it ended). */
+    abort(sessionId: string): void {
+      live.get(sessionId)?.controller.abort()
+    },
+
+    /**
+     * Picks up whatever the session is waiting for when a socket connects: the opening question
+     * of a new session, the reply to an answer a crash left unanswered, or an interviewer turn a
+     * crash cut off (re-streamed under its id). Also ends a session whose time ran out.
+     */
+    async resumePending(sessionId: string): Promise<void> {
+      if (busy(sessionId)) return
+      const session = await reload(sessionId)
+      if (session.status === 'ended' || busy(sessionId)) return
+      const last = session.turns.at(-1)
+      if (isPastDeadline(session) && last?.kind !== 'closing') {
+        return startTurn(sessionId, (signal) => close(session, 'time', signal))
+      }
+      if (!last) {
+        return startTurn(sessionId, async (signal) => {
+          const kind = 'question'
+          await runInterviewerTurn(turnDeps(), {
+            context: context(session, { type: 'opening' }),
+            kind,
+            signal,
+          })
+        })
+      }
+      if (last.role === 'candidate') {
+        return startTurn(sessionId, (signal) => reply(session, last, signal))
+      }
+      if (last.completedAt === null) {
+        const before = { ...session, turns: session.turns.slice(0, -1) }
+        const candidate = before.turns.at(-1)
+        const trigger: InterviewTrigger =
+          last.kind === 'question' || !candidate
+            ? { type: 'opening' }
+            : candidate.kind === 'answer'
+              ? { type: 'answer', turn: candidate }
+              : candidate.kind === 'skip'
+                ? { type: 'skip', turn: candidate }
+                : { type: 'clarify', turn: candidate }
+        startTurn(sessionId, (signal) =>
+          runInterviewerTurn(turnDeps(), {
+            context: context(before, trigger),
+            kind: last.kind,
+            signal,
+            existing: last,
+          }).then(() => undefined),
+        )
+      }
+    },
+
+    /** Handles one validated candidate command for a session its sender owns. */
+    async handle(
+      sessionId: string,
+      command: CandidateCommand,
+      direct: DirectReply,
+    ): Promise<CommandResult> {
+      if (command.type !== 'end') return handleCandidateTurn(sessionId, command, direct)
+      const current = live.get(sessionId)
+      if (current) {
+        current.controller.abort()
+        await current.done
+      }
+      if (busy(sessionId)) return conflict(ProtocolErrorCode.turnInProgress, 'Try again.')
+      const session = await reload(sessionId)
+      if (session.status === 'ended') {
+        return conflict(ProtocolErrorCode.sessionEnded, 'This interview has ended.')
+      }
+      startTurn(sessionId, (signal) => close(session, 'candidate', signal))
+      return { ok: true }
+    },
+
+    /** Ends the session if its time is up (called by the socket's timer). */
+    async checkDeadline(sessionId: string): Promise<void> {
+      const session = await deps.store.getSession(sessionId)
+      if (!session || session.status === 'ended' || !isPastDeadline(session)) return
+      const current = live.get(sessionId)
+      if (current) {
+        current.controller.abort()
+        await current.done
+      }
+      if (busy(sessionId)) return
+      const fresh = await reload(sessionId)
+      if (fresh.status === 'ended') return
+      startTurn(sessionId, (signal) => close(fresh, 'time', signal))
+    },
+  }
+}
+
+export type InterviewOrchestrator = ReturnType<typeof createInterviewOrchestrator>
+
+function conflict(code: string, message: string): CommandResult {
+  return { ok: false, code, message }
+}

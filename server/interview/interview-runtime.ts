@@ -1,0 +1,49 @@
+import type { LlmClient } from '../llm/llm-client.js'
+import type { PromptLibrary } from '../prompts/prompt-library.js'
+import type { Question } from '../questions/question-schema.js'
+import type { TextAnalyzer } from '../text/index.js'
+import { DEFAULT_COVERAGE_TUNING } from './coverage-map.js'
+import { createCoverageTracker, type CoverageTracker } from './coverage-tracker.js'
+import type { InterviewerEngine } from './interviewer-engine.js'
+import { createLlmInterviewer } from './llm-interviewer.js'
+import { createOfflineInterviewer } from './offline-interviewer.js'
+
+/** The interviewer as the orchestrator needs it: the engine, its offline fallback, coverage. */
+export type InterviewRuntime = {
+  engine: InterviewerEngine
+  /** The offline engine: writes a turn when the engine's provider fails. */
+  fallback: InterviewerEngine
+  coverage: CoverageTracker
+}
+
+export type InterviewRuntimeOptions = {
+  questions: readonly Question[]
+  /** Text similarity for the coverage map; with word vectors in production. */
+  analyzer: TextAnalyzer
+  /** An LLM to interview with; without it the offline engine interviews. */
+  llm?: { client: LlmClient; prompts: PromptLibrary }
+}
+
+/** Builds the interviewer: the LLM engine when one is given, else the offline engine. */
+export function createInterviewRuntime(options: InterviewRuntimeOptions): InterviewRuntime {
+  const coverage = createCoverageTracker({
+    questions: options.questions,
+    analyzer: options.analyzer,
+  })
+  const fullAt = DEFAULT_COVERAGE_TUNING.full
+  const offline = createOfflineInterviewer({
+    analyzer: options.analyzer,
+    profileOf: coverage.profile,
+    fullAt,
+  })
+  const engine = options.llm
+    ? createLlmInterviewer({
+        llm: options.llm.client,
+        prompts: options.llm.prompts,
+        profileOf: coverage.profile,
+        fullAt,
+        scripted: offline,
+      })
+    : offline
+  return { engine, fallback: offline, coverage }
+}

@@ -1,0 +1,127 @@
+import { LlmError } from '../llm/llm-client.js'
+import type { Turn, TurnKind } from '../sessions/session-schema.js'
+import type { SessionStore } from '../sessions/session-store.js'
+import { computeProgress, toLiveTurn } from './interview-progress.js'
+import type { SessionPublisher } from './interview-messages.js'
+import type {
+  InterviewContext,
+  InterviewerEngine,
+  InterviewerTurnMeta,
+  InterviewerTurnStream,
+} from './interviewer-engine.js'
+
+export type TurnRunnerDeps = {
+  store: SessionStore
+  engine: InterviewerEngine
+  /** The offline engine: writes the turn when the provider fails, so no turn is left hanging. */
+  fallback: InterviewerEngine
+  clock: () => Date
+  newId: () => string
+  publish: SessionPublisher
+}
+
+/** Said when even the fallback fails; a turn always ends with something to answer. */
+const LAST_RESORT = 'Let us continue: take the next part of the problem you have not covered yet.'
+
+/**
+ * Streams one interviewer turn: stores it (empty, not completed) and announces it, forwards each
+ * delta, then stores it completed with its target, notes, usage and leak count, and announces
+ * the end. A provider failure becomes a `notice` and the offline engine finishes the turn; an
+ * abort keeps what was streamed (or, when nothing was, lets the offline engine write the turn).
+ * `existing` re-streams a turn a crash left incomplete, under the same id.
+ */
+export async function runInterviewerTurn(
+  deps: TurnRunnerDeps,
+  args: { context: InterviewContext; kind: TurnKind; signal: AbortSignal; existing?: Turn },
+): Promise<Turn> {
+  const { context, signal } = args
+  const sessionId = context.session.id
+  const now = () => deps.clock().toISOString()
+  const turn =
+    args.existing ??
+    (
+      await deps.store.appendTurn({
+        id: deps.newId(),
+        sessionId,
+        role: 'interviewer',
+        kind: args.kind,
+        text: '',
+        clientId: null,
+        createdAt: now(),
+        completedAt: null,
+        target: null,
+        hiddenNotes: null,
+        provider: deps.engine.provider,
+        model: deps.engine.model,
+        usage: null,
+        leaksCaught: 0,
+      })
+    ).turn
+  deps.publish(sessionId, { type: 'turn-start', turn: toLiveTurn(turn) })
+
+  let text = ''
+  const emit = (delta: string) => {
+    text += delta
+    deps.publish(sessionId, { type: 'token-delta', turnId: turn.id, text: delta })
+  }
+  const notes: string[] = []
+  let meta: InterviewerTurnMeta | null = null
+  try {
+    meta = await pump(deps.engine.nextTurn(context, signal), emit)
+    if (signal.aborted) notes.push('Interrupted: the candidate left or the session ended.')
+  } catch (err) {
+    if (signal.aborted) {
+      notes.push('Interrupted: the candidate left or the session ended.')
+    } else {
+      const code = err instanceof LlmError ? err.code : 'internal'
+      deps.publish(sessionId, {
+        type: 'notice',
+        level: 'warning',
+        code: `provider:${code}`,
+        message:
+          `The ${deps.engine.provider} interviewer failed (${code}); ` +
+          'the offline interviewer finished this turn.',
+      })
+      notes.push(`Provider failed (${code}); the offline fallback wrote the rest of this turn.`)
+    }
+  }
+  if (!meta && (!signal.aborted || text.trim() === '')) {
+    if (text.trim() !== '') emit('\n\n')
+    try {
+      meta = await pump(deps.fallback.nextTurn(context, new AbortController().signal), emit)
+    } catch {
+      emit(LAST_RESORT)
+    }
+  }
+
+  const completed = await deps.store.updateTurn(sessionId, turn.id, {
+    text,
+    completedAt: now(),
+    target: meta?.target ?? null,
+    hiddenNotes: [meta?.hiddenNotes, ...notes].filter(Boolean).join(' ') || null,
+    usage: meta?.usage ?? null,
+    leaksCaught: meta?.leaksCaught ?? 0,
+    provider: meta?.provider ?? deps.engine.provider,
+    model: meta?.model ?? deps.engine.model,
+  })
+  const turns = [...context.turns.filter((t) => t.id !== completed.id), completed]
+  deps.publish(sessionId, {
+    type: 'turn-end',
+    turn: toLiveTurn(completed),
+    progress: computeProgress(context.session, turns),
+  })
+  return completed
+}
+
+/** Drains a turn stream into `emit` and returns its metadata. */
+async function pump(
+  stream: InterviewerTurnStream,
+  emit: (delta: string) => void,
+): Promise<InterviewerTurnMeta> {
+  let step = await stream.next()
+  while (!step.done) {
+    if (step.value) emit(step.value)
+    step = await stream.next()
+  }
+  return step.value
+}

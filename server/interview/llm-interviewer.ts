@@ -1,0 +1,132 @@
+import type { Question } from '../questions/question-schema.js'
+import type { LlmClient, LlmStreamEvent } from '../llm/llm-client.js'
+import type { PromptLibrary } from '../prompts/prompt-library.js'
+import { describeFocus } from '../prompts/question-sections.js'
+import type { TokenUsage } from '../sessions/session-schema.js'
+import { pickGap } from './gap-picker.js'
+import type {
+  InterviewContext,
+  InterviewerEngine,
+  InterviewerTurnStream,
+} from './interviewer-engine.js'
+import { createLeakGuard, guardStream } from './leak-guard.js'
+import { buildInterviewerMessages, stripNotesFromStream } from './llm-interviewer-prompts.js'
+import type { QuestionProfile } from './question-profile.js'
+
+export type LlmInterviewerDeps = {
+  llm: LlmClient
+  prompts: PromptLibrary
+  profileOf: (question: Question) => QuestionProfile
+  fullAt: number
+  /**
+   * Writes the opening and closing turns: presenting the scenario verbatim and saying goodbye
+   * need no model, cost no tokens and cannot misstate the facts.
+   */
+  scripted: InterviewerEngine
+}
+
+/**
+ * The LLM-backed interviewer. The prompt carries the question, scenario, framework, model answer
+ * and rubric, the coverage map and the gap to probe (chosen by the same picker as the offline
+ * engine, so the target stored on the turn is the one the model was asked about); the
+ * candidate's words go inside delimiters. The `NOTES:` tail becomes the hidden notes, and every
+ * visible sentence passes the leak guard before it is yielded.
+ */
+export function createLlmInterviewer(deps: LlmInterviewerDeps): InterviewerEngine {
+  return {
+    provider: deps.llm.provider,
+    model: deps.llm.model,
+    nextTurn(context, signal) {
+      const t = context.trigger.type
+      if (t === 'opening' || t === 'closing') return deps.scripted.nextTurn(context, signal)
+      return streamLlmTurn(deps, context, signal)
+    },
+  }
+}
+
+async function* streamLlmTurn(
+  deps: LlmInterviewerDeps,
+  ctx: InterviewContext,
+  signal: AbortSignal,
+): InterviewerTurnStream {
+  const { target, label } = chooseTarget(deps, ctx)
+  const messages = buildInterviewerMessages({
+    prompts: deps.prompts,
+    question: ctx.question,
+    transcript: ctx.turns,
+    coverage: ctx.coverage.map,
+    targetLabel: label,
+    mode: ctx.session.mode,
+    focus: ctx.session.focus,
+  })
+  const done: { usage: TokenUsage | null; model: string } = { usage: null, model: deps.llm.model }
+  const visible = stripNotesFromStream(textOf(deps.llm.streamChat({ messages, signal }), done))
+  let notes: string | null = null
+  async function* untilNotes(): AsyncGenerator<string> {
+    let step = await visible.next()
+    while (!step.done) {
+      yield step.value
+      step = await visible.next()
+    }
+    notes = step.value.notes
+  }
+  const guarded = guardStream(untilNotes(), createLeakGuard(ctx.question.modelAnswer))
+  let step = await guarded.next()
+  while (!step.done) {
+    yield step.value
+    step = await guarded.next()
+  }
+  return {
+    kind:
+      ctx.trigger.type === 'clarify'
+        ? 'clarification'
+        : ctx.session.mode === 'drill'
+          ? 'verdict'
+          : 'follow-up',
+    target,
+    hiddenNotes: notes,
+    usage: done.usage,
+    provider: deps.llm.provider,
+    model: done.model,
+    leaksCaught: step.value.leaks,
+  }
+}
+
+/** What the turn probes: the drill focus, the most important gap, or nothing for a clarification. */
+function chooseTarget(
+  deps: LlmInterviewerDeps,
+  ctx: InterviewContext,
+): { target: string | null; label: string } {
+  if (ctx.trigger.type === 'clarify')
+    return { target: null, label: 'none: answer the clarifying question' }
+  if (ctx.session.mode === 'drill') {
+    return {
+      target: ctx.coverage.focus?.id ?? ctx.session.focus,
+      label: describeFocus(ctx.question, ctx.session.focus),
+    }
+  }
+  const gap = pickGap({
+    question: ctx.question,
+    profile: deps.profileOf(ctx.question),
+    coverage: ctx.coverage.map,
+    turns: ctx.turns,
+    fullAt: deps.fullAt,
+  })
+  const [type, n] = gap.target.split(':')
+  const kind = type === 'step' ? 'framework step' : 'rubric criterion'
+  return { target: gap.target, label: `${kind} ${n}, ${gap.label} (${gap.coverage.level} so far)` }
+}
+
+/** The text deltas of a model stream; the final usage and model go into `done`. */
+async function* textOf(
+  events: AsyncIterable<LlmStreamEvent>,
+  done: { usage: TokenUsage | null; model: string },
+): AsyncGenerator<string> {
+  for await (const event of events) {
+    if (event.type === 'delta') yield event.text
+    else {
+      done.usage = event.usage
+      done.model = event.model
+    }
+  }
+}

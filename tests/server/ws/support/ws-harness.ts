@@ -1,0 +1,120 @@
+import { once } from 'node:events'
+import type { AddressInfo } from 'node:net'
+import { serve, type ServerType } from '@hono/node-server'
+import WebSocket, { WebSocketServer } from 'ws'
+import { createApp, type AppDeps } from '../../../../server/app.js'
+import {
+  ServerMessageSchema,
+  type ServerMessage,
+} from '../../../../server/protocol/interview-protocol.js'
+
+/** A real server on 127.0.0.1, port 0, with the WebSocket server main.ts uses. */
+export async function startServer(deps: AppDeps) {
+  const app = createApp(deps)
+  const wss = new WebSocketServer({ noServer: true })
+  const server: ServerType = serve({
+    fetch: app.fetch,
+    port: 0,
+    hostname: '127.0.0.1',
+    websocket: { server: wss },
+  })
+  await once(server, 'listening')
+  const port = (server.address() as AddressInfo).port
+  return {
+    port,
+    async stop() {
+      for (const client of wss.clients) client.terminate()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}
+
+/** A browser over real HTTP: keeps the identity cookie the server sets on its first response. */
+export function createHttpBrowser(port: number) {
+  let cookie = ''
+  async function send(method: string, path: string, body?: unknown) {
+    const res = await fetch(`http://127.0.0.1:${port}${path}`, {
+      method,
+      headers: {
+        ...(cookie ? { cookie } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const set = res.headers.get('set-cookie')
+    if (set) cookie = set.split(';')[0] ?? ''
+    return res
+  }
+  return {
+    get: (path: string) => send('GET', path),
+    post: (path: string, body?: unknown) => send('POST', path, body),
+    cookie: () => cookie,
+    /** Starts a session and returns its id. */
+    async startSession(body: Record<string, unknown>): Promise<string> {
+      if (!cookie) await send('GET', '/api/health')
+      const res = await send('POST', '/api/sessions', body)
+      if (res.status !== 201) throw new Error(`start session: ${res.status} ${await res.text()}`)
+      return ((await res.json()) as { id: string }).id
+    },
+  }
+}
+
+export type TestSocket = Awaited<ReturnType<typeof openSocket>>
+
+/**
+ * A `ws` client that validates and records every server message, and waits for the ones a test
+ * expects. Every message must parse with ServerMessageSchema: the protocol is tested too.
+ */
+export async function openSocket(port: number, path: string, cookie: string) {
+  const ws = new WebSocket(`ws://127.0.0.1:${port}${path}`, { headers: cookie ? { cookie } : {} })
+  const messages: ServerMessage[] = []
+  const waiters: Array<() => void> = []
+  const invalid: unknown[] = []
+  ws.on('message', (data) => {
+    const parsed = ServerMessageSchema.safeParse(JSON.parse(String(data)))
+    if (parsed.success) messages.push(parsed.data)
+    else invalid.push(JSON.parse(String(data)))
+    for (const w of waiters.splice(0)) w()
+  })
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.on('close', (code, reason) => resolve({ code, reason: String(reason) })),
+  )
+  await once(ws, 'open')
+
+  /** Resolves with the first message (from index `from`) that matches, or rejects after 10 s. */
+  async function waitFor<T extends ServerMessage['type']>(
+    type: T,
+    match: (m: Extract<ServerMessage, { type: T }>) => boolean = () => true,
+    from = 0,
+  ): Promise<Extract<ServerMessage, { type: T }>> {
+    const deadline = Date.now() + 10_000
+    for (;;) {
+      const found = messages
+        .slice(from)
+        .find((m): m is Extract<ServerMessage, { type: T }> => m.type === type && match(m as never))
+      if (found) return found
+      if (invalid.length > 0)
+        throw new Error(`invalid server message: ${JSON.stringify(invalid[0])}`)
+      if (Date.now() > deadline) {
+        throw new Error(
+          `timed out waiting for ${type}; got ${messages.map((m) => m.type).join(',')}`,
+        )
+      }
+      await new Promise<void>((resolve) => {
+        waiters.push(resolve)
+        setTimeout(resolve, 200)
+      })
+    }
+  }
+
+  return {
+    ws,
+    messages,
+    invalid,
+    closed,
+    waitFor,
+    send: (message: unknown) => ws.send(JSON.stringify(message)),
+    sendRaw: (data: string | Buffer) => ws.send(data),
+    close: () => ws.close(),
+  }
+}
