@@ -1,4 +1,5 @@
 import type { FetchLike } from './openai-llm-client.js'
+import { nodeBodyOf } from './node-http-fetch.js'
 
 /**
  * Makes a fetch's response body stop when the request's signal fires. undici does this itself,
@@ -10,7 +11,8 @@ export function bindBodyToSignal(fetch: FetchLike): FetchLike {
   return async (input, init) => {
     const response = await fetch(input, init)
     const signal = init?.signal
-    if (!signal || !response.body) return response
+    // A Node-stream response (createNodeHttpFetch) already ends on abort: http.request has the signal.
+    if (!signal || !response.body || nodeBodyOf(response)) return response
     const reader = response.body.getReader()
     let onAbort = () => undefined as void
     const body = new ReadableStream<Uint8Array>({

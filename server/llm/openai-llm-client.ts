@@ -11,7 +11,7 @@ import {
 import { startCallDeadline, type CallDeadline } from './call-deadline.js'
 import { toLlmError } from './map-openai-error.js'
 import { retryLlmCall, sleepWithSignal, type Sleep } from './retry-llm-call.js'
-import { createChunkState, readChatChunk } from './read-chat-chunk.js'
+import { createChunkState, readChatChunk, readChatStream } from './read-chat-chunk.js'
 import { isJsonSchemaUnsupported, withSchemaInstruction } from './json-format-fallback.js'
 import { bindBodyToSignal } from './bind-body-to-signal.js'
 
@@ -66,22 +66,26 @@ export class OpenAiLlmClient implements LlmClient {
   async *streamChat(request: ChatRequest): AsyncIterable<LlmStreamEvent> {
     const call = this.startCall(request.signal)
     try {
-      const stream = await this.withRetries(call, () =>
-        this.sdk.chat.completions.create(
-          { ...this.baseParams(request), stream: true, stream_options: { include_usage: true } },
-          { signal: call.signal },
-        ),
+      // The SDK builds, sends and checks the request; the body is read by our lean SSE reader.
+      const response = await this.withRetries(call, () =>
+        this.sdk.chat.completions
+          .create(
+            { ...this.baseParams(request), stream: true, stream_options: { include_usage: true } },
+            { signal: call.signal },
+          )
+          .asResponse(),
       )
       const state = createChunkState(request.model ?? this.model)
       try {
-        for await (const chunk of stream) {
+        for await (const chunk of readChatStream(response)) {
+          // Events already buffered when the signal fired are not delivered.
+          if (call.signal.aborted) break
           const text = readChatChunk(chunk, state)
           if (text.length > 0) yield { type: 'delta', text }
         }
       } catch (error) {
         throw toLlmError(error, call, 'stream')
       }
-      // The SDK ends the iteration quietly on abort; a fired signal is still a failure for us.
       if (call.signal.aborted) throw call.abortError()
       if (!state.finished) {
         throw new LlmError(

@@ -1,5 +1,8 @@
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions'
 import type { TokenUsage } from '../sessions/session-schema.js'
+import { LlmError } from './llm-client.js'
+import { nodeBodyOf } from './node-http-fetch.js'
+import { readSseData } from './read-sse-data.js'
 
 /** What a stream has told us so far, beyond its text. */
 export type ChunkState = {
@@ -41,4 +44,41 @@ export function readChatChunk(chunk: ChatCompletionChunk, state: ChunkState): st
     }
   }
   return text
+}
+
+/**
+ * The chunks of a streamed chat completion response. An error object inside the stream
+ * (`data: {"error": {...}}`, sent by vLLM, OpenRouter and others) becomes a stream_error.
+ */
+export async function* readChatStream(response: Response): AsyncGenerator<ChatCompletionChunk> {
+  const source = nodeBodyOf(response) ?? response.body
+  if (!source) throw new LlmError('stream_error', 'The model server sent no stream body', false)
+  for await (const payload of readSseData(source as AsyncIterable<Uint8Array>)) {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(payload)
+    } catch {
+      throw new LlmError(
+        'stream_error',
+        `The model stream sent an unreadable event: ${payload.slice(0, 200)}`,
+        false,
+      )
+    }
+    const error = (parsed as { error?: unknown } | null)?.error
+    if (error)
+      throw new LlmError(
+        'stream_error',
+        `The model server reported an error mid-stream: ${describeError(error)}`,
+        false,
+      )
+    if (parsed && typeof parsed === 'object') yield parsed as ChatCompletionChunk
+  }
+}
+
+function describeError(error: unknown): string {
+  if (typeof error === 'string') return error
+  const message = (error as { message?: unknown }).message
+  return typeof message === 'string' && message.length > 0
+    ? message
+    : JSON.stringify(error).slice(0, 300)
 }

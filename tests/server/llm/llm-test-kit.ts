@@ -3,6 +3,13 @@ import {
   OpenAiLlmClient,
   type OpenAiLlmClientOptions,
 } from '../../../server/llm/openai-llm-client.js'
+import { createNodeHttpFetch } from '../../../server/llm/node-http-fetch.js'
+
+/** The two transports: the default late-bound global fetch (undici), and the node:http one. */
+export const TRANSPORTS = [
+  { transport: 'global fetch', makeFetch: () => undefined },
+  { transport: 'node:http fetch', makeFetch: createNodeHttpFetch },
+] as const
 
 export const BASE_URL = 'http://llm.test/v1'
 export const COMPLETIONS_URL = `${BASE_URL}/chat/completions`

@@ -2,7 +2,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { HttpResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
 import { chatChunk, readSseFixture, sseResponse, sseText, usageChunk } from '../../support/sse.js'
-import { COMPLETIONS_URL, collectStream, createTestClient } from './llm-test-kit.js'
+import {
+  COMPLETIONS_URL,
+  TRANSPORTS,
+  collectStream,
+  createTestClient as createClient,
+} from './llm-test-kit.js'
 
 const server = setupServer()
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
@@ -35,7 +40,10 @@ const status =
       { status: code, headers },
     )
 
-describe('OpenAiLlmClient retries', () => {
+describe.each(TRANSPORTS)('OpenAiLlmClient retries over $transport', ({ makeFetch }) => {
+  const createTestClient = (o: Parameters<typeof createClient>[0] = {}) =>
+    createClient({ fetch: makeFetch(), ...o })
+
   it('waits what Retry-After asks after a 429, then succeeds', async () => {
     const seen = respondInTurn(status(429, { 'retry-after': '2' }), okStream)
     const { client, sleeps } = createTestClient()
@@ -92,8 +100,13 @@ describe('OpenAiLlmClient retries', () => {
   })
 })
 
-describe('OpenAiLlmClient cancellation', () => {
-  it('an abort mid-stream stops the HTTP request', async () => {
+describe.each(TRANSPORTS)('OpenAiLlmClient cancellation over $transport', ({ makeFetch }) => {
+  const createTestClient = (o: Parameters<typeof createClient>[0] = {}) =>
+    createClient({ fetch: makeFetch(), ...o })
+
+  // msw's node:http interception does not report aborts: that transport is checked against a
+  // real server in openai-llm-client-abort.test.ts.
+  it.runIf(makeFetch() === undefined)('an abort mid-stream stops the HTTP request', async () => {
     let requestAborted = false
     server.use(
       http.post(COMPLETIONS_URL, ({ request }) => {

@@ -2,7 +2,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { http } from 'msw'
 import { setupServer } from 'msw/node'
 import { readSseFixture, sseResponse } from '../../support/sse.js'
-import { COMPLETIONS_URL, collectStream, createTestClient } from './llm-test-kit.js'
+import {
+  COMPLETIONS_URL,
+  TRANSPORTS,
+  collectStream,
+  createTestClient as createClient,
+} from './llm-test-kit.js'
 
 const server = setupServer()
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
@@ -61,82 +66,88 @@ const recorded = [
   },
 ]
 
-describe('OpenAiLlmClient on recorded streams', () => {
-  it.each(recorded)('assembles the $fixture stream: text, usage and model', async (expected) => {
-    replay(expected.fixture)
-    const { client } = createTestClient()
-    const result = await collectStream(client)
-    expect(result.error).toBeNull()
-    expect(result.text).toBe(expected.text)
-    expect(result.done).toEqual({ usage: expected.usage, model: expected.model })
-  })
+describe.each(TRANSPORTS)(
+  'OpenAiLlmClient on recorded streams over $transport',
+  ({ makeFetch }) => {
+    const createTestClient = (o: Parameters<typeof createClient>[0] = {}) =>
+      createClient({ fetch: makeFetch(), ...o })
 
-  it.each([1, 7, 4096])(
-    'reassembles the same text whatever the network chunk size (%i bytes)',
-    async (size) => {
-      replay('openai', size)
+    it.each(recorded)('assembles the $fixture stream: text, usage and model', async (expected) => {
+      replay(expected.fixture)
       const { client } = createTestClient()
       const result = await collectStream(client)
-      expect(result.text).toBe(recorded[0]!.text)
-    },
-  )
-
-  it('asks for streamed usage and sends the model, messages and key', async () => {
-    const { bodies, headers } = replay('openai')
-    const { client } = createTestClient()
-    await collectStream(client)
-    expect(bodies[0]).toMatchObject({
-      model: 'gpt-4o-mini',
-      stream: true,
-      stream_options: { include_usage: true },
-      messages: [{ role: 'user', content: 'Hi' }],
+      expect(result.error).toBeNull()
+      expect(result.text).toBe(expected.text)
+      expect(result.done).toEqual({ usage: expected.usage, model: expected.model })
     })
-    expect(headers[0]!.get('authorization')).toBe('Bearer sk-test')
-  })
 
-  it('never shows reasoning_content', async () => {
-    replay('vllm-reasoning')
-    const { client } = createTestClient()
-    const result = await collectStream(client)
-    expect(result.text).not.toContain('capacity estimates')
-    expect(result.text).not.toContain('12k')
-  })
-
-  it('surfaces an error object inside the stream as stream_error, after the text before it', async () => {
-    replay('error-in-stream')
-    const { client, sleeps } = createTestClient()
-    const result = await collectStream(client)
-    expect(result.text).toBe('Let us look at the')
-    expect(result.done).toBeNull()
-    expect(result.error?.code).toBe('stream_error')
-    expect(result.error?.message).toContain('CUDA out of memory while decoding')
-    expect(sleeps).toEqual([])
-  })
-
-  it('fails a stream closed before any finish_reason (no [DONE]) with stream_error', async () => {
-    replay('cut')
-    const { client } = createTestClient()
-    const result = await collectStream(client)
-    expect(result.text).toBe('Suppose the primary')
-    expect(result.done).toBeNull()
-    expect(result.error?.code).toBe('stream_error')
-    expect(result.error?.message).toMatch(/closed the stream before the reply was complete/)
-  })
-
-  it('fails a connection reset mid-stream with stream_error and does not retry it', async () => {
-    let requests = 0
-    server.use(
-      http.post(COMPLETIONS_URL, () => {
-        requests++
-        return sseResponse(readSseFixture('cut'), { ending: 'reset' })
-      }),
+    it.each([1, 7, 4096])(
+      'reassembles the same text whatever the network chunk size (%i bytes)',
+      async (size) => {
+        replay('openai', size)
+        const { client } = createTestClient()
+        const result = await collectStream(client)
+        expect(result.text).toBe(recorded[0]!.text)
+      },
     )
-    const { client } = createTestClient()
-    const result = await collectStream(client)
-    // What was read before the reset arrives; msw's tee of the body may drop the last queued chunk.
-    expect(result.text).toMatch(/^Suppose the/)
-    expect(result.done).toBeNull()
-    expect(result.error?.code).toBe('stream_error')
-    expect(requests).toBe(1)
-  })
-})
+
+    it('asks for streamed usage and sends the model, messages and key', async () => {
+      const { bodies, headers } = replay('openai')
+      const { client } = createTestClient()
+      await collectStream(client)
+      expect(bodies[0]).toMatchObject({
+        model: 'gpt-4o-mini',
+        stream: true,
+        stream_options: { include_usage: true },
+        messages: [{ role: 'user', content: 'Hi' }],
+      })
+      expect(headers[0]!.get('authorization')).toBe('Bearer sk-test')
+    })
+
+    it('never shows reasoning_content', async () => {
+      replay('vllm-reasoning')
+      const { client } = createTestClient()
+      const result = await collectStream(client)
+      expect(result.text).not.toContain('capacity estimates')
+      expect(result.text).not.toContain('12k')
+    })
+
+    it('surfaces an error object inside the stream as stream_error, after the text before it', async () => {
+      replay('error-in-stream')
+      const { client, sleeps } = createTestClient()
+      const result = await collectStream(client)
+      expect(result.text).toBe('Let us look at the')
+      expect(result.done).toBeNull()
+      expect(result.error?.code).toBe('stream_error')
+      expect(result.error?.message).toContain('CUDA out of memory while decoding')
+      expect(sleeps).toEqual([])
+    })
+
+    it('fails a stream closed before any finish_reason (no [DONE]) with stream_error', async () => {
+      replay('cut')
+      const { client } = createTestClient()
+      const result = await collectStream(client)
+      expect(result.text).toBe('Suppose the primary')
+      expect(result.done).toBeNull()
+      expect(result.error?.code).toBe('stream_error')
+      expect(result.error?.message).toMatch(/closed the stream before the reply was complete/)
+    })
+
+    it('fails a connection reset mid-stream with stream_error and does not retry it', async () => {
+      let requests = 0
+      server.use(
+        http.post(COMPLETIONS_URL, () => {
+          requests++
+          return sseResponse(readSseFixture('cut'), { ending: 'reset' })
+        }),
+      )
+      const { client } = createTestClient()
+      const result = await collectStream(client)
+      // What was read before the reset arrives; msw's tee of the body may drop the last queued chunk.
+      expect(result.text).toMatch(/^Suppose the/)
+      expect(result.done).toBeNull()
+      expect(result.error?.code).toBe('stream_error')
+      expect(requests).toBe(1)
+    })
+  },
+)
