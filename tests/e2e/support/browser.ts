@@ -54,9 +54,7 @@ export async function findSeriousViolations(page: Page): Promise<AxeViolation[]>
     const axe = (
       window as unknown as {
         axe: {
-          run: (
-            ctx: Document,
-          ) => Promise<{
+          run: (ctx: Document) => Promise<{
             violations: Array<{ id: string; impact: string | null; help: string; nodes: unknown[] }>
           }>
         }
@@ -73,9 +71,21 @@ export async function findSeriousViolations(page: Page): Promise<AxeViolation[]>
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 }
 
-/** Saves a full-page screenshot to docs/screenshots/<name>.png. */
+/**
+ * Saves a screenshot of the whole page to docs/screenshots/<name>.png. The viewport is grown to
+ * the page's height for the shot, so sticky parts (status bar, answer box, model answer) sit where
+ * they belong instead of over the content, as a full-page capture of a scrolled page draws them.
+ */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   const dir = join(ROOT, 'docs/screenshots')
   mkdirSync(dir, { recursive: true })
-  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true })
+  const viewport = page.viewportSize() ?? { width: 1280, height: 900 }
+  const height = await page.evaluate(() => document.documentElement.scrollHeight)
+  await page.setViewportSize({
+    width: viewport.width,
+    height: Math.min(Math.max(height, viewport.height), 6000),
+  })
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await page.screenshot({ path: join(dir, `${name}.png`) })
+  await page.setViewportSize(viewport)
 }

@@ -8,6 +8,13 @@ import Markdown, { type Components, type Options } from 'react-markdown'
  */
 const components: Components = {
   img: ({ alt }) => <span className="md-image">[image: {alt ?? ''}]</span>,
+  // Code blocks scroll sideways on narrow screens, so they must be reachable by keyboard.
+  pre: ({ children }) => <pre tabIndex={0}>{children}</pre>,
+  table: ({ children }) => (
+    <div className="table-scroll" tabIndex={0}>
+      <table>{children}</table>
+    </div>
+  ),
   a: ({ href, children }) => (
     <a href={href} rel="noopener noreferrer nofollow" target="_blank">
       {children}

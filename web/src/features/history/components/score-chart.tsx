@@ -26,7 +26,14 @@ export default function ScoreChart({ data }: { data: ChartData }) {
       {
         width: width(),
         height: 260,
-        scales: { y: { range: [0, 10] } },
+        scales: {
+          // One session (or several in the same minute) would otherwise stretch over years.
+          x: {
+            time: true,
+            range: (_u, min, max) => (max - min < 3600 ? [min - 43_200, max + 43_200] : [min, max]),
+          },
+          y: { range: [0, 10] },
+        },
         axes: [axis, { ...axis, values: (_u, ticks) => ticks.map((t) => String(t)) }],
         series: [
           {},

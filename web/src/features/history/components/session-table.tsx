@@ -4,7 +4,7 @@ import { Link } from '../../../shared/router/link.js'
 /** Every session with its date, mode, status and overall score. */
 export function SessionTable({ sessions }: { sessions: SessionListItem[] }) {
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label="Your sessions">
       <table className="session-table">
         <caption className="visually-hidden">Your sessions</caption>
         <thead>

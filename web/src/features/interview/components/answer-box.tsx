@@ -77,7 +77,7 @@ export function AnswerBox(props: AnswerBoxProps) {
           Skip
         </button>
         <button type="button" className="danger" onClick={onEnd} disabled={ended}>
-          End interview
+          {mode === 'drill' ? 'End drill' : 'End interview'}
         </button>
       </div>
     </form>

@@ -59,7 +59,7 @@ export default function InterviewPage({ sessionId }: { sessionId: string }) {
       <header className="page-header">
         <p className="eyebrow">
           {mode === 'drill'
-            ? `Drill${state.session?.focus ? ` · ${describeFocus(state.session.focus)}` : ''}`
+            ? `Drill${state.session?.focus ? ` · ${describeFocus(state.session.focus, question)}` : ''}`
             : 'Mock interview'}
         </p>
         <h1>{question?.title ?? 'Interview'}</h1>
@@ -106,9 +106,13 @@ export default function InterviewPage({ sessionId }: { sessionId: string }) {
   )
 }
 
-/** `step:3` → `framework step 3`; `competency:Caching` → `Caching`. */
-export function describeFocus(focus: string): string {
-  if (focus.startsWith('step:')) return `framework step ${focus.slice(5)}`
+/** `step:3` → `step 3: <its name>`; `competency:Caching` → `Caching`. */
+export function describeFocus(focus: string, question: PublicQuestion | null): string {
+  if (focus.startsWith('step:')) {
+    const number = Number(focus.slice(5))
+    const step = question?.framework.steps.find((s) => s.number === number)
+    return step ? `step ${number}: ${step.name}` : `framework step ${number}`
+  }
   if (focus.startsWith('competency:')) return focus.slice('competency:'.length)
   return focus
 }

@@ -32,8 +32,8 @@ export function InterviewStatusBar({
     <dl className="status-bar" aria-label="Interview status">
       <div className="status-cell">
         <dt>{clock?.label ?? 'Clock'}</dt>
-        <dd className={clock?.overtime ? 'clock overtime' : 'clock'} role="timer">
-          {clock?.text ?? '–'}
+        <dd className={clock?.overtime ? 'clock overtime' : 'clock'}>
+          <span role="timer">{clock?.text ?? '–'}</span>
         </dd>
       </div>
       {mode === 'mock' ? (
@@ -53,8 +53,8 @@ export function InterviewStatusBar({
       )}
       <div className="status-cell">
         <dt>Connection</dt>
-        <dd className={`connection connection-${connection}`} role="status">
-          {connectionText[connection]}
+        <dd className={`connection connection-${connection}`}>
+          <span role="status">{connectionText[connection]}</span>
         </dd>
       </div>
       <div className="status-cell">

@@ -6,7 +6,7 @@ const HighlightedMarkdown = lazy(() => import('../../../shared/markdown/highligh
 /** The bank's model answer, unlocked in the review; code highlighting loads on its own. */
 export function ModelAnswer({ markdown, statedScore }: { markdown: string; statedScore: string }) {
   return (
-    <section className="model-answer" aria-labelledby="model-heading">
+    <section className="model-answer" aria-labelledby="model-heading" tabIndex={0}>
       <h2 id="model-heading">Model answer</h2>
       <p className="muted">The bank scores this answer {statedScore}.</p>
       {markdown.trim() ? (
