@@ -1,4 +1,5 @@
 import { splitSentences } from '../text/index.js'
+import { clampLongWords } from './clamp-long-words.js'
 
 /** Longest quote, in words: long enough to be recognisable, short enough never to read as a speech. */
 const MAX_QUOTE_WORDS = 10
@@ -11,7 +12,7 @@ export function quoteCandidate(passage: string | null | undefined): string | nul
   if (!passage) return null
   const sentence = splitSentences(passage)[0]?.text
   if (!sentence) return null
-  const words = sentence.replace(/["“”]/g, "'").split(/\s+/).filter(Boolean)
+  const words = clampLongWords(sentence.replace(/["“”]/g, "'")).split(/\s+/).filter(Boolean)
   if (words.length < 3) return null
   const cut = words.length > MAX_QUOTE_WORDS
   const text = words

@@ -1,5 +1,6 @@
 import type { Question } from '../questions/question-schema.js'
 import type { TextAnalyzer } from '../text/index.js'
+import { clampLongWords } from './clamp-long-words.js'
 import { computeCoverageMap, type CoverageTuning } from './coverage-map.js'
 import { focusReference, resolveDrillFocus } from './drill-focus.js'
 import type { CoverageSnapshot } from './interviewer-engine.js'
@@ -32,7 +33,8 @@ export function createCoverageTracker(deps: CoverageTrackerDeps): CoverageTracke
   }
   return {
     profile,
-    snapshot(question, answers, focus) {
+    snapshot(question, raw, focus) {
+      const answers = raw.map(clampLongWords)
       const common = { question, answers, analyzer: deps.analyzer, tuning: deps.tuning }
       const map = computeCoverageMap({ ...common, profile: profile(question) })
       if (focus === null) return { map, focus: null }

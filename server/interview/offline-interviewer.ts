@@ -1,5 +1,6 @@
 import type { Question } from '../questions/question-schema.js'
 import { splitSentences, type TextAnalyzer } from '../text/index.js'
+import { clampLongWords } from './clamp-long-words.js'
 import { findScenarioFacts } from './clarify-responder.js'
 import type { CoverageMap } from './coverage-map.js'
 import { drillHint, judgeDrillAnswer, verdictLine } from './drill-coach.js'
@@ -63,7 +64,7 @@ export function composeTurn(ctx: InterviewContext, deps: OfflineInterviewerDeps)
       }
     case 'clarify':
       if (isInjectionAttempt(trigger.turn.text)) return redirect(ctx, pick)
-      return clarify(ctx.question, trigger.turn.text, deps.analyzer, pick)
+      return clarify(ctx.question, clampLongWords(trigger.turn.text), deps.analyzer, pick)
     case 'skip':
       if (ctx.session.mode === 'drill') return drillProbe(ctx, seed, `${pick(LINES.skip, 'skip')} `)
       return followUp(ctx, deps, pick, `${pick(LINES.skip, 'skip')} `)
@@ -146,7 +147,7 @@ function drillTurn(ctx: InterviewContext, deps: OfflineInterviewerDeps, seed: st
   const focus = resolveDrillFocus(ctx.question, ctx.session.focus)
   const item = ctx.latest?.focus ?? null
   const verdict = judgeDrillAnswer(item)
-  const answer = latestAnswerText(ctx) ?? ''
+  const answer = clampLongWords(latestAnswerText(ctx) ?? '')
   const hint = drillHint({ focus, answer, analyzer: deps.analyzer, seed: `${seed}:hint` })
   const probe = composeProbe({
     kind: focus.kind,
