@@ -28,13 +28,26 @@ export const LlmGradeOutputSchema = z.object({
 export type LlmCriterion = z.infer<typeof LlmCriterionSchema>
 export type LlmGradeOutput = z.infer<typeof LlmGradeOutputSchema>
 
-/** The JSON Schema sent as `response_format` (strict: every field required, no extras). */
+/**
+ * The JSON Schema sent as `response_format` (strict: every field required, no extras). String
+ * length limits are left out: OpenAI's strict mode rejects `minLength`; zod still checks them.
+ */
 export function graderJsonSchema(): Record<string, unknown> {
   const { $schema: _ignored, ...schema } = z.toJSONSchema(LlmGradeOutputSchema) as Record<
     string,
     unknown
   >
-  return schema
+  return withoutKeys(schema, ['minLength', 'maxLength']) as Record<string, unknown>
+}
+
+function withoutKeys(value: unknown, keys: string[]): unknown {
+  if (Array.isArray(value)) return value.map((v) => withoutKeys(v, keys))
+  if (!value || typeof value !== 'object') return value
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => !keys.includes(k))
+      .map(([k, v]) => [k, withoutKeys(v, keys)]),
+  )
 }
 
 export type ParsedGrade = { ok: true; value: LlmGradeOutput } | { ok: false; errors: string[] }

@@ -14,6 +14,7 @@ import { retryLlmCall, sleepWithSignal, type Sleep } from './retry-llm-call.js'
 import { createChunkState, readChatChunk, readChatStream } from './read-chat-chunk.js'
 import { isJsonSchemaUnsupported, withSchemaInstruction } from './json-format-fallback.js'
 import { bindBodyToSignal } from './bind-body-to-signal.js'
+import { createParamCompat, learnFromRejection } from './param-compat.js'
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>
 
@@ -45,6 +46,7 @@ export class OpenAiLlmClient implements LlmClient {
   private readonly sdk: OpenAI
   /** Becomes `json_object` for the client's lifetime once the server rejects json_schema. */
   private jsonFormat: 'json_schema' | 'json_object' = 'json_schema'
+  private readonly compat = createParamCompat()
 
   constructor(private readonly options: OpenAiLlmClientOptions) {
     this.model = options.model
@@ -67,7 +69,7 @@ export class OpenAiLlmClient implements LlmClient {
     const call = this.startCall(request.signal)
     try {
       // The SDK builds, sends and checks the request; the body is read by our lean SSE reader.
-      const response = await this.withRetries(call, () =>
+      const response = await this.send(call, request, () =>
         this.sdk.chat.completions
           .create(
             { ...this.baseParams(request), stream: true, stream_options: { include_usage: true } },
@@ -131,7 +133,7 @@ export class OpenAiLlmClient implements LlmClient {
     messages: JsonRequest['messages'],
     responseFormat: ChatCompletionCreateParamsBase['response_format'],
   ): Promise<JsonResult> {
-    const completion = await this.withRetries(call, () =>
+    const completion = await this.send(call, request, () =>
       this.sdk.chat.completions.create(
         {
           ...this.baseParams({ ...request, messages }),
@@ -158,8 +160,31 @@ export class OpenAiLlmClient implements LlmClient {
     return {
       model: request.model ?? this.model,
       messages: request.messages,
-      ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
-      ...(request.maxTokens === undefined ? {} : { max_tokens: request.maxTokens }),
+      ...(request.temperature === undefined || !this.compat.sendTemperature
+        ? {}
+        : { temperature: request.temperature }),
+      ...(request.maxTokens === undefined
+        ? {}
+        : { [this.compat.maxTokensField]: request.maxTokens }),
+    }
+  }
+
+  /** One request with retries; again (at most twice) after a 400 that taught us a parameter. */
+  private async send<T>(
+    call: CallDeadline,
+    request: ChatRequest,
+    run: () => Promise<T>,
+  ): Promise<T> {
+    for (let lesson = 0; ; lesson++) {
+      try {
+        return await this.withRetries(call, run)
+      } catch (error) {
+        const sent = {
+          temperature: request.temperature !== undefined,
+          maxTokens: request.maxTokens !== undefined,
+        }
+        if (lesson >= 2 || !learnFromRejection(error, this.compat, sent)) throw error
+      }
     }
   }
 

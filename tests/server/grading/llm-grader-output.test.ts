@@ -56,6 +56,7 @@ describe('graderJsonSchema', () => {
   it('is a strict object schema without $schema, every field required', () => {
     const schema = graderJsonSchema() as any
     expect(schema.$schema).toBeUndefined()
+    expect(JSON.stringify(schema)).not.toMatch(/minLength|maxLength/)
     expect(schema.additionalProperties).toBe(false)
     expect(schema.required).toEqual([
       'criteria',

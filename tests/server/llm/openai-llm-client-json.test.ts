@@ -109,4 +109,43 @@ describe('OpenAiLlmClient.completeJson', () => {
       message: 'The model server returned an empty reply',
     })
   })
+
+  it('learns that a reasoning model takes only the default temperature and max_completion_tokens', async () => {
+    const bodies: Array<Record<string, any>> = []
+    server.use(
+      http.post(COMPLETIONS_URL, async ({ request: req }) => {
+        const body = (await req.json()) as Record<string, any>
+        bodies.push(body)
+        if ('max_tokens' in body) {
+          const message =
+            "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead."
+          return HttpResponse.json(
+            { error: { message, type: 'invalid_request_error' } },
+            { status: 400 },
+          )
+        }
+        if ('temperature' in body) {
+          const message =
+            "Unsupported value: 'temperature' does not support 0 with this model. Only the default (1) value is supported."
+          return HttpResponse.json(
+            { error: { message, type: 'invalid_request_error' } },
+            { status: 400 },
+          )
+        }
+        return HttpResponse.json(chatCompletion('{"score": 5}', 'o4-mini-2025-04-16'))
+      }),
+    )
+    const { client } = createTestClient()
+    const result = await client.completeJson({ ...request, maxTokens: 2000 })
+    expect(result.text).toBe('{"score": 5}')
+    expect(bodies.map((b) => [b.temperature, b.max_tokens, b.max_completion_tokens])).toEqual([
+      [0, 2000, undefined],
+      [0, undefined, 2000],
+      [undefined, undefined, 2000],
+    ])
+    await client.completeJson({ ...request, maxTokens: 2000 })
+    expect(bodies).toHaveLength(4)
+    expect(bodies[3]).toMatchObject({ max_completion_tokens: 2000 })
+    expect(bodies[3]).not.toHaveProperty('temperature')
+  })
 })
