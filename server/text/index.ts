@@ -7,7 +7,8 @@
  * Create one loader per process (in the composition root) and share it: the vectors take about
  * 2.5 s and 140 MB to load, once, on first use.
  */
-export { createTextAnalyzer, createZipfWeight, isOneEditApart } from './text-analyzer.js'
+export { createTextAnalyzer } from './text-analyzer.js'
+export { createZipfWeight, isOneEditApart } from './word-matching.js'
 export type {
   Coverage,
   CoverageOptions,

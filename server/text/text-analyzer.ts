@@ -3,6 +3,7 @@ import { STOP_WORDS } from './stop-words.js'
 import { tokenizeWords } from './tokenize.js'
 import type { EmbeddingsLoader } from './wink-embeddings-loader.js'
 import { cosineUnit, estimateChanceCosine, type WordEmbeddings } from './word-embeddings.js'
+import { centroid, createZipfWeight, isOneEditApart, sampleCommonVectors } from './word-matching.js'
 
 /** A content word of a text: its surface form, Porter2 stem and weight (IDF-like, in (0, 1]). */
 export type Term = { word: string; stem: string; weight: number }
@@ -71,10 +72,13 @@ export type TextAnalyzerOptions = {
   minWordSimilarity?: number
   /**
    * The cosine of two unrelated words, c: word similarity becomes (cos - c) / (1 - c). `'estimate'`
-   * measures it on the vectors, over common words (frequency ranks 100 to 10,100, where answers
-   * draw most of their words; about 0.17 for wink). Default 0: raw cosine.
+   * measures one c on the vectors, over common words (frequency ranks 100 to 10,100, where answers
+   * draw most of their words; about 0.17 for wink). `'per-word'` gives each word its own chance
+   * level, its mean cosine with 1,000 common words, and uses the mean of the pair's: some words
+   * ("hubs") are close to everything and would otherwise match anything (the idea of CSLS,
+   * Conneau et al. 2018). Default 0: raw cosine.
    */
-  chanceCosine?: number | 'estimate'
+  chanceCosine?: number | 'estimate' | 'per-word'
   /**
    * Weight of a term, by stem and word. Default: `createZipfWeight` (an IDF from frequency rank)
    * with vectors, 1 without. The grading core uses equal weights instead: on the Mohler benchmark
@@ -99,8 +103,24 @@ export function createTextAnalyzer(options: TextAnalyzerOptions = {}): TextAnaly
   const minSimilarity = options.minWordSimilarity ?? 0.5
   const loader = options.embeddings
   const vectors = (): WordEmbeddings | undefined => loader?.load()
-  let chance = options.chanceCosine === 'estimate' ? undefined : (options.chanceCosine ?? 0)
+  const mode = options.chanceCosine
+  let chance = typeof mode === 'number' ? mode : mode === undefined ? 0 : undefined
   const chanceOf = (e: WordEmbeddings) => (chance ??= estimateChanceCosine(e, 100, 10_000))
+  const wordChance = new Map<string, number>()
+  let commonVectors: Float32Array[] | undefined
+  /** A word's own chance cosine: its mean cosine with common words ('per-word' mode). */
+  const baselineOf = (e: WordEmbeddings, word: string, v: Float32Array): number => {
+    if (mode !== 'per-word') return chanceOf(e)
+    let c = wordChance.get(word)
+    if (c === undefined) {
+      commonVectors ??= sampleCommonVectors(e)
+      c = 0
+      for (const common of commonVectors) c += cosineUnit(v, common)
+      c /= commonVectors.length || 1
+      wordChance.set(word, c)
+    }
+    return c
+  }
   const weightOf = options.termWeight ?? (loader ? createZipfWeight(loader) : () => 1)
 
   const nullWords: string[] = []
@@ -138,7 +158,7 @@ export function createTextAnalyzer(options: TextAnalyzerOptions = {}): TextAnaly
     const vb = e?.vector(b.word)
     if ((!va || !vb) && isOneEditApart(a.word, b.word)) return MISSPELLING
     if (!e || !va || !vb) return 0
-    const c = chanceOf(e)
+    const c = (baselineOf(e, a.word, va) + baselineOf(e, b.word, vb)) / 2
     const corrected = (cosineUnit(va, vb) - c) / (1 - c)
     return corrected > 0 && corrected >= minSimilarity ? corrected : 0
   }
@@ -148,9 +168,10 @@ export function createTextAnalyzer(options: TextAnalyzerOptions = {}): TextAnaly
   const align = (from: Term[], to: Term[]): number[] => {
     const e = vectors()
     const toVectors = to.map((t) => e?.vector(t.word))
-    const c = e ? chanceOf(e) : 0
+    const toChance = to.map((t, j) => (e && toVectors[j] ? baselineOf(e, t.word, toVectors[j]) : 0))
     return from.map((r) => {
       const vr = e?.vector(r.word)
+      const rChance = e && vr ? baselineOf(e, r.word, vr) : 0
       let best = 0
       for (let j = 0; j < to.length && best < 1; j++) {
         const t = to[j]!
@@ -163,6 +184,7 @@ export function createTextAnalyzer(options: TextAnalyzerOptions = {}): TextAnaly
           if (isOneEditApart(r.word, t.word)) best = Math.max(best, MISSPELLING)
           continue
         }
+        const c = (rChance + toChance[j]!) / 2
         const corrected = (cosineUnit(vr, vt) - c) / (1 - c)
         if (corrected > best && corrected >= minSimilarity) best = corrected
       }
@@ -236,47 +258,4 @@ export function createTextAnalyzer(options: TextAnalyzerOptions = {}): TextAnaly
       return Math.max(0, cosineUnit(ca, cb))
     },
   }
-}
-
-/**
- * A term weight from frequency rank (an unsupervised IDF): under Zipf's law p(word) ~ 1/rank,
- * so -log p grows with log(rank). Scaled by log(vocabulary size) into (0, 1]; words outside the
- * vocabulary are rare and weigh 1. Pass as `termWeight` to weigh rare words more.
- */
-export function createZipfWeight(loader: EmbeddingsLoader): (stem: string, word: string) => number {
-  return (_stem, word) => {
-    const embeddings = loader.load()
-    const rank = embeddings.rank(word)
-    if (rank === undefined) return 1
-    return Math.max(0.05, Math.log(rank + 2) / Math.log(embeddings.size + 2))
-  }
-}
-
-function centroid(e: WordEmbeddings, terms: Term[]): Float32Array | undefined {
-  const sum = new Float32Array(e.dimensions)
-  let any = false
-  for (const t of terms) {
-    const v = e.vector(t.word)
-    if (!v) continue
-    any = true
-    for (let i = 0; i < sum.length; i++) sum[i] = sum[i]! + t.weight * v[i]!
-  }
-  if (!any) return undefined
-  let norm = 0
-  for (let i = 0; i < sum.length; i++) norm += sum[i]! * sum[i]!
-  norm = Math.sqrt(norm)
-  return norm > 0 ? sum.map((x) => x / norm) : undefined
-}
-
-/** Damerau-Levenshtein distance of exactly one (one insertion, deletion, substitution or swap). */
-export function isOneEditApart(a: string, b: string): boolean {
-  if (a === b || Math.min(a.length, b.length) < 5 || Math.abs(a.length - b.length) > 1) return false
-  let i = 0
-  while (i < a.length && i < b.length && a[i] === b[i]) i++
-  if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)
-  }
-  const [longer, shorter] = a.length > b.length ? [a, b] : [b, a]
-  return longer.slice(i + 1) === shorter.slice(i)
 }

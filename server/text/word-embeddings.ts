@@ -37,7 +37,7 @@ export function createInMemoryEmbeddings(
   const rankOf = new Map(ranks.map((word, i) => [word, i]))
   return {
     dimensions,
-    size: store.size,
+    size: Math.max(store.size, ranks.length),
     vector: (word) => store.get(word),
     rank: (word) => rankOf.get(word),
     wordAt: (rank) => ranks[rank],

@@ -113,3 +113,35 @@ describe('word similarity refinements', () => {
     expect(corrected.coverage('mutex', 'lock').score).toBeGreaterThan(0.8)
   })
 })
+
+describe('per-word chance levels', () => {
+  it('discounts a hub word that is close to every word', () => {
+    // "thing" sits near the common words and near "lock"; "mutex" is close to "lock" alone.
+    const letters = 'abcdefghijklmnopqrstuvwxyz'
+    const common = Array.from(
+      { length: 40 },
+      (_, i) => `common${letters[i % 26]}${letters[Math.floor(i / 26)]}`,
+    )
+    const vectors: Record<string, number[]> = {
+      lock: [1, 0, 0, 0],
+      mutex: [0.95, 0.31, 0, 0],
+      thing: [0.7, 0.5, 0.5, 0.1],
+    }
+    common.forEach((w, i) => (vectors[w] = [0.5, 0.6, 0.6, (i % 3) / 10]))
+    // Ranks: the three words first, then common words from rank 100 on (where the sample is taken).
+    const ranks = ['lock', 'mutex', 'thing', ...Array.from({ length: 97 }, (_, i) => `filler${i}`)]
+    for (let i = 0; i < 400; i++) ranks.push(common[i % common.length]!)
+    const loader: EmbeddingsLoader = {
+      stats: undefined,
+      load: () => createInMemoryEmbeddings(vectors, ranks),
+    }
+    const options = { embeddings: loader, minWordSimilarity: 0, termWeight: () => 1 }
+    const raw = createTextAnalyzer({ ...options, chanceCosine: 0 })
+    const perWord = createTextAnalyzer({ ...options, chanceCosine: 'per-word' })
+    expect(raw.coverage('thing', 'lock').score).toBeGreaterThan(0.6)
+    expect(perWord.coverage('thing', 'lock').score).toBeLessThan(
+      raw.coverage('thing', 'lock').score / 2,
+    )
+    expect(perWord.coverage('mutex', 'lock').score).toBeGreaterThan(0.8)
+  })
+})
