@@ -1,0 +1,58 @@
+import type { Page } from 'playwright-core'
+
+/** The interviewer has finished speaking: a complete interviewer turn exists and none streams. */
+export async function waitForInterviewer(page: Page, count: number): Promise<void> {
+  await page.waitForFunction(
+    (n) =>
+      document.querySelectorAll('.turn-interviewer:not(.streaming)').length >= n &&
+      document.querySelectorAll('.turn-interviewer.streaming').length === 0,
+    count,
+    { timeout: 30_000 },
+  )
+}
+
+/** Types an answer and sends it with Ctrl+Enter, then waits for the server's echo. */
+export async function sendAnswer(page: Page, text: string): Promise<void> {
+  const box = page.getByLabel(/Your answer/)
+  await box.fill(text)
+  await box.press('Control+Enter')
+  await page.waitForFunction(
+    () => document.querySelectorAll('.turn-pending').length === 0,
+    undefined,
+    {
+      timeout: 30_000,
+    },
+  )
+}
+
+/** Starts a session from a question page and waits for the opening question. */
+export async function startFromQuestion(
+  page: Page,
+  baseUrl: string,
+  questionId: string,
+  setup: (page: Page) => Promise<void>,
+  startLabel: string,
+): Promise<string> {
+  await page.goto(`${baseUrl}/q/${questionId}`)
+  await page.getByRole('heading', { name: 'Scenario' }).waitFor()
+  await setup(page)
+  await page.getByRole('button', { name: startLabel }).click()
+  await page.waitForURL(/\/session\/[^/]+$/)
+  await waitForInterviewer(page, 1)
+  return new URL(page.url()).pathname.split('/')[2]!
+}
+
+/** Text answers that cover real ground, so the offline engine has something to grade. */
+export const GOOD_ANSWERS = [
+  'First I would reproduce the double charge with two concurrent requests against a staging copy, ' +
+    'then read the payment code path for the check-then-act race between reading the order status and writing the charge.',
+  'The fix is an idempotency key per payment attempt stored with a unique constraint, plus a row lock ' +
+    '(SELECT ... FOR UPDATE) on the order while the charge is created, so a retry returns the first result instead of charging again.',
+  'I would measure it with a metric for duplicate charges per hour and an alert, reconcile against the ' +
+    'payment provider daily, and roll the fix out behind a feature flag while refunding the affected customers.',
+]
+
+/** Markup an attacker might type; it must show as text and never run. */
+export const XSS_ANSWER =
+  '<script>window.__xss = 1; alert(1)</script> <img src=x onerror="window.__xss = 1; alert(1)"> ' +
+  '[link](javascript:alert(1)) <svg onload="alert(1)"></svg> and an idempotency key.'
