@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { GradeSchema } from '../../../server/grading/grade-schema.js'
 import type { OfflineGrader } from '../../../server/grading/offline-grader.js'
@@ -8,9 +10,11 @@ import {
   oneTurn,
   quotesNotVerbatim,
   readFixture,
+  repoRoot,
   setUpGrader,
 } from './grading-support.js'
 
+// One file, so the word vectors load once for the fixtures and the calibration.
 let bank: QuestionBank
 let grader: OfflineGrader
 
@@ -136,5 +140,28 @@ describe('resistance to gaming', () => {
       const good = grader.grade(question(id), readFixture(id, 'good')).overall
       expect(grader.grade(question(id), padded).overall).toBeLessThan(good)
     }
+  })
+})
+
+const files = readdirSync(join(repoRoot, 'questions')).filter((f) => f.endsWith('.md'))
+
+describe('calibration: each model answer, graded as a one-turn transcript, earns its stated score', () => {
+  it('the bank is not empty', () => {
+    expect(bank.questions.length).toBe(files.length)
+    expect(files.length).toBeGreaterThan(0)
+  })
+
+  it.each(files)('%s', (file) => {
+    const question = bank.questions.find((q) => file.includes(q.id))
+    expect(question).toBeDefined()
+    if (!question || question.incomplete.some((flag) => flag.part === 'modelAnswer')) return
+    const transcript = {
+      questionId: question.id,
+      turns: [{ id: 'c1', role: 'candidate' as const, text: question.modelAnswer }],
+    }
+    const grade = grader.grade(question, transcript)
+    const stated = (question.statedScore.value / question.statedScore.scale) * 10
+    expect(Math.abs(grade.overall - stated)).toBeLessThanOrEqual(1)
+    expect(quotesNotVerbatim(grade, transcript)).toEqual([])
   })
 })
