@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest'
+import type { ServerMessage } from '../../../server/protocol/interview-protocol.js'
+import { createSessionStreamHub } from '../../../server/ws/session-stream-hub.js'
+import { makeSession, makeTurn } from '../../support/session-fixtures.js'
+import { createTestClock } from '../../support/test-deps.js'
+
+const notice = (code: string) => ({ type: 'notice', level: 'info', code, message: code }) as const
+
+function setup(maxLogMessages = 100) {
+  const clock = createTestClock('2026-01-01T00:00:00.000Z')
+  const hub = createSessionStreamHub({ clock: clock.now, maxLogMessages })
+  const received: ServerMessage[] = []
+  return { hub, clock, received, sink: (m: ServerMessage) => received.push(m) }
+}
+
+describe('session stream hub', () => {
+  it('numbers messages per session from the clock, increasing by one', () => {
+    const { hub, sink, received } = setup()
+    hub.subscribe('s1', sink)
+    hub.publish('s1', notice('a'))
+    hub.publish('s1', notice('b'))
+    hub.direct('s1', sink, { type: 'pong' })
+    const base = new Date('2026-01-01T00:00:00.000Z').getTime()
+    expect(received.map((m) => m.seq)).toEqual([base + 1, base + 2, base + 3])
+    const other: ServerMessage[] = []
+    hub.subscribe('s2', (m) => other.push(m))
+    hub.publish('s2', notice('c'))
+    expect(other.map((m) => m.seq)).toEqual([base + 1])
+  })
+
+  it('replays logged messages after a seq, in order, without direct ones', () => {
+    const { hub, sink } = setup()
+    hub.publish('s1', notice('a'))
+    hub.direct('s1', sink, { type: 'pong' })
+    hub.publish('s1', notice('b'))
+    hub.publish('s1', notice('c'))
+    const replayed: ServerMessage[] = []
+    const firstSeq = new Date('2026-01-01T00:00:00.000Z').getTime() + 1
+    expect(hub.replay('s1', firstSeq, (m) => replayed.push(m))).toBe(true)
+    expect(replayed.map((m) => (m.type === 'notice' ? m.code : m.type))).toEqual(['b', 'c'])
+    // Nothing missed: an empty replay is still a success.
+    expect(hub.replay('s1', firstSeq + 3, () => {})).toBe(true)
+  })
+
+  it('refuses a replay it cannot complete: evicted, from before this process, or from the future', () => {
+    const { hub } = setup(2)
+    for (const code of ['a', 'b', 'c', 'd']) hub.publish('s1', notice(code))
+    const base = new Date('2026-01-01T00:00:00.000Z').getTime()
+    expect(hub.replay('s1', base + 1, () => {})).toBe(false)
+    expect(hub.replay('s1', base + 2, () => {})).toBe(true)
+    expect(hub.replay('s1', 5, () => {})).toBe(false)
+    expect(hub.replay('s1', base + 99, () => {})).toBe(false)
+  })
+
+  it('stops delivering after unsubscribe and counts subscribers', () => {
+    const { hub, sink, received } = setup()
+    const off = hub.subscribe('s1', sink)
+    expect(hub.subscribers('s1')).toBe(1)
+    off()
+    expect(hub.subscribers('s1')).toBe(0)
+    hub.publish('s1', notice('a'))
+    expect(received).toEqual([])
+  })
+
+  it('overlays streamed text and newer turns on a stored snapshot', () => {
+    const { hub } = setup()
+    const session = makeSession()
+    const stored = {
+      ...makeTurn({
+        id: 't2',
+        role: 'interviewer',
+        kind: 'follow-up',
+        text: '',
+        completedAt: null,
+      }),
+      seq: 2,
+    }
+    hub.publish('session-1', { type: 'turn-start', turn: stored })
+    hub.publish('session-1', { type: 'token-delta', turnId: 't2', text: 'What would ' })
+    hub.publish('session-1', { type: 'token-delta', turnId: 't2', text: 'you measure?' })
+    const first = hub.overlay('session-1', session, [stored])
+    expect(first.turns.map((t) => t.text)).toEqual(['What would you measure?'])
+
+    const done = {
+      ...stored,
+      text: 'What would you measure?',
+      completedAt: '2026-01-01T00:02:00.000Z',
+    }
+    hub.publish('session-1', {
+      type: 'turn-end',
+      turn: done,
+      progress: { followUpsAsked: 1, followUpBudget: 5, drillTally: null },
+    })
+    hub.publish('session-1', { type: 'session-ended', reason: 'budget' })
+    // A store read from before the turn ended is still brought up to date.
+    const later = hub.overlay('session-1', session, [stored])
+    expect(later.turns).toEqual([done])
+    expect(later.session.status).toBe('ended')
+  })
+})
