@@ -18,7 +18,8 @@ import { ensureWebBuild } from './support/web-build.js'
 if (!hasChromium)
   console.warn('e2e skipped: /usr/bin/chromium is absent (apt-get install -y chromium)')
 
-describe.skipIf(!hasChromium)('a drill in Chromium', () => {
+// A real browser and server on a busy CI machine: generous per-test time.
+describe.skipIf(!hasChromium)('a drill in Chromium', { timeout: 90_000 }, () => {
   let server: RunningServer
   let browser: Browser
 

@@ -22,7 +22,8 @@ if (!hasChromium)
 
 const QUESTION = 'the-payment-race-condition'
 
-describe.skipIf(!hasChromium)('a full mock interview in Chromium', () => {
+// A real browser and server on a busy CI machine: generous per-test time.
+describe.skipIf(!hasChromium)('a full mock interview in Chromium', { timeout: 90_000 }, () => {
   let server: RunningServer
   let browser: Browser
   let sessionId = ''
