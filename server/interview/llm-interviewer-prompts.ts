@@ -106,6 +106,7 @@ function alternate(messages: ChatMessage[]): ChatMessage[] {
 
 export {
   parseInterviewerOutput,
+  splitInterviewerStream,
   stripNotesFromStream,
   type InterviewerOutput,
 } from '../prompts/interviewer-notes.js'

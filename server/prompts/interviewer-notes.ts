@@ -69,3 +69,29 @@ function markerPrefixLength(text: string): number {
   }
   return 0
 }
+
+/**
+ * stripNotesFromStream for chaining: `visible` can feed another filter (the leak guard), and
+ * `notes` is read once it has been drained.
+ */
+export function splitInterviewerStream(deltas: AsyncIterable<string>): {
+  visible: AsyncIterable<string>
+  readonly notes: string | null
+} {
+  let notes: string | null = null
+  async function* visible() {
+    const inner = stripNotesFromStream(deltas)
+    let next = await inner.next()
+    while (!next.done) {
+      yield next.value
+      next = await inner.next()
+    }
+    notes = next.value.notes
+  }
+  return {
+    visible: visible(),
+    get notes() {
+      return notes
+    },
+  }
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import { streamText } from '../../../server/llm/stream-text.js'
+import { LlmError } from '../../../server/llm/llm-client.js'
+import {
+  NEUTRAL_PROBE,
+  createLeakGuard,
+  guardStream,
+} from '../../../server/interview/leak-guard.js'
+import { splitInterviewerStream } from '../../../server/prompts/interviewer-notes.js'
+import { ScriptedLlmClient } from '../../support/scripted-llm-client.js'
+
+const MODEL_ANSWER =
+  'Send an idempotency key derived from the order id with every charge so the provider returns the first result on a retry.'
+
+/** Drains a generator, returning what it yielded and what it returned. */
+async function drain<R>(stream: AsyncGenerator<string, R>) {
+  const out: string[] = []
+  let next = await stream.next()
+  while (!next.done) {
+    out.push(next.value)
+    next = await stream.next()
+  }
+  return { text: out.join(''), returned: next.value }
+}
+
+describe('streamText', () => {
+  it('chains with the notes splitter and the leak guard, keeping usage and model', async () => {
+    const llm = new ScriptedLlmClient([
+      {
+        chunks: [
+          'OK. Maybe send an idempotency key derived from the order id with ',
+          'every charge so the provider returns it. Which id would you use?\nNO',
+          'TES: candidate named the retry; no key yet.',
+        ],
+        usage: { promptTokens: 900, completionTokens: 40 },
+        model: 'gpt-4o-2024-11-20',
+      },
+    ])
+    const streamed = streamText(llm, { messages: [{ role: 'user', content: 'answer' }] })
+    const split = splitInterviewerStream(streamed.deltas)
+    const visible = await drain(guardStream(split.visible, createLeakGuard(MODEL_ANSWER)))
+    expect(visible.text).toBe(`OK. ${NEUTRAL_PROBE} Which id would you use?`)
+    expect(visible.returned).toEqual({ leaks: 1 })
+    expect(split.notes).toBe('candidate named the retry; no key yet.')
+    expect(streamed.result).toEqual({
+      usage: { promptTokens: 900, completionTokens: 40 },
+      model: 'gpt-4o-2024-11-20',
+    })
+  })
+
+  it('leaves the result null when the stream fails', async () => {
+    const llm = new ScriptedLlmClient([
+      { chunks: ['Half a'], error: new LlmError('stream_error', 'cut', false) },
+    ])
+    const streamed = streamText(llm, { messages: [] })
+    await expect(drain(streamed.deltas as AsyncGenerator<string, void>)).rejects.toThrow('cut')
+    expect(streamed.result).toBeNull()
+  })
+})
