@@ -56,6 +56,11 @@ export type CoverageInput = {
   answers: readonly string[]
   analyzer: TextAnalyzer
   tuning?: Partial<CoverageTuning>
+  /**
+   * Scores of (question, item, passage) computed before, with the same analyzer and tuning.
+   * Answers accumulate, so after each answer only the new passages need scoring.
+   */
+  cache?: Map<string, number>
 }
 
 /** Computes the coverage map of a question by a candidate's answers. */
@@ -66,7 +71,14 @@ export function computeCoverageMap(input: CoverageInput): CoverageMap {
   const demote = `${input.question.prompt}\n${input.question.scenario}`
   const scoreItems = (items: readonly ItemReference[]): CoverageItem[] => {
     const matrix = passages.map((p) =>
-      items.map((item) => scorePassage(input.analyzer, p, item, demote, tuning)),
+      items.map((item) => {
+        const key = `${input.question.id}\u0000${item.id}\u0000${p}`
+        const cached = input.cache?.get(key)
+        if (cached !== undefined) return cached
+        const score = scorePassage(input.analyzer, p, item, demote, tuning)
+        input.cache?.set(key, score)
+        return score
+      }),
     )
     return items.map((item, j) => {
       let best = { score: 0, evidence: null as string | null }

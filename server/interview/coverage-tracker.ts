@@ -20,9 +20,12 @@ export type CoverageTrackerDeps = {
   tuning?: Partial<CoverageTuning>
 }
 
-/** Computes coverage maps, caching each question's profile. */
+const MAX_CACHED_SCORES = 50_000
+
+/** Computes coverage maps, caching each question's profile and each passage's scores. */
 export function createCoverageTracker(deps: CoverageTrackerDeps): CoverageTracker {
   const profiles = new Map<string, QuestionProfile>()
+  const cache = new Map<string, number>()
   const profile = (question: Question) => {
     let p = profiles.get(question.id)
     if (!p) {
@@ -35,7 +38,9 @@ export function createCoverageTracker(deps: CoverageTrackerDeps): CoverageTracke
     profile,
     snapshot(question, raw, focus) {
       const answers = raw.map(clampLongWords)
-      const common = { question, answers, analyzer: deps.analyzer, tuning: deps.tuning }
+      // Bounded: a busy server forgets old passages rather than growing without limit.
+      if (cache.size > MAX_CACHED_SCORES) cache.clear()
+      const common = { question, answers, analyzer: deps.analyzer, tuning: deps.tuning, cache }
       const map = computeCoverageMap({ ...common, profile: profile(question) })
       if (focus === null) return { map, focus: null }
       // The focus is judged on its own: competition between steps would let a neighbouring

@@ -83,8 +83,9 @@ export function createInterviewOrchestrator(deps: InterviewOrchestratorDeps) {
       turns,
       trigger,
       coverage: deps.coverage.snapshot(question, answers, session.focus),
+      // Only drill verdicts judge one answer alone; a mock interview needs no second map.
       latest:
-        trigger.type === 'answer'
+        trigger.type === 'answer' && session.mode === 'drill'
           ? deps.coverage.snapshot(question, [trigger.turn.text], session.focus)
           : null,
       followUpsAsked: countFollowUps(turns),

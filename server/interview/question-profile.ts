@@ -30,7 +30,7 @@ const FENCED_CODE = /```[\s\S]*?```/g
 const MIN_SECTION_MATCH = 0.3
 /** Shorter sentences ("Monolith hidden costs:") match anything a little and teach nothing. */
 const MIN_EXEMPLAR_WORDS = 5
-const MAX_EXEMPLARS = 24
+const MAX_EXEMPLARS = 12
 
 /**
  * Builds the profile of a question. Each paragraph of the model answer goes to the framework step
