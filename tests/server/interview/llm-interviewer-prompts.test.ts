@@ -111,6 +111,22 @@ describe('buildInterviewerMessages', () => {
     expect(messages.at(-1)!.content).toContain('aimed at: idempotency keys')
   })
 
+  it('keeps the system prompt byte-identical across turns, so servers can cache its prefix', () => {
+    const later = build({
+      transcript: [
+        ...transcript,
+        { id: 't5', role: 'interviewer', text: 'And then?' },
+        transcript[3]!,
+      ],
+      coverage: {
+        ...coverage,
+        steps: coverage.steps.map((s) => ({ ...s, level: 'full' as const })),
+      },
+      targetLabel: 'rubric criterion Idempotency',
+    })
+    expect(later[0]).toEqual(build()[0])
+  })
+
   it('refuses a transcript that does not end with the candidate', () => {
     expect(() => build({ transcript: transcript.slice(0, 3) })).toThrow(
       /must end with a candidate turn/,
