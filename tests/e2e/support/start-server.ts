@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { createServer, type AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -8,14 +9,31 @@ const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
 
 export type RunningServer = { url: string; stop: () => Promise<void>; output: () => string }
 
+/** A port free on 127.0.0.1 right now, for a server that must come back on the same one. */
+export async function findFreePort(): Promise<number> {
+  const probe = createServer()
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
+  const { port } = probe.address() as AddressInfo
+  await new Promise((resolve) => probe.close(resolve))
+  return port
+}
+
 /**
- * Starts the real entry (server/main.ts) as a child on 127.0.0.1, port 0, with a temp DATA_DIR
- * and no LLM key (the offline engine and grader), serving the built dist/web. Resolves with its
- * URL once it prints it.
+ * Starts the real entry (server/main.ts) as a child on 127.0.0.1 (port 0 unless given), with a
+ * temp DATA_DIR (or the one given, which is then kept) and no LLM key (the offline engine and
+ * grader), serving the built dist/web. Resolves with its URL once it prints it.
  */
-export async function startServer(): Promise<RunningServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sparring-e2e-'))
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir }
+export async function startServer(
+  options: { port?: number; dataDir?: string } = {},
+): Promise<RunningServer> {
+  const ownsData = options.dataDir === undefined
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sparring-e2e-'))
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(options.port ?? 0),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+  }
   for (const key of Object.keys(env)) if (key.startsWith('OPENAI_')) delete env[key]
   env.WEB_DIST_DIR = join(ROOT, 'dist/web')
   env.QUESTIONS_DIR = join(ROOT, 'questions')
@@ -49,7 +67,7 @@ export async function startServer(): Promise<RunningServer> {
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))])
       if (child.exitCode === null) child.kill('SIGKILL')
     }
-    rmSync(dataDir, { recursive: true, force: true })
+    if (ownsData) rmSync(dataDir, { recursive: true, force: true })
   }
   return { url, stop, output: () => output }
 }
