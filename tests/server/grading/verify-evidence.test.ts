@@ -40,6 +40,8 @@ describe('verifyEvidence', () => {
     )
     expect(dropped).toBe(0)
     expect(criteria[0]!.evidence).toHaveLength(3)
+    // The outer quote marks a grader adds are not part of the quote kept.
+    expect(criteria[0]!.evidence[2]!.quote).toBe('I’d put an idempotency key')
     expect(criteria[0]!.score).toBe(8)
     expect(criteria[0]!.verdict).toBe('scored')
   })
