@@ -246,3 +246,37 @@ describe('GET /api/sessions/:id/stream', () => {
     expect(again.turns[0]!.text).toContain(question.prompt)
   })
 })
+
+describe('drill over the stream', () => {
+  it('judges each answer on the focus and keeps a tally', async () => {
+    const { server, browser } = await setup()
+    const id = await browser.startSession({
+      questionId: question.id,
+      mode: 'drill',
+      focus: 'step:3',
+      options: { followUpBudget: 2 },
+    })
+    const socket = await openSocket(server.port, `/api/sessions/${id}/stream`, browser.cookie())
+    const state = await socket.waitFor('session-state')
+    expect(state.progress.drillTally).toEqual({ answered: 0, solid: 0 })
+    const opening = await socket.waitFor('turn-end', (m) => m.turn.kind === 'question')
+    expect(opening.turn.target).toBe('step:3')
+
+    socket.send({ type: 'answer', clientId: 'd1', text: 'We should use TypeScript.' })
+    const verdict = await socket.waitFor('turn-end', (m) => m.turn.kind === 'verdict')
+    expect(verdict.turn.text).toMatch(/^Verdict: missed\..*\nHint: /)
+    expect(verdict.turn.target).toBe('step:3')
+    expect(verdict.progress.drillTally).toEqual({ answered: 1, solid: 0 })
+
+    const from = socket.messages.length
+    socket.send({
+      type: 'answer',
+      clientId: 'd2',
+      text: 'Early warning metrics: five leading indicators that signal an architectural mismatch before catastrophic failure, each with a threshold.',
+    })
+    const second = await socket.waitFor('turn-end', (m) => m.turn.kind === 'verdict', from)
+    expect(second.turn.text).toMatch(/^Verdict: (solid|partial)\./)
+    socket.send({ type: 'answer', clientId: 'd3', text: 'One more.' })
+    expect((await socket.waitFor('session-ended', undefined, from)).reason).toBe('budget')
+  })
+})
