@@ -11,8 +11,12 @@ import {
   DEFAULT_COVERAGE_TUNING,
   type CoverageTuning,
 } from '../server/interview/coverage-map.js'
-import { buildQuestionProfile } from '../server/interview/question-profile.js'
-import { createTextAnalyzer, createWinkEmbeddingsLoader } from '../server/text/index.js'
+import { buildQuestionProfile, type QuestionProfile } from '../server/interview/question-profile.js'
+import {
+  createTextAnalyzer,
+  createWinkEmbeddingsLoader,
+  type TextAnalyzer,
+} from '../server/text/index.js'
 import {
   FIXTURE_QUESTION_IDS,
   loadFixtureQuestion,
@@ -39,13 +43,25 @@ function measure(pairs: Scored[], threshold: number) {
   return { precision, recall, f1, accuracy: (tp + tn) / pairs.length, tp, fp, fn, tn }
 }
 
-function scorePairs(tuning: Partial<CoverageTuning>): Scored[] {
+function scorePairs(
+  tuning: Partial<CoverageTuning>,
+  using: { analyzer: TextAnalyzer; profiles: Map<string, QuestionProfile> } = {
+    analyzer,
+    profiles,
+  },
+): Scored[] {
   const pairs: Scored[] = []
   for (const id of FIXTURE_QUESTION_IDS) {
     const question = questions.get(id)!
-    const profile = profiles.get(id)!
+    const profile = using.profiles.get(id)!
     for (const label of COVERAGE_LABELS[id] ?? []) {
-      const map = computeCoverageMap({ question, profile, answers: [label.text], analyzer, tuning })
+      const map = computeCoverageMap({
+        question,
+        profile,
+        answers: [label.text],
+        analyzer: using.analyzer,
+        tuning,
+      })
       question.framework.steps.forEach((step, i) => {
         pairs.push({
           score: map.steps[i]!.score,
@@ -116,4 +132,28 @@ for (const id of FIXTURE_QUESTION_IDS) {
 }
 console.log(
   `leave-one-question-out (thresholds ${thresholds.join(', ')}): ${line(measure(held, 1))}`,
+)
+
+// Baseline: the same method with stems only (no word vectors), at its best threshold here.
+const lexical = createTextAnalyzer()
+const lexicalPairs = scorePairs(
+  {},
+  {
+    analyzer: lexical,
+    profiles: new Map(
+      FIXTURE_QUESTION_IDS.map((id) => [
+        id,
+        buildQuestionProfile(questions.get(id)!, bank, lexical),
+      ]),
+    ),
+  },
+)
+let bestLexical = { x: 0.2, m: measure(lexicalPairs, 0.2) }
+for (let x = 0.1; x <= 0.61; x += 0.02) {
+  const m = measure(lexicalPairs, x)
+  if (m.f1 > bestLexical.m.f1) bestLexical = { x, m }
+}
+console.log(
+  `lexical baseline (stems only) at ${t}: ${line(measure(lexicalPairs, t))}\n` +
+    `  [at its best threshold ${bestLexical.x.toFixed(2)}: ${line(bestLexical.m)}]`,
 )
