@@ -111,6 +111,18 @@ describe('useInterviewSocket', () => {
     expect(hook.result.current.state.lastSeq).toBe(12)
   })
 
+  it('shows offline, and reconnects at once when the network returns', () => {
+    const { sockets, hook } = setup()
+    act(() => sockets[0]!.open())
+    act(() => sockets[0]!.drop())
+    act(() => window.dispatchEvent(new Event('offline')))
+    expect(hook.result.current.state.connection).toBe('offline')
+    act(() => window.dispatchEvent(new Event('online')))
+    expect(sockets).toHaveLength(2)
+    act(() => sockets[1]!.open())
+    expect(hook.result.current.state.connection).toBe('open')
+  })
+
   it('does not reconnect when the server refuses the stream', () => {
     const { sockets, hook } = setup()
     act(() => {

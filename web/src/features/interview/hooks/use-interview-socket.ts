@@ -86,11 +86,23 @@ export function useInterviewSocket(sessionId: string): InterviewSocket {
     }
     connect()
     const goOffline = () => dispatch({ type: 'connection-changed', connection: 'offline' })
+    // Back online: a socket that survived is open again; a closed one reconnects now, not after the backoff.
+    const goOnline = () => {
+      if (socketRef.current?.readyState === OPEN) {
+        dispatch({ type: 'connection-changed', connection: 'open' })
+      } else if (!socketRef.current) {
+        clearTimeout(timer)
+        attempt = 0
+        connect()
+      }
+    }
     window.addEventListener('offline', goOffline)
+    window.addEventListener('online', goOnline)
     return () => {
       stopped = true
       clearTimeout(timer)
       window.removeEventListener('offline', goOffline)
+      window.removeEventListener('online', goOnline)
       socketRef.current?.close(1000, 'left the page')
       socketRef.current = null
     }
