@@ -99,6 +99,7 @@ console.log(
 console.log(`scoring time: ${elapsed.toFixed(0)} ms for ${pairs.length} pairs`)
 console.log('variants (best threshold on this set in brackets, so optimistic):')
 for (const variant of [
+  { exemplarFactor: 0.7, competition: 0.8, cueBonus: 0 },
   { exemplarFactor: 0, competition: 0 },
   { exemplarFactor: 0, competition: 0.8 },
   { exemplarFactor: 0.7, competition: 0 },

@@ -41,12 +41,15 @@ export type CoverageTuning = {
    * best step: a sentence about assumptions should not also half-cover every other step.
    */
   competition: number
+  /** Added when a passage uses the cue words of the item's step kind ("I assume", "canary"). */
+  cueBonus: number
 }
 export const DEFAULT_COVERAGE_TUNING: CoverageTuning = {
   partial: 0.34,
   full: 0.5,
   exemplarFactor: 0.7,
   competition: 0.8,
+  cueBonus: 0.15,
 }
 
 export type CoverageInput = {
@@ -118,6 +121,7 @@ function scorePassage(
   tuning: CoverageTuning,
 ): number {
   let score = analyzer.coverage(passage, item.text, { demote, demoteFactor: 0.3 }).score
+  if (tuning.cueBonus > 0 && item.cue?.test(passage)) score = Math.min(1, score + tuning.cueBonus)
   if (tuning.exemplarFactor > 0) {
     for (const exemplar of item.exemplars) {
       score = Math.max(score, tuning.exemplarFactor * analyzer.similarity(passage, exemplar))

@@ -1,6 +1,6 @@
 import type { Question } from '../questions/question-schema.js'
 import type { ItemReference } from './question-profile.js'
-import { classifyStep, type StepKind } from './step-kinds.js'
+import { classifyStep, cueOf, type StepKind } from './step-kinds.js'
 
 /** What a drill keeps probing: a framework step or a competency of the question. */
 export type DrillFocus = {
@@ -48,5 +48,6 @@ export function focusReference(focus: DrillFocus): ItemReference {
     text: `${focus.label}. ${focus.description}`,
     exemplars: [],
     weight: 1,
+    cue: cueOf(focus.kind),
   }
 }

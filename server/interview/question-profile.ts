@@ -1,5 +1,6 @@
 import type { Question } from '../questions/question-schema.js'
 import { splitSentences, type TextAnalyzer } from '../text/index.js'
+import { classifyStep, cueOf } from './step-kinds.js'
 import { extractKeyConcepts, type KeyConcept } from './key-concepts.js'
 
 /** What a coverage item is matched against: its own words plus sentences of the model answer. */
@@ -16,6 +17,8 @@ export type ItemReference = {
    * their rubric weight.
    */
   weight: number
+  /** Words that show the candidate doing this item (by its step kind); null for none. */
+  cue: RegExp | null
 }
 
 /** Per-question data the coverage map needs, computed once per question and reused. */
@@ -47,6 +50,7 @@ export function buildQuestionProfile(
     text: `${s.name}. ${s.description}`,
     exemplars: [] as string[],
     weight: 1 + rubricRelevance(analyzer, `${s.name}. ${s.description}`, question),
+    cue: cueOf(classifyStep(s)),
   }))
   const paragraphs = question.modelAnswer
     .replace(FENCED_CODE, '\n')
@@ -77,6 +81,7 @@ export function buildQuestionProfile(
       text: `${c.name}. ${c.description}`,
       exemplars: [],
       weight: c.weight,
+      cue: null,
     })),
     concepts: extractKeyConcepts(question, bank, 12, undefined, (w) => rarityOf(analyzer, w)),
   }

@@ -49,3 +49,35 @@ export function classifyStep(step: { name: string; description: string }): StepK
   }
   return 'general'
 }
+
+/**
+ * Words a candidate uses when doing a step of each kind ("I assume", "canary", "alert on").
+ * A passage that uses them gets a bonus on steps of that kind: the candidate named the activity,
+ * which word similarity to the step's description alone often misses.
+ */
+const CUES: Record<StepKind, RegExp | null> = {
+  assumptions: /\b(assum\w*|let'?s say|suppose|estimat\w*|i'?d expect|given that)\b/i,
+  validation:
+    /\b(prototyp\w*|load[- ]?test\w*|benchmark\w*|spike|proof of concept|simulat\w*|validat\w*)\b/i,
+  metrics: /\b(metrics?|indicators?|monitor\w*|alert\w*|dashboards?|measur\w*|p9\d|slos?|slas?)\b/i,
+  costs:
+    /\b(costs?|costing|budget\w*|spend\w*|headcount|salar\w*|pric\w*|expensive|cheap\w*)\b|\$\d/i,
+  'failure-modes':
+    /\b(thresholds?|triggers?|fallback|roll ?back|revert\w*|plan b|pivot\w*|escape hatch|worst case)\b/i,
+  'root-cause':
+    /\b(hypothes\w*|suspects?|root cause|rule (it|them|that) out|likely cause|diagnos\w*|profil\w*|explain\(\))/i,
+  rollout:
+    /\b(canary|roll ?out|percent of (the )?traffic|feature flags?|stages?|gradual\w*|cutover|dual[- ]?writes?)\b/i,
+  verification: /\b(verif\w*|confirm\w*|reconcil\w*|backfill\w*|regress\w*|make sure)\b/i,
+  implementation: /\b(idempoten\w*|transactions?|outbox|atomic\w*|locks?|locking|retry|retries)\b/i,
+  'trade-offs':
+    /\b(trade-?offs?|instead of|rather than|alternatives?|versus|downsides?|on the other hand)\b/i,
+  communication: /\b(stakeholders?|communicat\w*|customers?|announc\w*|buy-?in)\b/i,
+  reflection: /\b(learn\w*|lessons?|differently|mistakes?|in hindsight)\b/i,
+  general: null,
+}
+
+/** The cue pattern of a step kind, or null when the kind has none. */
+export function cueOf(kind: StepKind): RegExp | null {
+  return CUES[kind]
+}
