@@ -41,7 +41,9 @@ export function createOfflineInterviewer(deps: OfflineInterviewerDeps): Intervie
   return {
     provider: OFFLINE_PROVIDER,
     model: OFFLINE_MODEL,
-    nextTurn: (context, signal) => streamComposed(composeTurn(context, deps), context, signal),
+    // The signal is not consulted: there is no request to cancel, and finishing the turn costs
+    // microseconds, so a candidate who reconnects finds a whole question rather than half of one.
+    nextTurn: (context) => streamComposed(composeTurn(context, deps), context),
   }
 }
 
@@ -225,15 +227,10 @@ function summarise(map: CoverageMap): string {
 }
 
 /** Streams the composed text in small chunks through the leak guard. */
-async function* streamComposed(
-  composed: Composed,
-  ctx: InterviewContext,
-  signal: AbortSignal,
-): InterviewerTurnStream {
+async function* streamComposed(composed: Composed, ctx: InterviewContext): InterviewerTurnStream {
   const guarded = guardStream(chunk(composed.text), createLeakGuard(ctx.question.modelAnswer))
   let step = await guarded.next()
   while (!step.done) {
-    if (signal.aborted) break
     yield step.value
     step = await guarded.next()
   }
