@@ -72,12 +72,14 @@ export async function findSeriousViolations(page: Page): Promise<AxeViolation[]>
 }
 
 /**
- * Saves a screenshot of the whole page to docs/screenshots/<name>.png. The viewport is grown to
+ * Saves a screenshot of the whole page to <SCREENSHOTS_DIR>/<name>.png: tests/.tmp/screenshots
+ * by default, so a test run leaves the tree clean; `npm run screenshots` points it at
+ * docs/screenshots to refresh the README's pictures. The viewport is grown to
  * the page's height for the shot, so sticky parts (status bar, answer box, model answer) sit where
  * they belong instead of over the content, as a full-page capture of a scrolled page draws them.
  */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
-  const dir = join(ROOT, 'docs/screenshots')
+  const dir = join(ROOT, process.env.SCREENSHOTS_DIR ?? 'tests/.tmp/screenshots')
   mkdirSync(dir, { recursive: true })
   const viewport = page.viewportSize() ?? { width: 1280, height: 900 }
   const height = await page.evaluate(() => document.documentElement.scrollHeight)
