@@ -2,15 +2,11 @@ import { ProtocolErrorCode } from '../protocol/interview-protocol.js'
 import type { QuestionBank } from '../questions/question-bank.js'
 import type { SessionWithTurns, Turn, TurnKind } from '../sessions/session-schema.js'
 import type { SessionStore } from '../sessions/session-store.js'
+import { buildInterviewContext } from './build-interview-context.js'
 import type { CoverageTracker } from './coverage-tracker.js'
 import { countFollowUps, sessionDeadline, toLiveTurn } from './interview-progress.js'
 import type { CommandResult, OutboundMessage, SessionPublisher } from './interview-messages.js'
-import type {
-  EndReason,
-  InterviewContext,
-  InterviewerEngine,
-  InterviewTrigger,
-} from './interviewer-engine.js'
+import type { EndReason, InterviewerEngine, InterviewTrigger } from './interviewer-engine.js'
 import { runInterviewerTurn } from './interviewer-turn-runner.js'
 
 export type InterviewOrchestratorDeps = {
@@ -72,26 +68,8 @@ export function createInterviewOrchestrator(deps: InterviewOrchestratorDeps) {
     live.set(sessionId, { controller, done })
   }
 
-  function context(session: SessionWithTurns, trigger: InterviewTrigger): InterviewContext {
-    const question = deps.bank.get(session.questionId)
-    if (!question) throw new Error(`question ${session.questionId} is not in the bank`)
-    const answers = session.turns.filter((t) => t.kind === 'answer').map((t) => t.text)
-    const { turns, ...plain } = session
-    return {
-      session: plain,
-      question,
-      turns,
-      trigger,
-      coverage: deps.coverage.snapshot(question, answers, session.focus),
-      // Only drill verdicts judge one answer alone; a mock interview needs no second map.
-      latest:
-        trigger.type === 'answer' && session.mode === 'drill'
-          ? deps.coverage.snapshot(question, [trigger.turn.text], session.focus)
-          : null,
-      followUpsAsked: countFollowUps(turns),
-      followUpBudget: session.options.followUpBudget,
-    }
-  }
+  const context = (session: SessionWithTurns, trigger: InterviewTrigger) =>
+    buildInterviewContext(deps, session, trigger)
 
   const turnDeps = () => ({ ...deps })
 
