@@ -5,9 +5,11 @@ import { SessionSchema, TurnSchema } from '../sessions/session-schema.js'
 /**
  * The WebSocket protocol of `/api/sessions/:id/stream`, imported by the server and the web client.
  * Client frames are validated with `ClientMessageSchema.safeParse`; a bad frame gets an `error`
- * message and the connection stays open. Every server message carries `seq`, increasing by one
- * per message within a session, so a reconnecting client sends `resume { afterSeq }` and receives
- * what it missed, in order, once.
+ * message and the connection stays open. Every server message carries `seq`. Messages every
+ * socket of the session sees (turns, deltas, notices, grading) increase it by one, so a
+ * reconnecting client sends `resume { afterSeq }` and receives what it missed, in order, once.
+ * Replies to one socket (`session-state`, `error`, `pong`) carry the current seq without
+ * advancing it: a `session-state` is the whole session as of its seq.
  */
 
 /** Longest candidate answer accepted, in characters (16 KB of text). */

@@ -28,8 +28,9 @@ type Channel = {
 /**
  * The per-session side of the stream: gives every server message its `seq`, keeps a bounded
  * replay log of the messages all sockets of a session see, and fans them out. Messages to one
- * socket (session-state, error, pong) take a seq too but are not logged, so a client may see
- * gaps; what it missed is replayed by `resume`.
+ * socket (session-state, error, pong) carry the seq of the last session message they follow and
+ * do not advance it: a snapshot at seq N is the state as of N, and no socket ever sees a gap made
+ * by another socket's replies. What a socket missed is replayed by `resume`.
  *
  * Seqs start from the clock's milliseconds when a process first touches a session, so a
  * restarted server never reuses a seq a client has seen; a resume from before the restart is not
@@ -83,9 +84,9 @@ export function createSessionStreamHub(options: SessionStreamHubOptions) {
       for (const sink of c.sinks) sink(stamped)
     },
 
-    /** Stamps a message for one socket only (not logged, not replayed). */
+    /** Sends a message to one socket only, at the current seq (not logged, not replayed). */
     direct(sessionId: string, sink: Sink, message: OutboundMessage): void {
-      sink(stamp(channel(sessionId), message))
+      sink({ ...message, seq: channel(sessionId).seq } as ServerMessage)
     },
 
     /** Starts live delivery to a socket; returns the unsubscribe. */

@@ -178,6 +178,18 @@ describe('interviewReducer', () => {
     expect(state.lastSeq).toBe(1)
   })
 
+  it('does not count a pong or error as a session message, so the next broadcast applies', () => {
+    const state = apply([
+      ...conversation.slice(0, 2),
+      { type: 'pong', seq: 2 },
+      { type: 'error', seq: 2, code: 'conflict:turn_in_progress', message: 'Wait' },
+      conversation[2]!,
+    ])
+    expect(state.lastSeq).toBe(3)
+    expect(state.pending).toEqual({})
+    expect(state.turns.map((t) => t.id)).toEqual(['i1', 'c1', 'i2'])
+  })
+
   it('records the end, notices and grading progress', () => {
     const state = apply([
       ...conversation,

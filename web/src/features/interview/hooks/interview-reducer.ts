@@ -53,8 +53,8 @@ export type InterviewAction =
   | { type: 'server-message'; message: ServerMessage }
   | { type: 'connection-changed'; connection: ConnectionStatus }
   | { type: 'resume-requested'; afterSeq: number }
-  /** A resume did not fill the gap: the missing seqs went to other sockets (the server numbers
-   * per-socket replies too), so move past them and apply what is buffered. */
+  /** A resume did not fill the gap (the server no longer has those messages and sent no
+   * snapshot): move past it and apply what is buffered rather than stall. */
   | { type: 'gap-accepted' }
   | { type: 'outbox-added'; item: Omit<OutboxItem, 'failed'> }
   | { type: 'outbox-dismissed'; clientId: string }
@@ -111,12 +111,12 @@ export function needsResume(state: InterviewState): boolean {
 }
 
 function receiveMessage(state: InterviewState, message: ServerMessage): InterviewState {
-  // Error and pong frames answer this connection; they may not be numbered in the session's order.
-  if ((message.type === 'error' || message.type === 'pong') && message.seq !== state.lastSeq + 1) {
-    return applyMessage(state, message)
-  }
+  // Error and pong frames answer this connection and carry the session's current seq without
+  // advancing it: always applied, never counted.
+  if (message.type === 'error' || message.type === 'pong') return applyMessage(state, message)
   if (message.type === 'session-state') {
-    if (message.seq <= state.lastSeq) return state
+    // A snapshot is the state as of its seq; one at the seq already applied is as fresh.
+    if (message.seq < state.lastSeq) return state
     return drainPending(applyMessage(dropPendingUpTo(state, message.seq), message))
   }
   if (message.seq <= state.lastSeq || state.pending[message.seq]) return state
