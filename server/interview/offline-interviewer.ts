@@ -81,7 +81,11 @@ export function composeTurn(ctx: InterviewContext, deps: OfflineInterviewerDeps)
 type PickLine = (lines: readonly string[], salt: string) => string
 
 function mockOpening(q: Question, pick: PickLine): Composed {
-  const requirements = q.requirements.map((r, i) => `${i + 1}. ${r}`).join('\n')
+  // The seed's scenarios already list their requirements; repeat only those the scenario lacks.
+  const requirements = q.requirements
+    .filter((r) => !q.scenario.includes(r))
+    .map((r, i) => `${i + 1}. ${r}`)
+    .join('\n')
   const parts = [pick(LINES.greeting, 'greet'), `"${q.prompt}"`, q.scenario.trim()]
   if (requirements) parts.push(requirements)
   parts.push(pick(LINES.invitation, 'invite'))

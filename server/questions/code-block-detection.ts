@@ -78,7 +78,9 @@ export function sectionToMarkdown(lines: SourceLine[]): string {
       i = run.end
       continue
     }
-    const text = lines[i]!.text.trimEnd()
+    // Prose is dedented: the seed indents some lists and bullets, and Markdown renders a line
+    // indented by four spaces after a blank line as code.
+    const text = lines[i]!.text.trim()
     if (text === '') separate()
     else out.push(text)
     i++

@@ -35,6 +35,18 @@ describe('offline interviewer, mock', () => {
     expect(opening.deltas.length).toBeGreaterThan(1)
   })
 
+  it('states each requirement once, whether or not the scenario already lists them', async () => {
+    const listed = question.requirements.map((r) => `1. ${r}`).join('\n')
+    const variants = [question, { ...question, scenario: `${question.scenario}\n\n${listed}` }]
+    expect(question.requirements.length).toBeGreaterThan(0)
+    for (const variant of variants) {
+      const opening = await createEngineHarness(variant, { id: 's' }).run({ type: 'opening' })
+      for (const requirement of question.requirements) {
+        expect(opening.turn.text.split(requirement).length - 1, requirement).toBe(1)
+      }
+    }
+  })
+
   it('aims each follow-up at a step the answers had not covered, never the same twice in a row', async () => {
     const { followUps } = await playMock()
     let previous: string | null = null

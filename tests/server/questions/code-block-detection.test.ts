@@ -57,8 +57,14 @@ describe('code detection', () => {
       'Decision: Rollback (safest, fastest)',
     ]) {
       expect(isCodeLine(prose), prose).toBe(false)
-      expect(md(prose)).toBe(prose)
+      expect(md(prose)).toBe(prose.trim())
     }
+  })
+
+  it('dedents prose, so an indented list is not rendered as a Markdown code block', () => {
+    expect(md('Walk me through:\n\n  1. Validation\n  1. Signals')).toBe(
+      'Walk me through:\n\n1. Validation\n1. Signals',
+    )
   })
 
   it('keeps whitespace-only lines inside a block and ends it at an empty line', () => {
