@@ -39,11 +39,15 @@ async function main() {
         samples: env.GRADER_SAMPLES,
       })
     : undefined
+  // Loaded before listening: the load is a few seconds of synchronous work that would otherwise
+  // freeze every open interview the first time a candidate answers.
+  const embeddings = createWinkEmbeddingsLoader()
+  embeddings.load()
   // The interviewer: with a key the LLM asks (INTERVIEWER_MODEL), else the offline engine; the
   // coverage map uses word vectors either way (loaded once, on the first answer).
   const interview = createInterviewRuntime({
     questions: bank.questions,
-    analyzer: createTextAnalyzer({ embeddings: createWinkEmbeddingsLoader() }),
+    analyzer: createTextAnalyzer({ embeddings }),
     llm: env.OPENAI_API_KEY
       ? {
           client: new OpenAiLlmClient({
@@ -75,7 +79,8 @@ async function main() {
     (info) =>
       console.log(
         `Sparring on http://${env.HOST}:${info.port}/ (${bank.questions.length} questions, ` +
-          `interviewer: ${interview.engine.provider} ${interview.engine.model})`,
+          `interviewer: ${interview.engine.provider} ${interview.engine.model}, ` +
+          `word vectors loaded in ${Math.round(embeddings.stats?.loadMs ?? 0)} ms)`,
       ),
   )
   const stop = () => {
