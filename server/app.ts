@@ -60,10 +60,19 @@ const health = createRoute({
 
 /** The composition root: builds the Hono app from its dependencies. */
 export function createApp(deps: AppDeps) {
-  const sessions = createSessionService(deps)
   // One grading service per app: the WebSocket relays its progress with grading.subscribe().
   const grading = createGradingService(deps)
   const reports = createReportService({ ...deps, gradingStatusOf: grading.statusOf })
+  // The interview's WebSocket: one hub (seqs, replay log) and one orchestrator per app.
+  const interview =
+    deps.interview ??
+    createInterviewRuntime({ questions: deps.bank.questions, analyzer: createTextAnalyzer() })
+  const hub = createSessionStreamHub({ clock: deps.clock })
+  const orchestrator = createInterviewOrchestrator({ ...deps, ...interview, publish: hub.publish })
+  const sessions = createSessionService({ ...deps, endInterview: orchestrator.endNow })
+  grading.subscribe((sessionId, progress) =>
+    hub.publish(sessionId, { type: 'grade-progress', ...progress }),
+  )
   const api = createRouter()
     .openapi(health, (c) =>
       c.json({ status: 'ok' as const, questions: deps.bank.questions.length }, 200),
@@ -71,16 +80,6 @@ export function createApp(deps: AppDeps) {
     .route('/questions', createQuestionsRoutes(deps.bank))
     .route('/sessions', createSessionsRoutes(sessions))
     .route('/', createReportRoutes(reports, grading))
-
-  // The interview's WebSocket: one hub (seqs, replay log) and one orchestrator per app.
-  const interview =
-    deps.interview ??
-    createInterviewRuntime({ questions: deps.bank.questions, analyzer: createTextAnalyzer() })
-  const hub = createSessionStreamHub({ clock: deps.clock })
-  const orchestrator = createInterviewOrchestrator({ ...deps, ...interview, publish: hub.publish })
-  grading.subscribe((sessionId, progress) =>
-    hub.publish(sessionId, { type: 'grade-progress', ...progress }),
-  )
   const streams = createSessionStreamRoutes({
     ...deps,
     hub,

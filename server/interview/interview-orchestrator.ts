@@ -170,7 +170,7 @@ export function createInterviewOrchestrator(deps: InterviewOrchestratorDeps) {
     }
   }
 
-  return {
+  const orchestrator = {
     /** Whether a turn is streaming (or a command being stored) for the session. */
     isBusy: busy,
 
@@ -253,6 +253,15 @@ export function createInterviewOrchestrator(deps: InterviewOrchestratorDeps) {
       return { ok: true }
     },
 
+    /**
+     * Ends the session as the candidate's `end` command does (closing turn, `session-ended` to
+     * every socket) and resolves once it has ended: the REST route's way in.
+     */
+    async endNow(sessionId: string): Promise<void> {
+      const result = await orchestrator.handle(sessionId, { type: 'end' }, () => {})
+      if (result.ok) await live.get(sessionId)?.done
+    },
+
     /** Ends the session if its time is up (called by the socket's timer). */
     async checkDeadline(sessionId: string): Promise<void> {
       const session = await deps.store.getSession(sessionId)
@@ -268,6 +277,7 @@ export function createInterviewOrchestrator(deps: InterviewOrchestratorDeps) {
       startTurn(sessionId, (signal) => close(fresh, 'time', signal))
     },
   }
+  return orchestrator
 }
 
 export type InterviewOrchestrator = ReturnType<typeof createInterviewOrchestrator>

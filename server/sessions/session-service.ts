@@ -43,6 +43,11 @@ export type SessionServiceDeps = {
   bank: QuestionBank
   clock: () => Date
   newId: () => string
+  /**
+   * Ends a live interview the way its socket would (aborting a streaming turn, telling every
+   * socket); the store is updated directly when absent or when the interview could not end.
+   */
+  endInterview?: (sessionId: string) => Promise<void>
 }
 
 const ok = <T>(value: T): SessionResult<T> => ({ ok: true, value })
@@ -122,6 +127,11 @@ export function createSessionService(deps: SessionServiceDeps) {
       if (!found.ok) return found
       const { turns: _turns, ...session } = found.value
       if (session.status === 'ended') return ok(session)
+      if (deps.endInterview) {
+        await deps.endInterview(id)
+        const after = await store.getSession(id)
+        if (after?.status === 'ended') return ok(withoutTurns(after))
+      }
       const updatedAt = clock().toISOString()
       return ok(await store.updateSession(id, { status: 'ended', updatedAt }))
     },
@@ -155,6 +165,10 @@ export function createSessionService(deps: SessionServiceDeps) {
 }
 
 export type SessionService = ReturnType<typeof createSessionService>
+
+function withoutTurns({ turns: _turns, ...session }: SessionWithTurns): Session {
+  return session
+}
 
 /** The transcript as its owner may see it: the grader's hidden notes stay hidden until the end. */
 export function toTranscriptView(session: SessionWithTurns): SessionWithTurns {

@@ -63,7 +63,12 @@ describe('grading and the report', () => {
       'Root cause',
       'Idempotency',
     ])
-    expect(report.turns.map((t: { id: string }) => t.id)).toEqual(['q1', 'a1'])
+    // Ending over REST closes the interview like the socket does: a closing turn follows.
+    expect(report.turns.map((t: { id: string; kind: string }) => t.id).slice(0, 2)).toEqual([
+      'q1',
+      'a1',
+    ])
+    expect(report.turns.map((t: { kind: string }) => t.kind).slice(2)).toEqual(['closing'])
     expect(report.session.ownerId).toBeUndefined()
     expect(ctx.offlineGrader.calls[0]?.transcript.turns[1]?.text).toBe(ANSWER)
   })

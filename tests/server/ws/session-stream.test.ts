@@ -142,6 +142,22 @@ describe('GET /api/sessions/:id/stream', () => {
     await socket.waitFor('turn-end', (m) => m.turn.kind === 'closing')
   })
 
+  it('ends over REST like the socket does: the open socket hears it, the closing turn is stored', async () => {
+    const { server, browser } = await setup()
+    const id = await browser.startSession({ questionId: question.id, mode: 'mock' })
+    const socket = await openSocket(server.port, `/api/sessions/${id}/stream`, browser.cookie())
+    await socket.waitFor('turn-end', (m) => m.turn.kind === 'question')
+    const res = await browser.post(`/api/sessions/${id}/end`)
+    expect(res.status).toBe(200)
+    expect(((await res.json()) as { status: string }).status).toBe('ended')
+    expect((await socket.waitFor('session-ended')).reason).toBe('candidate')
+    await socket.waitFor('turn-end', (m) => m.turn.kind === 'closing')
+    const stored = (await (await browser.get(`/api/sessions/${id}`)).json()) as { turns: Turn[] }
+    expect(stored.turns.at(-1)?.kind).toBe('closing')
+    // Ending twice is harmless.
+    expect((await browser.post(`/api/sessions/${id}/end`)).status).toBe(200)
+  })
+
   it('refuses another identity, an unknown session and a missing cookie like a 404', async () => {
     const { server, browser } = await setup()
     const id = await browser.startSession({ questionId: question.id, mode: 'mock' })
