@@ -4,6 +4,8 @@
  * code glues words together (`timingtail -f`), so command names are not reliable signals.
  */
 const RULES: [language: string, test: (code: string, first: string) => boolean][] = [
+  // A drafted email: its body may mention `const` or end lines with `;`, but it is prose.
+  ['text', (_code, first) => /^(Subject|From|To):\s/.test(first)],
   ['markdown', (code, first) => /^#\s/.test(first) && /```|##|\*\*/.test(code)],
   ['sql', (_code, first) => /^--\s|^(SELECT|INSERT|UPDATE|DELETE|CREATE|WITH)\b/.test(first)],
   ['graphql', (_code, first) => /^(\{|query\b|mutation\b)/.test(first)],

@@ -92,6 +92,7 @@ describe('guessCodeLanguage', () => {
     ['# Export\n    import psycopg2\n    def transform_order(order_row, items):    return 1', 'python'],
     ['# Refresh Token Best PracticesTo prevent race conditions:\n    ```javascript// x', 'markdown'],
     ['Subject: Early Access\n    Hi {name},', 'text'],
+    ['Subject: Rollout complete\n    We will return to normal traffic;\n    Thanks', 'text'],
     ['const x = await load();', 'javascript'],
   ])('%s -> %s', (code, language) => {
     expect(guessCodeLanguage(code)).toBe(language)
