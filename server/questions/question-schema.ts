@@ -98,3 +98,23 @@ export type PublicQuestion = z.infer<typeof PublicQuestionSchema>
 export function toPublicQuestion(question: Question): PublicQuestion {
   return PublicQuestionSchema.parse(question)
 }
+
+/** One card of the library (`GET /api/questions`): no scenario, framework, answer or rubric. */
+export const QuestionListingSchema = PublicQuestionSchema.pick({
+  id: true,
+  number: true,
+  title: true,
+  difficulty: true,
+  role: true,
+  level: true,
+  companies: true,
+  prompt: true,
+}).extend({ competencies: z.array(z.string()) })
+export type QuestionListing = z.infer<typeof QuestionListingSchema>
+
+export function toQuestionListing(question: Question): QuestionListing {
+  return QuestionListingSchema.parse({
+    ...question,
+    competencies: question.competencies.map((c) => c.name),
+  })
+}

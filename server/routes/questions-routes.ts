@@ -7,19 +7,10 @@ import {
   DifficultySchema,
   PublicQuestionSchema,
   QuestionIdSchema,
+  QuestionListingSchema,
   toPublicQuestion,
+  toQuestionListing,
 } from '../questions/question-schema.js'
-
-const QuestionListingSchema = PublicQuestionSchema.pick({
-  id: true,
-  number: true,
-  title: true,
-  difficulty: true,
-  role: true,
-  level: true,
-  companies: true,
-  prompt: true,
-}).extend({ competencies: z.array(z.string()) })
 
 const ListQuerySchema = z.object({
   difficulty: DifficultySchema.optional(),
@@ -72,10 +63,7 @@ const getQuestion = createRoute({
 export function createQuestionsRoutes(bank: QuestionBank) {
   return createRouter()
     .openapi(listQuestions, (c) => {
-      const questions = bank.list(c.req.valid('query')).map((q) => ({
-        ...QuestionListingSchema.omit({ competencies: true }).parse(q),
-        competencies: q.competencies.map((k) => k.name),
-      }))
+      const questions = bank.list(c.req.valid('query')).map(toQuestionListing)
       return c.json({ questions }, 200)
     })
     .openapi(getQuestion, (c) => {
