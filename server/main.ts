@@ -24,16 +24,21 @@ async function main() {
   // On a worker thread: a grade takes about a second of CPU, which must not stall interviews.
   const offlineGrader = createWorkerOfflineGrader({ clock })
   // With a key, the LLM grader grades (GRADER_MODEL) and the offline grader is its fallback.
-  const llmGrader = env.OPENAI_API_KEY
+  const apiKey = env.OPENAI_API_KEY
+  const openAiClient = (key: string, model: string) =>
+    new OpenAiLlmClient({
+      apiKey: key,
+      baseURL: env.OPENAI_BASE_URL,
+      model,
+      timeoutMs: env.LLM_TIMEOUT_MS,
+      maxRetries: env.LLM_MAX_RETRIES,
+    })
+  // Read and checked at every start, so a broken template fails fast even before a key is set.
+  const prompts = await loadPromptLibrary()
+  const llmGrader = apiKey
     ? createLlmTranscriptGrader({
-        llm: new OpenAiLlmClient({
-          apiKey: env.OPENAI_API_KEY,
-          baseURL: env.OPENAI_BASE_URL,
-          model: env.GRADER_MODEL,
-          timeoutMs: env.LLM_TIMEOUT_MS,
-          maxRetries: env.LLM_MAX_RETRIES,
-        }),
-        prompts: await loadPromptLibrary(),
+        llm: openAiClient(apiKey, env.GRADER_MODEL),
+        prompts,
         clock,
         model: env.GRADER_MODEL,
         samples: env.GRADER_SAMPLES,
@@ -48,18 +53,7 @@ async function main() {
   const interview = createInterviewRuntime({
     questions: bank.questions,
     analyzer: createTextAnalyzer({ embeddings }),
-    llm: env.OPENAI_API_KEY
-      ? {
-          client: new OpenAiLlmClient({
-            apiKey: env.OPENAI_API_KEY,
-            baseURL: env.OPENAI_BASE_URL,
-            model: env.INTERVIEWER_MODEL,
-            timeoutMs: env.LLM_TIMEOUT_MS,
-            maxRetries: env.LLM_MAX_RETRIES,
-          }),
-          prompts: await loadPromptLibrary(),
-        }
-      : undefined,
+    llm: apiKey ? { client: openAiClient(apiKey, env.INTERVIEWER_MODEL), prompts } : undefined,
   })
   const app = createApp({
     interview,
