@@ -8,6 +8,7 @@ import { countFollowUps, sessionDeadline, toLiveTurn } from './interview-progres
 import type { CommandResult, OutboundMessage, SessionPublisher } from './interview-messages.js'
 import type { EndReason, InterviewerEngine, InterviewTrigger } from './interviewer-engine.js'
 import { runInterviewerTurn } from './interviewer-turn-runner.js'
+import { isInjectionAttempt } from './injection-detector.js'
 
 export type InterviewOrchestratorDeps = {
   store: SessionStore
@@ -90,9 +91,11 @@ export function createInterviewOrchestrator(deps: InterviewOrchestratorDeps) {
     const kind: TurnKind =
       trigger.type === 'clarify'
         ? 'clarification'
-        : trigger.type === 'answer' && session.mode === 'drill'
-          ? 'verdict'
-          : 'follow-up'
+        : trigger.type === 'answer' && isInjectionAttempt(trigger.turn.text)
+          ? 'redirect'
+          : trigger.type === 'answer' && session.mode === 'drill'
+            ? 'verdict'
+            : 'follow-up'
     await runInterviewerTurn(turnDeps(), { context: context(session, trigger), kind, signal })
   }
 

@@ -209,12 +209,12 @@ function clarify(q: Question, asked: string, analyzer: TextAnalyzer, pick: PickL
 function redirect(ctx: InterviewContext, pick: PickLine): Composed {
   const previous = [...ctx.turns]
     .reverse()
-    .find((t) => t.role === 'interviewer' && t.kind !== 'clarification')
+    .find((t) => t.role === 'interviewer' && t.kind !== 'clarification' && t.kind !== 'redirect')
   const sentences = splitSentences(previous?.text ?? '').map((s) => s.text)
   const question = [...sentences].reverse().find((s) => s.endsWith('?')) ?? sentences.at(-1)
   const back = question ? ` ${pick(LINES.redirectBack, 'back')} ${question}` : ''
   return {
-    kind: 'follow-up',
+    kind: 'redirect',
     target: lastTarget(ctx.turns),
     text: `${pick(LINES.redirect, 'redirect')}${back}`,
     hiddenNotes: 'The candidate tried to get the answer or change the instructions; redirected.',

@@ -8,7 +8,8 @@ export const TurnRoleSchema = z.enum(['interviewer', 'candidate'])
 /**
  * What a candidate turn was: an answer, a clarifying question, or a skip.
  * Interviewer turns are `question` (opening), `follow-up`, `clarification` (answering one),
- * `verdict` (drill feedback) or `closing`.
+ * `verdict` (drill feedback), `redirect` (back on track after an attempt to get the answer or
+ * change the instructions; it spends no follow-up) or `closing`.
  */
 export const TurnKindSchema = z.enum([
   'answer',
@@ -18,6 +19,7 @@ export const TurnKindSchema = z.enum([
   'follow-up',
   'clarification',
   'verdict',
+  'redirect',
   'closing',
 ])
 

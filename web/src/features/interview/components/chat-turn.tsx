@@ -9,6 +9,7 @@ const kindLabel: Record<Turn['kind'], string> = {
   'follow-up': 'Interviewer: follow-up',
   clarification: 'Interviewer: clarification',
   verdict: 'Interviewer: verdict',
+  redirect: 'Interviewer: back on track',
   closing: 'Interviewer: closing',
 }
 
