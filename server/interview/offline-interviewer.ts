@@ -94,7 +94,9 @@ function mockOpening(q: Question, pick: PickLine): Composed {
 
 function drillOpening(ctx: InterviewContext, pick: PickLine): Composed {
   const focus = resolveDrillFocus(ctx.question, ctx.session.focus)
+  // A sentence that only introduces a list ("Requirements:") says nothing without the list.
   const setup = splitSentences(ctx.question.scenario)
+    .filter((s) => !s.text.trim().endsWith(':'))
     .slice(0, 2)
     .map((s) => s.text)
     .join(' ')

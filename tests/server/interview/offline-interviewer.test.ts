@@ -204,6 +204,14 @@ describe('offline interviewer, drill', () => {
     expect(solid.turn.text).not.toContain(probe)
   })
 
+  it('sets the drill up without a sentence that only introduces a list', async () => {
+    const listed = { ...question, scenario: 'Payments go missing. Requirements:\n\n1. Fix it' }
+    const h = createEngineHarness(listed, { mode: 'drill', focus: 'step:1' })
+    const opening = await h.run({ type: 'opening' })
+    expect(opening.turn.text).toContain('Payments go missing.')
+    expect(opening.turn.text).not.toContain('Requirements:')
+  })
+
   it('drills a competency by name', async () => {
     const h = createEngineHarness(question, { mode: 'drill', focus: 'competency:Risk Assessment' })
     const opening = await h.run({ type: 'opening' })
