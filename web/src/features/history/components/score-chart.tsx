@@ -27,10 +27,14 @@ export default function ScoreChart({ data }: { data: ChartData }) {
         width: width(),
         height: 260,
         scales: {
-          // One session (or several in the same minute) would otherwise stretch over years.
+          // Padded by a tenth of the span, at least five minutes: one session (or several in the
+          // same minute) would otherwise stretch over years, and a fixed pad crams close ones.
           x: {
             time: true,
-            range: (_u, min, max) => (max - min < 3600 ? [min - 43_200, max + 43_200] : [min, max]),
+            range: (_u, min, max) => {
+              const pad = Math.max(300, (max - min) / 10)
+              return [min - pad, max + pad]
+            },
           },
           y: { range: [0, 10] },
         },
