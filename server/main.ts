@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import { serve } from '@hono/node-server'
 import { WebSocketServer } from 'ws'
@@ -15,6 +16,8 @@ import { createTextAnalyzer, createWinkEmbeddingsLoader } from './text/index.js'
 
 /** The entry file: parse env, build the real adapters, start the server. */
 async function main() {
+  // A .env file in the working directory is read when present; variables already set win.
+  if (existsSync('.env')) process.loadEnvFile('.env')
   const env = parseEnv(process.env)
   const bank = await loadQuestionBank(env.QUESTIONS_DIR)
   // REDIS_URL, KV_REST_API_URL + KV_REST_API_TOKEN, or the SQLite file.
