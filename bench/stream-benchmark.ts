@@ -8,11 +8,14 @@
  * `--no-write` prints without touching docs/benchmarks.md.
  */
 import type { ChildProcess } from 'node:child_process'
+import { once } from 'node:events'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { formatReportSection } from './stream/format-section.js'
 import { formatTable } from './stream/format-report.js'
+import { buildReplyTokens, countFirstSentenceWords } from './stream/reply-script.js'
+import { parseLevels, type LoadLevel } from './stream/parse-levels.js'
 import { replaceSection } from './stream/replace-section.js'
 import { spawnScript, waitForLine } from './stream/spawn-script.js'
 import type { PhaseSummary } from './stream/summarise-phase.js'
@@ -24,21 +27,45 @@ const FAKE = { ttftMs: 300, tokensPerSec: 20, tokens: 150 }
 const HARD_LIMIT_MS = 150_000
 
 const args = process.argv.slice(2)
-const levelsArg = args[args.indexOf('--levels') + 1]
-const levels =
-  args.includes('--levels') && levelsArg ? levelsArg.split(',').map(Number) : [10, 50, 100, 200]
+/** `N` or `N@rampMs`: N candidates answering evenly over the ramp (one reply's length by default). */
+const DEFAULT_LEVELS = '10,50,100,200,200@1000'
+const DEFAULT_RAMP_MS = 8000
+const levelsArg = args.includes('--levels') ? args[args.indexOf('--levels') + 1] : undefined
+const levels = parseLevels(levelsArg ?? DEFAULT_LEVELS, DEFAULT_RAMP_MS)
 const write = !args.includes('--no-write')
+const profileArg = args[args.indexOf('--cpu-prof-dir') + 1]
+/** `--cpu-prof-dir <dir>`: the server writes a V8 CPU profile there when it stops. */
+const serverNodeArgs =
+  args.includes('--cpu-prof-dir') && profileArg
+    ? ['--cpu-prof', `--cpu-prof-dir=${profileArg}`]
+    : []
 const children: ChildProcess[] = []
 
-async function runLevel(clients: number, env: Record<string, string>): Promise<PhaseSummary> {
+async function runLevel(
+  level: LoadLevel,
+  phase: number,
+  env: Record<string, string>,
+): Promise<PhaseSummary> {
   const child = spawnScript('bench/stream/load-generator.ts', {
     ...env,
-    BENCH_CLIENTS: String(clients),
-    BENCH_PHASE: String(clients),
+    BENCH_CLIENTS: String(level.clients),
+    BENCH_RAMP_MS: String(level.rampMs),
+    BENCH_PHASE: String(phase),
+    BENCH_DEADLINE_MS: String(level.rampMs + 25_000),
   })
   children.push(child)
-  const match = await waitForLine(child, /BENCH_RESULT (.+)\n/, 60_000)
+  const match = await waitForLine(child, /BENCH_RESULT (.+)\n/, level.rampMs + 60_000)
   return JSON.parse(match[1]!) as PhaseSummary
+}
+
+/** SIGTERM, then SIGKILL after 10 s: the server writes its profile and closes its store on SIGTERM. */
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const exited = once(child, 'exit')
+  child.kill('SIGTERM')
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+  await exited
+  clearTimeout(timer)
 }
 
 async function main() {
@@ -51,14 +78,18 @@ async function main() {
     })
     children.push(fake)
     const fakePort = (await waitForLine(fake, /FAKE_LLM_LISTENING (\d+)/, 20_000))[1]!
-    const server = spawnScript('server/main.ts', {
-      OPENAI_API_KEY: 'bench',
-      OPENAI_BASE_URL: `http://127.0.0.1:${fakePort}/v1`,
-      DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LLM_MAX_RETRIES: '0',
-    })
+    const server = spawnScript(
+      'server/main.ts',
+      {
+        OPENAI_API_KEY: 'bench',
+        OPENAI_BASE_URL: `http://127.0.0.1:${fakePort}/v1`,
+        DATA_DIR: dataDir,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LLM_MAX_RETRIES: '0',
+      },
+      serverNodeArgs,
+    )
     children.push(server)
     const port = (
       await waitForLine(server, /Sparring on http:\/\/127\.0\.0\.1:(\d+)\//, 60_000)
@@ -74,11 +105,12 @@ async function main() {
       BENCH_SERVER_PID: String(server.pid),
     }
     const rows: PhaseSummary[] = []
-    for (const clients of levels) {
-      const row = await runLevel(clients, env)
+    for (const [phase, level] of levels.entries()) {
+      const row = await runLevel(level, phase, env)
       rows.push(row)
       console.log(
-        `N=${clients}: ${row.completed}/${row.clients} turns, ${row.errors.length} errors`,
+        `N=${level.clients} over ${level.rampMs} ms: ${row.completed}/${row.clients} turns, ` +
+          `${row.errors.length} errors`,
       )
       for (const e of row.errors.slice(0, 3)) console.log(`  ${e}`)
     }
@@ -90,12 +122,13 @@ async function main() {
         node: process.version,
         fake: FAKE,
         questionId: questions[0]!.id,
+        firstSentenceWords: countFirstSentenceWords(buildReplyTokens(FAKE.tokens)),
       })
       writeFileSync(REPORT, replaceSection(readFileSync(REPORT, 'utf8'), SECTION, section))
       console.log(`Wrote the "${SECTION.slice(3)}" section of ${REPORT}.`)
     }
   } finally {
-    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM')
+    await Promise.all(children.map((child) => stopChild(child)))
     rmSync(dataDir, { recursive: true, force: true })
   }
 }

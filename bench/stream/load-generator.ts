@@ -57,11 +57,16 @@ async function main() {
     records: Array<SentSchedule & { tag: string; arrivedAt: number; doneAt: number | null }>
   }
   const sent = new Map(records.filter((r) => r.doneAt !== null).map((r) => [r.tag, r] as const))
-  const summary = summarisePhase(results, sent, {
-    cpuPercent: (cpuMs / wallMs) * 100,
-    rssMb: memory.rssMb,
-    peakMb: memory.peakMb,
-  })
+  const summary = summarisePhase(
+    results,
+    sent,
+    {
+      cpuPercent: (cpuMs / wallMs) * 100,
+      rssMb: memory.rssMb,
+      peakMb: memory.peakMb,
+    },
+    rampMs,
+  )
   console.log(`BENCH_RESULT ${JSON.stringify(summary)}`)
 }
 

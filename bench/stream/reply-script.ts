@@ -34,3 +34,9 @@ export function buildReplyTokens(count: number): string[] {
   }
   return tokens
 }
+
+/** Words up to and including the first full stop or question mark. */
+export function countFirstSentenceWords(tokens: readonly string[]): number {
+  const end = tokens.findIndex((t) => /[.?]$/.test(t))
+  return end === -1 ? tokens.length : end + 1
+}

@@ -1,8 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 
 /** A TypeScript script in its own Node process (one process, so its pid is the one to measure). */
-export function spawnScript(script: string, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', script], {
+export function spawnScript(
+  script: string,
+  env: Record<string, string>,
+  nodeArgs: readonly string[] = [],
+): ChildProcess {
+  return spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

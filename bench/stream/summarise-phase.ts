@@ -8,6 +8,8 @@ export type Spread = { p50: number | null; p99: number | null; max: number | nul
 /** The figures of one load level, as printed in the table. */
 export type PhaseSummary = {
   clients: number
+  /** The answers were sent evenly over this window. */
+  rampMs: number
   completed: number
   errors: string[]
   /** Answer sent to first `token-delta` of the follow-up. */
@@ -43,6 +45,7 @@ export function summarisePhase(
   results: readonly ClientResult[],
   sent: ReadonlyMap<string, SentSchedule & { arrivedAt: number }>,
   server: { cpuPercent: number; rssMb: number; peakMb: number },
+  rampMs: number,
 ): PhaseSummary {
   const firstDelta: number[] = []
   const toModel: number[] = []
@@ -85,6 +88,7 @@ export function summarisePhase(
   }
   return {
     clients: results.length,
+    rampMs,
     completed: perTurn.length,
     errors,
     firstDeltaMs: spread(firstDelta),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { timeDeltas } from '../../bench/stream/delta-timing.js'
 import { computePercentile } from '../../bench/stream/percentile.js'
-import { buildReplyTokens } from '../../bench/stream/reply-script.js'
+import { parseLevels } from '../../bench/stream/parse-levels.js'
+import { buildReplyTokens, countFirstSentenceWords } from '../../bench/stream/reply-script.js'
 import { replaceSection } from '../../bench/stream/replace-section.js'
 import { auditSeqs } from '../../bench/stream/seq-check.js'
 
@@ -98,5 +99,27 @@ describe('buildReplyTokens', () => {
     expect(text).toMatch(/[.?]$/)
     expect(text.match(/[.?](?= )/g)?.length).toBeGreaterThan(5)
     expect(text).not.toMatch(/\bN/)
+  })
+})
+
+describe('countFirstSentenceWords', () => {
+  it('counts up to the first full stop or question mark', () => {
+    expect(countFirstSentenceWords(['How', ' is', ' it?', ' Fine.'])).toBe(3)
+    expect(countFirstSentenceWords(['No', ' stop'])).toBe(2)
+    expect(countFirstSentenceWords(buildReplyTokens(150))).toBe(14)
+  })
+})
+
+describe('parseLevels', () => {
+  it('reads N with the default ramp and N@ms with its own', () => {
+    expect(parseLevels('10, 200@1000', 8000)).toEqual([
+      { clients: 10, rampMs: 8000 },
+      { clients: 200, rampMs: 1000 },
+    ])
+  })
+
+  it('refuses anything else', () => {
+    expect(() => parseLevels('10,x', 8000)).toThrow(/bad load level "x"/)
+    expect(() => parseLevels('0', 8000)).toThrow()
   })
 })
