@@ -72,6 +72,19 @@ export function createInterviewOrchestrator(deps: InterviewOrchestratorDeps) {
   const context = (session: SessionWithTurns, trigger: InterviewTrigger) =>
     buildInterviewContext(deps, session, trigger)
 
+  // Building a context computes the coverage map, ~25 ms of CPU per answer. These run one per
+  // event-loop turn, so a burst of answers cannot stall the relay of turns already streaming
+  // (docs/benchmarks.md, "Interview stream under load"): an immediate queued while the previous
+  // one runs waits for the next turn, after the loop has polled the sockets.
+  let cpuQueue: Promise<unknown> = Promise.resolve()
+  function oneAtATime<T>(work: () => T): Promise<T> {
+    const run = cpuQueue
+      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+      .then(work)
+    cpuQueue = run.catch(() => undefined)
+    return run
+  }
+
   const turnDeps = () => ({ ...deps })
 
   /** The interviewer's reply to a stored candidate turn, or the closing when budget or time is up. */
@@ -96,7 +109,8 @@ export function createInterviewOrchestrator(deps: InterviewOrchestratorDeps) {
           : trigger.type === 'answer' && session.mode === 'drill'
             ? 'verdict'
             : 'follow-up'
-    await runInterviewerTurn(turnDeps(), { context: context(session, trigger), kind, signal })
+    const ctx = await oneAtATime(() => context(session, trigger))
+    await runInterviewerTurn(turnDeps(), { context: ctx, kind, signal })
   }
 
   async function close(session: SessionWithTurns, reason: EndReason, signal: AbortSignal) {
