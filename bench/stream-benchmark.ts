@@ -10,7 +10,7 @@
 import type { ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { availableParallelism, tmpdir } from 'node:os'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { formatReportSection } from './stream/format-section.js'
 import { formatTable } from './stream/format-report.js'
@@ -69,6 +69,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
 }
 
 async function main() {
+  const loadBefore = loadavg()[0]!
   const dataDir = mkdtempSync(join(tmpdir(), 'sparring-bench-'))
   try {
     const fake = spawnScript('bench/stream/fake-llm-server.ts', {
@@ -122,6 +123,7 @@ async function main() {
         node: process.version,
         fake: FAKE,
         questionId: questions[0]!.id,
+        loadBefore,
         firstSentenceWords: countFirstSentenceWords(buildReplyTokens(FAKE.tokens)),
       })
       writeFileSync(REPORT, replaceSection(readFileSync(REPORT, 'utf8'), SECTION, section))

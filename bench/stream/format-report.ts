@@ -7,13 +7,13 @@ const pair = (s: Spread) => `${ms(s.p50)} / ${ms(s.p99)}`
 /** The markdown table of all load levels: one row a level, latencies in ms as p50 / p99. */
 export function formatTable(rows: readonly PhaseSummary[]): string {
   const head = [
-    '| N | answers over | turns done | first delta (ms) | answer to model request (ms) | turn end beyond model (ms) | delta overhead (ms) | sentence hold (ms) | deltas a turn | server CPU | RSS (peak) | lost / reordered / text mismatches |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| N | answers over | turns done | first delta (ms) | answer to model request (ms) | turn end beyond model (ms) | delta overhead (ms) | sentence hold (ms) | gap between deltas (ms) | deltas a turn | server CPU | RSS (peak) | lost / reordered / text mismatches |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ]
   const body = rows.map(
     (r) =>
       `| ${r.clients} | ${r.rampMs / 1000} s | ${r.completed} | ${pair(r.firstDeltaMs)} | ${pair(r.toModelMs)} | ${pair(r.beyondModelMs)} | ` +
-      `${pair(r.deltaOverheadMs)} | ${pair(r.deltaHoldMs)} | ${r.deltasPerTurn ?? 'n/a'} | ` +
+      `${pair(r.deltaOverheadMs)} | ${pair(r.deltaHoldMs)} | ${pair(r.interDeltaGapMs)} | ${r.deltasPerTurn ?? 'n/a'} | ` +
       `${Math.round(r.serverCpuPercent)} % | ${Math.round(r.serverRssMb)} MB (${Math.round(r.serverPeakRssMb)}) | ` +
       `${r.lostSeqs} / ${r.reorderedSeqs} / ${r.textMismatches} |`,
   )

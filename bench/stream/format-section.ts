@@ -7,6 +7,8 @@ export type RunInfo = {
   node: string
   fake: { ttftMs: number; tokensPerSec: number; tokens: number }
   questionId: string
+  /** The machine's 1-minute load average just before the run: other work skews every figure. */
+  loadBefore: number
   /** Words in the reply's first sentence: the leak guard releases it with the next token. */
   firstSentenceWords: number
 }
@@ -30,7 +32,7 @@ answer (a side channel: the streamed text carries nothing), so every delta is ti
 model's own schedule on one clock.
 
 Run: \`npm run bench:stream\` (${run.date}, ${run.cpus} CPUs, Node ${run.node}, question
-\`${run.questionId}\`; about 90 s; \`--levels 10,200@1000\` picks levels, \`--no-write\` leaves this
+\`${run.questionId}\`, 1-minute load average before the run ${run.loadBefore.toFixed(2)}; about 90 s; \`--levels 10,200@1000\` picks levels, \`--no-write\` leaves this
 file alone, \`--cpu-prof-dir <dir>\` profiles the server).
 
 ${formatTable(rows)}
@@ -40,7 +42,8 @@ Columns (p50 / p99, ms): *first delta*: answer sent to the first \`token-delta\`
 turn, the coverage map, the prompt). *Turn end beyond model*: \`turn-end\` received minus the fake
 server's \`[DONE]\`. *Delta overhead*: a delta received minus the write of the token that released
 it (what the server adds per token it relays). *Sentence hold*: a delta received minus the write
-of its first word. *Server CPU*: /proc user+system time of the server over the answer window
+of its first word. *Gap between deltas*: consecutive deltas of one turn (a sentence's length at
+${tokensPerSec} tokens/s: 450-850 ms for 9-17 words). *Server CPU*: /proc user+system time of the server over the answer window
 (one core = 100 %). *RSS*: at the end of the level; the peak is the word-vector load at start.
 *Lost / reordered*: broadcast seqs on each socket that skipped or went back (each must be the
 previous + 1); *text mismatches*: turns whose deltas did not add up to the stored \`turn.text\` or
@@ -59,24 +62,27 @@ What it shows:
   1 ms after the token that released it (p50), and the turn ends a few ms after \`[DONE]\`
   (storing the turn). No seq was lost or reordered and every turn's deltas added up to its text,
   in every run, the burst included.
-- **The answer path, not the stream, is the bottleneck.** Each answer costs about 25 ms of
+- **The answer path, not the stream, is the bottleneck.** Each answer costs 25-40 ms of
   main-thread CPU before the model is called, almost all of it the coverage map
-  (\`computeCoverageMap\` -> text-analyzer \`similarity\`, from a server CPU profile), and it runs
-  synchronously inside the microtask chain of the socket's message. So the server takes about 35
-  answers a second; the CPU column is mostly this work (about 25 answers/s at N = 200 over 8 s),
-  and its p99 delta overhead rises to tens of ms while other turns stream. In a burst (200 answers
-  in 1 s) the work queues for seconds: the model request waits up to about 5 s, and because
-  every answer read in one event-loop turn is computed before the loop polls again, relaying of
-  the turns already streaming stalls too (delta overhead p99 of seconds). Moving the coverage
-  map off the main thread (as the offline grader already is) or yielding between answers would
-  bound both; real candidates answer about once a minute each, so a burst this dense needs
-  thousands of live interviews.
+  (\`computeCoverageMap\` -> text-analyzer \`similarity\`, from a server CPU profile with
+  \`--cpu-prof-dir\`), and it runs synchronously inside the microtask chain of the socket's
+  message (the SQLite store's awaits never yield to I/O). So one server takes roughly 25-35
+  answers a second; the CPU column is mostly this work. N = 200 over 8 s (25 answers/s) sits at
+  that edge: across seven runs on 2026-11-29 its p50 first delta was 1.04-1.64 s and its p99
+  delta overhead 43-450 ms, depending on what else the machine was doing. In a burst (200
+  answers in 1 s) the work queues for seconds: the model request waits up to 4.5-7.9 s (p99).
+  In five of those seven bursts the turns already streaming stalled too, delta overhead p99
+  3.1-6.6 s (in the other two, 53 and 61 ms): every answer read in one event-loop turn is computed before
+  the loop polls again, so the batches grow while the backlog lasts. Moving the
+  coverage map off the main thread (as the offline grader already is), or yielding to the event
+  loop between answers, would bound both; real candidates answer about once a minute each, so
+  25 answers a second is about 1,500 live interviews.
 
 Caveats: one machine of ${run.cpus} cores for all three processes (the load generator and the fake
 server take CPU from the server, unlike the bare-relay notes where the relay had a core to
 itself); one answer per session, so every answer pays the first-answer coverage cost (later
 answers reuse cached passage scores); the fake reply never triggers the leak guard's rewrite; the
-percentiles of a level of 10 rest on 10 turns (about 120 deltas); latencies move by several ms
-between runs.
+percentiles of a level of 10 rest on 10 turns (about 120 deltas); other work on the machine
+(other sessions' tests) moves the loaded rows a lot between runs, hence the load average above.
 `
 }
