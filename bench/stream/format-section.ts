@@ -71,12 +71,15 @@ What it shows:
   that edge: across seven runs on 2026-11-29 its p50 first delta was 1.04-1.64 s and its p99
   delta overhead 43-450 ms, depending on what else the machine was doing. In a burst (200
   answers in 1 s) the work queues for seconds: the model request waits up to 4.5-7.9 s (p99).
-  In five of those seven bursts the turns already streaming stalled too, delta overhead p99
-  3.1-6.6 s (in the other two, 53 and 61 ms): every answer read in one event-loop turn is computed before
-  the loop polls again, so the batches grow while the backlog lasts. Moving the
-  coverage map off the main thread (as the offline grader already is), or yielding to the event
-  loop between answers, would bound both; real candidates answer about once a minute each, so
-  25 answers a second is about 1,500 live interviews.
+- **A burst no longer stalls the streams already running.** Before commit "Coverage work runs
+  one answer per event-loop turn", every answer read in one event-loop turn was computed before
+  the loop polled again: in five of seven bursts the turns already streaming stalled too, delta
+  overhead p99 3.1-6.6 s (53 and 61 ms in the other two). Now the orchestrator builds one
+  answer's context per loop turn, so the sockets are polled between answers: delta overhead p99
+  39 and 58 ms in the two bursts run since (the table's last row is one). The queue before the
+  model request is unchanged: the work still has to be done, and moving the coverage map to a
+  worker thread (as the offline grader is) is the next lever. Real candidates answer about once
+  a minute each, so 25 answers a second is about 1,500 live interviews.
 
 Caveats: one machine of ${run.cpus} cores for all three processes (the load generator and the fake
 server take CPU from the server, unlike the bare-relay notes where the relay had a core to
