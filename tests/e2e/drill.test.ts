@@ -1,43 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  findSeriousViolations,
-  hasChromium,
-  openBrowser,
-  saveScreenshot,
-  type Browser,
-} from './support/browser.js'
+import { expect, it } from 'vitest'
+import { findSeriousViolations, saveScreenshot } from './support/browser.js'
 import {
   GOOD_ANSWERS,
   sendAnswer,
   startFromQuestion,
   waitForInterviewer,
 } from './support/interview-steps.js'
-import { startServer, type RunningServer } from './support/start-server.js'
-import { ensureWebBuild } from './support/web-build.js'
+import { describeInChromium } from './support/describe-in-chromium.js'
 
-if (!hasChromium)
-  console.warn('e2e skipped: /usr/bin/chromium is absent (apt-get install -y chromium)')
-
-// A real browser and server on a busy CI machine: generous per-test time.
-describe.skipIf(!hasChromium)('a drill in Chromium', { timeout: 90_000 }, () => {
-  let server: RunningServer
-  let browser: Browser
-
-  beforeAll(async () => {
-    ensureWebBuild()
-    server = await startServer()
-    browser = await openBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
-
+describeInChromium('a drill in Chromium', (e2e) => {
   it('fires follow-ups on one framework step with a verdict after each answer and a tally', async () => {
-    const { page } = browser
+    const { page } = e2e.browser
     await startFromQuestion(
       page,
-      server.url,
+      e2e.server.url,
       'the-payment-race-condition',
       async (p) => {
         await p.getByLabel('Drill one area').check()

@@ -1,35 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  findSeriousViolations,
-  hasChromium,
-  openBrowser,
-  saveScreenshot,
-  type Browser,
-} from './support/browser.js'
-import { startServer, type RunningServer } from './support/start-server.js'
-import { ensureWebBuild } from './support/web-build.js'
+import { expect, it } from 'vitest'
+import { findSeriousViolations, saveScreenshot } from './support/browser.js'
+import { describeInChromium } from './support/describe-in-chromium.js'
 
-if (!hasChromium)
-  console.warn('e2e skipped: /usr/bin/chromium is absent (apt-get install -y chromium)')
-
-// A real browser and server on a busy CI machine: generous per-test time.
-describe.skipIf(!hasChromium)('library and question page in Chromium', { timeout: 90_000 }, () => {
-  let server: RunningServer
-  let browser: Browser
-
-  beforeAll(async () => {
-    ensureWebBuild()
-    server = await startServer()
-    browser = await openBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
-
+describeInChromium('library and question page in Chromium', (e2e) => {
   it('lists the bank, filters it, and passes axe', async () => {
-    const { page } = browser
-    await page.goto(`${server.url}/`)
+    const { page } = e2e.browser
+    await page.goto(`${e2e.server.url}/`)
     await page.getByRole('heading', { name: 'Question library' }).waitFor()
     const cards = page.locator('.question-card')
     await cards.first().waitFor()
@@ -53,8 +29,8 @@ describe.skipIf(!hasChromium)('library and question page in Chromium', { timeout
 
   it('opens a question by keyboard alone, with the scenario and start options', async () => {
     // A fresh tab, so keyboard focus starts at the top of the document.
-    const page = await browser.context.newPage()
-    await page.goto(`${server.url}/`)
+    const page = await e2e.browser.context.newPage()
+    await page.goto(`${e2e.server.url}/`)
     await page.locator('.question-card').first().waitFor()
     await page.keyboard.press('Tab')
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content')
@@ -82,8 +58,8 @@ describe.skipIf(!hasChromium)('library and question page in Chromium', { timeout
   })
 
   it('"Surprise me" opens a question page', async () => {
-    const { page } = browser
-    await page.goto(`${server.url}/`)
+    const { page } = e2e.browser
+    await page.goto(`${e2e.server.url}/`)
     await page.locator('.question-card').first().waitFor()
     await page.getByRole('button', { name: 'Surprise me' }).click()
     await page.getByRole('heading', { name: 'Scenario' }).waitFor()
@@ -91,9 +67,9 @@ describe.skipIf(!hasChromium)('library and question page in Chromium', { timeout
   })
 
   it('fits a 375 px screen and has a dark theme', async () => {
-    const { page } = browser
+    const { page } = e2e.browser
     await page.setViewportSize({ width: 375, height: 812 })
-    await page.goto(`${server.url}/`)
+    await page.goto(`${e2e.server.url}/`)
     await page.locator('.question-card').first().waitFor()
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
     expect(await findSeriousViolations(page)).toEqual([])

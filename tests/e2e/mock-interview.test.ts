@@ -1,12 +1,6 @@
 import { readFile } from 'node:fs/promises'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  findSeriousViolations,
-  hasChromium,
-  openBrowser,
-  saveScreenshot,
-  type Browser,
-} from './support/browser.js'
+import { beforeAll, expect, it } from 'vitest'
+import { findSeriousViolations, openBrowser, saveScreenshot } from './support/browser.js'
 import {
   GOOD_ANSWERS,
   sendAnswer,
@@ -14,40 +8,26 @@ import {
   waitForInterviewer,
   XSS_ANSWER,
 } from './support/interview-steps.js'
-import { startServer, type RunningServer } from './support/start-server.js'
-import { ensureWebBuild } from './support/web-build.js'
-
-if (!hasChromium)
-  console.warn('e2e skipped: /usr/bin/chromium is absent (apt-get install -y chromium)')
+import { describeInChromium } from './support/describe-in-chromium.js'
 
 const QUESTION = 'the-payment-race-condition'
 
-// A real browser and server on a busy CI machine: generous per-test time.
-describe.skipIf(!hasChromium)('a full mock interview in Chromium', { timeout: 90_000 }, () => {
-  let server: RunningServer
-  let browser: Browser
+describeInChromium('a full mock interview in Chromium', (e2e) => {
   let sessionId = ''
   const dialogs: string[] = []
 
   beforeAll(async () => {
-    ensureWebBuild()
-    server = await startServer()
-    browser = await openBrowser()
-    browser.page.on('dialog', (dialog) => {
+    e2e.browser.page.on('dialog', (dialog) => {
       dialogs.push(dialog.message())
       void dialog.dismiss()
     })
   })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
 
   it('starts from the question page and shows the opening, clock, budget and provider', async () => {
-    const { page } = browser
+    const { page } = e2e.browser
     sessionId = await startFromQuestion(
       page,
-      server.url,
+      e2e.server.url,
       QUESTION,
       async (p) => p.getByLabel('Follow-ups').fill('3'),
       'Start mock interview',
@@ -59,7 +39,7 @@ describe.skipIf(!hasChromium)('a full mock interview in Chromium', { timeout: 90
   })
 
   it('keeps a draft across a reload', async () => {
-    const { page } = browser
+    const { page } = e2e.browser
     await page.getByLabel(/Your answer/).fill('a draft I have not sent')
     await page.reload()
     await waitForInterviewer(page, 1)
@@ -67,7 +47,7 @@ describe.skipIf(!hasChromium)('a full mock interview in Chromium', { timeout: 90
   })
 
   it('answers with Ctrl+Enter and gets follow-ups; XSS payloads stay inert text', async () => {
-    const { page } = browser
+    const { page } = e2e.browser
     // Layout shifts while the follow-ups stream in (Cumulative Layout Shift, as browsers score it).
     await page.evaluate(() => {
       const w = window as unknown as { __cls: number }
@@ -106,7 +86,7 @@ describe.skipIf(!hasChromium)('a full mock interview in Chromium', { timeout: 90
   })
 
   it('fits a 375 px screen', async () => {
-    const { page } = browser
+    const { page } = e2e.browser
     await page.setViewportSize({ width: 375, height: 812 })
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
     await saveScreenshot(page, 'interview-375')
@@ -114,7 +94,7 @@ describe.skipIf(!hasChromium)('a full mock interview in Chromium', { timeout: 90
   })
 
   it('ends, grades and opens the review with scores, evidence and the model answer', async () => {
-    const { page } = browser
+    const { page } = e2e.browser
     await sendAnswer(page, GOOD_ANSWERS[1]!)
     await page.getByRole('button', { name: 'End interview' }).click()
     await page.getByRole('heading', { name: 'Interview over' }).waitFor()
@@ -145,7 +125,7 @@ describe.skipIf(!hasChromium)('a full mock interview in Chromium', { timeout: 90
   })
 
   it('exports Markdown and JSON', async () => {
-    const { page } = browser
+    const { page } = e2e.browser
     const [markdown] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Export Markdown' }).click(),
@@ -165,7 +145,7 @@ describe.skipIf(!hasChromium)('a full mock interview in Chromium', { timeout: 90
   })
 
   it('shares a read-only link that opens without the owner cookie', async () => {
-    const { page } = browser
+    const { page } = e2e.browser
     await page.getByRole('button', { name: 'Create share link' }).click()
     const url = await page.getByLabel(/Share link/).inputValue()
     const other = await openBrowser()
@@ -181,7 +161,7 @@ describe.skipIf(!hasChromium)('a full mock interview in Chromium', { timeout: 90
   })
 
   it('lists the session in history with its score and a chart', async () => {
-    const { page } = browser
+    const { page } = e2e.browser
     await page.getByRole('link', { name: 'History' }).click()
     await page.getByRole('heading', { name: 'History' }).waitFor()
     await page.locator('.session-table tbody tr').first().waitFor()
@@ -194,8 +174,8 @@ describe.skipIf(!hasChromium)('a full mock interview in Chromium', { timeout: 90
   })
 
   it('retries from an interviewer turn, and the new review compares with the earlier attempt', async () => {
-    const { page } = browser
-    await page.goto(`${server.url}/session/${sessionId}/review`)
+    const { page } = e2e.browser
+    await page.goto(`${e2e.server.url}/session/${sessionId}/review`)
     await page.getByTestId('overall-score').waitFor()
     await page.getByRole('button', { name: 'Retry from here' }).nth(1).click()
     await page.waitForURL(
@@ -215,7 +195,7 @@ describe.skipIf(!hasChromium)('a full mock interview in Chromium', { timeout: 90
   })
 
   it('shows both attempts in history, the retry marked', async () => {
-    const { page } = browser
+    const { page } = e2e.browser
     await page.getByRole('link', { name: 'History' }).click()
     await page.locator('.session-table tbody tr').nth(1).waitFor()
     expect(await page.locator('.session-table tbody tr').first().textContent()).toContain('(retry)')
@@ -225,7 +205,7 @@ describe.skipIf(!hasChromium)('a full mock interview in Chromium', { timeout: 90
   })
 
   it('"Drill my weakest" starts a drill on the weakest competency', async () => {
-    const { page } = browser
+    const { page } = e2e.browser
     const weakest = (await page.getByTestId('weakest').textContent())!.match(
       /Weakest lately: (.+) \(/,
     )![1]!
