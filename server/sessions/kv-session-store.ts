@@ -27,7 +27,7 @@ import {
   SET_SHARE_TOKEN_SCRIPT,
   UPDATE_SESSION_SCRIPT,
 } from './kv-scripts.js'
-import { decodeSessionCursor, encodeSessionCursor } from './session-cursor.js'
+import { readListCursor, encodeSessionCursor } from './session-cursor.js'
 import { TurnSchema, type Session, type SessionWithTurns, type Turn } from './session-schema.js'
 import type { AppendResult, NewTurn, Page, SessionStore, TurnPatch } from './session-store.js'
 import { SessionStoreError } from './session-store-error.js'
@@ -84,10 +84,7 @@ export class KvSessionStore implements SessionStore {
     ownerId: string,
     opts: { limit: number; cursor?: string },
   ): Promise<Page<Session>> {
-    const after = opts.cursor === undefined ? null : decodeSessionCursor(opts.cursor)
-    if (opts.cursor !== undefined && !after) {
-      throw new SessionStoreError('bad_cursor', 'Unknown listing cursor.')
-    }
+    const after = readListCursor(opts.cursor)
     const upper = after ? `(${toOwnerMember(after)}` : '+'
     const members = await this.run(
       LIST_OWNER_SCRIPT,

@@ -1,5 +1,5 @@
 import type { Grade } from '../grading/grade-schema.js'
-import { decodeSessionCursor, encodeSessionCursor, isNewerThan } from './session-cursor.js'
+import { readListCursor, encodeSessionCursor, isNewerThan } from './session-cursor.js'
 import type { Session, SessionWithTurns, Turn } from './session-schema.js'
 import type { AppendResult, NewTurn, Page, SessionStore, TurnPatch } from './session-store.js'
 import { SessionStoreError } from './session-store-error.js'
@@ -33,10 +33,7 @@ export class MemorySessionStore implements SessionStore {
     ownerId: string,
     opts: { limit: number; cursor?: string },
   ): Promise<Page<Session>> {
-    const after = opts.cursor === undefined ? null : decodeSessionCursor(opts.cursor)
-    if (opts.cursor !== undefined && !after) {
-      throw new SessionStoreError('bad_cursor', 'Unknown listing cursor.')
-    }
+    const after = readListCursor(opts.cursor)
     const mine = [...this.sessions.values()]
       .filter((s) => s.ownerId === ownerId && (!after || isNewerThan(after, s)))
       .sort((a, b) => (isNewerThan(a, b) ? -1 : 1))

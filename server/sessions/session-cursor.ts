@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SessionStoreError } from './session-store-error.js'
 
 /**
  * The position after the last session of a page, for "newest first" listing: sessions are ordered
@@ -21,6 +22,14 @@ export function decodeSessionCursor(text: string): SessionCursor | null {
   } catch {
     return null
   }
+}
+
+/** Where a listing continues: null for the first page; a cursor this server did not make throws. */
+export function readListCursor(cursor: string | undefined): SessionCursor | null {
+  if (cursor === undefined) return null
+  const after = decodeSessionCursor(cursor)
+  if (!after) throw new SessionStoreError('bad_cursor', 'Unknown listing cursor.')
+  return after
 }
 
 /** True when `a` comes before `b` in "newest first" order. */

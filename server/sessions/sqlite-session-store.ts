@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Grade } from '../grading/grade-schema.js'
-import { decodeSessionCursor, encodeSessionCursor } from './session-cursor.js'
+import { readListCursor, encodeSessionCursor } from './session-cursor.js'
 import type { Session, SessionWithTurns, Turn } from './session-schema.js'
 import type { AppendResult, NewTurn, Page, SessionStore, TurnPatch } from './session-store.js'
 import { SessionStoreError } from './session-store-error.js'
@@ -61,10 +61,7 @@ export class SqliteSessionStore implements SessionStore {
     ownerId: string,
     opts: { limit: number; cursor?: string },
   ): Promise<Page<Session>> {
-    const after = opts.cursor === undefined ? null : decodeSessionCursor(opts.cursor)
-    if (opts.cursor !== undefined && !after) {
-      throw new SessionStoreError('bad_cursor', 'Unknown listing cursor.')
-    }
+    const after = readListCursor(opts.cursor)
     const rows = (
       after
         ? this.db
