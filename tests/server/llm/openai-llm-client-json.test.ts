@@ -1,13 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { HttpResponse, http } from 'msw'
-import { setupServer } from 'msw/node'
+import { useMswServer } from '../../support/msw-server.js'
 import { chatCompletion } from '../../support/sse.js'
 import { COMPLETIONS_URL, createTestClient } from './llm-test-kit.js'
 
-const server = setupServer()
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => server.resetHandlers())
-afterAll(() => server.close())
+const server = useMswServer()
 
 const jsonSchema = {
   type: 'object',

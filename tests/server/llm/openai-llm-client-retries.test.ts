@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { HttpResponse, http } from 'msw'
-import { setupServer } from 'msw/node'
+import { useMswServer } from '../../support/msw-server.js'
 import { chatChunk, readSseFixture, sseResponse, sseText, usageChunk } from '../../support/sse.js'
 import {
   COMPLETIONS_URL,
@@ -9,10 +9,7 @@ import {
   createTestClient as createClient,
 } from './llm-test-kit.js'
 
-const server = setupServer()
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => server.resetHandlers())
-afterAll(() => server.close())
+const server = useMswServer()
 
 const okStream = () =>
   sseResponse(

@@ -7,6 +7,7 @@ import {
   ServerMessageSchema,
   type ServerMessage,
 } from '../../../../server/protocol/interview-protocol.js'
+import { createCookieClient } from '../../../support/http-client.js'
 
 /** A real server on 127.0.0.1, port 0, with the WebSocket server main.ts uses. */
 export async function startServer(deps: AppDeps) {
@@ -31,28 +32,13 @@ export async function startServer(deps: AppDeps) {
 
 /** A browser over real HTTP: keeps the identity cookie the server sets on its first response. */
 export function createHttpBrowser(port: number) {
-  let cookie = ''
-  async function send(method: string, path: string, body?: unknown) {
-    const res = await fetch(`http://127.0.0.1:${port}${path}`, {
-      method,
-      headers: {
-        ...(cookie ? { cookie } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    const set = res.headers.get('set-cookie')
-    if (set) cookie = set.split(';')[0] ?? ''
-    return res
-  }
+  const browser = createCookieClient((path, init) => fetch(`http://127.0.0.1:${port}${path}`, init))
   return {
-    get: (path: string) => send('GET', path),
-    post: (path: string, body?: unknown) => send('POST', path, body),
-    cookie: () => cookie,
+    ...browser,
     /** Starts a session and returns its id. */
     async startSession(body: Record<string, unknown>): Promise<string> {
-      if (!cookie) await send('GET', '/api/health')
-      const res = await send('POST', '/api/sessions', body)
+      if (!browser.cookie()) await browser.get('/api/health')
+      const res = await browser.post('/api/sessions', body)
       if (res.status !== 201) throw new Error(`start session: ${res.status} ${await res.text()}`)
       return ((await res.json()) as { id: string }).id
     },
