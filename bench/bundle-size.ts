@@ -9,6 +9,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { replaceSection } from './stream/replace-section.js'
 
 const DIST = 'dist/web'
 const REPORT = 'docs/benchmarks.md'
@@ -96,20 +97,11 @@ export function renderSection(assets: Asset[], date: string): string {
   ].join('\n')
 }
 
-/** Replaces the section (up to the next `## ` heading) or appends it. */
-export function replaceSection(document: string, section: string): string {
-  const start = document.indexOf(`${SECTION}\n`)
-  if (start === -1) return `${document.trimEnd()}\n\n${section}`
-  const next = document.indexOf('\n## ', start + SECTION.length)
-  const rest = next === -1 ? '' : document.slice(next + 1)
-  return `${document.slice(0, start)}${section}${rest ? `\n${rest}` : ''}`
-}
-
 async function main() {
   const assets = await measure()
   const section = renderSection(assets, new Date().toISOString().slice(0, 10))
   const current = await readFile(REPORT, 'utf8').catch(() => '# Benchmarks\n')
-  await writeFile(REPORT, replaceSection(current, section))
+  await writeFile(REPORT, replaceSection(current, SECTION, section))
   console.log(section)
   const firstGzip = assets.filter((a) => a.entry).reduce((n, a) => n + a.gzip, 0)
   if (firstGzip >= BUDGET) process.exitCode = 1

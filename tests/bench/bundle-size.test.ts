@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { entryAssets, replaceSection, stableName } from '../../bench/bundle-size.js'
+import { entryAssets, stableName } from '../../bench/bundle-size.js'
+import { replaceSection } from '../../bench/stream/replace-section.js'
 
 describe('entryAssets', () => {
   it('takes the module script, the modulepreloads and the stylesheets of index.html', () => {
@@ -25,24 +26,25 @@ describe('stableName', () => {
   })
 })
 
-describe('replaceSection', () => {
+describe('replaceSection for the Web bundle section', () => {
+  const heading = '## Web bundle'
   const section = '## Web bundle\n\nnew figures\n'
 
   it('replaces the section and keeps the ones around it', () => {
     const doc = '# Benchmarks\n\n## A\n\na\n\n## Web bundle\n\nold figures\n\n## B\n\nb\n'
-    expect(replaceSection(doc, section)).toBe(
+    expect(replaceSection(doc, heading, section)).toBe(
       '# Benchmarks\n\n## A\n\na\n\n## Web bundle\n\nnew figures\n\n## B\n\nb\n',
     )
   })
 
   it('replaces a last section to the end', () => {
-    expect(replaceSection('# B\n\n## Web bundle\n\nold\n', section)).toBe(
+    expect(replaceSection('# B\n\n## Web bundle\n\nold\n', heading, section)).toBe(
       '# B\n\n## Web bundle\n\nnew figures\n',
     )
   })
 
   it('appends the section when there is none', () => {
-    expect(replaceSection('# Benchmarks\n\n## A\n\na\n', section)).toBe(
+    expect(replaceSection('# Benchmarks\n\n## A\n\na\n', heading, section)).toBe(
       '# Benchmarks\n\n## A\n\na\n\n## Web bundle\n\nnew figures\n',
     )
   })
