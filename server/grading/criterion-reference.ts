@@ -1,4 +1,5 @@
 import type { TextAnalyzer } from '../text/text-analyzer.js'
+import { stripFencedCode } from '../text/fenced-code.js'
 import { splitSentences } from '../text/tokenize.js'
 
 /** How many model-answer sentences illustrate a criterion in its reference text. */
@@ -19,8 +20,7 @@ export function buildCriterionReference(
   modelAnswer: string,
 ): string {
   const own = `${criterion.name}. ${criterion.description}`
-  const prose = modelAnswer.replace(/```[\s\S]*?```/g, '\n')
-  const sentences = splitSentences(prose)
+  const sentences = splitSentences(stripFencedCode(modelAnswer))
     .filter((s) => s.text.split(/\s+/).length >= MIN_EXEMPLAR_WORDS)
     .map((s, i) => ({ text: s.text, i, score: analyzer.coverage(s.text, own).score }))
     .filter((s) => s.score > 0)

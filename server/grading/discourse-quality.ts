@@ -1,4 +1,5 @@
 import { STOP_WORDS } from '../text/stop-words.js'
+import { stripFencedCode } from '../text/fenced-code.js'
 import { tokenizeWords } from '../text/tokenize.js'
 
 /** How much an answer reads as reasoning rather than a list of keywords. */
@@ -72,5 +73,5 @@ function movingTypeTokenRatio(tokens: readonly string[], window: number): number
 
 /** Code is not prose: fenced blocks and inline code are left out of the measure. */
 function stripCode(text: string): string {
-  return text.replace(/```[\s\S]*?```/g, ' ').replace(/`[^`\n]*`/g, ' ')
+  return stripFencedCode(text, ' ').replace(/`[^`\n]*`/g, ' ')
 }

@@ -1,5 +1,5 @@
 import type { Question } from '../questions/question-schema.js'
-import { splitSentences, type TextAnalyzer } from '../text/index.js'
+import { splitSentences, stripFencedCode, type TextAnalyzer } from '../text/index.js'
 import { classifyStep, cueOf } from './step-kinds.js'
 import { extractKeyConcepts, type KeyConcept } from './key-concepts.js'
 
@@ -28,7 +28,6 @@ export type QuestionProfile = {
   concepts: KeyConcept[]
 }
 
-const FENCED_CODE = /```[\s\S]*?```/g
 /** A paragraph joins the step it matches best when it matches it at least this much. */
 const MIN_SECTION_MATCH = 0.3
 /** Shorter sentences ("Monolith hidden costs:") match anything a little and teach nothing. */
@@ -52,8 +51,7 @@ export function buildQuestionProfile(
     weight: 1 + rubricRelevance(analyzer, `${s.name}. ${s.description}`, question),
     cue: cueOf(classifyStep(s)),
   }))
-  const paragraphs = question.modelAnswer
-    .replace(FENCED_CODE, '\n')
+  const paragraphs = stripFencedCode(question.modelAnswer)
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter((p) => /[\p{L}]/u.test(p))

@@ -23,6 +23,7 @@ export {
   estimateChanceCosine,
   type WordEmbeddings,
 } from './word-embeddings.js'
+export { stripFencedCode } from './fenced-code.js'
 export { splitSentences, tokenizeWords, type SentenceSpan, type WordToken } from './tokenize.js'
 export { STOP_WORDS, REASONING_MARKERS } from './stop-words.js'
 export { createStemmer, type Stemmer } from './stem.js'
