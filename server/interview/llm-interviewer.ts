@@ -1,8 +1,9 @@
 import type { Question } from '../questions/question-schema.js'
-import type { LlmClient, LlmStreamEvent } from '../llm/llm-client.js'
+import type { LlmClient } from '../llm/llm-client.js'
+import { streamText } from '../llm/stream-text.js'
+import { splitInterviewerStream } from '../prompts/interviewer-notes.js'
 import type { PromptLibrary } from '../prompts/prompt-library.js'
 import { describeFocus } from '../prompts/question-sections.js'
-import type { TokenUsage } from '../sessions/session-schema.js'
 import { pickGap } from './gap-picker.js'
 import type {
   InterviewContext,
@@ -10,7 +11,7 @@ import type {
   InterviewerTurnStream,
 } from './interviewer-engine.js'
 import { createLeakGuard, guardStream } from './leak-guard.js'
-import { buildInterviewerMessages, stripNotesFromStream } from './llm-interviewer-prompts.js'
+import { buildInterviewerMessages } from './llm-interviewer-prompts.js'
 import type { QuestionProfile } from './question-profile.js'
 
 export type LlmInterviewerDeps = {
@@ -59,18 +60,9 @@ async function* streamLlmTurn(
     mode: ctx.session.mode,
     focus: ctx.session.focus,
   })
-  const done: { usage: TokenUsage | null; model: string } = { usage: null, model: deps.llm.model }
-  const visible = stripNotesFromStream(textOf(deps.llm.streamChat({ messages, signal }), done))
-  let notes: string | null = null
-  async function* untilNotes(): AsyncGenerator<string> {
-    let step = await visible.next()
-    while (!step.done) {
-      yield step.value
-      step = await visible.next()
-    }
-    notes = step.value.notes
-  }
-  const guarded = guardStream(untilNotes(), createLeakGuard(ctx.question.modelAnswer))
+  const streamed = streamText(deps.llm, { messages, signal })
+  const split = splitInterviewerStream(streamed.deltas)
+  const guarded = guardStream(split.visible, createLeakGuard(ctx.question.modelAnswer))
   let step = await guarded.next()
   while (!step.done) {
     yield step.value
@@ -84,10 +76,10 @@ async function* streamLlmTurn(
           ? 'verdict'
           : 'follow-up',
     target,
-    hiddenNotes: notes,
-    usage: done.usage,
+    hiddenNotes: split.notes,
+    usage: streamed.result?.usage ?? null,
     provider: deps.llm.provider,
-    model: done.model,
+    model: streamed.result?.model ?? deps.llm.model,
     leaksCaught: step.value.leaks,
   }
 }
@@ -115,18 +107,4 @@ function chooseTarget(
   const [type, n] = gap.target.split(':')
   const kind = type === 'step' ? 'framework step' : 'rubric criterion'
   return { target: gap.target, label: `${kind} ${n}, ${gap.label} (${gap.coverage.level} so far)` }
-}
-
-/** The text deltas of a model stream; the final usage and model go into `done`. */
-async function* textOf(
-  events: AsyncIterable<LlmStreamEvent>,
-  done: { usage: TokenUsage | null; model: string },
-): AsyncGenerator<string> {
-  for await (const event of events) {
-    if (event.type === 'delta') yield event.text
-    else {
-      done.usage = event.usage
-      done.model = event.model
-    }
-  }
 }

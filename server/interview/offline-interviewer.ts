@@ -2,9 +2,9 @@ import type { Question } from '../questions/question-schema.js'
 import { splitSentences, type TextAnalyzer } from '../text/index.js'
 import { clampLongWords } from './clamp-long-words.js'
 import { findScenarioFacts } from './clarify-responder.js'
-import type { CoverageMap } from './coverage-map.js'
+import type { CoverageItem, CoverageMap } from './coverage-map.js'
 import { drillHint, judgeDrillAnswer, verdictLine } from './drill-coach.js'
-import { resolveDrillFocus } from './drill-focus.js'
+import { resolveDrillFocus, type DrillFocus } from './drill-focus.js'
 import { composeProbe } from './follow-up-composer.js'
 import { lastTarget, pickGap } from './gap-picker.js'
 import { isInjectionAttempt } from './injection-detector.js'
@@ -157,14 +157,7 @@ function drillTurn(ctx: InterviewContext, deps: OfflineInterviewerDeps, seed: st
   const verdict = judgeDrillAnswer(item)
   const answer = clampLongWords(latestAnswerText(ctx) ?? '')
   const hint = drillHint({ focus, answer, analyzer: deps.analyzer, seed: `${seed}:hint` })
-  const probe = composeProbe({
-    kind: focus.kind,
-    label: focus.label,
-    coverage: item,
-    latestAnswer: answer,
-    turns: ctx.turns,
-    seed: `${seed}:probe`,
-  })
+  const probe = probeDrillFocus(ctx, focus, item, answer, seed)
   return {
     kind: 'verdict',
     target: focus.target,
@@ -175,20 +168,31 @@ function drillTurn(ctx: InterviewContext, deps: OfflineInterviewerDeps, seed: st
 
 function drillProbe(ctx: InterviewContext, seed: string, lead: string): Composed {
   const focus = resolveDrillFocus(ctx.question, ctx.session.focus)
-  const probe = composeProbe({
-    kind: focus.kind,
-    label: focus.label,
-    coverage: null,
-    latestAnswer: null,
-    turns: ctx.turns,
-    seed: `${seed}:probe`,
-  })
+  const probe = probeDrillFocus(ctx, focus, null, null, seed)
   return {
     kind: 'follow-up',
     target: focus.target,
     text: `${lead}${probe}`,
     hiddenNotes: `Drill: candidate skipped a question on ${focus.target}.`,
   }
+}
+
+/** The next question on the drill focus, informed by the latest answer when there is one. */
+function probeDrillFocus(
+  ctx: InterviewContext,
+  focus: DrillFocus,
+  coverage: CoverageItem | null,
+  latestAnswer: string | null,
+  seed: string,
+): string {
+  return composeProbe({
+    kind: focus.kind,
+    label: focus.label,
+    coverage,
+    latestAnswer,
+    turns: ctx.turns,
+    seed: `${seed}:probe`,
+  })
 }
 
 function clarify(q: Question, asked: string, analyzer: TextAnalyzer, pick: PickLine): Composed {
