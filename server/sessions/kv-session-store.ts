@@ -27,7 +27,7 @@ import {
   SET_SHARE_TOKEN_SCRIPT,
   UPDATE_SESSION_SCRIPT,
 } from './kv-scripts.js'
-import { readListCursor, encodeSessionCursor } from './session-cursor.js'
+import { readListCursor, nextListCursor } from './session-cursor.js'
 import { TurnSchema, type Session, type SessionWithTurns, type Turn } from './session-schema.js'
 import type { AppendResult, NewTurn, Page, SessionStore, TurnPatch } from './session-store.js'
 import { SessionStoreError } from './session-store-error.js'
@@ -103,10 +103,9 @@ export class KvSessionStore implements SessionStore {
             [],
           )
     const items = hashes.flatMap((h, i) => decodeSessionFields(h, `session "${ids[i]}"`) ?? [])
-    const last = items.at(-1)
     return {
       items,
-      nextCursor: members.length > opts.limit && last ? encodeSessionCursor(last) : null,
+      nextCursor: nextListCursor(members.length, opts.limit, items.at(-1)),
     }
   }
 

@@ -1,12 +1,12 @@
 import type { Grade } from '../grading/grade-schema.js'
-import { readListCursor, encodeSessionCursor, isNewerThan } from './session-cursor.js'
+import { readListCursor, nextListCursor, isNewerThan } from './session-cursor.js'
 import type { Session, SessionWithTurns, Turn } from './session-schema.js'
 import type { AppendResult, NewTurn, Page, SessionStore, TurnPatch } from './session-store.js'
 import { SessionStoreError } from './session-store-error.js'
 
 /**
- * A SessionStore in process memory, for unit tests: the same semantics as SqliteSessionStore
- * (the shared contract suite runs against both). Records are copied in and out so callers can
+ * A SessionStore in process memory, for unit tests: the same semantics as the durable stores
+ * (the shared contract suite runs against every store). Records are copied in and out so callers can
  * never mutate stored state by accident.
  */
 export class MemorySessionStore implements SessionStore {
@@ -38,8 +38,7 @@ export class MemorySessionStore implements SessionStore {
       .filter((s) => s.ownerId === ownerId && (!after || isNewerThan(after, s)))
       .sort((a, b) => (isNewerThan(a, b) ? -1 : 1))
     const items = mine.slice(0, opts.limit)
-    const last = items.at(-1)
-    const nextCursor = mine.length > opts.limit && last ? encodeSessionCursor(last) : null
+    const nextCursor = nextListCursor(mine.length, opts.limit, items.at(-1))
     return { items: structuredClone(items), nextCursor }
   }
 

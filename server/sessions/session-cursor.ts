@@ -10,7 +10,7 @@ export type SessionCursor = { createdAt: string; id: string }
 
 const CursorSchema = z.tuple([z.string().min(1), z.string().min(1)])
 
-export function encodeSessionCursor(cursor: SessionCursor): string {
+function encodeSessionCursor(cursor: SessionCursor): string {
   return Buffer.from(JSON.stringify([cursor.createdAt, cursor.id])).toString('base64url')
 }
 
@@ -30,6 +30,18 @@ export function readListCursor(cursor: string | undefined): SessionCursor | null
   const after = decodeSessionCursor(cursor)
   if (!after) throw new SessionStoreError('bad_cursor', 'Unknown listing cursor.')
   return after
+}
+
+/**
+ * The cursor of the page after one that ends at `last`: stores fetch `limit + 1` sessions, so a
+ * page has a successor only when more than `limit` came back.
+ */
+export function nextListCursor(
+  fetched: number,
+  limit: number,
+  last: SessionCursor | undefined,
+): string | null {
+  return fetched > limit && last ? encodeSessionCursor(last) : null
 }
 
 /** True when `a` comes before `b` in "newest first" order. */

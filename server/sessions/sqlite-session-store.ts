@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Grade } from '../grading/grade-schema.js'
-import { readListCursor, encodeSessionCursor } from './session-cursor.js'
+import { readListCursor, nextListCursor } from './session-cursor.js'
 import type { Session, SessionWithTurns, Turn } from './session-schema.js'
 import type { AppendResult, NewTurn, Page, SessionStore, TurnPatch } from './session-store.js'
 import { SessionStoreError } from './session-store-error.js'
@@ -78,10 +78,9 @@ export class SqliteSessionStore implements SessionStore {
             .all(ownerId, opts.limit + 1)
     ) as SessionRow[]
     const items = rows.slice(0, opts.limit).map(fromSessionRow)
-    const last = items.at(-1)
     return {
       items,
-      nextCursor: rows.length > opts.limit && last ? encodeSessionCursor(last) : null,
+      nextCursor: nextListCursor(rows.length, opts.limit, items.at(-1)),
     }
   }
 
