@@ -26,7 +26,7 @@ export function createSessionStreamRoutes(services: StreamServices & { cookieSec
       if (!session || session.ownerId !== owner) return refuse()
       const raw = c.req.query('afterSeq')
       const afterSeq = raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : null
-      return createSessionConnection(services, sessionId, afterSeq)
+      return createSessionConnection(services, session, afterSeq)
     }),
   )
 }

@@ -4,6 +4,7 @@ import type { InterviewOrchestrator } from '../interview/interview-orchestrator.
 import type { OutboundMessage } from '../interview/interview-messages.js'
 import type { ClientMessage, ServerMessage } from '../protocol/interview-protocol.js'
 import { toTranscriptView } from '../sessions/session-service.js'
+import type { Session } from '../sessions/session-schema.js'
 import type { SessionStore } from '../sessions/session-store.js'
 import type { ProviderInfo } from './provider-info.js'
 import { parseClientFrame } from './parse-client-frame.js'
@@ -29,9 +30,10 @@ const MAX_TIMER_MS = 2 ** 31 - 1
  */
 export function createSessionConnection(
   services: StreamServices,
-  sessionId: string,
+  authorised: Session,
   afterSeq: number | null,
 ): WSEvents {
+  const sessionId = authorised.id
   const { hub, orchestrator } = services
   let socket: WSContext | null = null
   let unsubscribe: (() => void) | null = null
@@ -103,8 +105,9 @@ export function createSessionConnection(
       void (async () => {
         if (afterSeq !== null && hub.replay(sessionId, afterSeq, send)) {
           subscribe()
-          const stored = await services.store.getSession(sessionId)
-          armDeadline(stored ? sessionDeadline(stored) : null)
+          // The deadline comes from createdAt and the options, which never change: the session
+          // read when the socket was authorised gives it without reading the store again.
+          armDeadline(sessionDeadline(authorised))
         } else {
           await sendSnapshot()
         }
