@@ -34,7 +34,7 @@ export type GradeTranscriptResult =
   | { ok: false; failure: { kind: 'not_found'; subject: 'question'; id: string } }
 
 /** The transcript a grader reads: every turn's id, role and text, in order. */
-export function toGradableTranscript(session: SessionWithTurns): GradableTranscript {
+function toGradableTranscript(session: SessionWithTurns): GradableTranscript {
   return {
     questionId: session.questionId,
     turns: session.turns.map((t) => ({ id: t.id, role: t.role, text: t.text })),

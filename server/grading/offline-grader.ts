@@ -17,7 +17,7 @@ import { measureTopicality } from './topicality.js'
 import { removeGraderInstructions } from './grader-instructions.js'
 import { verifyEvidence } from './verify-evidence.js'
 
-export const OFFLINE_GRADER_VERSION = 'offline-1'
+const OFFLINE_GRADER_VERSION = 'offline-1'
 
 /** Fewer content words than this and the candidate said too little to judge any criterion. */
 const MIN_CONTENT_WORDS = 12

@@ -4,7 +4,7 @@ import { formatGradeReport } from './format-grade-report.js'
 import type { OfflineGrader } from './offline-grader.js'
 import type { QuestionBank } from '../questions/question-bank.js'
 
-export const GRADE_USAGE = 'usage: npm run grade -- <transcript.json> [--json]'
+const GRADE_USAGE = 'usage: npm run grade -- <transcript.json> [--json]'
 
 export type GradeCliIo = { print: (line: string) => void; printError: (line: string) => void }
 

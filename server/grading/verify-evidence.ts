@@ -2,7 +2,7 @@ import type { Evidence, GradableTranscript } from './grade-schema.js'
 import { normaliseForQuote, stripQuoteWrapping } from './normalise-quote.js'
 
 /** The most a criterion without verified evidence can score (issue 4: "cannot score above 3"). */
-export const MAX_SCORE_WITHOUT_EVIDENCE = 3
+const MAX_SCORE_WITHOUT_EVIDENCE = 3
 
 /** The parts of a criterion grade that verification reads and rewrites. */
 export type GradeLikeCriterion = {

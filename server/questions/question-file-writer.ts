@@ -9,7 +9,7 @@ export function questionFileName(question: Pick<Question, 'number' | 'id'>): str
 }
 
 /** The id a bank file name carries (`NN-<id>.md`), or undefined for other files. */
-export function idOfFileName(file: string): string | undefined {
+function idOfFileName(file: string): string | undefined {
   return /^\d+-([a-z0-9-]+)\.md$/.exec(file)?.[1]
 }
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { writeQuestionFiles } from './question-file-writer.js'
 import { importSeedDocument } from './seed-importer.js'
 
-export const IMPORT_USAGE =
+const IMPORT_USAGE =
   'usage: npm run questions:import -- <file> [--out questions] [--dry-run] [--force]'
 
 export type ImportArgs = { file: string; out: string; dryRun: boolean; force: boolean }

@@ -1,12 +1,12 @@
 import type { ImportError, SourceLine } from './source-line.js'
 
 /** `Question 3: The Monolith Technical Debt Dilemma` starts a question. */
-export const QUESTION_HEADER = /^\s*Question\s+(\d+)\s*:\s*(\S.*?)\s*$/
+const QUESTION_HEADER = /^\s*Question\s+(\d+)\s*:\s*(\S.*?)\s*$/
 /** A line like `End of All 15 Questions` closes the document; what follows is ignored. */
 const TRAILER = /^\s*End of\b/i
 
 /** The four numbered sections every question has, in this order. */
-export const SECTIONS = [
+const SECTIONS = [
   { key: 'testing', title: '1. What is This Question Testing?', pattern: /^\s*1\.\s*What is This Question Testing\?\s*$/i },
   { key: 'framework', title: '2. Framework to Answer This Question', pattern: /^\s*2\.\s*Framework to Answer This Question\s*$/i },
   { key: 'answer', title: '3. The Answer', pattern: /^\s*3\.\s*The Answer\s*$/i },

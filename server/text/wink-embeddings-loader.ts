@@ -98,7 +98,7 @@ const CLOSE_BRACE = 0x7d
  * Reads `"dimensions":N` and the `"vectors":{"word":[v1..vN, l2norm, index], ...}` object of the
  * wink file. Each vector is normalised to unit length on the way in.
  */
-export function parseWinkVectors(buf: Buffer): {
+function parseWinkVectors(buf: Buffer): {
   store: Float32Array
   words: string[]
   dimensions: number
