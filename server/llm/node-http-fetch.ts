@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream'
 import type { FetchLike } from './openai-llm-client.js'
 
 /** Where a Response made by createNodeHttpFetch keeps its Node stream, for readers that can use it. */
-export const NODE_BODY = Symbol('sparring.nodeBody')
+const NODE_BODY = Symbol('sparring.nodeBody')
 
 type NodeBodied = Response & { [NODE_BODY]?: Readable }
 

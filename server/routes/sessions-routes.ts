@@ -30,7 +30,7 @@ const errors = {
 }
 
 /** Maps a domain failure to the one error vocabulary. */
-export function toAppError(failure: SessionFailure): AppError {
+function toAppError(failure: SessionFailure): AppError {
   switch (failure.kind) {
     case 'not_found':
       return notFound(failure.subject, failure.id)

@@ -6,7 +6,7 @@ import type { SessionResult } from './session-service.js'
 import type { SessionStore } from './session-store.js'
 
 /** 32 random bytes, base64url: 256 bits, not guessable, safe in a URL path. */
-export function createShareToken(): string {
+function createShareToken(): string {
   return randomBytes(32).toString('base64url')
 }
 
