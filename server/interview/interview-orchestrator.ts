@@ -85,8 +85,6 @@ export function createInterviewOrchestrator(deps: InterviewOrchestratorDeps) {
     return run
   }
 
-  const turnDeps = () => ({ ...deps })
-
   /** The interviewer's reply to a stored candidate turn, or the closing when budget or time is up. */
   async function reply(session: SessionWithTurns, candidate: Turn, signal: AbortSignal) {
     if (candidate.kind !== 'clarifying-question') {
@@ -110,11 +108,11 @@ export function createInterviewOrchestrator(deps: InterviewOrchestratorDeps) {
             ? 'verdict'
             : 'follow-up'
     const ctx = await oneAtATime(() => context(session, trigger))
-    await runInterviewerTurn(turnDeps(), { context: ctx, kind, signal })
+    await runInterviewerTurn(deps, { context: ctx, kind, signal })
   }
 
   async function close(session: SessionWithTurns, reason: EndReason, signal: AbortSignal) {
-    await runInterviewerTurn(turnDeps(), {
+    await runInterviewerTurn(deps, {
       context: context(session, { type: 'closing', reason }),
       kind: 'closing',
       signal,
@@ -217,7 +215,7 @@ export function createInterviewOrchestrator(deps: InterviewOrchestratorDeps) {
       if (!last) {
         return startTurn(sessionId, async (signal) => {
           const kind = 'question'
-          await runInterviewerTurn(turnDeps(), {
+          await runInterviewerTurn(deps, {
             context: context(session, { type: 'opening' }),
             kind,
             signal,
@@ -239,7 +237,7 @@ export function createInterviewOrchestrator(deps: InterviewOrchestratorDeps) {
                 ? { type: 'skip', turn: candidate }
                 : { type: 'clarify', turn: candidate }
         startTurn(sessionId, (signal) =>
-          runInterviewerTurn(turnDeps(), {
+          runInterviewerTurn(deps, {
             context: context(before, trigger),
             kind: last.kind,
             signal,

@@ -104,9 +104,4 @@ function alternate(messages: ChatMessage[]): ChatMessage[] {
   return merged
 }
 
-export {
-  parseInterviewerOutput,
-  splitInterviewerStream,
-  stripNotesFromStream,
-  type InterviewerOutput,
-} from '../prompts/interviewer-notes.js'
+export { parseInterviewerOutput } from '../prompts/interviewer-notes.js'
