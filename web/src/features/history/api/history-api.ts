@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { fetchJson, type FetchLike } from '../../../shared/api/fetch-json.js'
+import { startSession } from '../../library/api/library-api.js'
 import {
   GradeSchema,
   SessionSchema,
@@ -45,9 +46,7 @@ export function fetchSessionGrade(fetchFn: FetchLike, sessionId: string) {
   )
 }
 
+/** A drill session on one competency of a question. */
 export function startDrill(fetchFn: FetchLike, questionId: string, competency: string) {
-  return fetchJson(fetchFn, '/api/sessions', z.object({ id: z.string().min(1) }), {
-    method: 'POST',
-    body: JSON.stringify({ questionId, mode: 'drill', focus: `competency:${competency}` }),
-  })
+  return startSession(fetchFn, { questionId, mode: 'drill', focus: `competency:${competency}` })
 }

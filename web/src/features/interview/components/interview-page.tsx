@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react'
 import { useClientDeps } from '../../../shared/api/client-deps.js'
 import type { PublicQuestion } from '../../../shared/contract/question-contract.js'
 import { navigateTo } from '../../../shared/router/navigate.js'
-import { endSession, fetchQuestion, requestGrade } from '../api/interview-api.js'
+import { fetchQuestionDetail } from '../../library/api/library-api.js'
+import { endSession, requestGrade } from '../api/interview-api.js'
 import { useDraft } from '../hooks/use-draft.js'
 import { useInterviewSocket } from '../hooks/use-interview-socket.js'
 import { useNow } from '../hooks/use-now.js'
@@ -27,7 +28,9 @@ export default function InterviewPage({ sessionId }: { sessionId: string }) {
   useEffect(() => {
     if (!questionId) return
     let live = true
-    void fetchQuestion(deps.fetch, questionId).then((r) => live && r.ok && setQuestion(r.data))
+    void fetchQuestionDetail(deps.fetch, questionId).then(
+      (r) => live && r.ok && setQuestion(r.data),
+    )
     return () => {
       live = false
     }

@@ -6,24 +6,16 @@ import {
 } from '../../../shared/contract/session-contract.js'
 
 /** `GET /api/sessions/:id/report` and `GET /api/shared/:token`: everything the review shows. */
-export const ReportSchema = SessionReportSchema
 export type Report = SessionReport
 
 const sessionPath = (id: string) => `/api/sessions/${encodeURIComponent(id)}`
 
 export function fetchReport(fetchFn: FetchLike, sessionId: string) {
-  return fetchJson(fetchFn, `${sessionPath(sessionId)}/report`, ReportSchema)
+  return fetchJson(fetchFn, `${sessionPath(sessionId)}/report`, SessionReportSchema)
 }
 
 export function fetchSharedReport(fetchFn: FetchLike, token: string) {
-  return fetchJson(fetchFn, `/api/shared/${encodeURIComponent(token)}`, ReportSchema)
-}
-
-export function requestGrade(fetchFn: FetchLike, sessionId: string) {
-  return fetchJson(fetchFn, `${sessionPath(sessionId)}/grade`, z.unknown(), {
-    method: 'POST',
-    body: '{}',
-  })
+  return fetchJson(fetchFn, `/api/shared/${encodeURIComponent(token)}`, SessionReportSchema)
 }
 
 export function createShareLink(fetchFn: FetchLike, sessionId: string) {
