@@ -9,10 +9,10 @@ import {
 
 const SECRET = 'a-test-secret-that-is-at-least-32-characters'
 
-function createWhoAmIApp(secret = SECRET) {
+function createWhoAmIApp(secret = SECRET, newId?: () => string) {
   let n = 0
   const app = new Hono<AppEnv>()
-  app.use('*', createIdentityMiddleware({ secret, newId: () => `owner-${++n}` }))
+  app.use('*', createIdentityMiddleware({ secret, newId: newId ?? (() => `owner-${++n}`) }))
   app.get('/me', (c) => c.json({ ownerId: c.get('ownerId') }))
   return app
 }
@@ -60,6 +60,14 @@ describe('identity middleware', () => {
     expect(await res.json()).toEqual({ ownerId: 'owner-2' })
     const unsigned = await app.request('/me', { headers: { cookie: `${OWNER_COOKIE}=owner-1` } })
     expect(await unsigned.json()).toEqual({ ownerId: 'owner-3' })
+  })
+
+  it('does not trust a validly signed id outside the allowed shape', async () => {
+    const odd = createWhoAmIApp(SECRET, () => 'owner/1')
+    const cookie = cookieOf(await odd.request('/me'))
+    const res = await createWhoAmIApp().request('/me', { headers: { cookie } })
+    expect(await res.json()).toEqual({ ownerId: 'owner-1' })
+    expect(await resolveOwnerFromCookieHeader(cookie, SECRET)).toBeNull()
   })
 
   it('does not accept a cookie signed with another secret', async () => {
