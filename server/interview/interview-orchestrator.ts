@@ -93,12 +93,7 @@ export function createInterviewOrchestrator(deps: InterviewOrchestratorDeps) {
         return close(session, timeUp ? 'time' : 'budget', signal)
       }
     }
-    const trigger: InterviewTrigger =
-      candidate.kind === 'answer'
-        ? { type: 'answer', turn: candidate }
-        : candidate.kind === 'skip'
-          ? { type: 'skip', turn: candidate }
-          : { type: 'clarify', turn: candidate }
+    const trigger = triggerOf(candidate)
     const kind: TurnKind =
       trigger.type === 'clarify'
         ? 'clarification'
@@ -214,10 +209,9 @@ export function createInterviewOrchestrator(deps: InterviewOrchestratorDeps) {
       }
       if (!last) {
         return startTurn(sessionId, async (signal) => {
-          const kind = 'question'
           await runInterviewerTurn(deps, {
             context: context(session, { type: 'opening' }),
-            kind,
+            kind: 'question',
             signal,
           })
         })
@@ -229,13 +223,7 @@ export function createInterviewOrchestrator(deps: InterviewOrchestratorDeps) {
         const before = { ...session, turns: session.turns.slice(0, -1) }
         const candidate = before.turns.at(-1)
         const trigger: InterviewTrigger =
-          last.kind === 'question' || !candidate
-            ? { type: 'opening' }
-            : candidate.kind === 'answer'
-              ? { type: 'answer', turn: candidate }
-              : candidate.kind === 'skip'
-                ? { type: 'skip', turn: candidate }
-                : { type: 'clarify', turn: candidate }
+          last.kind === 'question' || !candidate ? { type: 'opening' } : triggerOf(candidate)
         startTurn(sessionId, (signal) =>
           runInterviewerTurn(deps, {
             context: context(before, trigger),
@@ -299,4 +287,11 @@ export type InterviewOrchestrator = ReturnType<typeof createInterviewOrchestrato
 
 function conflict(code: string, message: string): CommandResult {
   return { ok: false, code, message }
+}
+
+/** What a candidate turn asks the interviewer for. */
+function triggerOf(candidate: Turn): InterviewTrigger {
+  if (candidate.kind === 'answer') return { type: 'answer', turn: candidate }
+  if (candidate.kind === 'skip') return { type: 'skip', turn: candidate }
+  return { type: 'clarify', turn: candidate }
 }
