@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react'
 
 export type ThemeChoice = 'system' | 'light' | 'dark'
-export const THEME_KEY = 'sparring:theme'
+/** index.html reads the same key before first paint; keep the two in step. */
+const THEME_KEY = 'sparring:theme'
 
 function readChoice(storage: Pick<Storage, 'getItem'> | null): ThemeChoice {
   const value = storage?.getItem(THEME_KEY)
