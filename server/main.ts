@@ -52,7 +52,7 @@ async function main() {
   const embeddings = createWinkEmbeddingsLoader()
   embeddings.load()
   // The interviewer: with a key the LLM asks (INTERVIEWER_MODEL), else the offline engine; the
-  // coverage map uses word vectors either way (loaded once, on the first answer).
+  // coverage map uses the word vectors loaded above either way.
   const interview = createInterviewRuntime({
     questions: bank.questions,
     analyzer: createTextAnalyzer({ embeddings }),
