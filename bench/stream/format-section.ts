@@ -68,8 +68,9 @@ What it shows:
   \`--cpu-prof-dir\`), and it runs synchronously inside the microtask chain of the socket's
   message (the SQLite store's awaits never yield to I/O). So one server takes roughly 25-35
   answers a second; the CPU column is mostly this work. N = 200 over 8 s (25 answers/s) sits at
-  that edge: across seven runs on 2026-11-29 its p50 first delta was 1.04-1.64 s and its p99
-  delta overhead 43-450 ms, depending on what else the machine was doing. In a burst (200
+  that edge: across seven runs on 2026-11-29 before the one-answer-per-loop-turn change, its p50
+  first delta was 1.04-1.64 s and its p99 delta overhead 43-450 ms, depending on what else the
+  machine was doing (the run in the table is after it). In a burst (200
   answers in 1 s) the work queues for seconds: the model request waits up to 4.5-7.9 s (p99).
 - **A burst no longer stalls the streams already running.** Before commit "Coverage work runs
   one answer per event-loop turn", every answer read in one event-loop turn was computed before
