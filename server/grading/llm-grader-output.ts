@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Question } from '../questions/question-schema.js'
+import { stripModelMarkup } from '../llm/strip-model-markup.js'
 
 /**
  * What the LLM grader must return, in generation order: per criterion the evidence first, then
@@ -53,15 +54,16 @@ function withoutKeys(value: unknown, keys: string[]): unknown {
 export type ParsedGrade = { ok: true; value: LlmGradeOutput } | { ok: false; errors: string[] }
 
 /**
- * Parses and validates one grader reply: JSON (code fences or prose around it tolerated), the
- * schema, and the question's own names: every rubric criterion and competency exactly once,
- * framework steps that exist. Names are canonicalised to the question's spelling. The errors are
+ * Parses and validates one grader reply: JSON (code fences, prose and reasoning blocks such as
+ * DeepSeek-R1's `<think>…</think>` around it tolerated: braces inside the reasoning would
+ * otherwise be taken for the JSON), the schema, and the question's own names: every rubric
+ * criterion and competency exactly once, framework steps that exist. Names are canonicalised to the question's spelling. The errors are
  * written to be sent back to the model in the repair prompt.
  */
 export function parseGraderOutput(text: string, question: Question): ParsedGrade {
   let json: unknown
   try {
-    json = JSON.parse(extractJsonObject(text))
+    json = JSON.parse(extractJsonObject(stripModelMarkup(text)))
   } catch (error) {
     return { ok: false, errors: [`The reply is not valid JSON: ${(error as Error).message}`] }
   }

@@ -45,6 +45,12 @@ export type LlmErrorCode =
   | 'auth'
   | 'stream_error'
   | 'connection'
+  /** No bytes from the server for LLM_IDLE_TIMEOUT_MS. */
+  | 'stalled'
+  /** The reply had no text for the reader: tool calls only, reasoning only, a refusal, nothing. */
+  | 'empty_reply'
+  /** The reply is not the shape of a chat completion (an HTML page, `{"detail": …}`). */
+  | 'bad_response'
 
 /** A provider failure, wrapped at the adapter boundary. */
 export class LlmError extends Error {

@@ -11,10 +11,19 @@ import {
 import { startCallDeadline, type CallDeadline } from './call-deadline.js'
 import { toLlmError } from './map-openai-error.js'
 import { retryLlmCall, sleepWithSignal, type Sleep } from './retry-llm-call.js'
-import { createChunkState, readChatChunk, readChatStream } from './read-chat-chunk.js'
+import {
+  createChunkState,
+  readChatChunk,
+  readChatStream,
+  type ChunkState,
+} from './read-chat-chunk.js'
 import { isJsonSchemaUnsupported, withSchemaInstruction } from './json-format-fallback.js'
 import { bindBodyToSignal } from './bind-body-to-signal.js'
 import { createParamCompat, learnFromRejection } from './param-compat.js'
+import { startIdleWatch, type IdleWatch } from './idle-watch.js'
+import { createMarkupFilter, type MarkupFilter } from './strip-model-markup.js'
+import { readChatCompletion } from './read-chat-completion.js'
+import { createRedactor, type Redactor } from './redact-secrets.js'
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>
 
@@ -34,7 +43,11 @@ export type OpenAiLlmClientOptions = {
   random?: () => number
   /** First retry backoff when the server gives no Retry-After. */
   baseDelayMs?: number
+  /** No bytes for this long cuts a stream (LLM_IDLE_TIMEOUT_MS); 20 s by default. */
+  idleTimeoutMs?: number
 }
+
+export const DEFAULT_IDLE_TIMEOUT_MS = 20_000
 
 /**
  * The LlmClient adapter for OpenAI and every OpenAI-compatible server, through the official SDK.
@@ -47,9 +60,11 @@ export class OpenAiLlmClient implements LlmClient {
   /** Becomes `json_object` for the client's lifetime once the server rejects json_schema. */
   private jsonFormat: 'json_schema' | 'json_object' = 'json_schema'
   private readonly compat = createParamCompat()
+  private readonly redact: Redactor
 
   constructor(private readonly options: OpenAiLlmClientOptions) {
     this.model = options.model
+    this.redact = createRedactor([options.apiKey])
     const fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
     this.sdk = new OpenAI({
       apiKey: options.apiKey,
@@ -68,27 +83,84 @@ export class OpenAiLlmClient implements LlmClient {
   async *streamChat(request: ChatRequest): AsyncIterable<LlmStreamEvent> {
     const call = this.startCall(request.signal)
     try {
+      // A stall before any text is retried once with a fresh request. After text it is not: the
+      // reader has that text already, and a second reply would not continue it.
+      for (let attempt = 1; ; attempt++) {
+        let shown = false
+        try {
+          for await (const event of this.streamAttempt(call, request)) {
+            if (event.type === 'delta') shown = true
+            yield event
+          }
+          return
+        } catch (error) {
+          const stalled = error instanceof LlmError && error.code === 'stalled'
+          if (!stalled || shown || attempt >= 2 || call.signal.aborted) throw error
+        }
+      }
+    } catch (error) {
+      throw this.redactError(error)
+    } finally {
+      call.dispose()
+    }
+  }
+
+  /** One streamed request, cut by the idle watch when the server goes quiet. */
+  private async *streamAttempt(
+    call: CallDeadline,
+    request: ChatRequest,
+  ): AsyncGenerator<LlmStreamEvent> {
+    // Each HTTP attempt (the retries of send included) gets its own watch: a backoff wait is
+    // our silence, not the server's.
+    const current: { watch: IdleWatch | null } = { watch: null }
+    try {
       // The SDK builds, sends and checks the request; the body is read by our lean SSE reader.
-      const response = await this.send(call, request, () =>
-        this.sdk.chat.completions
-          .create(
-            { ...this.baseParams(request), stream: true, stream_options: { include_usage: true } },
-            { signal: call.signal },
-          )
-          .asResponse(),
-      )
-      const state = createChunkState(request.model ?? this.model)
+      let response: Response
       try {
-        for await (const chunk of readChatStream(response)) {
+        response = await this.send(call, request, () => {
+          current.watch?.dispose()
+          current.watch = startIdleWatch(call.signal, this.idleTimeoutMs)
+          return this.sdk.chat.completions
+            .create(
+              {
+                ...this.baseParams(request),
+                stream: true,
+                stream_options: { include_usage: true },
+              },
+              { signal: current.watch.signal },
+            )
+            .asResponse()
+        })
+      } catch (error) {
+        if (current.watch?.fired()) throw current.watch.stallError()
+        throw error
+      }
+      const watch = current.watch!
+      watch.touch()
+      const state = createChunkState(request.model ?? this.model)
+      const markup = createMarkupFilter()
+      let hasText = false
+      try {
+        for await (const chunk of readChatStream(response, watch.touch)) {
           // Events already buffered when the signal fired are not delivered.
-          if (call.signal.aborted) break
-          const text = readChatChunk(chunk, state)
-          if (text.length > 0) yield { type: 'delta', text }
+          if (watch.signal.aborted) break
+          const text = markup.push(readChatChunk(chunk, state))
+          if (text.length > 0) {
+            hasText ||= /\S/.test(text)
+            yield { type: 'delta', text }
+          }
         }
       } catch (error) {
+        if (watch.fired()) throw watch.stallError()
         throw toLlmError(error, call, 'stream')
       }
+      if (watch.fired()) throw watch.stallError()
       if (call.signal.aborted) throw call.abortError()
+      const held = markup.end()
+      if (held.length > 0) {
+        hasText ||= /\S/.test(held)
+        yield { type: 'delta', text: held }
+      }
       if (!state.finished) {
         throw new LlmError(
           'stream_error',
@@ -96,35 +168,38 @@ export class OpenAiLlmClient implements LlmClient {
           false,
         )
       }
+      if (!hasText) throw new LlmError('empty_reply', describeEmptyStream(state, markup), false)
       yield { type: 'done', usage: state.usage, model: state.model }
     } finally {
-      call.dispose()
+      current.watch?.dispose()
     }
   }
 
   async completeJson(request: JsonRequest): Promise<JsonResult> {
     const call = this.startCall(request.signal)
     try {
-      if (this.jsonFormat === 'json_schema') {
-        try {
-          return await this.completeOnce(call, request, request.messages, {
-            type: 'json_schema',
-            json_schema: { name: request.schemaName, schema: request.jsonSchema, strict: true },
-          })
-        } catch (error) {
-          if (!isJsonSchemaUnsupported(error)) throw error
-          this.jsonFormat = 'json_object'
-        }
-      }
-      const messages = withSchemaInstruction(
-        request.messages,
-        request.schemaName,
-        request.jsonSchema,
-      )
-      return await this.completeOnce(call, request, messages, { type: 'json_object' })
+      return await this.completeJsonWithin(call, request)
+    } catch (error) {
+      throw this.redactError(error)
     } finally {
       call.dispose()
     }
+  }
+
+  private async completeJsonWithin(call: CallDeadline, request: JsonRequest): Promise<JsonResult> {
+    if (this.jsonFormat === 'json_schema') {
+      try {
+        return await this.completeOnce(call, request, request.messages, {
+          type: 'json_schema',
+          json_schema: { name: request.schemaName, schema: request.jsonSchema, strict: true },
+        })
+      } catch (error) {
+        if (!isJsonSchemaUnsupported(error)) throw error
+        this.jsonFormat = 'json_object'
+      }
+    }
+    const messages = withSchemaInstruction(request.messages, request.schemaName, request.jsonSchema)
+    return await this.completeOnce(call, request, messages, { type: 'json_object' })
   }
 
   private async completeOnce(
@@ -133,7 +208,7 @@ export class OpenAiLlmClient implements LlmClient {
     messages: JsonRequest['messages'],
     responseFormat: ChatCompletionCreateParamsBase['response_format'],
   ): Promise<JsonResult> {
-    const completion = await this.send(call, request, () =>
+    const completion: unknown = await this.send(call, request, () =>
       this.sdk.chat.completions.create(
         {
           ...this.baseParams({ ...request, messages }),
@@ -143,17 +218,9 @@ export class OpenAiLlmClient implements LlmClient {
         { signal: call.signal },
       ),
     )
-    const text = completion.choices[0]?.message?.content ?? ''
-    if (text.trim().length === 0) {
-      throw new LlmError('server_error', 'The model server returned an empty reply', false)
-    }
-    const usage = completion.usage
-      ? {
-          promptTokens: completion.usage.prompt_tokens,
-          completionTokens: completion.usage.completion_tokens,
-        }
-      : null
-    return { text, usage, model: completion.model || (request.model ?? this.model) }
+    // Checked, not trusted: a proxy's HTML page or `{"detail": …}` says so in plain words.
+    const { text, usage, model } = readChatCompletion(completion)
+    return { text, usage, model: model ?? request.model ?? this.model }
   }
 
   private baseParams(request: ChatRequest) {
@@ -203,7 +270,27 @@ export class OpenAiLlmClient implements LlmClient {
     })
   }
 
+  /** Every failure leaves the client with credentials removed from its message, and no cause
+   * (the SDK error keeps the server's raw text, which a logger would print). */
+  private redactError(error: unknown): unknown {
+    if (!(error instanceof LlmError)) return error
+    return new LlmError(error.code, this.redact(error.message), error.retryable)
+  }
+
+  private get idleTimeoutMs(): number {
+    return this.options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS
+  }
+
   private get now(): () => number {
     return this.options.now ?? Date.now
   }
+}
+
+/** Why a finished stream had nothing for the reader, in plain words. */
+function describeEmptyStream(state: ChunkState, markup: MarkupFilter): string {
+  if (state.toolCalls > 0 || markup.removed.toolCalls > 0) {
+    return 'The model answered with a tool call and no text'
+  }
+  if (markup.removed.reasoning > 0) return 'The model sent only its reasoning and no answer'
+  return 'The model server returned an empty reply'
 }

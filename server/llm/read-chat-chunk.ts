@@ -11,10 +11,12 @@ export type ChunkState = {
   /** A choice carried a finish_reason: the reply is complete even if `[DONE]` never comes. */
   finished: boolean
   finishReason: string | null
+  /** Tool calls in `delta.tool_calls` (OpenAI, Azure, vLLM, Groq): never text for the reader. */
+  toolCalls: number
 }
 
 export function createChunkState(requestedModel: string): ChunkState {
-  return { model: requestedModel, usage: null, finished: false, finishReason: null }
+  return { model: requestedModel, usage: null, finished: false, finishReason: null, toolCalls: 0 }
 }
 
 /**
@@ -38,6 +40,12 @@ export function readChatChunk(chunk: ChatCompletionChunk, state: ChunkState): st
     if ((choice.index ?? 0) !== 0) continue
     const content = choice.delta?.content
     if (typeof content === 'string') text += content
+    // Parallel calls arrive as several entries; a call's later argument chunks repeat its index.
+    for (const call of choice.delta?.tool_calls ?? []) {
+      if (typeof call?.index === 'number')
+        state.toolCalls = Math.max(state.toolCalls, call.index + 1)
+      else state.toolCalls++
+    }
     if (choice.finish_reason) {
       state.finished = true
       state.finishReason = choice.finish_reason
@@ -49,11 +57,15 @@ export function readChatChunk(chunk: ChatCompletionChunk, state: ChunkState): st
 /**
  * The chunks of a streamed chat completion response. An error object inside the stream
  * (`data: {"error": {...}}`, sent by vLLM, OpenRouter and others) becomes a stream_error.
+ * `onBytes` hears of every network read, keep-alive comments included (the idle watch).
  */
-export async function* readChatStream(response: Response): AsyncGenerator<ChatCompletionChunk> {
+export async function* readChatStream(
+  response: Response,
+  onBytes?: () => void,
+): AsyncGenerator<ChatCompletionChunk> {
   const source = nodeBodyOf(response) ?? response.body
   if (!source) throw new LlmError('stream_error', 'The model server sent no stream body', false)
-  for await (const payload of readSseData(source as AsyncIterable<Uint8Array>)) {
+  for await (const payload of readSseData(source as AsyncIterable<Uint8Array>, onBytes)) {
     let parsed: unknown
     try {
       parsed = JSON.parse(payload)

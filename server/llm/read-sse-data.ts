@@ -7,11 +7,14 @@
  */
 export async function* readSseData(
   chunks: AsyncIterable<Uint8Array | string>,
+  /** Called on every network read, before it is parsed (comment lines count too). */
+  onChunk?: () => void,
 ): AsyncGenerator<string, { sawDone: boolean }> {
   const decoder = new TextDecoder()
   let pending = ''
   let data: string[] = []
   for await (const chunk of chunks) {
+    onChunk?.()
     pending += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true })
     let start = 0
     for (let i = 0; i < pending.length; i++) {

@@ -45,6 +45,14 @@ describe('parseGraderOutput', () => {
     expect(short.ok).toBe(false)
   })
 
+  it('reads the JSON after a reasoning block whose braces would confuse the extraction', () => {
+    const reply = gradeReply()
+    const text = `<think>The JSON shape is {"criteria": [...]}; fill it in.</think>\n${JSON.stringify(reply)}`
+    const parsed = parseGraderOutput(text, question)
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'))
+    expect(parsed.value.criteria).toHaveLength(2)
+  })
+
   it('reports JSON syntax errors', () => {
     const parsed = parseGraderOutput('{"criteria": [', question)
     expect(parsed.ok).toBe(false)

@@ -102,7 +102,7 @@ describe('OpenAiLlmClient.completeJson', () => {
     server.use(http.post(COMPLETIONS_URL, () => HttpResponse.json(chatCompletion(''))))
     const { client } = createTestClient()
     await expect(client.completeJson(request)).rejects.toMatchObject({
-      code: 'server_error',
+      code: 'empty_reply',
       message: 'The model server returned an empty reply',
     })
   })
@@ -144,5 +144,76 @@ describe('OpenAiLlmClient.completeJson', () => {
     expect(bodies).toHaveLength(4)
     expect(bodies[3]).toMatchObject({ max_completion_tokens: 2000 })
     expect(bodies[3]).not.toHaveProperty('temperature')
+  })
+})
+
+describe('OpenAiLlmClient.completeJson on replies that are not a plain answer', () => {
+  const serve = (body: unknown, init?: ResponseInit) =>
+    server.use(
+      http.post(COMPLETIONS_URL, () =>
+        typeof body === 'string'
+          ? new HttpResponse(body, { headers: { 'content-type': 'text/html' }, ...init })
+          : HttpResponse.json(body as Record<string, unknown>, init),
+      ),
+    )
+
+  it('strips an inline think block (DeepSeek-R1) before the JSON', async () => {
+    serve(chatCompletion('<think>\nMaybe {"score": 2}? No.\n</think>\n{"score": 7}'))
+    const { client } = createTestClient()
+    const result = await client.completeJson(request)
+    expect(JSON.parse(result.text)).toEqual({ score: 7 })
+  })
+
+  it('never reads reasoning_content or reasoning as the answer', async () => {
+    const completion = chatCompletion('') as {
+      choices: Array<{ message: Record<string, unknown> }>
+    }
+    completion.choices[0]!.message.reasoning_content = '{"score": 9}'
+    completion.choices[0]!.message.reasoning = '{"score": 9}'
+    serve(completion)
+    const { client } = createTestClient()
+    await expect(client.completeJson(request)).rejects.toMatchObject({
+      code: 'empty_reply',
+      message: 'The model sent only its reasoning and no answer',
+    })
+  })
+
+  it.each([
+    [
+      { detail: 'Not Found' },
+      'The model server did not send a chat completion; it reported: Not Found',
+    ],
+    [
+      { object: 'list', data: [] },
+      'The model server did not send a chat completion: the reply has no "choices" list (it has object, data)',
+    ],
+    [
+      { id: 'x', object: 'chat.completion', choices: [] },
+      'The model server did not send a chat completion: the reply\'s "choices" list is empty',
+    ],
+    [
+      '<html><body>Welcome to nginx!</body></html>',
+      'The model server did not send a chat completion: it sent text ("<html><body>Welcome to nginx!</body></html>"); check OPENAI_BASE_URL ends in /v1',
+    ],
+  ])('says in plain words what came back instead of a completion (%j)', async (body, message) => {
+    serve(body)
+    const { client } = createTestClient()
+    const error = await client.completeJson(request).catch((e: unknown) => e)
+    expect(error).toMatchObject({ code: 'bad_response', message })
+    expect((error as Error).message).not.toContain('Cannot read properties')
+  })
+
+  it('reports a refusal as such', async () => {
+    const completion = chatCompletion('') as {
+      choices: Array<{ message: Record<string, unknown> }>
+    }
+    completion.choices[0]!.message.content = null
+    completion.choices[0]!.message.refusal = "I can't help with grading this."
+    serve(completion)
+    const { client } = createTestClient()
+    await expect(client.completeJson(request)).rejects.toMatchObject({
+      code: 'empty_reply',
+      message: "The model refused to answer: I can't help with grading this.",
+    })
   })
 })

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest'
+import { createMarkupFilter, stripModelMarkup } from '../../../server/llm/strip-model-markup.js'
+
+/** Feeds `deltas` through one filter and returns what the reader would see. */
+function run(deltas: string[]) {
+  const filter = createMarkupFilter()
+  const out = deltas.map((d) => filter.push(d)).join('') + filter.end()
+  return { out, removed: filter.removed }
+}
+
+/** Every way of cutting `text` in two, and one delta per character. */
+function splits(text: string): string[][] {
+  const cuts = Array.from({ length: text.length + 1 }, (_, i) => [text.slice(0, i), text.slice(i)])
+  return [...cuts, [...text]]
+}
+
+const cases = [
+  {
+    name: 'an inline think block (DeepSeek-R1 via Together)',
+    text: '<think>\nThe candidate skipped capacity; model answer says 12k/s.\n</think>\n\nHow many writes per second?',
+    visible: '\n\nHow many writes per second?',
+  },
+  {
+    name: 'a reasoning block in capitals',
+    text: 'Fair. <REASONING>they missed the lock</REASONING>Where does the lock live?',
+    visible: 'Fair. Where does the lock live?',
+  },
+  {
+    name: 'a Hermes tool call as text (Ollama)',
+    text: 'Let me check.<tool_call>\n{"name": "lookup", "arguments": {"q": "x"}}\n</tool_call>',
+    visible: 'Let me check.',
+  },
+  {
+    name: 'a Llama 3.1 function call',
+    text: 'One moment. <function=search>{"query": "sharding"}</function> Which key do you shard on?',
+    visible: 'One moment.  Which key do you shard on?',
+  },
+  {
+    name: 'Mistral [TOOL_CALLS] runs to the end',
+    text: 'Sure.[TOOL_CALLS][{"name": "grade", "arguments": {}}]',
+    visible: 'Sure.',
+  },
+  {
+    name: 'text with a bare < and [ that are no tags',
+    text: 'Is p99 < 200 ms, and is [a] list <b>bold</b>?',
+    visible: 'Is p99 < 200 ms, and is [a] list <b>bold</b>?',
+  },
+  {
+    name: 'an orphan closing tag alone is dropped',
+    text: 'reasoning here</think>What is the SLO?',
+    visible: 'reasoning hereWhat is the SLO?',
+  },
+]
+
+describe('createMarkupFilter', () => {
+  it.each(cases)('removes $name however the deltas are split', ({ text, visible }) => {
+    for (const deltas of splits(text)) expect(run(deltas).out).toBe(visible)
+  })
+
+  it('drops an unclosed think block to the end of the reply', () => {
+    expect(run(['Ok. <think>still thinking when the', ' stream ended']).out).toBe('Ok. ')
+  })
+
+  it('holds only a possible tag start, not whole sentences', () => {
+    const filter = createMarkupFilter()
+    expect(filter.push('How would you shard it? <thi')).toBe('How would you shard it? ')
+    expect(filter.push('s is not a tag')).toBe('<this is not a tag')
+  })
+
+  it('counts what it removed', () => {
+    expect(run(['<think>a</think>b<tool_call>{}</tool_call>']).removed).toEqual({
+      reasoning: 1,
+      toolCalls: 1,
+    })
+  })
+})
+
+describe('stripModelMarkup', () => {
+  it('removes a think block and keeps the JSON after it', () => {
+    expect(stripModelMarkup('<think>{"score": 1} maybe</think>{"score": 7}')).toBe('{"score": 7}')
+  })
+
+  it('drops reasoning whose opening tag was in the prompt', () => {
+    expect(stripModelMarkup('Let me weigh {x}.\n</think>\n{"score": 7}')).toBe('\n{"score": 7}')
+  })
+
+  it('leaves a reply without markup alone', () => {
+    expect(stripModelMarkup('{"a": "<b>"}')).toBe('{"a": "<b>"}')
+  })
+})
