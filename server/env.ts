@@ -44,6 +44,14 @@ export const EnvSchema = z.object({
     blankAsUnset,
     z.coerce.number().int().min(1000).max(600_000).default(60_000),
   ),
+  /**
+   * No bytes from the model server for this long cuts a stream: retried once when no text was
+   * shown yet, then the offline interviewer finishes the turn. At most LLM_TIMEOUT_MS.
+   */
+  LLM_IDLE_TIMEOUT_MS: z.preprocess(
+    blankAsUnset,
+    z.coerce.number().int().min(1000).max(600_000).default(20_000),
+  ),
   /** Retries after a 429, a 5xx or a connection failure, before any token was streamed. */
   LLM_MAX_RETRIES: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(10).default(2)),
 })

@@ -34,6 +34,7 @@ async function main() {
       baseURL: env.OPENAI_BASE_URL,
       model,
       timeoutMs: env.LLM_TIMEOUT_MS,
+      idleTimeoutMs: env.LLM_IDLE_TIMEOUT_MS,
       maxRetries: env.LLM_MAX_RETRIES,
     })
   // Read and checked at every start, so a broken template fails fast even before a key is set.

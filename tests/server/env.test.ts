@@ -38,4 +38,11 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ PORT: '70000' })).toThrow(/PORT/)
     expect(() => parseEnv({ PORT: '-1' })).toThrow(/PORT/)
   })
+
+  it('reads LLM_IDLE_TIMEOUT_MS, 20 s by default, and rejects nonsense', () => {
+    expect(parseEnv({}).LLM_IDLE_TIMEOUT_MS).toBe(20_000)
+    expect(parseEnv({ LLM_IDLE_TIMEOUT_MS: '5000' }).LLM_IDLE_TIMEOUT_MS).toBe(5000)
+    expect(() => parseEnv({ LLM_IDLE_TIMEOUT_MS: 'soon' })).toThrow(/LLM_IDLE_TIMEOUT_MS/)
+    expect(() => parseEnv({ LLM_IDLE_TIMEOUT_MS: '10' })).toThrow(/LLM_IDLE_TIMEOUT_MS/)
+  })
 })
