@@ -1,12 +1,16 @@
+import { buildSpanAutomaton, type SpanAutomaton } from './span-automaton.js'
+
 /**
- * The leak guard: before a sentence of an interviewer turn is sent, it is checked for a span of
- * LEAK_SPAN_WORDS or more consecutive words copied from the model answer (after normalising
- * case, punctuation, whitespace and curly quotes). A leaking sentence is replaced by one neutral
- * probe (the first time in a turn) or dropped, and counted.
+ * The leak guard: no span of LEAK_SPAN_WORDS or more consecutive words copied from the model
+ * answer (after normalising case, punctuation, whitespace and curly quotes) ever reaches the
+ * candidate, however the text is split into stream deltas.
  *
- * Cost is O(length): the model answer's word 12-grams go into a hash set once; each sentence
- * looks up each of its 12-grams once. The last 11 words already sent are carried over, so a copy
- * split across sentences or stream deltas is still caught.
+ * It holds back only what could still become a copy: the longest run of the latest words that is
+ * the beginning of some span of the model answer (an automaton over the model answer's spans,
+ * built once per model answer), plus a word still being typed when it could begin one. Anything
+ * before that run is released at once, so ordinary text flows at the model's speed. When the held
+ * run completes a span, it is dropped with the rest of its sentence, and the first leak of a turn
+ * is replaced by one neutral probe; each is counted.
  */
 export const LEAK_SPAN_WORDS = 12
 
@@ -19,116 +23,271 @@ export type LeakGuardOptions = {
   probe?: string
 }
 
-export type SentenceCheck = { text: string | null; leaked: boolean }
-
 export type LeakGuard = {
-  /** Checks one sentence (with its trailing whitespace); returns what may be sent. */
-  checkSentence(sentence: string): SentenceCheck
-  /** Sentences rewritten or dropped so far. */
+  /** Takes the next delta of the stream; returns the text that may be sent now (maybe ''). */
+  push(delta: string): string
+  /**
+   * Ends the text: checks what is held as if nothing followed and returns what may be sent. Call
+   * it when the stream ends, and also when it fails, so held text that is not a copy is kept.
+   * Text pushed after a flush starts afresh but still cannot complete a copy with text before it.
+   */
+  flush(): string
+  /** Text received and not yet released (for tests and diagnostics). */
+  readonly held: string
+  /** Copies rewritten or dropped so far. */
   readonly leaks: number
 }
 
-/** Lowercase words with curly quotes straightened and apostrophes and punctuation removed. */
+const APOSTROPHES = /[\u2018\u2019\u201A\u201B\u2032`\u00B4']/g
+
+/**
+ * Lowercase words with curly quotes straightened and apostrophes and punctuation removed. Final
+ * sigma is folded into sigma, so a word normalises the same whatever follows it.
+ */
 export function normaliseWords(text: string): string[] {
   return text
     .toLowerCase()
-    .replace(/[\u2018\u2019\u201A\u201B\u2032`\u00B4']/g, '')
+    .replace(/ς/g, 'σ')
+    .replace(APOSTROPHES, '')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0)
 }
 
+/** Built once per model answer: questions are few and their model answers do not change. */
+const automata = new Map<string, SpanAutomaton>()
+const MAX_CACHED_AUTOMATA = 500
+
+function automatonFor(modelAnswer: string, span: number): SpanAutomaton {
+  const key = `${span}\u0000${modelAnswer}`
+  let automaton = automata.get(key)
+  if (!automaton) {
+    if (automata.size >= MAX_CACHED_AUTOMATA) automata.clear()
+    automaton = buildSpanAutomaton(normaliseWords(modelAnswer), span)
+    automata.set(key, automaton)
+  }
+  return automaton
+}
+
+/** A sentence ends at . ! ? (with closing quotes or brackets) before whitespace, or at a newline. */
+const SENTENCE_END = /[.!?…]+["'”’)\]]*\s+|\n+/g
+/** A raw token whose last character may continue its last word in the next delta. */
+const OPEN_WORD_END = /[\p{L}\p{N}\u2018\u2019\u201A\u201B\u2032`\u00B4']$/u
+
 export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions = {}): LeakGuard {
   const span = options.spanWords ?? LEAK_SPAN_WORDS
   const probe = options.probe ?? NEUTRAL_PROBE
-  const grams = collectGrams(normaliseWords(modelAnswer), span)
-  let tail: string[] = []
+  const automaton = automatonFor(modelAnswer, span)
+  const probeWords = normaliseWords(probe)
+
+  /** Received, not yet released; starts right after the released text. */
+  let pending = ''
+  /** Where the next whitespace-delimited token of `pending` starts (the ones before are read). */
+  let scanned = 0
+  /** The released beginning of the token `pending` starts inside of (a word being typed). */
+  let carry = ''
+  /** Words of `carry` already read (its last word is not, while it may continue). */
+  let carryRead = 0
+  let state = automaton.root
+  /** For each word read, where its token starts in `pending` (-1 once released). */
+  let starts: number[] = []
+  /** The latest released words, to restart the automaton after a leak. */
+  let releasedTail: string[] = []
+  let readWords: string[] = []
+  /** After a leak: dropping text up to the end of its sentence. */
+  let dropping = false
   let leaks = 0
   let probed = false
+
+  const read = (word: string, start: number): boolean => {
+    state = automaton.step(state, word)
+    readWords.push(word)
+    starts.push(start)
+    const keep = Math.max(span, automaton.depth(state))
+    if (readWords.length > 2 * keep) {
+      readWords = readWords.slice(-keep)
+      starts = starts.slice(-keep)
+    }
+    return automaton.depth(state) === span
+  }
+
+  /** Where the held words begin in `pending`, or -1 when no word of `pending` is held. */
+  const heldStart = (): number => {
+    const depth = automaton.depth(state)
+    for (let k = Math.max(0, starts.length - depth); k < starts.length; k++) {
+      if (starts[k]! >= 0) return starts[k]!
+    }
+    return -1
+  }
+
+  const release = (end: number): string => {
+    if (end <= 0) return ''
+    const out = pending.slice(0, end)
+    pending = pending.slice(end)
+    scanned = Math.max(0, scanned - end)
+    const firstHeld = starts.length - automaton.depth(state)
+    for (let k = 0; k < starts.length; k++) {
+      const s = starts[k]!
+      if (s < 0) continue
+      if (s < end || k < firstHeld) {
+        starts[k] = -1
+        releasedTail.push(readWords[k]!)
+      } else starts[k] = s - end
+    }
+    if (releasedTail.length > span) releasedTail = releasedTail.slice(-(span - 1))
+    return out
+  }
+
+  /** Restarts the automaton on the released words (and the probe when one is sent). */
+  const restart = (words: readonly string[]) => {
+    state = automaton.root
+    readWords = []
+    starts = []
+    for (const w of words.slice(-(span - 1))) read(w, -1)
+  }
+
+  /**
+   * A copy was completed by the token at `tokenStart`: the held words go, and so does the rest of
+   * their sentence. Returns the text released before the held words.
+   */
+  const onLeak = (tokenStart: number): string => {
+    leaks++
+    const start = Math.max(0, heldStart())
+    const before = release(start)
+    // The sentence end is looked for from the completing token on, not inside the held words.
+    pending = pending.slice(Math.max(0, tokenStart - start))
+    scanned = 0
+    dropping = true
+    carry = ''
+    carryRead = 0
+    return before
+  }
+
+  /** While dropping: discards up to the end of the sentence, then sends the probe (once). */
+  const endDrop = (atEnd: boolean): string => {
+    SENTENCE_END.lastIndex = 0
+    const m = SENTENCE_END.exec(pending)
+    if (!m && !atEnd) {
+      // Keep a few characters: a sentence end can be split across deltas ("?" then " ").
+      if (pending.length > 8) pending = pending.slice(-8)
+      scanned = 0
+      return ''
+    }
+    const end = m ? m.index + m[0].length : pending.length
+    const space = m ? (/\s*$/.exec(m[0])?.[0] ?? '') : ''
+    pending = pending.slice(end)
+    scanned = 0
+    dropping = false
+    let out = ''
+    if (!probed) {
+      probed = true
+      restart([...releasedTail, ...probeWords])
+      if (automaton.depth(state) === span) restart(releasedTail)
+      else {
+        out = probe + space
+        releasedTail = [...releasedTail, ...probeWords].slice(-(span - 1))
+      }
+    } else restart(releasedTail)
+    return out
+  }
+
+  /** Reads complete tokens, releases what cannot become a copy; `atEnd` reads the last token. */
+  const advance = (atEnd: boolean): string => {
+    let out = ''
+    for (;;) {
+      if (dropping) {
+        out += endDrop(atEnd)
+        if (dropping) return out
+      }
+      let leakedAt = -1
+      while (leakedAt < 0) {
+        // A carried token (released while being typed) ends at the first whitespace.
+        if (carry === '') while (scanned < pending.length && /\s/.test(pending[scanned]!)) scanned++
+        let end = scanned
+        while (end < pending.length && !/\s/.test(pending[end]!)) end++
+        const closed = end < pending.length || atEnd
+        if (!closed || (end === scanned && carry === '')) break
+        const words = normaliseWords(carry + pending.slice(scanned, end)).slice(carryRead)
+        carry = ''
+        carryRead = 0
+        const tokenStart = scanned
+        scanned = end
+        for (const word of words) {
+          if (read(word, tokenStart)) {
+            leakedAt = tokenStart
+            break
+          }
+        }
+      }
+      if (leakedAt >= 0) {
+        out += onLeak(leakedAt)
+        continue
+      }
+      break
+    }
+    const start = heldStart()
+    if (start >= 0) return out + release(start)
+    out += release(scanned)
+    // The token being typed goes too when it cannot be the start of a copy.
+    const open = pending
+    if (open.length > 0 && !atEnd) {
+      const words = normaliseWords(carry + open)
+      const typing = OPEN_WORD_END.test(open)
+      const complete = words.slice(carryRead, typing ? -1 : undefined)
+      const last = typing ? words.at(-1) : undefined
+      let tentative = state
+      for (const w of complete) tentative = automaton.step(tentative, w)
+      if (
+        automaton.depth(tentative) === 0 &&
+        (last === undefined || !automaton.couldStartSpan(last))
+      ) {
+        for (const w of complete) read(w, 0)
+        carry += open
+        carryRead += complete.length
+        out += release(open.length)
+        // Its words are released; none is held (depth 0), so none may be marked as pending.
+        starts = starts.map(() => -1)
+      }
+    }
+    return out
+  }
 
   return {
     get leaks() {
       return leaks
     },
-    checkSentence(sentence) {
-      const words = normaliseWords(sentence)
-      const window = tail.concat(words)
-      // Only spans that end inside this sentence are new: earlier ones were checked already.
-      const first = Math.max(0, tail.length - span + 1)
-      let leaked = false
-      for (let i = first; i + span <= window.length; i++) {
-        if (grams.has(window.slice(i, i + span).join(' '))) {
-          leaked = true
-          break
-        }
-      }
-      if (!leaked) {
-        tail = window.slice(-(span - 1))
-        return { text: sentence, leaked: false }
-      }
-      leaks++
-      tail = []
-      if (probed) return { text: null, leaked: true }
-      probed = true
-      return { text: probe + (/\s*$/.exec(sentence)?.[0] ?? ''), leaked: true }
+    get held() {
+      return pending
+    },
+    push(delta) {
+      pending += delta
+      return advance(false)
+    },
+    flush() {
+      // At the end nothing can follow: the held words are released (and stay in the automaton,
+      // so text pushed after a flush still cannot complete a copy with them).
+      const out = advance(true) + release(pending.length)
+      scanned = 0
+      carry = ''
+      carryRead = 0
+      return out
     },
   }
 }
 
-function collectGrams(words: string[], span: number): Set<string> {
-  const grams = new Set<string>()
-  for (let i = 0; i + span <= words.length; i++) grams.add(words.slice(i, i + span).join(' '))
-  return grams
-}
-
-/** Past this many buffered characters without a sentence end, text is checked at a word break. */
-const MAX_BUFFER_CHARS = 400
-/** A sentence ends at . ! ? (with closing quotes or brackets) before whitespace, or at a newline. */
-const SENTENCE_END = /[.!?…]+["'”’)\]]*\s+|\n+/g
-
 /**
- * Buffers streamed deltas to sentence boundaries and yields only what the guard lets through.
- * Returns the number of leaks caught in this stream when it ends.
+ * Feeds streamed deltas through the guard and yields only what it lets through, as soon as it
+ * does. Returns the number of leaks caught in this stream when it ends.
  */
 export async function* guardStream(
   deltas: AsyncIterable<string>,
   guard: LeakGuard,
 ): AsyncGenerator<string, { leaks: number }> {
   const before = guard.leaks
-  let buffer = ''
   for await (const delta of deltas) {
-    buffer += delta
-    let cut = lastSentenceEnd(buffer)
-    if (cut === 0 && buffer.length > MAX_BUFFER_CHARS) cut = buffer.lastIndexOf(' ') + 1
-    if (cut <= 0) continue
-    const ready = buffer.slice(0, cut)
-    buffer = buffer.slice(cut)
-    for (const sentence of splitSentencesKeepingSpace(ready)) {
-      const checked = guard.checkSentence(sentence).text
-      if (checked) yield checked
-    }
+    const ready = guard.push(delta)
+    if (ready) yield ready
   }
-  if (buffer.length > 0) {
-    const checked = guard.checkSentence(buffer).text
-    if (checked) yield checked
-  }
+  const rest = guard.flush()
+  if (rest) yield rest
   return { leaks: guard.leaks - before }
-}
-
-function lastSentenceEnd(text: string): number {
-  let end = 0
-  SENTENCE_END.lastIndex = 0
-  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) end = m.index + m[0].length
-  return end
-}
-
-function splitSentencesKeepingSpace(text: string): string[] {
-  const sentences: string[] = []
-  let start = 0
-  SENTENCE_END.lastIndex = 0
-  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
-    sentences.push(text.slice(start, m.index + m[0].length))
-    start = m.index + m[0].length
-  }
-  if (start < text.length) sentences.push(text.slice(start))
-  return sentences
 }

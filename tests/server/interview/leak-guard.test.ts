@@ -7,6 +7,7 @@ import {
 } from '../../../server/interview/leak-guard.js'
 import { ScriptedLlmClient } from '../../support/scripted-llm-client.js'
 import type { LlmClient } from '../../../server/llm/llm-client.js'
+import { copiedSpans } from './fixtures/copied-spans.js'
 
 const MODEL_ANSWER =
   'The client retries the charge after a timeout although the first charge succeeded. ' +
@@ -34,6 +35,14 @@ async function guardScripted(chunks: string[]) {
   return { text: sent.join(''), leaks: next.value.leaks, llm }
 }
 
+/** Pushes each chunk, then flushes; returns what was released after each push. */
+function pushAll(chunks: string[], modelAnswer = MODEL_ANSWER) {
+  const guard = createLeakGuard(modelAnswer)
+  const released = chunks.map((c) => guard.push(c))
+  const end = guard.flush()
+  return { guard, released, text: released.join('') + end }
+}
+
 describe('normaliseWords', () => {
   it('ignores case, punctuation, curly quotes and whitespace', () => {
     expect(normaliseWords('The  “Provider’s”\tAPI — RETURNS, the first...')).toEqual(
@@ -42,69 +51,113 @@ describe('normaliseWords', () => {
   })
 })
 
-describe('createLeakGuard().checkSentence', () => {
-  it('rewrites a sentence with a 12-word verbatim span into the neutral probe', () => {
-    const guard = createLeakGuard(MODEL_ANSWER)
-    const result = guard.checkSentence(
+describe('createLeakGuard: what it rewrites', () => {
+  it('replaces a 12-word verbatim span and the rest of its sentence with the neutral probe', () => {
+    const { text, guard } = pushAll([
       'Consider this: send an idempotency key derived from the order id with every charge. ',
-    )
-    expect(result).toEqual({ text: `${NEUTRAL_PROBE} `, leaked: true })
+      'Which id?',
+    ])
+    expect(text).toBe(`Consider this: ${NEUTRAL_PROBE} Which id?`)
     expect(guard.leaks).toBe(1)
   })
 
   it('catches a copy with changed case, punctuation and quotes', () => {
-    const guard = createLeakGuard(MODEL_ANSWER)
-    const result = guard.checkSentence(
+    const { text, guard } = pushAll([
       'SEND an Idempotency-Key, derived from the “order id” — with every charge; so THE provider’s API...',
-    )
-    expect(result.leaked).toBe(true)
+    ])
+    expect(guard.leaks).toBe(1)
+    expect(copiedSpans(text, MODEL_ANSWER)).toEqual([])
   })
 
   it('lets an 11-word overlap through unchanged', () => {
-    const guard = createLeakGuard(MODEL_ANSWER)
     // "send an idempotency key derived from the order id with every" is 11 words of the answer.
     const sentence =
       'Would you send an idempotency key derived from the order id with every request?'
-    expect(guard.checkSentence(sentence)).toEqual({ text: sentence, leaked: false })
+    const { text, guard } = pushAll([sentence])
+    expect(text).toBe(sentence)
     expect(guard.leaks).toBe(0)
   })
 
   it('drops later leaks of the same turn instead of repeating the probe', () => {
-    const guard = createLeakGuard(MODEL_ANSWER)
-    guard.checkSentence(
+    const { text, guard } = pushAll([
       'The client retries the charge after a timeout although the first charge succeeded. ',
-    )
-    const second = guard.checkSentence(
       'Write the order as pending before charging, and reconcile pending orders against the provider. ',
-    )
-    expect(second).toEqual({ text: null, leaked: true })
+      'What next?',
+    ])
+    expect(text).toBe(`${NEUTRAL_PROBE} What next?`)
     expect(guard.leaks).toBe(2)
   })
 
-  it('catches a span split across two sentences', () => {
-    const guard = createLeakGuard(MODEL_ANSWER)
-    expect(guard.checkSentence('The client retries the charge after a timeout. ').leaked).toBe(
-      false,
-    )
-    expect(guard.checkSentence('Although the first charge succeeded, right? ').leaked).toBe(true)
+  it('catches a span split across two sentences, dropping the held words of both', () => {
+    const { text, guard } = pushAll([
+      'So. The client retries the charge after a timeout. ',
+      'Although the first charge succeeded, right? Fine.',
+    ])
+    expect(guard.leaks).toBe(1)
+    expect(text).toBe(`So. ${NEUTRAL_PROBE} Fine.`)
   })
 
   it('lets questions about the same topic in its own words through', () => {
-    const guard = createLeakGuard(MODEL_ANSWER)
     const sentence =
       'How would you make sure a retried payment call cannot charge the customer twice? '
-    expect(guard.checkSentence(sentence).text).toBe(sentence)
+    expect(pushAll([sentence]).text).toBe(sentence)
+  })
+})
+
+describe('createLeakGuard: what it holds back', () => {
+  it('releases words that cannot begin a copy as soon as they arrive', () => {
+    const guard = createLeakGuard(MODEL_ANSWER)
+    // "how" and "would" begin no 12-word span of the model answer.
+    expect(guard.push('How')).toBe('How')
+    expect(guard.push(' would')).toBe(' would')
+    expect(guard.held).toBe('')
+  })
+
+  it('holds only the run of words that begins a span, and releases it once it diverges', () => {
+    const guard = createLeakGuard(MODEL_ANSWER)
+    expect(guard.push('Maybe ')).toBe('Maybe ')
+    expect(guard.push('send an idempotency ')).toBe('')
+    expect(guard.held).toBe('send an idempotency ')
+    // "banana" breaks the run: nothing can complete a copy of it any more.
+    expect(guard.push('banana ')).toBe('send an idempotency banana ')
+    expect(guard.held).toBe('')
+  })
+
+  it('holds a word being typed only when it could begin a span', () => {
+    const guard = createLeakGuard(MODEL_ANSWER)
+    expect(guard.push('Zebra idem')).toBe('Zebra ')
+    expect(guard.held).toBe('idem')
+    expect(guard.push('s ')).toBe('idems ')
+  })
+
+  it('keeps a word split across deltas as one word', () => {
+    const { text, guard } = pushAll([
+      'Zebra send an idem',
+      'potency key derived from the order id with every charge so it works. Done.',
+    ])
+    expect(guard.leaks).toBe(1)
+    expect(text).toBe(`Zebra ${NEUTRAL_PROBE} Done.`)
+  })
+
+  it('flush releases held text that is no copy, as when a stream is cut', () => {
+    const guard = createLeakGuard(MODEL_ANSWER)
+    expect(guard.push('Then send an idempotency key')).toBe('Then ')
+    expect(guard.flush()).toBe('send an idempotency key')
+    // What follows a flush still cannot complete a copy with what it released.
+    const after = guard.push(' derived from the order id with every charge so it holds. ')
+    expect(copiedSpans('send an idempotency key' + after, MODEL_ANSWER)).toEqual([])
+    expect(guard.leaks).toBe(1)
   })
 })
 
 describe('guardStream against a scripted LLM that tries to leak', () => {
-  it('replaces a verbatim leak split across deltas and keeps the safe sentences', async () => {
+  it('replaces a verbatim leak split across deltas and keeps the safe text', async () => {
     const { text, leaks, llm } = await guardScripted([
       'Good start. Think about this: send an idem',
       'potency key derived from the order id with every ',
       'charge so the provider returns the first result. What would you monitor?',
     ])
-    expect(text).toBe(`Good start. ${NEUTRAL_PROBE} What would you monitor?`)
+    expect(text).toBe(`Good start. Think about this: ${NEUTRAL_PROBE} What would you monitor?`)
     expect(leaks).toBe(1)
     expect(llm.calls).toHaveLength(1)
   })
@@ -128,13 +181,13 @@ describe('guardStream against a scripted LLM that tries to leak', () => {
     expect(leaks).toBe(0)
   })
 
-  it('checks a long reply without sentence ends at word breaks', async () => {
+  it('checks a long reply without sentence ends', async () => {
     const filler = Array.from({ length: 120 }, (_, i) => `word${i}`).join(' ')
     const chunks = [
       `${filler} then the client retries the charge after a timeout although the first charge succeeded`,
     ]
     const { text, leaks } = await guardScripted(chunks)
     expect(leaks).toBe(1)
-    expect(text).not.toContain('although the first charge succeeded')
+    expect(text).toBe(`${filler} then ${NEUTRAL_PROBE}`)
   })
 })

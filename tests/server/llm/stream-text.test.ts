@@ -39,7 +39,7 @@ describe('streamText', () => {
     const streamed = streamText(llm, { messages: [{ role: 'user', content: 'answer' }] })
     const split = splitInterviewerStream(streamed.deltas)
     const visible = await drain(guardStream(split.visible, createLeakGuard(MODEL_ANSWER)))
-    expect(visible.text).toBe(`OK. ${NEUTRAL_PROBE} Which id would you use?`)
+    expect(visible.text).toBe(`OK. Maybe ${NEUTRAL_PROBE} Which id would you use?`)
     expect(visible.returned).toEqual({ leaks: 1 })
     expect(split.notes).toBe('candidate named the retry; no key yet.')
     expect(streamed.result).toEqual({
