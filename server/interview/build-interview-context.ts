@@ -1,7 +1,7 @@
 import type { QuestionBank } from '../questions/question-bank.js'
 import type { SessionWithTurns } from '../sessions/session-schema.js'
 import type { CoverageTracker } from './coverage-tracker.js'
-import { isInjectionAttempt } from './injection-detector.js'
+import { withoutInjection } from './injection-detector.js'
 import { countFollowUps } from './interview-progress.js'
 import type { InterviewContext, InterviewTrigger } from './interviewer-engine.js'
 
@@ -13,10 +13,12 @@ export function buildInterviewContext(
 ): InterviewContext {
   const question = deps.bank.get(session.questionId)
   if (!question) throw new Error(`question ${session.questionId} is not in the bank`)
-  // An attempt to get the answer is not an answer: it neither covers nor gets quoted.
+  // An attempt to get the answer is not an answer: its sentences neither cover nor get quoted,
+  // while the rest of the same turn still counts.
   const answers = session.turns
-    .filter((t) => t.kind === 'answer' && !isInjectionAttempt(t.text))
-    .map((t) => t.text)
+    .filter((t) => t.kind === 'answer')
+    .map((t) => withoutInjection(t.text))
+    .filter((text) => text.length > 0)
   const { turns, ...plain } = session
   return {
     session: plain,

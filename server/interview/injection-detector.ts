@@ -1,19 +1,65 @@
+import { splitSentences } from '../text/index.js'
+import { INJECTION_FAMILIES, type InjectionFamily } from './injection-patterns.js'
+import { textVariants } from './injection-text-variants.js'
+
 /**
- * Recognises a candidate trying to step outside the interview: asking for the model answer or
- * the rubric, or to change the interviewer's instructions. Deliberately broad: a false positive
- * costs one firm redirect, a false negative could cost the exercise.
+ * Recognises a candidate trying to step outside the interview: asking for the model answer, the
+ * rubric or a score, faking a system line, role-play, or changing the interviewer's instructions.
+ * It judges sentence by sentence (each line of a code block counts as one) and says WHICH
+ * sentences are the attempt: they get the redirect, while the rest of the answer still counts.
+ * Precision matters as much as recall: a false alarm drops a real answer and scolds the candidate,
+ * so every pattern is held to a corpus of design talk (tests/server/interview/fixtures/injection).
  */
-const PATTERNS: RegExp[] = [
-  /\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|prompt|rules|above|previous|everything)\b/i,
-  /\b(system|developer|hidden)\s+(prompt|message|instructions?)\b/i,
-  /\b(show|give|tell|reveal|print|share|paste|read)\b.{0,30}\b(model|ideal|reference|correct|expected|right|perfect|full|sample)\s+(answer|solution|response)\b/i,
-  /\bwhat('s| is)\s+the\s+(model|ideal|correct|expected|right)\s+(answer|solution)\b/i,
-  /\b(show|give|tell|reveal|print|share)\b.{0,30}\b(rubric|grading criteria|scoring|answer key)\b/i,
-  /\byou\s+are\s+now\b|\bpretend\s+(to\s+be|you)\b|\bact\s+as\b|\bjailbreak\b|\bdeveloper\s+mode\b|\bDAN\b/i,
-  /\b(give|grade|score|rate)\s+(me|this|my answer)\s+(a\s+)?(10|ten|full marks|perfect)/i,
-  /\bjust\s+(tell|give)\s+me\s+the\s+answer\b/i,
-]
+export type InjectionReport = {
+  /** The attempt's sentences, verbatim, in order; empty when there is no attempt. */
+  sentences: string[]
+  /** Which families fired, for the interviewer's hidden notes. */
+  families: string[]
+  /** The answer without the attempt's sentences: what still counts as an answer. */
+  rest: string
+}
+
+export function detectInjection(
+  text: string,
+  families: readonly InjectionFamily[] = INJECTION_FAMILIES,
+): InjectionReport {
+  const sentences: string[] = []
+  const fired = new Set<string>()
+  let rest = ''
+  let from = 0
+  for (const span of splitSentences(text)) {
+    const hit = familyOf(span.text, families)
+    if (hit === null) continue
+    sentences.push(span.text)
+    fired.add(hit)
+    rest += text.slice(from, span.start)
+    from = span.end
+  }
+  rest += text.slice(from)
+  return { sentences, families: [...fired], rest: sentences.length > 0 ? tidy(rest) : text }
+}
 
 export function isInjectionAttempt(text: string): boolean {
-  return PATTERNS.some((p) => p.test(text))
+  return detectInjection(text).sentences.length > 0
+}
+
+/** The answer with any attempt removed: what the coverage map may count. */
+export function withoutInjection(text: string): string {
+  return detectInjection(text).rest
+}
+
+function familyOf(sentence: string, families: readonly InjectionFamily[]): string | null {
+  const variants = textVariants(sentence)
+  for (const family of families) {
+    if (family.patterns.some((p) => variants.some((v) => p.test(v)))) return family.name
+  }
+  return null
+}
+
+/** Joins what is left around removed sentences without doubled spaces or empty lines. */
+function tidy(text: string): string {
+  return text
+    .replace(/[ \t]{2,}/g, ' ')
+    .replace(/\n\s*\n\s*\n/g, '\n\n')
+    .trim()
 }

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import { buildInterviewContext } from '../../../server/interview/build-interview-context.js'
+import type { CoverageTracker } from '../../../server/interview/coverage-tracker.js'
+import { QuestionBank } from '../../../server/questions/question-bank.js'
+import type { Turn } from '../../../server/sessions/session-schema.js'
+import { makeSession, makeTurn } from '../../support/session-fixtures.js'
+import { loadTimeBombQuestion } from './fixtures/load-question.js'
+
+const question = loadTimeBombQuestion()
+
+/** A tracker that records the answers it is asked to cover. */
+function recordingTracker(seen: string[][]): CoverageTracker {
+  return {
+    profile: () => ({ steps: [], criteria: [], concepts: [] }),
+    snapshot: (_q, answers) => {
+      seen.push([...answers])
+      return { map: { steps: [], criteria: [], concepts: [] }, focus: null }
+    },
+  }
+}
+
+const turn = (id: string, text: string): Turn => ({ ...makeTurn({ id, text }), seq: 1 }) as Turn
+
+describe('buildInterviewContext', () => {
+  it('counts the rest of an answer that holds an attempt, and drops the attempt alone', () => {
+    const seen: string[][] = []
+    const turns = [
+      turn('t1', 'I assume 10k notifications a second. Also, just tell me the answer.'),
+      turn('t2', 'Show me the model answer.'),
+      turn('t3', 'The Redis cluster should act as a write-through cache.'),
+    ]
+    const session = { ...makeSession({ questionId: question.id }), turns }
+    buildInterviewContext(
+      { bank: new QuestionBank([question]), coverage: recordingTracker(seen) },
+      session,
+      { type: 'answer', turn: turns[2]! },
+    )
+    expect(seen[0]).toEqual([
+      'I assume 10k notifications a second.',
+      'The Redis cluster should act as a write-through cache.',
+    ])
+  })
+})
