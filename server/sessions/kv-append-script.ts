@@ -9,14 +9,19 @@ import { defineKvScript } from './kv-script-runner.js'
  * command whose reply was lost to a dropped connection) returns the stored turn instead of
  * appending it twice; the same id with a different record is a conflict.
  *
- * KEYS: session hash, turns list, turn-ids hash, client-ids hash.
- * ARGV: turn id, turn record, '1' when a clientId follows else '0', clientId, updatedAt (JSON).
- * Reply: {'missing'} | {'conflict'} | {'appended' | 'duplicate', seq, record}.
+ * With a fence (ARGV[6], a lease token), the write is refused unless that token is still the
+ * session's latest (session-lease.ts).
+ *
+ * KEYS: session hash, turns list, turn-ids hash, client-ids hash, lease-token counter.
+ * ARGV: turn id, turn record, '1' when a clientId follows else '0', clientId, updatedAt (JSON),
+ * fence token or ''.
+ * Reply: {'missing'} | {'conflict'} | {'fenced'} | {'appended' | 'duplicate', seq, record}.
  */
 export const APPEND_TURN_SCRIPT = defineKvScript(
   'append-turn',
   `
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'missing'} end
+if ARGV[6] ~= '' and redis.call('GET', KEYS[5]) ~= ARGV[6] then return {'fenced'} end
 if ARGV[3] == '1' then
   local earlier = redis.call('HGET', KEYS[4], ARGV[4])
   if earlier then

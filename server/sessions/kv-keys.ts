@@ -14,9 +14,18 @@
  *   <p>grade:<id>              string  the latest Grade as JSON
  *   <p>share-tokens            hash  share token -> session id
  *   <p>share-of                hash  session id -> its current share token
+ *   <p>lease:<id>              string  "<token> <holder>" of the live session lease, with a TTL
+ *   <p>lease-token:<id>        counter  the latest lease token issued (fences turn writes)
+ *   <p>grading-job:<id>        hash  the grading job: state, message, attempts, holder, updatedAt
+ *   <p>grading-lease:<id>      string  the holder of a running job, with a TTL
+ *   <p>grading-open            set  ids of queued or running jobs (what sweepers look at)
+ *   <p>event-seq:<id>          counter  the last stream seq given out (session-event-relay.ts)
+ *   <p>events:<id>             list  "<seq> <message JSON>", the latest stream messages, for
+ *                                    resume on any instance; expires a day after the last one
+ *   <p>stream:<id>             pub/sub channel (Redis only) carrying the same entries
  *
  * `<p>` is the key prefix, `sparring:` by default; tests give each store its own prefix so it
- * starts empty. No key expires and nothing is deleted. Scripts touch the owner index and share
+ * starts empty. Only leases and event logs expire; nothing else is deleted. Scripts touch the owner index and share
  * hashes together with session keys, so the layout needs one primary (a Redis server with
  * replicas, or Upstash), not Redis Cluster.
  */
@@ -29,6 +38,16 @@ export type KvKeys = {
   grade(id: string): string
   shareTokens(): string
   shareOf(): string
+  lease(id: string): string
+  leaseToken(id: string): string
+  gradingJob(id: string): string
+  gradingLease(id: string): string
+  gradingOpen(): string
+  eventSeq(id: string): string
+  events(id: string): string
+  streamChannel(id: string): string
+  /** The pattern every stream channel matches (PSUBSCRIBE). */
+  streamPattern(): string
 }
 
 export const DEFAULT_KV_PREFIX = 'sparring:'
@@ -43,6 +62,15 @@ export function createKvKeys(prefix: string = DEFAULT_KV_PREFIX): KvKeys {
     grade: (id) => `${prefix}grade:${id}`,
     shareTokens: () => `${prefix}share-tokens`,
     shareOf: () => `${prefix}share-of`,
+    lease: (id) => `${prefix}lease:${id}`,
+    leaseToken: (id) => `${prefix}lease-token:${id}`,
+    gradingJob: (id) => `${prefix}grading-job:${id}`,
+    gradingLease: (id) => `${prefix}grading-lease:${id}`,
+    gradingOpen: () => `${prefix}grading-open`,
+    eventSeq: (id) => `${prefix}event-seq:${id}`,
+    events: (id) => `${prefix}events:${id}`,
+    streamChannel: (id) => `${prefix}stream:${id}`,
+    streamPattern: () => `${prefix}stream:*`,
   }
 }
 

@@ -62,11 +62,13 @@ return {'found', seq, redis.call('LINDEX', KEYS[2], seq - 1)}
 
 /**
  * Compare-and-set of one turn record, so two concurrent updateTurn calls cannot lose each
- * other's patch. KEYS: turns list. ARGV: index, expected record, new record. Reply: 1 | 0.
+ * other's patch. KEYS: turns list, lease-token counter. ARGV: index, expected record, new
+ * record, fence token or ''. Reply: 1 | 0 (changed meanwhile) | 2 (fenced).
  */
 export const REPLACE_TURN_SCRIPT = defineKvScript(
   'replace-turn',
   `
+if ARGV[4] ~= '' and redis.call('GET', KEYS[2]) ~= ARGV[4] then return 2 end
 if redis.call('LINDEX', KEYS[1], ARGV[1]) ~= ARGV[2] then return 0 end
 redis.call('LSET', KEYS[1], ARGV[1], ARGV[3])
 return 1

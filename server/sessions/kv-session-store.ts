@@ -1,5 +1,18 @@
 import { z } from 'zod'
 import type { Grade } from '../grading/grade-schema.js'
+import { GradingJobSchema, type GradingClaim, type GradingJob } from './grading-job.js'
+import {
+  ACQUIRE_LEASE_SCRIPT,
+  CLAIM_JOB_SCRIPT,
+  ENQUEUE_JOB_SCRIPT,
+  FINISH_JOB_SCRIPT,
+  READ_HASH_SCRIPT,
+  READ_SET_SCRIPT,
+  RELEASE_LEASE_SCRIPT,
+  RENEW_JOB_SCRIPT,
+  RENEW_LEASE_SCRIPT,
+} from './kv-lease-scripts.js'
+import type { LeaseAttempt, SessionLease, TurnWriteOptions } from './session-lease.js'
 import { APPEND_TURN_SCRIPT } from './kv-append-script.js'
 import {
   decodeGrade,
@@ -30,16 +43,25 @@ import {
 import { readListCursor, nextListCursor } from './session-cursor.js'
 import { TurnSchema, type Session, type SessionWithTurns, type Turn } from './session-schema.js'
 import type { AppendResult, NewTurn, Page, SessionStore, TurnPatch } from './session-store.js'
-import { SessionStoreError } from './session-store-error.js'
+import { fencedMessage, gaveUpMessage, SessionStoreError } from './session-store-error.js'
 
 const Flag = z.union([z.literal(0), z.literal(1)])
 const AppendReply = z.union([
-  z.tuple([z.enum(['missing', 'conflict'])]),
+  z.tuple([z.enum(['missing', 'conflict', 'fenced'])]),
   z.tuple([z.enum(['appended', 'duplicate']), z.number().int().positive(), z.string()]),
 ])
 const ReadTurnReply = z.union([
   z.tuple([z.literal('missing')]),
   z.tuple([z.literal('found'), z.number().int().positive(), z.string()]),
+])
+const ReplaceReply = z.union([z.literal(0), z.literal(1), z.literal(2)])
+const LeaseReply = z.union([
+  z.tuple([z.literal('acquired'), z.number().int().positive()]),
+  z.tuple([z.literal('held'), z.string(), z.number().int()]),
+])
+const ClaimReply = z.union([
+  z.tuple([z.enum(['none', 'busy'])]),
+  z.tuple([z.enum(['claimed', 'gave-up']), z.array(z.string())]),
 ])
 const UpdatedSessionReply = z.union([
   z.tuple([z.literal('missing')]),
@@ -109,13 +131,14 @@ export class KvSessionStore implements SessionStore {
     }
   }
 
-  async appendTurn(turn: NewTurn): Promise<AppendResult> {
+  async appendTurn(turn: NewTurn, opts: TurnWriteOptions = {}): Promise<AppendResult> {
     const id = turn.sessionId
     const keys = [
       this.keys.session(id),
       this.keys.turns(id),
       this.keys.turnIds(id),
       this.keys.clientIds(id),
+      this.keys.leaseToken(id),
     ]
     const hasClient = turn.clientId !== null
     const args = [
@@ -124,10 +147,14 @@ export class KvSessionStore implements SessionStore {
       hasClient ? '1' : '0',
       turn.clientId ?? '',
       JSON.stringify(turn.createdAt),
+      opts.fence ? String(opts.fence.token) : '',
     ]
     const reply = await this.run(APPEND_TURN_SCRIPT, AppendReply, keys, args)
     if (reply.length === 1) {
       if (reply[0] === 'missing') throw new SessionStoreError('not_found', `No session "${id}".`)
+      if (reply[0] === 'fenced') {
+        throw new SessionStoreError('fenced', fencedMessage(id, opts.fence?.token ?? 0))
+      }
       throw new SessionStoreError(
         'conflict',
         `Turn "${turn.id}" of "${id}" differs from the stored one.`,
@@ -137,7 +164,13 @@ export class KvSessionStore implements SessionStore {
     return { status, turn: decodeTurnRecord(record, id, seq) }
   }
 
-  async updateTurn(sessionId: string, turnId: string, patch: TurnPatch): Promise<Turn> {
+  async updateTurn(
+    sessionId: string,
+    turnId: string,
+    patch: TurnPatch,
+    opts: TurnWriteOptions = {},
+  ): Promise<Turn> {
+    const fence = opts.fence ? String(opts.fence.token) : ''
     const turnsKey = this.keys.turns(sessionId)
     const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
     for (let attempt = 0; attempt < MAX_TURN_UPDATE_ATTEMPTS; attempt += 1) {
@@ -152,8 +185,13 @@ export class KvSessionStore implements SessionStore {
       }
       const [, seq, record] = reply
       const updated = TurnSchema.parse({ ...decodeTurnRecord(record, sessionId, seq), ...changes })
-      const args = [String(seq - 1), record, encodeTurnRecord(updated)]
-      if ((await this.run(REPLACE_TURN_SCRIPT, Flag, [turnsKey], args)) === 1) return updated
+      const args = [String(seq - 1), record, encodeTurnRecord(updated), fence]
+      const keys = [turnsKey, this.keys.leaseToken(sessionId)]
+      const replaced = await this.run(REPLACE_TURN_SCRIPT, ReplaceReply, keys, args)
+      if (replaced === 2) {
+        throw new SessionStoreError('fenced', fencedMessage(sessionId, opts.fence?.token ?? 0))
+      }
+      if (replaced === 1) return updated
     }
     throw new SessionStoreError('conflict', `Turn "${turnId}" kept changing while updating it.`)
   }
@@ -224,8 +262,101 @@ export class KvSessionStore implements SessionStore {
     return this.run(READ_HASH_FIELD_SCRIPT, z.string().nullable(), keys, [token])
   }
 
+  async acquireLease(sessionId: string, holder: string, ttlMs: number): Promise<LeaseAttempt> {
+    const keys = [this.keys.lease(sessionId), this.keys.leaseToken(sessionId)]
+    const reply = await this.run(ACQUIRE_LEASE_SCRIPT, LeaseReply, keys, [holder, String(ttlMs)])
+    if (reply[0] === 'acquired') {
+      return { status: 'acquired', lease: { sessionId, holder, token: reply[1] } }
+    }
+    return { status: 'held', holder: reply[1], retryInMs: Math.max(0, reply[2]) }
+  }
+
+  async renewLease(lease: SessionLease, ttlMs: number): Promise<boolean> {
+    const args = [leaseValue(lease), String(ttlMs)]
+    return (
+      (await this.run(RENEW_LEASE_SCRIPT, Flag, [this.keys.lease(lease.sessionId)], args)) === 1
+    )
+  }
+
+  async releaseLease(lease: SessionLease): Promise<void> {
+    await this.run(
+      RELEASE_LEASE_SCRIPT,
+      Flag,
+      [this.keys.lease(lease.sessionId)],
+      [leaseValue(lease)],
+    )
+  }
+
+  async enqueueGradingJob(sessionId: string, now: string): Promise<'queued' | 'already'> {
+    return this.run(ENQUEUE_JOB_SCRIPT, z.enum(['queued', 'already']), this.jobKeys(sessionId), [
+      sessionId,
+      now,
+    ])
+  }
+
+  async claimGradingJob(
+    sessionId: string,
+    claim: { holder: string; ttlMs: number; maxAttempts: number; now: string },
+  ): Promise<GradingClaim> {
+    const args = [
+      sessionId,
+      claim.holder,
+      String(claim.ttlMs),
+      String(claim.maxAttempts),
+      claim.now,
+      gaveUpMessage(claim.maxAttempts),
+    ]
+    const reply = await this.run(CLAIM_JOB_SCRIPT, ClaimReply, this.jobKeys(sessionId), args)
+    if (reply.length === 1) return { status: reply[0] }
+    return { status: reply[0], job: decodeJob(reply[1], sessionId) }
+  }
+
+  async listOpenGradingJobs(): Promise<string[]> {
+    return this.run(READ_SET_SCRIPT, z.array(z.string()), [this.keys.gradingOpen()], [])
+  }
+
+  async renewGradingJob(
+    sessionId: string,
+    holder: string,
+    ttlMs: number,
+    message: string | null,
+  ): Promise<boolean> {
+    const keys = [this.keys.gradingLease(sessionId), this.keys.gradingJob(sessionId)]
+    const args = [holder, String(ttlMs), message === null ? '0' : '1', message ?? '']
+    return (await this.run(RENEW_JOB_SCRIPT, Flag, keys, args)) === 1
+  }
+
+  async finishGradingJob(
+    sessionId: string,
+    holder: string,
+    outcome: { state: 'done' | 'failed'; message: string | null; now: string },
+  ): Promise<boolean> {
+    const keys = [
+      this.keys.gradingLease(sessionId),
+      this.keys.gradingJob(sessionId),
+      this.keys.gradingOpen(),
+    ]
+    const { state, message, now } = outcome
+    const args = [holder, state, message === null ? '0' : '1', message ?? '', now, sessionId]
+    return (await this.run(FINISH_JOB_SCRIPT, Flag, keys, args)) === 1
+  }
+
+  async getGradingJob(sessionId: string): Promise<GradingJob | null> {
+    const keys = [this.keys.gradingJob(sessionId)]
+    const flat = await this.run(READ_HASH_SCRIPT, z.array(z.string()), keys, [])
+    return flat.length === 0 ? null : decodeJob(flat, sessionId)
+  }
+
   async close(): Promise<void> {
     await this.runner.close()
+  }
+
+  private jobKeys(sessionId: string): string[] {
+    return [
+      this.keys.gradingJob(sessionId),
+      this.keys.gradingLease(sessionId),
+      this.keys.gradingOpen(),
+    ]
   }
 
   /** Runs a script and checks its reply's shape: a surprise there is damage, not a result. */
@@ -238,4 +369,22 @@ export class KvSessionStore implements SessionStore {
     const raw = await runKvScript(this.runner, script, keys, args)
     return parseStored(reply, `reply of script "${script.name}"`, raw)
   }
+}
+
+function leaseValue(lease: SessionLease): string {
+  return `${lease.token} ${lease.holder}`
+}
+
+/** A grading job from its flat hash (absent holder and message mean null). */
+function decodeJob(flat: string[], sessionId: string): GradingJob {
+  const record: Record<string, string> = {}
+  for (let i = 0; i + 1 < flat.length; i += 2) record[flat[i]!] = flat[i + 1]!
+  return parseStored(GradingJobSchema, `grading job of session "${sessionId}"`, {
+    sessionId: record.sessionId,
+    state: record.state,
+    message: record.message ?? null,
+    attempts: Number(record.attempts),
+    holder: record.holder ?? null,
+    updatedAt: record.updatedAt,
+  })
 }

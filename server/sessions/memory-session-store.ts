@@ -1,8 +1,10 @@
 import type { Grade } from '../grading/grade-schema.js'
+import type { GradingClaim, GradingJob } from './grading-job.js'
+import type { LeaseAttempt, SessionLease, TurnWriteOptions } from './session-lease.js'
 import { readListCursor, nextListCursor, isNewerThan } from './session-cursor.js'
 import type { Session, SessionWithTurns, Turn } from './session-schema.js'
 import type { AppendResult, NewTurn, Page, SessionStore, TurnPatch } from './session-store.js'
-import { SessionStoreError } from './session-store-error.js'
+import { fencedMessage, gaveUpMessage, SessionStoreError } from './session-store-error.js'
 
 /**
  * A SessionStore in process memory, for unit tests: the same semantics as the durable stores
@@ -14,6 +16,13 @@ export class MemorySessionStore implements SessionStore {
   private readonly turns = new Map<string, Turn[]>()
   private readonly grades = new Map<string, Grade>()
   private readonly shareTokens = new Map<string, string>()
+  /** The live (or expired, not yet taken) lease per session, and the latest token issued. */
+  private readonly leases = new Map<string, { holder: string; token: number; until: number }>()
+  private readonly leaseTokens = new Map<string, number>()
+  private readonly jobs = new Map<string, GradingJob & { leaseUntil: number }>()
+
+  /** `now`: the clock leases expire by, in ms (injectable for tests). */
+  constructor(private readonly now: () => number = Date.now) {}
 
   async createSession(session: Session): Promise<void> {
     if (this.sessions.has(session.id)) {
@@ -42,8 +51,9 @@ export class MemorySessionStore implements SessionStore {
     return { items: structuredClone(items), nextCursor }
   }
 
-  async appendTurn(turn: NewTurn): Promise<AppendResult> {
+  async appendTurn(turn: NewTurn, opts: TurnWriteOptions = {}): Promise<AppendResult> {
     const session = this.requireSession(turn.sessionId)
+    this.checkFence(turn.sessionId, opts)
     const turns = this.turns.get(turn.sessionId) ?? []
     const earlier =
       turn.clientId === null ? undefined : turns.find((t) => t.clientId === turn.clientId)
@@ -54,7 +64,13 @@ export class MemorySessionStore implements SessionStore {
     return { status: 'appended', turn: structuredClone(stored) }
   }
 
-  async updateTurn(sessionId: string, turnId: string, patch: TurnPatch): Promise<Turn> {
+  async updateTurn(
+    sessionId: string,
+    turnId: string,
+    patch: TurnPatch,
+    opts: TurnWriteOptions = {},
+  ): Promise<Turn> {
+    this.checkFence(sessionId, opts)
     const turns = this.turns.get(sessionId) ?? []
     const index = turns.findIndex((t) => t.id === turnId)
     const current = turns[index]
@@ -110,11 +126,142 @@ export class MemorySessionStore implements SessionStore {
     return this.shareTokens.get(token) ?? null
   }
 
+  async acquireLease(sessionId: string, holder: string, ttlMs: number): Promise<LeaseAttempt> {
+    const current = this.leases.get(sessionId)
+    const now = this.now()
+    if (current && current.until > now && current.holder !== holder) {
+      return { status: 'held', holder: current.holder, retryInMs: current.until - now }
+    }
+    const token =
+      current && current.until > now ? current.token : (this.leaseTokens.get(sessionId) ?? 0) + 1
+    this.leaseTokens.set(sessionId, token)
+    this.leases.set(sessionId, { holder, token, until: now + ttlMs })
+    return { status: 'acquired', lease: { sessionId, holder, token } }
+  }
+
+  async renewLease(lease: SessionLease, ttlMs: number): Promise<boolean> {
+    const current = this.liveLease(lease)
+    if (!current) return false
+    current.until = this.now() + ttlMs
+    return true
+  }
+
+  async releaseLease(lease: SessionLease): Promise<void> {
+    if (this.liveLease(lease)) this.leases.delete(lease.sessionId)
+  }
+
+  async enqueueGradingJob(sessionId: string, now: string): Promise<'queued' | 'already'> {
+    const job = this.jobs.get(sessionId)
+    if (job && (job.state === 'queued' || (job.state === 'running' && job.leaseUntil > this.now())))
+      return 'already'
+    this.jobs.set(sessionId, {
+      sessionId,
+      state: 'queued',
+      message: 'Waiting to be graded.',
+      attempts: 0,
+      holder: null,
+      updatedAt: now,
+      leaseUntil: 0,
+    })
+    return 'queued'
+  }
+
+  async claimGradingJob(
+    sessionId: string,
+    claim: { holder: string; ttlMs: number; maxAttempts: number; now: string },
+  ): Promise<GradingClaim> {
+    const job = this.jobs.get(sessionId)
+    if (!job || job.state === 'done' || job.state === 'failed') return { status: 'none' }
+    if (job.state === 'running' && job.leaseUntil > this.now()) return { status: 'busy' }
+    if (job.attempts >= claim.maxAttempts) {
+      Object.assign(job, {
+        state: 'failed',
+        message: gaveUpMessage(job.attempts),
+        holder: null,
+        updatedAt: claim.now,
+      })
+      return { status: 'gave-up', job: withoutLease(job) }
+    }
+    Object.assign(job, {
+      state: 'running',
+      message: 'Grading in progress.',
+      attempts: job.attempts + 1,
+      holder: claim.holder,
+      updatedAt: claim.now,
+      leaseUntil: this.now() + claim.ttlMs,
+    })
+    return { status: 'claimed', job: withoutLease(job) }
+  }
+
+  async listOpenGradingJobs(): Promise<string[]> {
+    return [...this.jobs.values()]
+      .filter((j) => j.state === 'queued' || j.state === 'running')
+      .map((j) => j.sessionId)
+  }
+
+  async renewGradingJob(
+    sessionId: string,
+    holder: string,
+    ttlMs: number,
+    message: string | null,
+  ): Promise<boolean> {
+    const job = this.heldJob(sessionId, holder)
+    if (!job) return false
+    job.leaseUntil = this.now() + ttlMs
+    if (message !== null) job.message = message
+    return true
+  }
+
+  async finishGradingJob(
+    sessionId: string,
+    holder: string,
+    outcome: { state: 'done' | 'failed'; message: string | null; now: string },
+  ): Promise<boolean> {
+    const job = this.heldJob(sessionId, holder)
+    if (!job) return false
+    Object.assign(job, { ...outcome, updatedAt: outcome.now, holder: null, leaseUntil: 0 })
+    delete (job as { now?: string }).now
+    return true
+  }
+
+  async getGradingJob(sessionId: string): Promise<GradingJob | null> {
+    const job = this.jobs.get(sessionId)
+    return job ? withoutLease(job) : null
+  }
+
   async close(): Promise<void> {}
+
+  /** The stored lease when `lease` is still it and has not expired. */
+  private liveLease(lease: SessionLease) {
+    const current = this.leases.get(lease.sessionId)
+    const live =
+      current &&
+      current.holder === lease.holder &&
+      current.token === lease.token &&
+      current.until > this.now()
+    return live ? current : null
+  }
+
+  private heldJob(sessionId: string, holder: string) {
+    const job = this.jobs.get(sessionId)
+    const held = job?.state === 'running' && job.holder === holder && job.leaseUntil > this.now()
+    return held ? job : null
+  }
+
+  private checkFence(sessionId: string, opts: TurnWriteOptions): void {
+    const fence = opts.fence
+    if (fence && this.leaseTokens.get(sessionId) !== fence.token) {
+      throw new SessionStoreError('fenced', fencedMessage(sessionId, fence.token))
+    }
+  }
 
   private requireSession(id: string): Session {
     const session = this.sessions.get(id)
     if (!session) throw new SessionStoreError('not_found', `No session "${id}".`)
     return session
   }
+}
+
+function withoutLease({ leaseUntil: _until, ...job }: GradingJob & { leaseUntil: number }) {
+  return structuredClone(job)
 }

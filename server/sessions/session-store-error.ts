@@ -5,11 +5,28 @@
  */
 export class SessionStoreError extends Error {
   constructor(
-    readonly code: 'not_found' | 'conflict' | 'bad_cursor' | 'corrupt' | 'schema_too_new',
+    readonly code:
+      | 'not_found'
+      | 'conflict'
+      | 'bad_cursor'
+      | 'corrupt'
+      | 'schema_too_new'
+      /** A turn write under a lease that another instance has since taken over. */
+      | 'fenced',
     message: string,
     options?: { cause?: unknown },
   ) {
     super(message, options)
     this.name = 'SessionStoreError'
   }
+}
+
+/** The message of a refused write under a lease another instance has since taken over. */
+export function fencedMessage(sessionId: string, token: number): string {
+  return `Session "${sessionId}": lease token ${token} was superseded; this instance no longer runs its turns.`
+}
+
+/** The failure message of a grading job that ran out of attempts. */
+export function gaveUpMessage(attempts: number): string {
+  return `Grading failed: gave up after ${attempts} attempts (each instance running it stopped).`
 }

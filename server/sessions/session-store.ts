@@ -1,4 +1,6 @@
 import type { Grade } from '../grading/grade-schema.js'
+import type { GradingJobStore } from './grading-job.js'
+import type { SessionLeaseStore, TurnWriteOptions } from './session-lease.js'
 import type { Session, SessionWithTurns, Turn } from './session-schema.js'
 
 /** A turn to append; the store assigns `seq` (next in the session) atomically. */
@@ -34,7 +36,7 @@ export type Page<T> = { items: T[]; nextCursor: string | null }
  * resolves: a turn the server acknowledged survives a crash of the process (for Redis, given
  * the server's AOF persistence; see redis-session-store.ts).
  */
-export interface SessionStore {
+export interface SessionStore extends SessionLeaseStore, GradingJobStore {
   createSession(session: Session): Promise<void>
   /** The session with its turns in seq order, or null when absent. */
   getSession(id: string): Promise<SessionWithTurns | null>
@@ -43,11 +45,18 @@ export interface SessionStore {
   /**
    * Atomic: assigns the next seq, dedupes candidate turns by clientId, and moves the session's
    * updatedAt to the turn's createdAt. Unknown session ids (here, in updateTurn and in
-   * updateSession) throw a SessionStoreError: callers check the session first.
+   * updateSession) throw a SessionStoreError: callers check the session first. With
+   * `opts.fence`, a lease whose token is no longer the session's latest is refused with a
+   * SessionStoreError('fenced'), here and in updateTurn (session-lease.ts).
    */
-  appendTurn(turn: NewTurn): Promise<AppendResult>
+  appendTurn(turn: NewTurn, opts?: TurnWriteOptions): Promise<AppendResult>
   /** Completes a streamed interviewer turn (text, usage, notes) in one write. */
-  updateTurn(sessionId: string, turnId: string, patch: TurnPatch): Promise<Turn>
+  updateTurn(
+    sessionId: string,
+    turnId: string,
+    patch: TurnPatch,
+    opts?: TurnWriteOptions,
+  ): Promise<Turn>
   updateSession(id: string, patch: Partial<Pick<Session, 'status' | 'updatedAt'>>): Promise<Session>
   /** Stores the latest grade of a session, replacing an earlier one. */
   saveGrade(sessionId: string, grade: Grade): Promise<void>

@@ -58,6 +58,37 @@ export const SQLITE_MIGRATIONS: readonly { name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    name: 'session leases, grading jobs, the single-instance lock',
+    sql: `
+      -- One row per session ever leased; holder NULL once released. The token only grows.
+      CREATE TABLE session_leases (
+        session_id TEXT PRIMARY KEY,
+        holder TEXT,
+        token INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+
+      CREATE TABLE grading_jobs (
+        session_id TEXT PRIMARY KEY,
+        state TEXT NOT NULL,
+        message TEXT,
+        attempts INTEGER NOT NULL,
+        holder TEXT,
+        lease_until INTEGER NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+
+      -- The server process that has the file (sqlite-instance-lock.ts); at most one row.
+      CREATE TABLE server_instance (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        holder TEXT NOT NULL,
+        pid INTEGER NOT NULL,
+        host TEXT NOT NULL,
+        heartbeat_at INTEGER NOT NULL
+      );
+    `,
+  },
 ]
 
 /** Brings the file up to the latest schema; refuses a file written by a newer version. */

@@ -2,10 +2,12 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Grade } from '../grading/grade-schema.js'
+import { GradingJobSchema, type GradingClaim, type GradingJob } from './grading-job.js'
+import type { LeaseAttempt, SessionLease, TurnWriteOptions } from './session-lease.js'
 import { readListCursor, nextListCursor } from './session-cursor.js'
 import type { Session, SessionWithTurns, Turn } from './session-schema.js'
 import type { AppendResult, NewTurn, Page, SessionStore, TurnPatch } from './session-store.js'
-import { SessionStoreError } from './session-store-error.js'
+import { fencedMessage, gaveUpMessage, SessionStoreError } from './session-store-error.js'
 import { migrateSqlite } from './sqlite-migrations.js'
 import {
   fromGradeJson,
@@ -26,10 +28,16 @@ const TURN_COLUMNS = `session_id, id, seq, role, kind, text, client_id, created_
  * networked adapters).
  */
 export class SqliteSessionStore implements SessionStore {
-  private constructor(private readonly db: Database.Database) {}
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => number,
+  ) {}
 
-  /** Opens (creating the folder and file on first start) and migrates the database at `path`. */
-  static open(path: string): SqliteSessionStore {
+  /**
+   * Opens (creating the folder and file on first start) and migrates the database at `path`.
+   * `now` is the clock leases expire by, in ms.
+   */
+  static open(path: string, opts: { now?: () => number } = {}): SqliteSessionStore {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
     const db = new Database(path)
     // WAL: readers never block the writer. synchronous = FULL: every commit fsyncs the WAL
@@ -43,7 +51,12 @@ export class SqliteSessionStore implements SessionStore {
     // Several processes may share the file (a CLI beside the server): wait for the lock.
     db.pragma('busy_timeout = 5000')
     migrateSqlite(db)
-    return new SqliteSessionStore(db)
+    return new SqliteSessionStore(db, opts.now ?? Date.now)
+  }
+
+  /** The open database, for the single-instance lock that lives beside the store. */
+  get database(): Database.Database {
+    return this.db
   }
 
   async createSession(session: Session): Promise<void> {
@@ -84,12 +97,13 @@ export class SqliteSessionStore implements SessionStore {
     }
   }
 
-  async appendTurn(turn: NewTurn): Promise<AppendResult> {
+  async appendTurn(turn: NewTurn, opts: TurnWriteOptions = {}): Promise<AppendResult> {
     // IMMEDIATE takes the write lock before reading max(seq), so two processes cannot both
     // compute the same next seq.
     return this.db
       .transaction((): AppendResult => {
         this.requireSession(turn.sessionId)
+        this.checkFence(turn.sessionId, opts)
         if (turn.clientId !== null) {
           const earlier = this.db
             .prepare(`SELECT ${TURN_COLUMNS} FROM turns WHERE session_id = ? AND client_id = ?`)
@@ -109,9 +123,15 @@ export class SqliteSessionStore implements SessionStore {
       .immediate()
   }
 
-  async updateTurn(sessionId: string, turnId: string, patch: TurnPatch): Promise<Turn> {
+  async updateTurn(
+    sessionId: string,
+    turnId: string,
+    patch: TurnPatch,
+    opts: TurnWriteOptions = {},
+  ): Promise<Turn> {
     return this.db
       .transaction((): Turn => {
+        this.checkFence(sessionId, opts)
         const row = this.db
           .prepare(`SELECT ${TURN_COLUMNS} FROM turns WHERE session_id = ? AND id = ?`)
           .get(sessionId, turnId) as TurnRow | undefined
@@ -219,8 +239,188 @@ export class SqliteSessionStore implements SessionStore {
     return row?.session_id ?? null
   }
 
+  async acquireLease(sessionId: string, holder: string, ttlMs: number): Promise<LeaseAttempt> {
+    return this.db
+      .transaction((): LeaseAttempt => {
+        const now = this.now()
+        const row = this.leaseRow(sessionId)
+        const live = row && row.holder !== null && row.expires_at > now
+        if (live && row.holder !== holder) {
+          return { status: 'held', holder: row.holder!, retryInMs: row.expires_at - now }
+        }
+        const token = live ? row.token : (row?.token ?? 0) + 1
+        this.db
+          .prepare(
+            `INSERT INTO session_leases (session_id, holder, token, expires_at) VALUES (?, ?, ?, ?)
+             ON CONFLICT (session_id) DO UPDATE SET holder = excluded.holder,
+               token = excluded.token, expires_at = excluded.expires_at`,
+          )
+          .run(sessionId, holder, token, now + ttlMs)
+        return { status: 'acquired', lease: { sessionId, holder, token } }
+      })
+      .immediate()
+  }
+
+  async renewLease(lease: SessionLease, ttlMs: number): Promise<boolean> {
+    const now = this.now()
+    const changed = this.db
+      .prepare(
+        `UPDATE session_leases SET expires_at = ?
+         WHERE session_id = ? AND holder = ? AND token = ? AND expires_at > ?`,
+      )
+      .run(now + ttlMs, lease.sessionId, lease.holder, lease.token, now).changes
+    return changed === 1
+  }
+
+  async releaseLease(lease: SessionLease): Promise<void> {
+    this.db
+      .prepare(
+        `UPDATE session_leases SET holder = NULL, expires_at = 0
+         WHERE session_id = ? AND holder = ? AND token = ?`,
+      )
+      .run(lease.sessionId, lease.holder, lease.token)
+  }
+
+  async enqueueGradingJob(sessionId: string, now: string): Promise<'queued' | 'already'> {
+    return this.db
+      .transaction((): 'queued' | 'already' => {
+        const row = this.jobRow(sessionId)
+        const open =
+          row &&
+          (row.state === 'queued' || (row.state === 'running' && row.lease_until > this.now()))
+        if (open) return 'already'
+        this.db
+          .prepare(
+            `INSERT INTO grading_jobs (session_id, state, message, attempts, holder, lease_until,
+               updated_at) VALUES (?, 'queued', 'Waiting to be graded.', 0, NULL, 0, ?)
+             ON CONFLICT (session_id) DO UPDATE SET state = 'queued', message = excluded.message,
+               attempts = 0, holder = NULL, lease_until = 0, updated_at = excluded.updated_at`,
+          )
+          .run(sessionId, now)
+        return 'queued'
+      })
+      .immediate()
+  }
+
+  async claimGradingJob(
+    sessionId: string,
+    claim: { holder: string; ttlMs: number; maxAttempts: number; now: string },
+  ): Promise<GradingClaim> {
+    return this.db
+      .transaction((): GradingClaim => {
+        const row = this.jobRow(sessionId)
+        if (!row || row.state === 'done' || row.state === 'failed') return { status: 'none' }
+        if (row.state === 'running' && row.lease_until > this.now()) return { status: 'busy' }
+        const update = this.db.prepare(
+          `UPDATE grading_jobs SET state = ?, message = ?, attempts = ?, holder = ?,
+             lease_until = ?, updated_at = ? WHERE session_id = ?`,
+        )
+        if (row.attempts >= claim.maxAttempts) {
+          update.run(
+            'failed',
+            gaveUpMessage(row.attempts),
+            row.attempts,
+            null,
+            0,
+            claim.now,
+            sessionId,
+          )
+          return { status: 'gave-up', job: this.readJob(sessionId)! }
+        }
+        const until = this.now() + claim.ttlMs
+        update.run(
+          'running',
+          'Grading in progress.',
+          row.attempts + 1,
+          claim.holder,
+          until,
+          claim.now,
+          sessionId,
+        )
+        return { status: 'claimed', job: this.readJob(sessionId)! }
+      })
+      .immediate()
+  }
+
+  async listOpenGradingJobs(): Promise<string[]> {
+    const rows = this.db
+      .prepare(`SELECT session_id FROM grading_jobs WHERE state IN ('queued', 'running')`)
+      .all() as { session_id: string }[]
+    return rows.map((r) => r.session_id)
+  }
+
+  async renewGradingJob(
+    sessionId: string,
+    holder: string,
+    ttlMs: number,
+    message: string | null,
+  ): Promise<boolean> {
+    const now = this.now()
+    const changed = this.db
+      .prepare(
+        `UPDATE grading_jobs SET lease_until = ?, message = COALESCE(?, message)
+         WHERE session_id = ? AND state = 'running' AND holder = ? AND lease_until > ?`,
+      )
+      .run(now + ttlMs, message, sessionId, holder, now).changes
+    return changed === 1
+  }
+
+  async finishGradingJob(
+    sessionId: string,
+    holder: string,
+    outcome: { state: 'done' | 'failed'; message: string | null; now: string },
+  ): Promise<boolean> {
+    const changed = this.db
+      .prepare(
+        `UPDATE grading_jobs SET state = ?, message = ?, holder = NULL, lease_until = 0,
+           updated_at = ?
+         WHERE session_id = ? AND state = 'running' AND holder = ? AND lease_until > ?`,
+      )
+      .run(outcome.state, outcome.message, outcome.now, sessionId, holder, this.now()).changes
+    return changed === 1
+  }
+
+  async getGradingJob(sessionId: string): Promise<GradingJob | null> {
+    return this.readJob(sessionId)
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close()
+  }
+
+  private leaseRow(sessionId: string) {
+    return this.db
+      .prepare('SELECT holder, token, expires_at FROM session_leases WHERE session_id = ?')
+      .get(sessionId) as { holder: string | null; token: number; expires_at: number } | undefined
+  }
+
+  private checkFence(sessionId: string, opts: TurnWriteOptions): void {
+    const fence = opts.fence
+    if (fence && this.leaseRow(sessionId)?.token !== fence.token) {
+      throw new SessionStoreError('fenced', fencedMessage(sessionId, fence.token))
+    }
+  }
+
+  private jobRow(sessionId: string) {
+    return this.db.prepare('SELECT * FROM grading_jobs WHERE session_id = ?').get(sessionId) as
+      JobRow | undefined
+  }
+
+  private readJob(sessionId: string): GradingJob | null {
+    const row = this.jobRow(sessionId)
+    if (!row) return null
+    const parsed = GradingJobSchema.safeParse({
+      sessionId: row.session_id,
+      state: row.state,
+      message: row.message,
+      attempts: row.attempts,
+      holder: row.holder,
+      updatedAt: row.updated_at,
+    })
+    if (!parsed.success) {
+      throw new SessionStoreError('corrupt', `The grading job of "${sessionId}" is corrupt.`)
+    }
+    return parsed.data
   }
 
   private insertSession(session: Session): void {
@@ -263,4 +463,14 @@ export class SqliteSessionStore implements SessionStore {
     if (!row) throw new SessionStoreError('not_found', `No session "${id}".`)
     return fromSessionRow(row)
   }
+}
+
+type JobRow = {
+  session_id: string
+  state: string
+  message: string | null
+  attempts: number
+  holder: string | null
+  lease_until: number
+  updated_at: string
 }

@@ -3,6 +3,12 @@ import type { SessionStore } from '../../../server/sessions/session-store.js'
 import { SessionStoreError } from '../../../server/sessions/session-store-error.js'
 import { makeGrade, makeSession, makeTurn } from '../../support/session-fixtures.js'
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+/** Long enough that a test never sees it expire by accident; short ones use SHORT_TTL_MS. */
+const LONG_TTL_MS = 60_000
+const SHORT_TTL_MS = 80
+const NOW = '2026-01-01T01:00:00.000Z'
+
 /**
  * The behaviour every SessionStore adapter must have. Each adapter's test file calls this with a
  * factory that returns a fresh, empty store (and cleans it up in its own hooks).
@@ -212,6 +218,151 @@ export function describeSessionStoreContract(name: string, openStore: () => Prom
       const again = await store.getSession('session-1')
       expect(again?.turns[0]?.text).not.toBe('mutated')
       expect(again?.options.followUpBudget).toBe(5)
+    })
+
+    it('grants a session lease to one holder at a time, re-entrant, and renews it', async () => {
+      const store = await openStore()
+      const first = await store.acquireLease('session-1', 'a', LONG_TTL_MS)
+      expect(first).toEqual({
+        status: 'acquired',
+        lease: { sessionId: 'session-1', holder: 'a', token: expect.any(Number) },
+      })
+      const other = await store.acquireLease('session-1', 'b', LONG_TTL_MS)
+      expect(other).toMatchObject({ status: 'held', holder: 'a' })
+      if (other.status === 'held') {
+        expect(other.retryInMs).toBeGreaterThan(LONG_TTL_MS - 5_000)
+        expect(other.retryInMs).toBeLessThanOrEqual(LONG_TTL_MS)
+      }
+      // The holder asking again keeps its token; another session's lease is separate.
+      expect(await store.acquireLease('session-1', 'a', LONG_TTL_MS)).toEqual(first)
+      expect(await store.acquireLease('session-2', 'b', LONG_TTL_MS)).toMatchObject({
+        status: 'acquired',
+      })
+      if (first.status !== 'acquired') throw new Error('unreachable')
+      expect(await store.renewLease(first.lease, LONG_TTL_MS)).toBe(true)
+      expect(await store.renewLease({ ...first.lease, holder: 'b' }, LONG_TTL_MS)).toBe(false)
+    })
+
+    it('lets another holder take over an expired or released lease with a higher token', async () => {
+      const store = await openStore()
+      const a = await store.acquireLease('session-1', 'a', SHORT_TTL_MS)
+      if (a.status !== 'acquired') throw new Error('expected the lease')
+      await sleep(SHORT_TTL_MS + 60)
+      expect(await store.renewLease(a.lease, LONG_TTL_MS)).toBe(false)
+      const b = await store.acquireLease('session-1', 'b', LONG_TTL_MS)
+      if (b.status !== 'acquired') throw new Error('expected a takeover')
+      expect(b.lease.token).toBeGreaterThan(a.lease.token)
+      // The stale holder's release does not free the new holder's lease.
+      await store.releaseLease(a.lease)
+      expect(await store.acquireLease('session-1', 'c', LONG_TTL_MS)).toMatchObject({
+        status: 'held',
+        holder: 'b',
+      })
+      await store.releaseLease(b.lease)
+      expect(await store.renewLease(b.lease, LONG_TTL_MS)).toBe(false)
+      const c = await store.acquireLease('session-1', 'c', LONG_TTL_MS)
+      if (c.status !== 'acquired') throw new Error('expected the released lease')
+      expect(c.lease.token).toBeGreaterThan(b.lease.token)
+    })
+
+    it('refuses turn writes fenced by a superseded lease token', async () => {
+      const store = await openStore()
+      await store.createSession(makeSession())
+      const a = await store.acquireLease('session-1', 'a', SHORT_TTL_MS)
+      if (a.status !== 'acquired') throw new Error('expected the lease')
+      const fence = { fence: a.lease }
+      const q = makeTurn({ id: 'q', role: 'interviewer', kind: 'question', completedAt: null })
+      await store.appendTurn(q, fence)
+      await store.updateTurn('session-1', 'q', { text: 'first words' }, fence)
+      await sleep(SHORT_TTL_MS + 60)
+      const b = await store.acquireLease('session-1', 'b', LONG_TTL_MS)
+      if (b.status !== 'acquired') throw new Error('expected a takeover')
+      const stale = store.appendTurn(makeTurn({ id: 'late', clientId: 'c-late' }), fence)
+      await expect(stale).rejects.toMatchObject({ code: 'fenced' })
+      await expect(
+        store.updateTurn('session-1', 'q', { text: 'stale words' }, fence),
+      ).rejects.toMatchObject({ code: 'fenced' })
+      // The new holder writes; unfenced writes (no lease asked for) are not checked.
+      await store.updateTurn('session-1', 'q', { text: 'new words' }, { fence: b.lease })
+      await store.appendTurn(makeTurn({ id: 'next', clientId: 'c-next' }), { fence: b.lease })
+      const turns = (await store.getSession('session-1'))?.turns ?? []
+      expect(turns.map((t) => [t.id, t.text])).toEqual([
+        ['q', 'new words'],
+        ['next', makeTurn().text],
+      ])
+    })
+
+    it('keeps grading jobs: queued, claimed once, renewed, finished', async () => {
+      const store = await openStore()
+      expect(await store.getGradingJob('session-1')).toBeNull()
+      expect(await store.enqueueGradingJob('session-1', NOW)).toBe('queued')
+      expect(await store.enqueueGradingJob('session-1', NOW)).toBe('already')
+      expect(await store.getGradingJob('session-1')).toEqual({
+        sessionId: 'session-1',
+        state: 'queued',
+        message: 'Waiting to be graded.',
+        attempts: 0,
+        holder: null,
+        updatedAt: NOW,
+      })
+      expect(await store.listOpenGradingJobs()).toEqual(['session-1'])
+      const claim = { holder: 'a', ttlMs: LONG_TTL_MS, maxAttempts: 3, now: NOW }
+      expect(await store.claimGradingJob('session-1', claim)).toMatchObject({
+        status: 'claimed',
+        job: { state: 'running', attempts: 1, holder: 'a' },
+      })
+      expect(await store.claimGradingJob('session-1', { ...claim, holder: 'b' })).toEqual({
+        status: 'busy',
+      })
+      expect(await store.enqueueGradingJob('session-1', NOW)).toBe('already')
+      expect(await store.renewGradingJob('session-1', 'a', LONG_TTL_MS, 'Half way.')).toBe(true)
+      expect(await store.renewGradingJob('session-1', 'b', LONG_TTL_MS, null)).toBe(false)
+      expect((await store.getGradingJob('session-1'))?.message).toBe('Half way.')
+      const done = { state: 'done' as const, message: null, now: '2026-01-01T01:01:00.000Z' }
+      expect(await store.finishGradingJob('session-1', 'b', done)).toBe(false)
+      expect(await store.finishGradingJob('session-1', 'a', done)).toBe(true)
+      expect(await store.getGradingJob('session-1')).toEqual({
+        sessionId: 'session-1',
+        state: 'done',
+        message: null,
+        attempts: 1,
+        holder: null,
+        updatedAt: '2026-01-01T01:01:00.000Z',
+      })
+      expect(await store.listOpenGradingJobs()).toEqual([])
+      expect(await store.claimGradingJob('session-1', claim)).toEqual({ status: 'none' })
+      expect(await store.claimGradingJob('nothing', claim)).toEqual({ status: 'none' })
+      // A finished job can be queued again (a re-grade), with fresh attempts.
+      expect(await store.enqueueGradingJob('session-1', NOW)).toBe('queued')
+      expect((await store.getGradingJob('session-1'))?.attempts).toBe(0)
+    })
+
+    it('hands a job whose holder stopped renewing to another, then gives up after maxAttempts', async () => {
+      const store = await openStore()
+      await store.enqueueGradingJob('session-1', NOW)
+      const claim = { ttlMs: SHORT_TTL_MS, maxAttempts: 2, now: NOW }
+      expect(await store.claimGradingJob('session-1', { ...claim, holder: 'a' })).toMatchObject({
+        status: 'claimed',
+      })
+      await sleep(SHORT_TTL_MS + 60)
+      expect(await store.listOpenGradingJobs()).toEqual(['session-1'])
+      expect(await store.claimGradingJob('session-1', { ...claim, holder: 'b' })).toMatchObject({
+        status: 'claimed',
+        job: { attempts: 2, holder: 'b' },
+      })
+      // The first holder woke up too late: its renewal and its result are refused.
+      expect(await store.renewGradingJob('session-1', 'a', LONG_TTL_MS, null)).toBe(false)
+      const late = { state: 'done' as const, message: null, now: NOW }
+      expect(await store.finishGradingJob('session-1', 'a', late)).toBe(false)
+      await sleep(SHORT_TTL_MS + 60)
+      const gaveUp = await store.claimGradingJob('session-1', { ...claim, holder: 'c' })
+      expect(gaveUp).toMatchObject({
+        status: 'gave-up',
+        job: { state: 'failed', attempts: 2, holder: null },
+      })
+      if (gaveUp.status === 'gave-up') expect(gaveUp.job.message).toMatch(/gave up after 2/)
+      expect(await store.listOpenGradingJobs()).toEqual([])
+      expect(await store.getGradingJob('session-1')).toMatchObject({ state: 'failed' })
     })
   })
 }
