@@ -4,9 +4,13 @@
  * covered when the step is listed, not covered otherwise. Written as a candidate would talk,
  * mostly without the framework's own words.
  */
+import { COVERAGE_LABELS_Q03_Q08 } from './coverage-labels-q03-q08.js'
+import { COVERAGE_LABELS_Q09_Q15 } from './coverage-labels-q09-q15.js'
+
 export type LabelledAnswer = { text: string; covers: number[] }
 
-export const COVERAGE_LABELS: Record<string, LabelledAnswer[]> = {
+// Questions 1, 2 and 4: the first labelled set (177 pairs), on which the method was first tuned.
+const COVERAGE_LABELS_FIRST: Record<string, LabelledAnswer[]> = {
   'the-architectural-time-bomb': [
     {
       text: "I'd start by writing down what I'm betting on: roughly 10k notifications a second at peak, a five person team that knows Node but not distributed systems, and about 50k a month of infrastructure budget.",
@@ -121,4 +125,11 @@ export const COVERAGE_LABELS: Record<string, LabelledAnswer[]> = {
     },
     { text: 'Stripe is reliable so the issue must be on our side somewhere.', covers: [] },
   ],
+}
+
+/** Every labelled answer, by question id: all 15 questions of the bank. */
+export const COVERAGE_LABELS: Record<string, LabelledAnswer[]> = {
+  ...COVERAGE_LABELS_FIRST,
+  ...COVERAGE_LABELS_Q03_Q08,
+  ...COVERAGE_LABELS_Q09_Q15,
 }
