@@ -13,6 +13,7 @@ import { loadQuestionBank } from './questions/question-bank.js'
 import { createSessionStoreFromEnv } from './sessions/create-session-store.js'
 import { createInterviewRuntime } from './interview/interview-runtime.js'
 import { createTextAnalyzer, createWinkEmbeddingsLoader } from './text/index.js'
+import { defaultPackCacheDir } from './text/wink-embeddings-loader.js'
 
 /** The entry file: parse env, build the real adapters, start the server. */
 async function main() {
@@ -24,8 +25,12 @@ async function main() {
   const store = await createSessionStoreFromEnv(env)
   const cookieSecret = await loadSessionSecret(env.DATA_DIR, env.SESSION_SECRET)
   const clock = () => new Date()
+  // Read before listening from a pack in node_modules/.cache (made from the wink package on the
+  // first start, about 10 s once), into one SharedArrayBuffer every worker thread reads in place.
+  const embeddings = createWinkEmbeddingsLoader({ cacheDir: defaultPackCacheDir() })
+  embeddings.load()
   // On a worker thread: a grade takes about a second of CPU, which must not stall interviews.
-  const offlineGrader = createWorkerOfflineGrader({ clock })
+  const offlineGrader = createWorkerOfflineGrader({ clock, vectors: embeddings.shared })
   // With a key, the LLM grader grades (GRADER_MODEL) and the offline grader is its fallback.
   const apiKey = env.OPENAI_API_KEY
   const openAiClient = (key: string, model: string) =>
@@ -48,10 +53,6 @@ async function main() {
         samples: env.GRADER_SAMPLES,
       })
     : undefined
-  // Loaded before listening: the load is a few seconds of synchronous work that would otherwise
-  // freeze every open interview the first time a candidate answers.
-  const embeddings = createWinkEmbeddingsLoader()
-  embeddings.load()
   // The interviewer: with a key the LLM asks (INTERVIEWER_MODEL), else the offline engine; the
   // coverage map uses the word vectors loaded above either way.
   const interview = createInterviewRuntime({

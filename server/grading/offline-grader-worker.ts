@@ -10,10 +10,16 @@ import { createGradingAnalyzer } from './answer-coverage.js'
 import { createOfflineGrader } from './offline-grader.js'
 import type { OfflineGradeReply, OfflineGradeRequest } from './worker-offline-grader.js'
 
-const { useEmbeddings } = workerData as { useEmbeddings: boolean }
+const { useEmbeddings, vectors } = workerData as {
+  useEmbeddings: boolean
+  vectors: SharedArrayBuffer | undefined
+}
 let requestTime = new Date(0)
 const grader = createOfflineGrader({
-  analyzer: createGradingAnalyzer(useEmbeddings ? createWinkEmbeddingsLoader() : undefined),
+  // The main thread's vectors when it shares them (one copy per process), else loaded here.
+  analyzer: createGradingAnalyzer(
+    useEmbeddings ? createWinkEmbeddingsLoader(vectors ? { shared: vectors } : {}) : undefined,
+  ),
   now: () => requestTime,
   modelName: useEmbeddings ? undefined : 'lexical',
 })

