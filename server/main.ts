@@ -11,6 +11,7 @@ import { OpenAiLlmClient } from './llm/openai-llm-client.js'
 import { loadPromptLibrary } from './prompts/prompt-library.js'
 import { loadQuestionBank } from './questions/question-bank.js'
 import { createSessionStoreFromEnv } from './sessions/create-session-store.js'
+import { SessionStoreError } from './sessions/session-store-error.js'
 import { createInterviewRuntime } from './interview/interview-runtime.js'
 import { createTextAnalyzer, createWinkEmbeddingsLoader } from './text/index.js'
 import { defaultPackCacheDir } from './text/wink-embeddings-loader.js'
@@ -93,6 +94,9 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof EnvError ? err.message : err)
+  // A bad setting or a SQLite file another server holds: the message says what to do.
+  const plain =
+    err instanceof EnvError || (err instanceof SessionStoreError && err.code === 'in_use')
+  console.error(plain ? err.message : err)
   process.exit(1)
 })

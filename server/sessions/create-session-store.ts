@@ -1,4 +1,5 @@
 import { EnvError, resolveDatabasePath, type Env } from '../env.js'
+import { createInstanceId } from './instance-id.js'
 import { RedisSessionStore } from './redis-session-store.js'
 import type { SessionStore } from './session-store.js'
 import { SqliteSessionStore } from './sqlite-session-store.js'
@@ -27,8 +28,15 @@ export function chooseSessionStore(env: Env): SessionStoreChoice {
   return { kind: 'sqlite', path: resolveDatabasePath(env) }
 }
 
-/** Opens the store the environment chooses; Redis is checked to answer before this resolves. */
-export async function createSessionStoreFromEnv(env: Env): Promise<SessionStore> {
+/**
+ * Opens the store the environment chooses; Redis is checked to answer before this resolves. A
+ * SQLite file is claimed for `instanceId` (this server process): a second server on the same
+ * file is refused with a message saying so.
+ */
+export async function createSessionStoreFromEnv(
+  env: Env,
+  instanceId: string = createInstanceId(),
+): Promise<SessionStore> {
   const choice = chooseSessionStore(env)
   switch (choice.kind) {
     case 'redis':
@@ -36,6 +44,6 @@ export async function createSessionStoreFromEnv(env: Env): Promise<SessionStore>
     case 'vercel-kv':
       return VercelKvSessionStore.connect({ url: choice.url, token: choice.token })
     case 'sqlite':
-      return SqliteSessionStore.open(choice.path)
+      return SqliteSessionStore.open(choice.path, { serverInstance: instanceId })
   }
 }

@@ -12,7 +12,9 @@ export class SessionStoreError extends Error {
       | 'corrupt'
       | 'schema_too_new'
       /** A turn write under a lease that another instance has since taken over. */
-      | 'fenced',
+      | 'fenced'
+      /** The SQLite file belongs to another running server (sqlite-instance-lock.ts). */
+      | 'in_use',
     message: string,
     options?: { cause?: unknown },
   ) {

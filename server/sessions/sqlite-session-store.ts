@@ -8,6 +8,7 @@ import { readListCursor, nextListCursor } from './session-cursor.js'
 import type { Session, SessionWithTurns, Turn } from './session-schema.js'
 import type { AppendResult, NewTurn, Page, SessionStore, TurnPatch } from './session-store.js'
 import { fencedMessage, gaveUpMessage, SessionStoreError } from './session-store-error.js'
+import { lockSqliteInstance } from './sqlite-instance-lock.js'
 import { migrateSqlite } from './sqlite-migrations.js'
 import {
   fromGradeJson,
@@ -28,6 +29,8 @@ const TURN_COLUMNS = `session_id, id, seq, role, kind, text, client_id, created_
  * networked adapters).
  */
 export class SqliteSessionStore implements SessionStore {
+  private releaseInstance: () => void = () => {}
+
   private constructor(
     private readonly db: Database.Database,
     private readonly now: () => number,
@@ -35,9 +38,14 @@ export class SqliteSessionStore implements SessionStore {
 
   /**
    * Opens (creating the folder and file on first start) and migrates the database at `path`.
-   * `now` is the clock leases expire by, in ms.
+   * `now` is the clock leases expire by, in ms. With `serverInstance` (the server does this),
+   * the file is claimed for that one server process and a second one is refused
+   * (sqlite-instance-lock.ts); close() gives it up.
    */
-  static open(path: string, opts: { now?: () => number } = {}): SqliteSessionStore {
+  static open(
+    path: string,
+    opts: { now?: () => number; serverInstance?: string } = {},
+  ): SqliteSessionStore {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
     const db = new Database(path)
     // WAL: readers never block the writer. synchronous = FULL: every commit fsyncs the WAL
@@ -51,12 +59,17 @@ export class SqliteSessionStore implements SessionStore {
     // Several processes may share the file (a CLI beside the server): wait for the lock.
     db.pragma('busy_timeout = 5000')
     migrateSqlite(db)
-    return new SqliteSessionStore(db, opts.now ?? Date.now)
-  }
-
-  /** The open database, for the single-instance lock that lives beside the store. */
-  get database(): Database.Database {
-    return this.db
+    const store = new SqliteSessionStore(db, opts.now ?? Date.now)
+    if (opts.serverInstance !== undefined) {
+      try {
+        const lock = lockSqliteInstance(db, path, { holder: opts.serverInstance })
+        store.releaseInstance = lock.release
+      } catch (err) {
+        db.close()
+        throw err
+      }
+    }
+    return store
   }
 
   async createSession(session: Session): Promise<void> {
@@ -385,6 +398,7 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async close(): Promise<void> {
+    this.releaseInstance()
     if (this.db.open) this.db.close()
   }
 
