@@ -21,7 +21,7 @@ export type InterviewRuntimeOptions = {
   /** Text similarity for the coverage map; with word vectors in production. */
   analyzer: TextAnalyzer
   /** An LLM to interview with; without it the offline engine interviews. */
-  llm?: { client: LlmClient; prompts: PromptLibrary }
+  llm?: { client: LlmClient; prompts: PromptLibrary; slowNoticeMs?: number }
 }
 
 /** Builds the interviewer: the LLM engine when one is given, else the offline engine. */
@@ -43,6 +43,7 @@ export function createInterviewRuntime(options: InterviewRuntimeOptions): Interv
         profileOf: coverage.profile,
         fullAt,
         scripted: offline,
+        slowNoticeMs: options.llm.slowNoticeMs,
       })
     : offline
   return { engine, fallback: offline, coverage }

@@ -58,5 +58,7 @@ export interface InterviewerEngine {
   /** `offline`, or the LlmClient's provider (`openai`). */
   readonly provider: string
   readonly model: string
+  /** Silence (ms) after which the candidate is told the engine is slow; absent: never slow. */
+  readonly slowNoticeMs?: number
   nextTurn(context: InterviewContext, signal: AbortSignal): InterviewerTurnStream
 }

@@ -1,4 +1,4 @@
-import { LlmError } from '../llm/llm-client.js'
+import { LlmError, type LlmErrorCode } from '../llm/llm-client.js'
 import type { Turn, TurnKind } from '../sessions/session-schema.js'
 import type { SessionStore } from '../sessions/session-store.js'
 import { computeProgress, toLiveTurn } from './interview-progress.js'
@@ -18,6 +18,16 @@ export type TurnRunnerDeps = {
   clock: () => Date
   newId: () => string
   publish: SessionPublisher
+}
+
+/** What a provider failure means to the candidate, in their words, by LlmError code. */
+const FAILURE_REASON: Partial<Record<LlmErrorCode | 'internal', string>> = {
+  empty_reply: 'its reply had no text for you',
+  stalled: 'it went silent',
+  timeout: 'it took too long',
+  rate_limited: 'the model server is busy',
+  auth: 'the model server refused the API key',
+  bad_response: 'the model server sent something that is not a reply',
 }
 
 /** Said when even the fallback fails; a turn always ends with something to answer. */
@@ -66,24 +76,31 @@ export async function runInterviewerTurn(
   }
   const notes: string[] = []
   let meta: InterviewerTurnMeta | null = null
+  const slow = watchForSilence(deps, sessionId, turn.id)
   try {
-    meta = await pump(deps.engine.nextTurn(context, signal), emit)
+    meta = await pump(deps.engine.nextTurn(context, signal), (delta) => {
+      slow.heard()
+      emit(delta)
+    })
     if (signal.aborted) notes.push('Interrupted: the candidate left or the session ended.')
   } catch (err) {
     if (signal.aborted) {
       notes.push('Interrupted: the candidate left or the session ended.')
     } else {
+      // Text already streamed stays; the offline engine writes the rest of the turn.
       const code = err instanceof LlmError ? err.code : 'internal'
+      const reason = FAILURE_REASON[code] ?? `it failed (${code})`
       deps.publish(sessionId, {
         type: 'notice',
         level: 'warning',
         code: `provider:${code}`,
-        message:
-          `The ${deps.engine.provider} interviewer failed (${code}); ` +
-          'the offline interviewer finished this turn.',
+        turnId: turn.id,
+        message: `The ${deps.engine.model} interviewer stopped: ${reason}. The offline interviewer finished this turn.`,
       })
       notes.push(`Provider failed (${code}); the offline fallback wrote the rest of this turn.`)
     }
+  } finally {
+    slow.stop()
   }
   if (!meta && (!signal.aborted || text.trim() === '')) {
     if (text.trim() !== '') emit('\n\n')
@@ -111,6 +128,49 @@ export async function runInterviewerTurn(
     progress: computeProgress(context.session, turns),
   })
   return completed
+}
+
+/**
+ * Tells the candidate when the engine has been silent for its `slowNoticeMs` (an LLM that is
+ * queueing or stalled), once per silence: text arriving ends the silence and the web client
+ * drops the notice.
+ */
+function watchForSilence(deps: TurnRunnerDeps, sessionId: string, turnId: string) {
+  const after = deps.engine.slowNoticeMs
+  if (after === undefined) return { heard: () => undefined, stop: () => undefined }
+  let last = Date.now()
+  let announced = false
+  let timer: ReturnType<typeof setTimeout> | null = null
+  const check = () => {
+    const quiet = Date.now() - last
+    if (quiet < after) {
+      timer = setTimeout(check, after - quiet)
+      return
+    }
+    announced = true
+    deps.publish(sessionId, {
+      type: 'notice',
+      level: 'info',
+      code: 'provider:slow',
+      turnId,
+      message: 'The model is slow to answer; still waiting for it.',
+    })
+    timer = null
+  }
+  timer = setTimeout(check, after)
+  return {
+    heard() {
+      last = Date.now()
+      if (announced && timer === null) {
+        announced = false
+        timer = setTimeout(check, after)
+      }
+    },
+    stop() {
+      if (timer) clearTimeout(timer)
+      timer = null
+    },
+  }
 }
 
 /** Drains a turn stream into `emit` and returns its metadata. */

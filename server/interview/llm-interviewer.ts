@@ -1,5 +1,5 @@
 import type { Question } from '../questions/question-schema.js'
-import type { LlmClient } from '../llm/llm-client.js'
+import { LlmError, type LlmClient } from '../llm/llm-client.js'
 import { streamText } from '../llm/stream-text.js'
 import { splitInterviewerStream } from '../prompts/interviewer-notes.js'
 import type { PromptLibrary } from '../prompts/prompt-library.js'
@@ -24,7 +24,12 @@ export type LlmInterviewerDeps = {
    * need no model, cost no tokens and cannot misstate the facts.
    */
   scripted: InterviewerEngine
+  /** Silence after which the candidate is told the model is slow; 4 s by default. */
+  slowNoticeMs?: number
 }
+
+/** A few seconds without a word is when a candidate starts to wonder whether anything happens. */
+export const DEFAULT_SLOW_NOTICE_MS = 4000
 
 /**
  * The LLM-backed interviewer. The prompt carries the question, scenario, framework, model answer
@@ -32,11 +37,17 @@ export type LlmInterviewerDeps = {
  * engine, so the target stored on the turn is the one the model was asked about); the
  * candidate's words go inside delimiters. The `NOTES:` tail becomes the hidden notes, and every
  * visible sentence passes the leak guard before it is yielded.
+ *
+ * When the stream fails, what the filters hold (the guard's last sentence) is checked and
+ * yielded before the error is rethrown, so the turn runner keeps it. A reply with nothing for
+ * the candidate (tool calls only, only notes, all reasoning) is a failure too, never an empty
+ * follow-up.
  */
 export function createLlmInterviewer(deps: LlmInterviewerDeps): InterviewerEngine {
   return {
     provider: deps.llm.provider,
     model: deps.llm.model,
+    slowNoticeMs: deps.slowNoticeMs ?? DEFAULT_SLOW_NOTICE_MS,
     nextTurn(context, signal) {
       const t = context.trigger.type
       if (t === 'opening' || t === 'closing') return deps.scripted.nextTurn(context, signal)
@@ -60,13 +71,19 @@ async function* streamLlmTurn(
     mode: ctx.session.mode,
     focus: ctx.session.focus,
   })
-  const streamed = streamText(deps.llm, { messages, signal })
+  const streamed = streamText(deps.llm, { messages, signal }, { endOnError: true })
   const split = splitInterviewerStream(streamed.deltas)
   const guarded = guardStream(split.visible, createLeakGuard(ctx.question.modelAnswer))
+  let shown = false
   let step = await guarded.next()
   while (!step.done) {
+    shown ||= /\S/.test(step.value)
     yield step.value
     step = await guarded.next()
+  }
+  if (streamed.failure !== null) throw streamed.failure
+  if (!shown) {
+    throw new LlmError('empty_reply', 'The model wrote nothing for the candidate to read', false)
   }
   return {
     kind:

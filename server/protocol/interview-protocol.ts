@@ -71,13 +71,18 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
     turn: TurnSchema,
     progress: InterviewProgressSchema,
   }),
-  /** Something the candidate should know (provider retrying, budget spent, time up). */
+  /**
+   * Something the candidate should know (provider retrying, failing or slow, budget spent, time
+   * up). `turnId`, when present, is the interviewer turn it concerns: `provider:slow` stops
+   * applying once that turn streams text or ends.
+   */
   z.object({
     type: z.literal('notice'),
     seq,
     level: z.enum(['info', 'warning', 'error']),
     code: z.string(),
     message: z.string(),
+    turnId: z.string().optional(),
   }),
   /** The session ended (by the candidate, the budget, or the clock). */
   z.object({

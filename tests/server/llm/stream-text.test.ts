@@ -57,3 +57,48 @@ describe('streamText', () => {
     expect(streamed.result).toBeNull()
   })
 })
+
+describe('streamText with endOnError', () => {
+  it('ends the deltas so the leak guard releases the text it holds, and keeps the failure', async () => {
+    const cut = new LlmError('stream_error', 'cut', false)
+    // "Send an idempotency key" could still become a copy of the model answer: the guard holds it.
+    const llm = new ScriptedLlmClient([
+      { chunks: ['You chose a cache. ', 'Send an idempotency key'], error: cut },
+    ])
+    const streamed = streamText(llm, { messages: [] }, { endOnError: true })
+    const visible = await drain(guardStream(streamed.deltas, createLeakGuard(MODEL_ANSWER)))
+    expect(visible.text).toBe('You chose a cache. Send an idempotency key')
+    expect(streamed.failure).toBe(cut)
+    expect(streamed.result).toBeNull()
+  })
+
+  it('throws as before without endOnError, losing what the guard held', async () => {
+    const llm = new ScriptedLlmClient([
+      { chunks: ['Send an idempotency key'], error: new LlmError('stream_error', 'cut', false) },
+    ])
+    const streamed = streamText(llm, { messages: [] })
+    const out: string[] = []
+    const guarded = guardStream(streamed.deltas, createLeakGuard(MODEL_ANSWER))
+    await expect(
+      (async () => {
+        for await (const text of guarded) out.push(text)
+      })(),
+    ).rejects.toThrow('cut')
+    expect(out.join('')).toBe('')
+  })
+
+  it('still checks the held text against the model answer', async () => {
+    const llm = new ScriptedLlmClient([
+      {
+        chunks: [
+          'Send an idempotency key derived from the order id with every charge so the provider',
+        ],
+        error: new LlmError('stalled', 'silent', true),
+      },
+    ])
+    const streamed = streamText(llm, { messages: [] }, { endOnError: true })
+    const visible = await drain(guardStream(streamed.deltas, createLeakGuard(MODEL_ANSWER)))
+    expect(visible.text).not.toContain('idempotency key derived')
+    expect(visible.returned).toEqual({ leaks: 1 })
+  })
+})

@@ -202,4 +202,31 @@ describe('interviewReducer', () => {
     expect(state.notices.map((n) => n.message)).toEqual(['Last follow-up'])
     expect(state.grade).toEqual({ stage: 'grading', message: 'Grading 2 of 5', grade: null })
   })
+
+  it('shows "the model is slow" only until its turn streams text', () => {
+    const slow: ServerMessage = {
+      type: 'notice',
+      seq: 4,
+      level: 'info',
+      code: 'provider:slow',
+      turnId: 'i2',
+      message: 'The model is slow to answer; still waiting for it.',
+    }
+    const waiting = apply([...conversation.slice(0, 3), slow])
+    expect(waiting.notices.map((n) => n.code)).toEqual(['provider:slow'])
+    const other: ServerMessage = {
+      type: 'notice',
+      seq: 5,
+      level: 'warning',
+      code: 'provider:stalled',
+      turnId: 'i2',
+      message: 'stopped',
+    }
+    const streaming = apply(
+      [other, { type: 'token-delta', seq: 6, turnId: 'i2', text: 'How would ' }],
+      waiting,
+    )
+    expect(streaming.notices.map((n) => n.code)).toEqual(['provider:stalled'])
+    expect(streaming.turns.find((t) => t.id === 'i2')?.text).toBe('How would ')
+  })
 })

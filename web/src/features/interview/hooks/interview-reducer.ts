@@ -28,7 +28,12 @@ export type Notice = {
   level: 'info' | 'warning' | 'error'
   code: string
   message: string
+  /** The interviewer turn it concerns, when it concerns one. */
+  turnId?: string
 }
+
+/** "The model is slow": true only until its turn streams text or ends. */
+const SLOW_NOTICE = 'provider:slow'
 
 export type InterviewState = {
   /** Highest seq applied with nothing missing before it. */
@@ -166,6 +171,7 @@ function applyMessage(state: InterviewState, message: ServerMessage): InterviewS
     case 'token-delta':
       return {
         ...state,
+        notices: withoutSlowNotice(state.notices, message.turnId),
         turns: state.turns.map((t) =>
           t.id === message.turnId && t.completedAt === null
             ? { ...t, text: t.text + message.text }
@@ -175,6 +181,7 @@ function applyMessage(state: InterviewState, message: ServerMessage): InterviewS
     case 'turn-end':
       return {
         ...state,
+        notices: withoutSlowNotice(state.notices, message.turn.id),
         turns: upsertTurn(state.turns, message.turn),
         progress: message.progress,
         outbox: acknowledge(state.outbox, [message.turn]),
@@ -184,7 +191,13 @@ function applyMessage(state: InterviewState, message: ServerMessage): InterviewS
         ...state,
         notices: [
           ...state.notices,
-          { seq: message.seq, level: message.level, code: message.code, message: message.message },
+          {
+            seq: message.seq,
+            level: message.level,
+            code: message.code,
+            message: message.message,
+            ...(message.turnId === undefined ? {} : { turnId: message.turnId }),
+          },
         ].slice(-MAX_NOTICES),
       }
     case 'session-ended':
@@ -210,6 +223,11 @@ function applyMessage(state: InterviewState, message: ServerMessage): InterviewS
     case 'pong':
       return state
   }
+}
+
+function withoutSlowNotice(notices: Notice[], turnId: string): Notice[] {
+  const kept = notices.filter((n) => n.code !== SLOW_NOTICE || n.turnId !== turnId)
+  return kept.length === notices.length ? notices : kept
 }
 
 function sortTurns(turns: Turn[]): Turn[] {
