@@ -81,8 +81,8 @@ const MAX_TURN_UPDATE_ATTEMPTS = 10
  */
 export class KvSessionStore implements SessionStore {
   constructor(
-    private readonly runner: KvScriptRunner,
-    private readonly keys: KvKeys,
+    protected readonly runner: KvScriptRunner,
+    protected readonly keys: KvKeys,
   ) {}
 
   async createSession(session: Session): Promise<void> {

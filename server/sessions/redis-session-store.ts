@@ -2,6 +2,7 @@ import { Redis } from 'ioredis'
 import { createKvKeys, DEFAULT_KV_PREFIX } from './kv-keys.js'
 import type { KvScriptRunner } from './kv-script-runner.js'
 import { KvSessionStore } from './kv-session-store.js'
+import { createKvEventRelay, type SessionEventRelay } from './session-event-relay.js'
 
 /**
  * SessionStore on a Redis server (REDIS_URL), for several instances behind a load balancer.
@@ -21,8 +22,26 @@ import { KvSessionStore } from './kv-session-store.js'
  * forbids CONFIG GET); the deployment must.
  */
 export class RedisSessionStore extends KvSessionStore {
-  private constructor(redis: Redis, keyPrefix: string) {
+  private constructor(
+    private readonly redis: Redis,
+    keyPrefix: string,
+  ) {
     super(createIoredisRunner(redis), createKvKeys(keyPrefix))
+  }
+
+  /**
+   * The stream relay between instances: appends on this connection, receives on a second one
+   * (a subscribed Redis connection can run nothing else), pushed by pub/sub.
+   */
+  createEventRelay(opts: { clock: () => Date }): SessionEventRelay {
+    const subscriber = this.redis.duplicate()
+    return createKvEventRelay({
+      runner: this.runner,
+      keys: this.keys,
+      clock: opts.clock,
+      mode: 'pubsub',
+      subscriber,
+    })
   }
 
   /**

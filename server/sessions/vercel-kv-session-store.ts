@@ -2,6 +2,7 @@ import { createClient, type VercelKV } from '@vercel/kv'
 import { createKvKeys, DEFAULT_KV_PREFIX } from './kv-keys.js'
 import type { KvScriptRunner } from './kv-script-runner.js'
 import { KvSessionStore } from './kv-session-store.js'
+import { createKvEventRelay, type SessionEventRelay } from './session-event-relay.js'
 
 export type VercelKvConfig = {
   /** KV_REST_API_URL */
@@ -27,6 +28,21 @@ export type VercelKvConfig = {
 export class VercelKvSessionStore extends KvSessionStore {
   private constructor(kv: VercelKV, keyPrefix: string) {
     super(createVercelKvRunner(kv), createKvKeys(keyPrefix))
+  }
+
+  /**
+   * The stream relay between instances. Upstash's REST API has no pub/sub, so each instance
+   * polls the logs of the sessions it has sockets for every `pollMs`: another instance's
+   * message arrives up to pollMs plus one REST round trip late (its own, at once).
+   */
+  createEventRelay(opts: { clock: () => Date; pollMs: number }): SessionEventRelay {
+    return createKvEventRelay({
+      runner: this.runner,
+      keys: this.keys,
+      clock: opts.clock,
+      mode: 'poll',
+      pollMs: opts.pollMs,
+    })
   }
 
   static connect(config: VercelKvConfig): VercelKvSessionStore {

@@ -90,6 +90,7 @@ export function createSessionConnection(
           ...(message.nonce === undefined ? {} : { nonce: message.nonce }),
         })
       case 'resume':
+        await hub.prepare(sessionId)
         if (!hub.replay(sessionId, message.afterSeq, send)) await sendSnapshot()
         return
       default: {
@@ -103,6 +104,8 @@ export function createSessionConnection(
     onOpen(_event, ws) {
       socket = ws
       void (async () => {
+        // With several instances: the backend's log of the session is read first.
+        await hub.prepare(sessionId)
         if (afterSeq !== null && hub.replay(sessionId, afterSeq, send)) {
           subscribe()
           // The deadline comes from createdAt and the options, which never change: the session

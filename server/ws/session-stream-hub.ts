@@ -1,6 +1,7 @@
 import type { OutboundMessage } from '../interview/interview-messages.js'
-import type { ServerMessage } from '../protocol/interview-protocol.js'
+import { ServerMessageSchema, type ServerMessage } from '../protocol/interview-protocol.js'
 import type { Session, Turn } from '../sessions/session-schema.js'
+import type { RelayedEntry, SessionEventRelay } from '../sessions/session-event-relay.js'
 import { createLiveOverlay, type LiveOverlay } from './live-overlay.js'
 
 export type Sink = (message: ServerMessage) => void
@@ -11,18 +12,32 @@ export type SessionStreamHubOptions = {
   maxLogMessages?: number
   /** Sessions whose logs are kept; the least recently used one without sockets goes first. */
   maxSessions?: number
+  /**
+   * Several instances on one Redis / Vercel KV: seqs come from the backend and every message
+   * goes through it, so a socket on any instance gets every instance's messages, in order,
+   * with the same seqs. Without it (SQLite, tests) this process numbers and delivers alone.
+   */
+  relay?: SessionEventRelay
 }
 
 type Channel = {
-  /** The last seq given out. */
+  sessionId: string
+  /** The last seq delivered here. */
   seq: number
-  /** The seq before the first one this process gave out for the session. */
-  base: number
-  /** The highest seq dropped from the log (base when none was). */
+  /** The highest seq not in the log (dropped, or from before this process saw the session). */
   evictedUpTo: number
   log: ServerMessage[]
   sinks: Set<Sink>
   overlay: LiveOverlay
+  /** With a relay: resolves once the backend's log has been read (null when ready). */
+  loading: Promise<void> | null
+  /** With a relay: messages waiting for their seqs, sent in one append when the last returns. */
+  outbox: OutboundMessage[]
+  sending: boolean
+  /** With a relay: a read of the backend's log to fill a gap, and whether another is wanted. */
+  catchingUp: boolean
+  catchUpAgain: boolean
+  unwatch: () => void
 }
 
 /**
@@ -32,13 +47,18 @@ type Channel = {
  * do not advance it: a snapshot at seq N is the state as of N, and no socket ever sees a gap made
  * by another socket's replies. What a socket missed is replayed by `resume`.
  *
- * Seqs start from the clock's milliseconds when a process first touches a session, so a
+ * Alone, seqs start from the clock's milliseconds when a process first touches a session, so a
  * restarted server never reuses a seq a client has seen; a resume from before the restart is not
- * in the log and gets a snapshot instead.
+ * in the log and gets a snapshot instead. With a relay, the backend's counter gives them (it
+ * starts from the clock the same way), messages are delivered here only as they come back
+ * numbered, in seq order (a gap is filled from the backend's log before anything after it), and
+ * a channel first reads the backend's log, so `resume` and the live overlay work on an instance
+ * that did not stream the turn.
  */
 export function createSessionStreamHub(options: SessionStreamHubOptions) {
   const maxLog = options.maxLogMessages ?? 5_000
   const maxSessions = options.maxSessions ?? 1_000
+  const relay = options.relay
   const channels = new Map<string, Channel>()
 
   function channel(sessionId: string): Channel {
@@ -50,38 +70,138 @@ export function createSessionStreamHub(options: SessionStreamHubOptions) {
       return c
     }
     const base = Math.max(0, options.clock().getTime())
-    c = {
+    const created: Channel = {
+      sessionId,
       seq: base,
-      base,
       evictedUpTo: base,
       log: [],
       sinks: new Set(),
       overlay: createLiveOverlay(),
+      loading: null,
+      outbox: [],
+      sending: false,
+      catchingUp: false,
+      catchUpAgain: false,
+      unwatch: () => {},
     }
-    channels.set(sessionId, c)
+    if (relay) {
+      created.unwatch = relay.watch(sessionId, () => created.seq)
+      created.loading = load(created).finally(() => (created.loading = null))
+    }
+    channels.set(sessionId, created)
     evictIdle()
-    return c
+    return created
+  }
+
+  /** Reads what the backend logged before this instance looked, as if it had been delivered. */
+  async function load(c: Channel): Promise<void> {
+    try {
+      const { entries, lastSeq, firstSeq } = await relay!.read(c.sessionId, 0)
+      c.seq = c.evictedUpTo = Math.max(0, firstSeq - 1)
+      accept(c, decode(c.sessionId, entries), true)
+      c.seq = Math.max(c.seq, lastSeq)
+      c.evictedUpTo = Math.min(c.evictedUpTo, c.seq)
+    } catch (err) {
+      console.error(`session stream: cannot read the log of ${c.sessionId}`, err)
+    }
   }
 
   function evictIdle() {
     for (const [id, c] of channels) {
       if (channels.size <= maxSessions) return
-      if (c.sinks.size === 0) channels.delete(id)
+      if (c.sinks.size === 0 && c.outbox.length === 0 && !c.sending) {
+        c.unwatch()
+        channels.delete(id)
+      }
     }
   }
 
-  const stamp = (c: Channel, message: OutboundMessage): ServerMessage =>
-    ({ ...message, seq: ++c.seq }) as ServerMessage
+  /** Logs, observes and fans out one numbered message. */
+  function deliver(c: Channel, stamped: ServerMessage) {
+    c.seq = stamped.seq
+    c.overlay.observe(stamped)
+    c.log.push(stamped)
+    if (c.log.length > maxLog) c.evictedUpTo = c.log.shift()!.seq
+    for (const sink of c.sinks) sink(stamped)
+  }
+
+  /**
+   * Delivers numbered messages in seq order: ones already delivered are skipped; one beyond a
+   * gap starts a read of the backend's log, which brings it along with what it missed.
+   */
+  function accept(c: Channel, messages: ServerMessage[], fromLog = false) {
+    for (const m of messages) {
+      if (m.seq <= c.seq) continue
+      if (m.seq !== c.seq + 1 && !fromLog) return catchUp(c)
+      deliver(c, m)
+    }
+  }
+
+  function catchUp(c: Channel) {
+    if (c.catchingUp) {
+      c.catchUpAgain = true
+      return
+    }
+    c.catchingUp = true
+    void (async () => {
+      do {
+        c.catchUpAgain = false
+        const { entries, firstSeq } = await relay!.read(c.sessionId, c.seq)
+        // Older than the log keeps: sockets see the jump and resume into a snapshot.
+        if (firstSeq > c.seq + 1) c.evictedUpTo = c.seq = firstSeq - 1
+        accept(c, decode(c.sessionId, entries), true)
+      } while (c.catchUpAgain)
+    })()
+      .catch((err: unknown) => console.error(`session stream: catch-up of ${c.sessionId}`, err))
+      .finally(() => (c.catchingUp = false))
+  }
+
+  /** Sends the outbox in appends of everything queued meanwhile, in publish order. */
+  async function send(c: Channel) {
+    if (c.sending) return
+    c.sending = true
+    try {
+      if (c.loading) await c.loading
+      while (c.outbox.length > 0) {
+        const batch = c.outbox.splice(0)
+        try {
+          const first = await relay!.append(
+            c.sessionId,
+            batch.map((m) => JSON.stringify(m)),
+          )
+          accept(
+            c,
+            batch.map((m, i) => ({ ...m, seq: first + i }) as ServerMessage),
+          )
+        } catch (err) {
+          console.error(`session stream: ${batch.length} message(s) of ${c.sessionId} lost`, err)
+        }
+      }
+    } finally {
+      c.sending = false
+    }
+  }
+
+  relay?.onEntries((sessionId, entries) => {
+    const c = channels.get(sessionId)
+    if (c && !c.loading) accept(c, decode(sessionId, entries))
+  })
 
   return {
-    /** Sends a message to every socket of the session and logs it for resume. */
+    /** Sends a message to every socket of the session (on every instance) and logs it for resume. */
     publish(sessionId: string, message: OutboundMessage): void {
       const c = channel(sessionId)
-      const stamped = stamp(c, message)
-      c.overlay.observe(stamped)
-      c.log.push(stamped)
-      if (c.log.length > maxLog) c.evictedUpTo = c.log.shift()!.seq
-      for (const sink of c.sinks) sink(stamped)
+      if (!relay) return deliver(c, { ...message, seq: c.seq + 1 } as ServerMessage)
+      c.outbox.push(message)
+      void send(c)
+    },
+
+    /**
+     * Resolves once the session's channel has read the backend's log (at once without a
+     * relay): call before replay, overlay or a snapshot on a socket that just connected.
+     */
+    async prepare(sessionId: string): Promise<void> {
+      await channel(sessionId).loading
     },
 
     /** Sends a message to one socket only, at the current seq (not logged, not replayed). */
@@ -112,8 +232,8 @@ export function createSessionStreamHub(options: SessionStreamHubOptions) {
     },
 
     /**
-     * Merges what this process streamed into a stored session: turns the store read may not yet
-     * show, and the text streamed so far of a turn still in progress.
+     * Merges what was streamed into a stored session: turns the store read may not yet show,
+     * and the text streamed so far of a turn still in progress.
      */
     overlay(
       sessionId: string,
@@ -122,7 +242,29 @@ export function createSessionStreamHub(options: SessionStreamHubOptions) {
     ): { session: Session; turns: Turn[] } {
       return channel(sessionId).overlay.apply(session, turns)
     },
+
+    /** Resolves when every message published so far has been numbered and delivered here. */
+    async flushed(sessionId: string): Promise<void> {
+      const c = channels.get(sessionId)
+      while (c && (c.sending || c.outbox.length > 0 || c.loading)) {
+        await new Promise((resolve) => setTimeout(resolve, 5))
+      }
+    },
   }
+}
+
+/** Backend entries as messages; one that fails the protocol schema is damage, and dropped. */
+function decode(sessionId: string, entries: RelayedEntry[]): ServerMessage[] {
+  return entries.flatMap((entry) => {
+    try {
+      const parsed = ServerMessageSchema.safeParse({ ...JSON.parse(entry.json), seq: entry.seq })
+      if (parsed.success) return [parsed.data]
+      console.error(`session stream: entry ${entry.seq} of ${sessionId}: ${parsed.error.message}`)
+    } catch {
+      console.error(`session stream: entry ${entry.seq} of ${sessionId} is not JSON`)
+    }
+    return []
+  })
 }
 
 export type SessionStreamHub = ReturnType<typeof createSessionStreamHub>
