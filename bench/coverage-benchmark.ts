@@ -31,14 +31,24 @@ import {
 import { replaceSection } from './stream/replace-section.js'
 
 const REPORT = 'docs/benchmarks.md'
+const ACTIVITY_BONUSES = [0.05, 0.1, 0.15, 0.2]
+const MAX_ACTIVITIES = [1, 2, 3]
+const RIVALRIES = [0.3, 0.5, 0.7]
+const DISMISSALS = [1, 0.7, 0.5]
 const SECTION = '## Coverage map'
 
 const bank = await loadQuestionBank('questions')
 const analyzer = createTextAnalyzer({ embeddings: createWinkEmbeddingsLoader() })
 
-type Scorer = { analyzer: TextAnalyzer; profiles: Map<string, QuestionProfile> }
+// Passage scores by the analyzer are cached across tunings: only the cheap combination differs.
+type Scorer = {
+  analyzer: TextAnalyzer
+  profiles: Map<string, QuestionProfile>
+  cache: Map<string, number>
+}
 const scorerOf = (a: TextAnalyzer): Scorer => ({
   analyzer: a,
+  cache: new Map(),
   profiles: new Map(
     bank.questions.map((q) => [q.id, buildQuestionProfile(q, bank.questions, a)] as const),
   ),
@@ -55,6 +65,7 @@ function scorePairs(tuning: Partial<CoverageTuning>, scorer: Scorer): ScoredPair
         answers: [label.text],
         analyzer: scorer.analyzer,
         tuning,
+        cache: scorer.cache,
       })
       question.framework.steps.forEach((step, i) => {
         pairs.push({
@@ -74,9 +85,11 @@ const line = (m: Confusion) =>
   `P ${f(m.precision)} R ${f(m.recall)} F1 ${f(m.f1)} acc ${f(m.accuracy)} ` +
   `(tp ${m.tp} fp ${m.fp} fn ${m.fn} tn ${m.tn})`
 
+// As in the server (interview-runtime.ts): stems only; word vectors are an ablation below.
+const stemsOnly = scorerOf(createTextAnalyzer())
 const withVectors = scorerOf(analyzer)
 const started = performance.now()
-const pairs = scorePairs({}, withVectors)
+const pairs = scorePairs({}, stemsOnly)
 const elapsed = performance.now() - started
 const positives = pairs.filter((p) => p.covered).length
 const answers = Object.values(COVERAGE_LABELS).reduce((n, l) => n + l.length, 0)
@@ -84,11 +97,49 @@ const t = DEFAULT_COVERAGE_TUNING.partial
 
 const held = leaveOneQuestionOut(pairs)
 const atDefault = measure(pairs, t)
+
+// Every constant chosen with the question held out: for each question, the analyzer (with or
+// without word vectors), the activity bonus, the rivalry and the threshold that do best on the
+// other 14 questions, applied to it.
+const GRID = [
+  ['vectors', withVectors],
+  ['stems', stemsOnly],
+].flatMap(([name, scorer]) =>
+  ACTIVITY_BONUSES.flatMap((activityBonus) =>
+    RIVALRIES.flatMap((rivalry) =>
+      DISMISSALS.flatMap((dismissal) =>
+        MAX_ACTIVITIES.map((maxActivities) => ({
+          name: `${name} bonus ${activityBonus} x${maxActivities} rivalry ${rivalry} dismissal ${dismissal}`,
+          pairs: scorePairs({ activityBonus, maxActivities, rivalry, dismissal }, scorer as Scorer),
+        })),
+      ),
+    ),
+  ),
+)
+const nested: ScoredPair[] = []
+const chosen = new Map<string, number>()
+for (const q of bank.questions) {
+  let best = { f1: -1, x: 0, pairs: [] as ScoredPair[], name: '' }
+  for (const g of GRID) {
+    const train = g.pairs.filter((p) => p.questionId !== q.id)
+    const x = bestThreshold(train)
+    const f1 = measure(train, x).f1
+    if (f1 > best.f1 + 1e-12) best = { f1, x, pairs: g.pairs, name: g.name }
+  }
+  const key = `${best.name}, threshold ${f(best.x)}`
+  chosen.set(key, (chosen.get(key) ?? 0) + 1)
+  for (const p of best.pairs) {
+    if (p.questionId === q.id) nested.push({ ...p, score: p.score >= best.x ? 1 : 0 })
+  }
+}
+const honest = measure(nested, 1)
+const chosenText = [...chosen].map(([k, n]) => `${k} (${n}x)`).join('; ')
+console.log(`all constants held out: ${line(honest)}\n  chosen: ${chosenText}`)
 const fitted = bestThreshold(pairs)
 console.log(
   `pairs: ${pairs.length} (${positives} covered), ${answers} answers, ${bank.questions.length} questions`,
 )
-console.log(`held out: ${line(held.confusion)}`)
+console.log(`threshold held out: ${line(held.confusion)}`)
 console.log(`at default ${t}: ${line(atDefault)}`)
 console.log(`at ${fitted} (fitted on all): ${line(measure(pairs, fitted))}`)
 
@@ -101,17 +152,17 @@ for (const { q, x, m } of perQuestion) console.log(`  ${q.number} ${q.id} at ${f
 
 type Row = { name: string; m: Confusion; heldF1: number }
 const variants: Array<[string, Partial<CoverageTuning>, Scorer?]> = [
-  ['no cue bonus', { cueBonus: 0 }],
+  ['no activity cues', { activityBonus: 0 }],
+  ['no rivalry between steps', { rivalry: 0 }],
   ['no model-answer exemplars', { exemplarFactor: 0 }],
-  ['no competition between steps', { competition: 0 }],
   [
-    'step text only (no cues, exemplars or competition)',
-    { cueBonus: 0, exemplarFactor: 0, competition: 0 },
+    'step text only (no cues, exemplars or rivalry)',
+    { activityBonus: 0, exemplarFactor: 0, rivalry: 0 },
   ],
-  ['stems only (no word vectors)', {}, scorerOf(createTextAnalyzer())],
+  ['with word vectors (the analyzer the grader uses)', {}, withVectors],
 ]
 const rows: Row[] = variants.map(([name, tuning, scorer]) => {
-  const scored = scorePairs(tuning, scorer ?? withVectors)
+  const scored = scorePairs(tuning, scorer ?? stemsOnly)
   const row = { name, m: measure(scored, t), heldF1: leaveOneQuestionOut(scored).confusion.f1 }
   console.log(`${name}: at ${t} ${line(row.m)}; held-out F1 ${f(row.heldF1)}`)
   return row
@@ -126,14 +177,25 @@ hand-labelled (answer, step) pairs for all ${bank.questions.length} questions of
 ${answers} answers phrased as candidates talk, ${pairs.length} pairs, ${positives} covered). The answers of
 questions 3 and 5-15 were written and labelled before the method was tuned on them; many cover a
 step in words far from the step's own, some cover nothing (keyword lists, vague or off-topic
-lines), some name a step only to dismiss it. Text similarity is server/text's analyzer (default
-options) with the wink 100-d word vectors.
+lines), some name a step only to dismiss it.
+
+Method: each sentence and pair of adjacent sentences of the answers is scored against each step
+by the soft recall of the step's name and description (question words demoted) or 0.7 x its
+similarity to a model-answer sentence of that step's section, with server/text's analyzer on stems
+only (as the server does; word vectors are an ablation below); plus 0.1 per activity of the step (or its step kind's cue words)
+the passage shows, up to 3 (server/interview/coverage-cues.ts: recurring moves such as stage
+gates, rollback switches, cost figures or diagnosis, each found in a step by its own words and
+heard in a passage by the words a candidate doing it uses; each serves steps of at least two
+questions); x0.7 when the passage dismisses rather than does ("we should just", "I would not");
+less half of the passage's best other step (rivalry: a passage covers what it does best); x2.8 to
+the scale the thresholds are on. A step's score is its best passage.
 
 Run: \`npm run bench:coverage\` (${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}).
 
 | decision | precision | recall | F1 | accuracy |
 |---|---|---|---|---|
-| **threshold chosen with the question held out** (leave one question out; ${f(Math.min(...thresholds))}-${f(Math.max(...thresholds))}) | ${cells(held.confusion)} |
+| **every constant chosen with the question held out** (analyzer, activity bonus and cap, rivalry, dismissal factor and threshold picked on the other 14 questions) | ${cells(honest)} |
+| default constants, threshold chosen with the question held out (${f(Math.min(...thresholds))}-${f(Math.max(...thresholds))}) | ${cells(held.confusion)} |
 | default threshold ${t} | ${cells(atDefault)} |
 | threshold fitted on all questions (${fitted}, optimistic) | ${cells(measure(pairs, fitted))} |
 
@@ -153,8 +215,16 @@ Scoring all ${pairs.length} pairs takes ${(elapsed / 1000).toFixed(1)} s. In the
 session costs tens of ms of main-thread CPU for its coverage map; later answers only score their
 new passages (scores are cached per passage).
 
-Caveats: the labels are one person's. The interviewer only uses the decision to choose what to
-ask next, so an error costs a redundant or premature follow-up, never a grade.
+Caveats: the labels are one person's, and the activity words were written by the same person
+after the labels (phrases that echoed a labelled answer were then taken out); the held-out rows
+hold out the constants and the threshold, not that judgment, so they are optimistic for questions
+written later. The goal of issue 9 was F1 >= 0.80 held out; this method reaches about two thirds
+of the way from where it started (0.46 on the same pairs), and the remaining errors are mostly
+semantic: a step done in words neither its text, its model-answer section nor its activity words
+share, or a vague line that reuses a step's vocabulary. The stems-only analyzer beats word vectors
+here because the 100-d vectors make every step look a little like every answer. The interviewer
+only uses the decision to choose what to ask next, so an error costs a redundant or premature
+follow-up, never a grade.
 `
 const current = await readFile(REPORT, 'utf8').catch(() => '')
 await writeFile(REPORT, replaceSection(current, SECTION, section))

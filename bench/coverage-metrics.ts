@@ -33,7 +33,7 @@ export function measure(pairs: readonly ScoredPair[], threshold: number): Confus
   return { precision, recall, f1, accuracy: (tp + tn) / Math.max(1, pairs.length), tp, fp, fn, tn }
 }
 
-/** Candidate thresholds: 0.10 to 0.70 by 0.01. */
+/** Candidate thresholds: 0.10 to 0.90 by 0.01. */
 export const THRESHOLDS = Array.from(
   { length: 61 },
   (_, i) => Math.round((0.1 + i / 100) * 100) / 100,

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { computeCoverageMap, splitPassages } from '../../../server/interview/coverage-map.js'
+import {
+  computeCoverageMap,
+  splitPassages,
+  type CoverageTuning,
+} from '../../../server/interview/coverage-map.js'
 import { buildQuestionProfile } from '../../../server/interview/question-profile.js'
 import { createTextAnalyzer } from '../../../server/text/index.js'
-import { loadTimeBombQuestion } from './fixtures/load-question.js'
+import { loadFixtureQuestion, loadTimeBombQuestion } from './fixtures/load-question.js'
 
 // Lexical analyzer (stems only, no word vectors): fast and deterministic for unit tests.
 const analyzer = createTextAnalyzer()
@@ -57,6 +61,48 @@ describe('computeCoverageMap', () => {
       level: 'full',
       score: 1,
     })
+  })
+})
+
+describe('computeCoverageMap on steps done in far words', () => {
+  const stepScore = (answer: string, id: string, tuning: Partial<CoverageTuning> = {}) =>
+    computeCoverageMap({ question, profile, answers: [answer], analyzer, tuning }).steps.find(
+      (s) => s.id === id,
+    )!
+
+  it('hears a step by the activity it asks for, not only by its words', () => {
+    // Question 4's "Deployment Strategy" (canary rollout, rollback plan), in none of its words.
+    const payment = loadFixtureQuestion('the-payment-race-condition')
+    const paymentProfile = buildQuestionProfile(payment, [payment], analyzer)
+    const said =
+      'We send 1% of payments through the new path, then 10%, and flip it off within seconds if errors rise.'
+    const deployment = (tuning: Partial<CoverageTuning>) =>
+      computeCoverageMap({
+        question: payment,
+        profile: paymentProfile,
+        answers: [said],
+        analyzer,
+        tuning,
+      }).steps.find((s) => s.id === 'step:4')!
+    expect(deployment({}).level).not.toBe('none')
+    expect(deployment({ activityBonus: 0 }).level).toBe('none')
+  })
+
+  it('lets a passage cover what it does best, not every step it brushes against', () => {
+    const said = 'I assume 10k notifications a second, a team of five and a budget of 50k a month.'
+    const levels = (tuning: Partial<CoverageTuning>) =>
+      computeCoverageMap({ question, profile, answers: [said], analyzer, tuning }).steps.filter(
+        (s) => s.level !== 'none',
+      )
+    expect(levels({}).map((s) => s.id)).toEqual(['step:1'])
+    expect(levels({ rivalry: 0 }).length).toBeGreaterThan(1)
+  })
+
+  it('counts a step waved away for less than a step done', () => {
+    const waved = 'We would just never bother with a rollback plan or a fallback.'
+    expect(stepScore(waved, 'step:6').score).toBeLessThan(
+      stepScore(waved, 'step:6', { dismissal: 1 }).score,
+    )
   })
 })
 
