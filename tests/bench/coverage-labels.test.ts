@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { FRESH_COVERAGE_LABELS } from '../../bench/coverage-labels-fresh.js'
 import { COVERAGE_LABELS } from '../../bench/coverage-labels.js'
 import { loadQuestionBank } from '../../server/questions/question-bank.js'
 
@@ -29,6 +30,18 @@ describe('coverage labels', () => {
           labels.some((l) => l.covers.includes(n)),
           `${q.id} step ${n}`,
         ).toBe(true)
+    }
+  })
+
+  it('hold a fresh set on every question, naming only real steps', () => {
+    expect(Object.keys(FRESH_COVERAGE_LABELS).sort()).toEqual(
+      bank.questions.map((q) => q.id).sort(),
+    )
+    for (const q of bank.questions) {
+      const steps = new Set(q.framework.steps.map((s) => s.number))
+      for (const l of FRESH_COVERAGE_LABELS[q.id]!) {
+        for (const n of l.covers) expect(steps, `${q.id}: ${l.text}`).toContain(n)
+      }
     }
   })
 })
