@@ -34,16 +34,21 @@ export function verdictLine(
 const ADDRESSED = 0.5
 
 /**
- * A hint that points at what to think about without giving the answer: a part of the focus's
- * public description (the framework and competencies are visible to the candidate) the answer
- * did not address, or a general hint for the focus's kind.
+ * A hint that agrees with the verdict and asks nothing (the turn's one question is the next
+ * probe). After a solid answer: how to push further, never "your answer did not get to". After a
+ * partial or missed one: a part of the focus's public description (the framework and
+ * competencies are visible to the candidate) the answer did not address, or a general hint for
+ * the focus's kind. Never content of the model answer.
  */
 export function drillHint(input: {
   focus: DrillFocus
+  verdict: DrillVerdict
   answer: string
   analyzer: TextAnalyzer
   seed: string
 }): string {
+  const general = pickSeeded(FOLLOW_UP_TEMPLATES[input.focus.kind].hints, input.seed)
+  if (input.verdict === 'solid') return general.replace(/^Hint:\s*/, 'To push further: ')
   const parts = input.focus.description
     .split(/,|;|\band\b|\bor\b|\(|\)/)
     .map((p) =>
@@ -54,6 +59,5 @@ export function drillHint(input: {
     )
     .filter((p) => input.analyzer.tokens(p).length > 0)
   const missing = parts.find((p) => input.analyzer.coverage(input.answer, p).score < ADDRESSED)
-  if (missing) return `Hint: your answer did not get to "${missing}". What would you say about it?`
-  return pickSeeded(FOLLOW_UP_TEMPLATES[input.focus.kind].hints, input.seed)
+  return missing ? `Hint: your answer did not get to "${missing}".` : general
 }

@@ -1,7 +1,7 @@
 import type { Question } from '../questions/question-schema.js'
 import type { Turn } from '../sessions/session-schema.js'
+import { readConversation, type ConversationMemory } from './conversation-memory.js'
 import type { CoverageItem, CoverageMap } from './coverage-map.js'
-import type { ItemReference, QuestionProfile } from './question-profile.js'
 import { classifyStep, type StepKind } from './step-kinds.js'
 
 /** The gap the next follow-up aims at. */
@@ -10,55 +10,105 @@ export type Gap = {
   target: string
   label: string
   kind: StepKind
+  /** Its coverage, with the credit of the candidate's replies to questions on it. */
   coverage: CoverageItem
 }
 
 export type GapInput = {
   question: Question
-  profile: QuestionProfile
   coverage: CoverageMap
   turns: readonly Turn[]
   /** Targets not to pick now (the one the candidate just skipped). */
   exclude?: readonly string[]
   /** Full coverage threshold: a step at or above it is no gap. */
   fullAt: number
+  /** Read from `turns` when not given. */
+  memory?: ConversationMemory
 }
 
+/** Share of `full` credited to a target whose question got a short, thin reply. */
+const THIN_CREDIT = 0.75
+/** A target is not asked about more often than this in a session. */
+const MAX_ASKS = 2
 /**
- * Picks the most important gap: an uncovered framework step, weighted by how much the rubric
- * scores it and by how little the answers covered it, asked about fewer times before. Never the
- * target of the previous interviewer turn (no same step twice in a row). When every step is
- * covered, the least covered rubric criterion; when that too is covered, the weakest step other
- * than the last, to press deeper.
+ * Below this share of `full` an item counts as untouched. Lower than the coverage map's
+ * `partial`: a step the candidate grazed ("I assume 10k per second") is not the next question
+ * even when the map does not call it partial yet.
  */
-export function pickGap(input: GapInput): Gap {
-  const asked = countTargets(input.turns)
+const TOUCHED = 0.4
+
+/**
+ * Picks the next gap, moving through the framework instead of circling one step:
+ * - coverage counts the candidate's replies: a reply with substance to a question on X covers X
+ *   whatever words it uses (the coverage map only sees words), a thin one covers it partly;
+ * - a target covered in full is never picked, nor the previous turn's target, nor one already
+ *   asked twice;
+ * - among the rest, one never asked before first, an untouched one before a grazed one, then the
+ *   framework's order, so a session reaches the late steps (fix, rollout, verification) even when
+ *   the early ones were only grazed;
+ * - framework steps before rubric criteria. Null when nothing is left to ask about.
+ */
+export function pickGap(input: GapInput): Gap | null {
+  const memory = input.memory ?? readConversation(input.turns)
   const last = lastTarget(input.turns)
   const blocked = new Set([...(input.exclude ?? []), ...(last ? [last] : [])])
-  const rank = (items: CoverageItem[], refs: ItemReference[], openOnly: boolean) =>
+  const steps = input.coverage.steps.map((item) => credited(item, memory, input.fullAt))
+  const choose = (items: readonly CoverageItem[]) =>
     items
-      .map((item, i) => ({ item, ref: refs[i]! }))
-      .filter(({ item }) => !blocked.has(item.id) && (!openOnly || item.score < input.fullAt))
-      .map(({ item, ref }) => ({
-        item,
-        importance:
-          ((1 - Math.min(1, item.score / input.fullAt)) * ref.weight) /
-          (1 + 1.5 * (asked.get(item.id) ?? 0)),
-      }))
-      .sort((a, b) => b.importance - a.importance)
-
-  const { steps, criteria } = input.coverage
-  const chosen =
-    rank(steps, input.profile.steps, true)[0]?.item ??
-    rank(criteria, input.profile.criteria, true)[0]?.item ??
-    [...steps].filter((s) => !blocked.has(s.id)).sort((a, b) => a.score - b.score)[0] ??
-    steps[0]!
+      .map((item, position) => ({ item, position }))
+      .filter(({ item }) => item.score < input.fullAt && !blocked.has(item.id))
+      .filter(({ item }) => (memory.byTarget.get(item.id)?.asked ?? 0) < MAX_ASKS)
+      .sort(
+        (a, b) =>
+          (memory.byTarget.get(a.item.id)?.asked ?? 0) -
+            (memory.byTarget.get(b.item.id)?.asked ?? 0) ||
+          touched(a.item, input.fullAt) - touched(b.item, input.fullAt) ||
+          a.position - b.position,
+      )[0]?.item
+  // A criterion of the same kind as a covered step ("Explicit Assumptions" after the
+  // assumptions step was answered) asks the same thing again: it shares that step's credit.
+  const criteria = input.coverage.criteria.map((item) =>
+    sharedCredit(credited(item, memory, input.fullAt), steps, input.question),
+  )
+  const chosen = choose(steps) ?? choose(criteria)
+  if (!chosen) return null
   return {
     target: chosen.id,
     label: chosen.label,
     kind: kindOf(input.question, chosen.id),
     coverage: chosen,
   }
+}
+
+/** The item with the credit of the replies to questions on it. */
+export function credited(
+  item: CoverageItem,
+  memory: ConversationMemory,
+  fullAt: number,
+): CoverageItem {
+  const best = memory.byTarget.get(item.id)?.best
+  const credit = best === 'substantive' ? fullAt : best === 'thin' ? THIN_CREDIT * fullAt : 0
+  if (credit <= item.score) return item
+  return { ...item, score: credit, level: credit >= fullAt ? 'full' : 'partial' }
+}
+
+function touched(item: CoverageItem, fullAt: number): number {
+  return item.score >= TOUCHED * fullAt ? 1 : 0
+}
+
+/** A criterion scored at least as its best-covered step of the same (specific) kind. */
+function sharedCredit(
+  criterion: CoverageItem,
+  steps: readonly CoverageItem[],
+  question: Question,
+): CoverageItem {
+  const kind = kindOf(question, criterion.id)
+  if (kind === 'general') return criterion
+  const best = steps
+    .filter((s) => kindOf(question, s.id) === kind)
+    .reduce<CoverageItem | null>((a, s) => (a && a.score >= s.score ? a : s), null)
+  if (!best || best.score <= criterion.score) return criterion
+  return { ...criterion, score: best.score, level: best.level }
 }
 
 /** The step kind of a `step:N` or `criterion:N` target. */
@@ -74,14 +124,6 @@ export function kindOf(question: Question, target: string): StepKind {
     return c ? classifyStep(c) : 'general'
   }
   return 'general'
-}
-
-function countTargets(turns: readonly Turn[]): Map<string, number> {
-  const counts = new Map<string, number>()
-  for (const t of turns) {
-    if (t.role === 'interviewer' && t.target) counts.set(t.target, (counts.get(t.target) ?? 0) + 1)
-  }
-  return counts
 }
 
 /** The target of the latest interviewer turn that had one. */

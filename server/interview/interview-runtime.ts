@@ -35,14 +35,12 @@ export function createInterviewRuntime(options: InterviewRuntimeOptions): Interv
   const fullAt = DEFAULT_COVERAGE_TUNING.full
   const offline = createOfflineInterviewer({
     analyzer: options.analyzer,
-    profileOf: coverage.profile,
     fullAt,
   })
   const engine = options.llm
     ? createLlmInterviewer({
         llm: options.llm.client,
         prompts: options.llm.prompts,
-        profileOf: coverage.profile,
         fullAt,
         scripted: offline,
         slowNoticeMs: options.llm.slowNoticeMs,

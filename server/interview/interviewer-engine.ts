@@ -1,5 +1,5 @@
 import type { Question } from '../questions/question-schema.js'
-import type { Session, TokenUsage, Turn, TurnKind } from '../sessions/session-schema.js'
+import type { Probe, Session, TokenUsage, Turn, TurnKind } from '../sessions/session-schema.js'
 import type { CoverageItem, CoverageMap } from './coverage-map.js'
 
 /** Why an interview ended: the candidate, the follow-up budget, or the clock. */
@@ -43,6 +43,8 @@ export type InterviewerTurnMeta = {
   model: string
   /** Sentences the leak guard rewrote or dropped. */
   leaksCaught: number
+  /** What the turn asked, stored with it (the interviewer's memory); absent when it asked nothing. */
+  probe?: Probe | null
 }
 
 /** A streamed interviewer turn: yields text deltas, returns its metadata. */

@@ -19,11 +19,12 @@ export const INTERVIEWER_LINES = {
     'This is a drill on {focus}: short answers, fast reps. After each one you get a verdict and a hint, then the next question.',
     "We're drilling {focus}. Answer briefly; I'll judge each answer, give you a hint, and go again.",
   ],
-  clarifyFound: ['From the brief:', 'Here is what the scenario says:', 'The brief gives you this:'],
+  clarifyFound: ['The scenario says:', 'From the brief:', 'The brief gives you this:'],
+  // Always the same words first, so a candidate learns the convention: no fact, assume one.
   clarifyAssume: [
-    "The brief doesn't pin that down. Make a reasonable assumption, say it out loud, and keep going; I'll hold you to it.",
-    "That's not specified. State what you'd assume and why, then carry on.",
-    "Good question, but it's yours to decide: state your assumption, say why it's plausible, and continue.",
+    "The scenario doesn't say; state your assumption and go on.",
+    "The scenario doesn't say; state your assumption, say why it's plausible, and go on.",
+    "The scenario doesn't say; state your assumption and go on. I'll hold you to it.",
   ],
   clarifyTail: [
     'Anything beyond that, assume it and say so.',

@@ -120,6 +120,7 @@ export async function runInterviewerTurn(
     leaksCaught: meta?.leaksCaught ?? 0,
     provider: meta?.provider ?? deps.engine.provider,
     model: meta?.model ?? deps.engine.model,
+    probe: meta?.probe ?? null,
   })
   const turns = [...context.turns.filter((t) => t.id !== completed.id), completed]
   deps.publish(sessionId, {

@@ -1,9 +1,9 @@
-import type { Question } from '../questions/question-schema.js'
 import { LlmError, type LlmClient } from '../llm/llm-client.js'
 import { streamText } from '../llm/stream-text.js'
 import { splitInterviewerStream } from '../prompts/interviewer-notes.js'
 import type { PromptLibrary } from '../prompts/prompt-library.js'
 import { describeFocus } from '../prompts/question-sections.js'
+import { lastQuestion } from './conversation-memory.js'
 import { pickGap } from './gap-picker.js'
 import type {
   InterviewContext,
@@ -12,12 +12,10 @@ import type {
 } from './interviewer-engine.js'
 import { createLeakGuard, guardStream } from './leak-guard.js'
 import { buildInterviewerMessages } from './llm-interviewer-prompts.js'
-import type { QuestionProfile } from './question-profile.js'
 
 export type LlmInterviewerDeps = {
   llm: LlmClient
   prompts: PromptLibrary
-  profileOf: (question: Question) => QuestionProfile
   fullAt: number
   /**
    * Writes the opening and closing turns: presenting the scenario verbatim and saying goodbye
@@ -74,15 +72,15 @@ async function* streamLlmTurn(
   const streamed = streamText(deps.llm, { messages, signal }, { endOnError: true })
   const split = splitInterviewerStream(streamed.deltas)
   const guarded = guardStream(split.visible, createLeakGuard(ctx.question.modelAnswer))
-  let shown = false
+  let shown = ''
   let step = await guarded.next()
   while (!step.done) {
-    shown ||= /\S/.test(step.value)
+    shown += step.value
     yield step.value
     step = await guarded.next()
   }
   if (streamed.failure !== null) throw streamed.failure
-  if (!shown) {
+  if (!/\S/.test(shown)) {
     throw new LlmError('empty_reply', 'The model wrote nothing for the candidate to read', false)
   }
   return {
@@ -98,6 +96,11 @@ async function* streamLlmTurn(
     provider: deps.llm.provider,
     model: streamed.result?.model ?? deps.llm.model,
     leaksCaught: step.value.leaks,
+    // What the model asked, kept so the interviewer remembers it (never asked again).
+    probe:
+      ctx.trigger.type === 'clarify'
+        ? null
+        : { target, question: lastQuestion(shown), quote: null, move: 'llm' },
   }
 }
 
@@ -116,11 +119,11 @@ function chooseTarget(
   }
   const gap = pickGap({
     question: ctx.question,
-    profile: deps.profileOf(ctx.question),
     coverage: ctx.coverage.map,
     turns: ctx.turns,
     fullAt: deps.fullAt,
   })
+  if (!gap) return { target: null, label: 'none: every step is covered; ask one wrap-up question' }
   const [type, n] = gap.target.split(':')
   const kind = type === 'step' ? 'framework step' : 'rubric criterion'
   return { target: gap.target, label: `${kind} ${n}, ${gap.label} (${gap.coverage.level} so far)` }

@@ -5,7 +5,9 @@ import { findScenarioFacts } from './clarify-responder.js'
 import type { CoverageItem, CoverageMap } from './coverage-map.js'
 import { drillHint, judgeDrillAnswer, verdictLine } from './drill-coach.js'
 import { resolveDrillFocus, type DrillFocus } from './drill-focus.js'
-import { composeProbe } from './follow-up-composer.js'
+import { lastQuestion, readConversation, type ConversationMemory } from './conversation-memory.js'
+import { composeProbe, type ComposedProbe } from './follow-up-composer.js'
+import { fillTemplate, PUSHBACK_TEMPLATES, WRAP_UP_QUESTIONS } from './follow-up-templates.js'
 import { lastTarget, pickGap } from './gap-picker.js'
 import { isInjectionAttempt } from './injection-detector.js'
 import type {
@@ -16,26 +18,36 @@ import type {
 } from './interviewer-engine.js'
 import { INTERVIEWER_LINES as LINES } from './interviewer-lines.js'
 import { createLeakGuard, guardStream } from './leak-guard.js'
-import type { QuestionProfile } from './question-profile.js'
-import { pickSeeded } from './seeded-choice.js'
+import { labelStems, isNearRepeat } from './question-similarity.js'
+import { listedTerms } from './reply-substance.js'
+import { hashSeed, pickSeeded } from './seeded-choice.js'
+import type { Probe } from '../sessions/session-schema.js'
 
 export const OFFLINE_PROVIDER = 'offline'
 export const OFFLINE_MODEL = 'sparring-offline-1'
 
 export type OfflineInterviewerDeps = {
   analyzer: TextAnalyzer
-  profileOf: (question: Question) => QuestionProfile
   /** The coverage score at which a step counts as fully covered (the coverage map's `full`). */
   fullAt: number
 }
 
-type Composed = Pick<InterviewerTurnMeta, 'kind' | 'target' | 'hiddenNotes'> & { text: string }
+type Composed = Pick<InterviewerTurnMeta, 'kind' | 'target' | 'hiddenNotes'> & {
+  text: string
+  /** What the turn asked, stored with it so the interviewer remembers; null when it asked nothing. */
+  probe: Probe | null
+}
+
+/** A keyword list is pushed back on at most this many times a session; then the gaps lead. */
+const MAX_PUSHBACKS = 2
 
 /**
- * The offline interviewer: deterministic, no network. It reads the coverage map, picks the most
- * important gap and asks one follow-up about it from templates per step kind; answers clarifying
- * questions from the scenario; redirects attempts to derail it; in drills, judges each answer on
- * the focus and hints. Its turns pass through the same leak guard as the LLM's.
+ * The offline interviewer: deterministic, no network. It remembers the conversation (what it
+ * asked, what it quoted, how each question was answered), picks the next gap through the
+ * framework and asks one question about it from templates per step kind, never the same one
+ * twice; pushes back on a bare keyword list; answers clarifying questions with the scenario's
+ * fact or asks for an assumption; redirects attempts to derail it; in drills, judges each answer
+ * on the focus and hints. Its turns pass through the same leak guard as the LLM's.
  */
 export function createOfflineInterviewer(deps: OfflineInterviewerDeps): InterviewerEngine {
   return {
@@ -55,7 +67,7 @@ export function composeTurn(ctx: InterviewContext, deps: OfflineInterviewerDeps)
   switch (trigger.type) {
     case 'opening':
       return ctx.session.mode === 'drill'
-        ? drillOpening(ctx, pick)
+        ? drillOpening(ctx, deps, pick)
         : mockOpening(ctx.question, pick)
     case 'closing':
       return {
@@ -63,12 +75,15 @@ export function composeTurn(ctx: InterviewContext, deps: OfflineInterviewerDeps)
         target: null,
         text: `${pick(LINES.closing[trigger.reason], 'close')} ${pick(LINES.closingTail, 'tail')}`,
         hiddenNotes: `Ended (${trigger.reason}). Coverage at close: ${summarise(ctx.coverage.map)}`,
+        probe: null,
       }
     case 'clarify':
       if (isInjectionAttempt(trigger.turn.text)) return redirect(ctx, pick)
       return clarify(ctx.question, clampLongWords(trigger.turn.text), deps.analyzer, pick)
     case 'skip':
-      if (ctx.session.mode === 'drill') return drillProbe(ctx, seed, `${pick(LINES.skip, 'skip')} `)
+      if (ctx.session.mode === 'drill') {
+        return drillProbe(ctx, deps, seed, `${pick(LINES.skip, 'skip')} `)
+      }
       return followUp(ctx, deps, pick, `${pick(LINES.skip, 'skip')} `)
     case 'answer':
       if (isInjectionAttempt(trigger.turn.text)) return redirect(ctx, pick)
@@ -89,10 +104,16 @@ function mockOpening(q: Question, pick: PickLine): Composed {
   const parts = [pick(LINES.greeting, 'greet'), `"${q.prompt}"`, q.scenario.trim()]
   if (requirements) parts.push(requirements)
   parts.push(pick(LINES.invitation, 'invite'))
-  return { kind: 'question', target: null, hiddenNotes: null, text: parts.join('\n\n') }
+  return {
+    kind: 'question',
+    target: null,
+    hiddenNotes: null,
+    text: parts.join('\n\n'),
+    probe: null,
+  }
 }
 
-function drillOpening(ctx: InterviewContext, pick: PickLine): Composed {
+function drillOpening(ctx: InterviewContext, deps: OfflineInterviewerDeps, pick: PickLine): Composed {
   const focus = resolveDrillFocus(ctx.question, ctx.session.focus)
   // A sentence that only introduces a list ("Requirements:") says nothing without the list.
   const setup = splitSentences(ctx.question.scenario)
@@ -100,20 +121,14 @@ function drillOpening(ctx: InterviewContext, pick: PickLine): Composed {
     .slice(0, 2)
     .map((s) => s.text)
     .join(' ')
-  const probe = composeProbe({
-    kind: focus.kind,
-    label: focus.label,
-    coverage: null,
-    latestAnswer: null,
-    turns: ctx.turns,
-    seed: `${ctx.session.id}:open`,
-  })
+  const probe = probeDrillFocus(ctx, deps, focus, null, `${ctx.session.id}:open`)
   const intro = pick(LINES.drillIntro, 'drill').replace('{focus}', focus.label.toLowerCase())
   return {
     kind: 'question',
     target: focus.target,
     hiddenNotes: `Drill on ${focus.target} (${focus.label}).`,
-    text: `${intro}\n\nThe setup: ${setup}\n\n${probe}`,
+    text: `${intro}\n\nThe setup: ${setup}\n\n${probe.text}`,
+    probe: toProbe(focus.target, probe),
   }
 }
 
@@ -123,31 +138,90 @@ function followUp(
   pick: PickLine,
   lead: string,
 ): Composed {
+  const memory = readConversation(ctx.turns)
+  const answer = latestAnswerText(ctx)
+  const terms = answer ? listedTerms(answer) : null
+  if (terms && countPushbacks(ctx) < MAX_PUSHBACKS) {
+    const pushback = pushBack(ctx, memory, terms)
+    if (pushback) return pushback
+  }
   const skipped = ctx.trigger.type === 'skip' ? lastTarget(ctx.turns) : null
   const gap = pickGap({
     question: ctx.question,
-    profile: deps.profileOf(ctx.question),
     coverage: ctx.coverage.map,
     turns: ctx.turns,
     exclude: skipped ? [skipped] : [],
     fullAt: deps.fullAt,
+    memory,
   })
+  if (!gap) return wrapUp(ctx, memory, lead)
   const probe = composeProbe({
     kind: gap.kind,
     label: gap.label,
     coverage: gap.coverage,
-    latestAnswer: latestAnswerText(ctx),
-    turns: ctx.turns,
+    memory,
+    labelStems: questionLabels(ctx),
+    answers: answersSoFar(ctx),
     seed: `${ctx.session.id}:${ctx.turns.length}:${gap.target}`,
   })
   return {
     kind: 'follow-up',
     target: gap.target,
-    text: `${lead}${probe}`,
+    text: `${lead}${probe.text}`,
+    probe: toProbe(gap.target, probe),
     hiddenNotes:
       `Probing ${gap.target} (${gap.label}): ${gap.coverage.level}, score ${gap.coverage.score}.` +
       (skipped ? ` Candidate skipped ${skipped}.` : '') +
       ` Coverage: ${summarise(ctx.coverage.map)}`,
+  }
+}
+
+/**
+ * "You listed X, Y and Z: pick the one you would do first and walk me through it." Aimed at what
+ * the list answered (the pending question's target), else at the next gap's. Null when every
+ * pushback line was used.
+ */
+function pushBack(ctx: InterviewContext, memory: ConversationMemory, terms: string[]): Composed | null {
+  const target = memory.pending?.target ?? lastTarget(ctx.turns)
+  const named = formatTerms(terms)
+  const start = hashSeed(`${ctx.session.id}:${ctx.turns.length}:pushback`)
+  for (let i = 0; i < PUSHBACK_TEMPLATES.length; i++) {
+    const template = PUSHBACK_TEMPLATES[(start + i) % PUSHBACK_TEMPLATES.length]!
+    const text = fillTemplate(template, { terms: named }).replace(/^./, (c) => c.toUpperCase())
+    if (isNearRepeat(text, memory.questions, new Set())) continue
+    return {
+      kind: 'follow-up',
+      target,
+      text,
+      probe: { target, question: text, quote: null, move: 'pushback' },
+      hiddenNotes: `Keyword list without reasoning (${terms.length} terms); pushed back.`,
+    }
+  }
+  return null
+}
+
+/** "a, b and c"; past four terms, the first three "and the rest". */
+function formatTerms(terms: readonly string[]): string {
+  const clean = terms.map((t) => t.replace(/["“”]/g, '').trim())
+  if (clean.length > 4) return `${clean.slice(0, 3).join(', ')} and the rest`
+  return `${clean.slice(0, -1).join(', ')} and ${clean.at(-1)}`
+}
+
+function countPushbacks(ctx: InterviewContext): number {
+  return ctx.turns.filter((t) => t.role === 'interviewer' && t.probe?.move === 'pushback').length
+}
+
+/** Everything is covered: one question that aims at no step, each asked once. */
+function wrapUp(ctx: InterviewContext, memory: ConversationMemory, lead: string): Composed {
+  const start = hashSeed(`${ctx.session.id}:wrap`)
+  const rotated = WRAP_UP_QUESTIONS.map((_, i) => WRAP_UP_QUESTIONS[(start + i) % WRAP_UP_QUESTIONS.length]!)
+  const question = rotated.find((q) => !isNearRepeat(q, memory.questions)) ?? rotated[0]!
+  return {
+    kind: 'follow-up',
+    target: null,
+    text: `${lead}${question}`,
+    probe: { target: null, question, quote: null, move: 'open' },
+    hiddenNotes: `Every step and criterion covered; wrap-up question. Coverage: ${summarise(ctx.coverage.map)}`,
   }
 }
 
@@ -156,43 +230,73 @@ function drillTurn(ctx: InterviewContext, deps: OfflineInterviewerDeps, seed: st
   const item = ctx.latest?.focus ?? null
   const verdict = judgeDrillAnswer(item)
   const answer = clampLongWords(latestAnswerText(ctx) ?? '')
-  const hint = drillHint({ focus, answer, analyzer: deps.analyzer, seed: `${seed}:hint` })
-  const probe = probeDrillFocus(ctx, focus, item, answer, seed)
+  const hint = drillHint({ focus, verdict, answer, analyzer: deps.analyzer, seed: `${seed}:hint` })
+  const probe = probeDrillFocus(ctx, deps, focus, item, seed)
   return {
     kind: 'verdict',
     target: focus.target,
-    text: `${verdictLine(verdict, focus, item)}\n${hint}\n\n${probe}`,
+    text: `${verdictLine(verdict, focus, item)}\n${hint}\n\n${probe.text}`,
+    probe: toProbe(focus.target, probe),
     hiddenNotes: `Drill verdict on ${focus.target}: ${verdict} (score ${item?.score ?? 0}).`,
   }
 }
 
-function drillProbe(ctx: InterviewContext, seed: string, lead: string): Composed {
+function drillProbe(
+  ctx: InterviewContext,
+  deps: OfflineInterviewerDeps,
+  seed: string,
+  lead: string,
+): Composed {
   const focus = resolveDrillFocus(ctx.question, ctx.session.focus)
-  const probe = probeDrillFocus(ctx, focus, null, null, seed)
+  const probe = probeDrillFocus(ctx, deps, focus, null, seed)
   return {
     kind: 'follow-up',
     target: focus.target,
-    text: `${lead}${probe}`,
+    text: `${lead}${probe.text}`,
+    probe: toProbe(focus.target, probe),
     hiddenNotes: `Drill: candidate skipped a question on ${focus.target}.`,
   }
 }
 
-/** The next question on the drill focus, informed by the latest answer when there is one. */
+/** The next question on the drill focus, never one asked before in the drill. */
 function probeDrillFocus(
   ctx: InterviewContext,
+  deps: OfflineInterviewerDeps,
   focus: DrillFocus,
   coverage: CoverageItem | null,
-  latestAnswer: string | null,
   seed: string,
-): string {
+): ComposedProbe {
+  void deps
   return composeProbe({
     kind: focus.kind,
     label: focus.label,
     coverage,
-    latestAnswer,
-    turns: ctx.turns,
+    memory: readConversation(ctx.turns),
+    labelStems: questionLabels(ctx),
+    answers: answersSoFar(ctx),
     seed: `${seed}:probe`,
+    move: 'drill',
   })
+}
+
+function toProbe(target: string | null, probe: ComposedProbe): Probe {
+  return { target, question: probe.question, quote: probe.quote, move: probe.move }
+}
+
+/** The question's step and criterion names: the words templates fill in, not their own. */
+function questionLabels(ctx: InterviewContext): ReadonlySet<string> {
+  return labelStems([
+    ...ctx.question.framework.steps.map((s) => s.name),
+    ...ctx.question.rubric.map((c) => c.name),
+    ...ctx.question.competencies.map((c) => c.name),
+  ])
+}
+
+function answersSoFar(ctx: InterviewContext): string {
+  return ctx.turns
+    .filter((t) => t.role === 'candidate' && t.kind === 'answer' && !isInjectionAttempt(t.text))
+    .map((t) => t.text)
+    .join('\n')
 }
 
 function clarify(q: Question, asked: string, analyzer: TextAnalyzer, pick: PickLine): Composed {
@@ -205,6 +309,7 @@ function clarify(q: Question, asked: string, analyzer: TextAnalyzer, pick: PickL
     kind: 'clarification',
     target: null,
     text,
+    probe: null,
     hiddenNotes:
       facts.length > 0
         ? 'Answered from the scenario.'
@@ -212,17 +317,19 @@ function clarify(q: Question, asked: string, analyzer: TextAnalyzer, pick: PickL
   }
 }
 
+/** Stays in role and repeats the pending question, word for word: the attempt earns nothing. */
 function redirect(ctx: InterviewContext, pick: PickLine): Composed {
+  const pending = readConversation(ctx.turns).pending
   const previous = [...ctx.turns]
     .reverse()
     .find((t) => t.role === 'interviewer' && t.kind !== 'clarification' && t.kind !== 'redirect')
-  const sentences = splitSentences(previous?.text ?? '').map((s) => s.text)
-  const question = [...sentences].reverse().find((s) => s.endsWith('?')) ?? sentences.at(-1)
+  const question = pending?.question || (previous ? lastQuestion(previous.text) : '')
   const back = question ? ` ${pick(LINES.redirectBack, 'back')} ${question}` : ''
   return {
     kind: 'redirect',
-    target: lastTarget(ctx.turns),
+    target: pending?.target ?? lastTarget(ctx.turns),
     text: `${pick(LINES.redirect, 'redirect')}${back}`,
+    probe: pending,
     hiddenNotes: 'The candidate tried to get the answer or change the instructions; redirected.',
   }
 }
@@ -252,6 +359,7 @@ async function* streamComposed(composed: Composed, ctx: InterviewContext): Inter
     provider: OFFLINE_PROVIDER,
     model: OFFLINE_MODEL,
     leaksCaught: step.done ? step.value.leaks : 0,
+    probe: composed.probe,
   }
 }
 

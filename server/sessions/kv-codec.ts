@@ -58,6 +58,8 @@ export function encodeTurnRecord(turn: NewTurn | Turn): string {
     model: t.model,
     usage: t.usage,
     leaksCaught: t.leaksCaught,
+    // Only when set: a turn stored before probes existed stays the same string.
+    ...(t.probe ? { probe: t.probe } : {}),
   })
 }
 

@@ -28,6 +28,26 @@ export const TokenUsageSchema = z.object({
   completionTokens: z.number().int().nonnegative(),
 })
 
+/**
+ * How a follow-up asked its question: about a step not yet touched (`open`), pressing on one the
+ * candidate grazed, with their words (`deeper`), pushing back on a bare list of keywords
+ * (`pushback`), a drill rep (`drill`), or written by an LLM (`llm`).
+ */
+export const ProbeMoveSchema = z.enum(['open', 'deeper', 'pushback', 'drill', 'llm'])
+
+/**
+ * What an interviewer turn asked, recorded so the interviewer remembers the conversation: the
+ * target (as the turn's), the question alone (no lead-in, no quote) and the candidate's words it
+ * quoted back. Never secret: all of it is in the turn's visible text.
+ */
+export const ProbeSchema = z.object({
+  /** Null for a question that aims at no step (a wrap-up once everything is covered). */
+  target: z.string().min(1).nullable(),
+  question: z.string(),
+  quote: z.string().nullable(),
+  move: ProbeMoveSchema,
+})
+
 /** One turn of the transcript. Interviewer turns carry what they target and what they cost. */
 export const TurnSchema = z.object({
   id: z.string().min(1),
@@ -50,6 +70,11 @@ export const TurnSchema = z.object({
   usage: TokenUsageSchema.nullable(),
   /** Sentences the leak guard rewrote or dropped in this turn. */
   leaksCaught: z.number().int().nonnegative().default(0),
+  /**
+   * For interviewer turns that asked something: what exactly they asked. Optional, so turns
+   * stored before it existed (and candidate turns) load unchanged.
+   */
+  probe: ProbeSchema.nullable().optional(),
 })
 
 export const SessionOptionsSchema = z.object({
@@ -80,6 +105,8 @@ export type TurnRole = z.infer<typeof TurnRoleSchema>
 export type TurnKind = z.infer<typeof TurnKindSchema>
 export type TokenUsage = z.infer<typeof TokenUsageSchema>
 export type Turn = z.infer<typeof TurnSchema>
+export type Probe = z.infer<typeof ProbeSchema>
+export type ProbeMove = z.infer<typeof ProbeMoveSchema>
 export type SessionOptions = z.infer<typeof SessionOptionsSchema>
 export type Session = z.infer<typeof SessionSchema>
 export type SessionWithTurns = Session & { turns: Turn[] }

@@ -24,6 +24,7 @@ export type TurnPatch = Partial<
     | 'target'
     | 'model'
     | 'provider'
+    | 'probe'
   >
 >
 

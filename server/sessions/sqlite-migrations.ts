@@ -89,6 +89,10 @@ export const SQLITE_MIGRATIONS: readonly { name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    name: 'what each interviewer turn asked (turns.probe_json)',
+    sql: `ALTER TABLE turns ADD COLUMN probe_json TEXT;`,
+  },
 ]
 
 /** Brings the file up to the latest schema; refuses a file written by a newer version. */

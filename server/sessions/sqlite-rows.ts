@@ -33,6 +33,7 @@ export type TurnRow = {
   model: string | null
   usage_json: string | null
   leaks_caught: number
+  probe_json: string | null
 }
 
 export function toSessionRow(s: Session): SessionRow {
@@ -67,6 +68,7 @@ export function toTurnRow(t: Turn): TurnRow {
     model: t.model,
     usage_json: t.usage === null ? null : JSON.stringify(t.usage),
     leaks_caught: t.leaksCaught,
+    probe_json: t.probe ? JSON.stringify(t.probe) : null,
   }
 }
 
@@ -104,6 +106,8 @@ export function fromTurnRow(row: TurnRow): Turn {
     model: row.model,
     usage: row.usage_json === null ? null : parseJson(row.usage_json, what),
     leaksCaught: row.leaks_caught,
+    // Absent rather than null when unset, so a turn reads back as it was written.
+    ...(row.probe_json === null ? {} : { probe: parseJson(row.probe_json, what) }),
   })
 }
 

@@ -21,7 +21,7 @@ import {
 } from './sqlite-rows.js'
 
 const TURN_COLUMNS = `session_id, id, seq, role, kind, text, client_id, created_at, completed_at,
-  target, hidden_notes, provider, model, usage_json, leaks_caught`
+  target, hidden_notes, provider, model, usage_json, leaks_caught, probe_json`
 
 /**
  * The embedded default SessionStore: one SQLite file (better-sqlite3, synchronous, so each
@@ -156,7 +156,7 @@ export class SqliteSessionStore implements SessionStore {
         this.db
           .prepare(
             `UPDATE turns SET text = ?, completed_at = ?, target = ?, hidden_notes = ?,
-             provider = ?, model = ?, usage_json = ?, leaks_caught = ?
+             provider = ?, model = ?, usage_json = ?, leaks_caught = ?, probe_json = ?
            WHERE session_id = ? AND id = ?`,
           )
           .run(
@@ -168,6 +168,7 @@ export class SqliteSessionStore implements SessionStore {
             r.model,
             r.usage_json,
             r.leaks_caught,
+            r.probe_json,
             sessionId,
             turnId,
           )
@@ -204,7 +205,7 @@ export class SqliteSessionStore implements SessionStore {
           .prepare(
             `INSERT INTO turns (${TURN_COLUMNS})
            SELECT ?, id, seq, role, kind, text, client_id, created_at, completed_at, target,
-             hidden_notes, provider, model, usage_json, leaks_caught
+             hidden_notes, provider, model, usage_json, leaks_caught, probe_json
            FROM turns WHERE session_id = ? AND seq <= ?`,
           )
           .run(fork.id, sourceId, uptoSeq)
@@ -459,7 +460,7 @@ export class SqliteSessionStore implements SessionStore {
       .prepare(
         `INSERT INTO turns (${TURN_COLUMNS}) VALUES (@session_id, @id, @seq, @role, @kind, @text,
            @client_id, @created_at, @completed_at, @target, @hidden_notes, @provider, @model,
-           @usage_json, @leaks_caught)`,
+           @usage_json, @leaks_caught, @probe_json)`,
       )
       .run(toTurnRow(turn))
   }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CoverageItem, CoverageMap } from '../../../server/interview/coverage-map.js'
 import { pickGap } from '../../../server/interview/gap-picker.js'
-import type { QuestionProfile } from '../../../server/interview/question-profile.js'
 import { createEngineHarness } from './fixtures/interview-context.js'
 import { loadTimeBombQuestion } from './fixtures/load-question.js'
 
@@ -13,76 +12,72 @@ const item = (id: string, score: number): CoverageItem => ({
   level: score >= 0.5 ? 'full' : score >= 0.34 ? 'partial' : 'none',
   evidence: null,
 })
-const ref = (id: string, weight = 1) => ({
-  id,
-  label: id,
-  text: id,
-  exemplars: [],
-  weight,
-  cue: null,
-})
-const steps = (scores: number[]) => scores.map((s, i) => item(`step:${i + 1}`, s))
-const profile = (weights: number[]): QuestionProfile => ({
-  steps: weights.map((w, i) => ref(`step:${i + 1}`, w)),
-  criteria: question.rubric.map((_, i) => ref(`criterion:${i + 1}`)),
-  concepts: [],
-})
 const map = (stepScores: number[], criteria = [0, 0, 0, 0]): CoverageMap => ({
-  steps: steps(stepScores),
+  steps: stepScores.map((s, i) => item(`step:${i + 1}`, s)),
   criteria: criteria.map((s, i) => item(`criterion:${i + 1}`, s)),
   concepts: [],
 })
+const SUBSTANTIVE =
+  'I would build a small prototype of the fan-out path, replay a day of traffic at three times the peak and compare the cost per million notifications of each option.'
 
 describe('pickGap', () => {
-  const h = createEngineHarness(question)
-  const base = { question, turns: h.turns, fullAt: 0.5 }
-
-  it('picks the least covered step, weighted by rubric relevance', () => {
-    const gap = pickGap({
-      ...base,
-      profile: profile([1, 1, 1, 1, 1, 1]),
-      coverage: map([0.6, 0.1, 0.2, 0.6, 0.6, 0.6]),
+  it('moves through the framework: untouched steps first, in order, before grazed ones', () => {
+    const h = createEngineHarness(question)
+    const base = { question, turns: h.turns, fullAt: 0.5 }
+    expect(pickGap({ ...base, coverage: map([0.6, 0.4, 0.2, 0.6, 0.1, 0.6]) })).toMatchObject({
+      target: 'step:3',
+      kind: 'metrics',
     })
-    expect(gap).toMatchObject({ target: 'step:2', kind: 'validation' })
-    const weighted = pickGap({
-      ...base,
-      profile: profile([1, 1, 2, 1, 1, 1]),
-      coverage: map([0.6, 0.1, 0.2, 0.6, 0.6, 0.6]),
-    })
-    expect(weighted.target).toBe('step:3')
+    // Step 2 is grazed (partial), 3 and 5 untouched: 3 first, then 5, before going back to 2.
+    h.add('interviewer', 'follow-up', 'Which signals would you watch?', 'step:3')
+    h.add('candidate', 'answer', 'Not sure, it depends.')
+    expect(pickGap({ ...base, coverage: map([0.6, 0.4, 0.2, 0.6, 0.1, 0.6]) })?.target).toBe(
+      'step:5',
+    )
   })
 
-  it('never asks about the previous target twice in a row, and skips what was skipped', () => {
+  it('never picks a step covered in full, nor the previous target, and skips what was skipped', () => {
+    const h = createEngineHarness(question)
     h.add('interviewer', 'follow-up', 'What would you test?', 'step:2')
     const coverage = map([0.6, 0.0, 0.3, 0.6, 0.2, 0.6])
-    expect(
-      pickGap({ ...base, turns: h.turns, profile: profile([1, 1, 1, 1, 1, 1]), coverage }).target,
-    ).toBe('step:5')
-    const skipped = pickGap({
-      ...base,
-      turns: h.turns,
-      profile: profile([1, 1, 1, 1, 1, 1]),
-      coverage,
-      exclude: ['step:5'],
-    })
-    expect(skipped.target).toBe('step:3')
+    const base = { question, turns: h.turns, fullAt: 0.5, coverage }
+    expect(pickGap(base)?.target).toBe('step:3')
+    expect(pickGap({ ...base, exclude: ['step:3'] })?.target).toBe('step:5')
   })
 
-  it('moves to rubric criteria once every step is covered, then presses the weakest step', () => {
+  it('counts a substantive reply to a question on X toward X, whatever its words', () => {
+    const h = createEngineHarness(question)
+    const coverage = map([0.6, 0.0, 0.0, 0.6, 0.6, 0.6])
+    h.add('interviewer', 'follow-up', 'How would you validate it before you build it?', 'step:2')
+    h.add('candidate', 'answer', SUBSTANTIVE)
+    h.add('interviewer', 'follow-up', 'Which signals would you watch?', 'step:3')
+    h.add('candidate', 'answer', 'Latency, mostly.')
+    // Step 2 was answered with substance (its coverage map score is still 0): never again. Step
+    // 3 got a thin reply and was just asked: nothing else is open, so the criteria come next.
+    const gap = pickGap({ question, turns: h.turns, fullAt: 0.5, coverage })
+    expect(gap?.target).toBe('criterion:1')
+    // Without the replies, step 2 would be the first gap.
+    expect(pickGap({ question, turns: [], fullAt: 0.5, coverage })?.target).toBe('step:2')
+  })
+
+  it('asks about a target at most twice', () => {
+    const h = createEngineHarness(question)
+    const coverage = map([0.6, 0.0, 0.6, 0.6, 0.6, 0.6], [0.9, 0.9, 0.9, 0.9])
+    for (const text of ['What would you test?', 'What would you prototype?']) {
+      h.add('interviewer', 'follow-up', text, 'step:2')
+      h.add('candidate', 'answer', 'No idea.')
+      h.add('interviewer', 'follow-up', 'Which criterion?', 'criterion:1')
+      h.add('candidate', 'answer', 'No idea.')
+    }
+    expect(pickGap({ question, turns: h.turns, fullAt: 0.5, coverage })).toBeNull()
+  })
+
+  it('moves to rubric criteria once every step is covered, and returns null when all are', () => {
     const allSteps = [0.9, 0.8, 0.7, 0.6, 0.55, 0.5]
-    const criterion = pickGap({
-      ...base,
-      turns: [],
-      profile: profile([1, 1, 1, 1, 1, 1]),
-      coverage: map(allSteps, [0.9, 0.1, 0.9, 0.9]),
-    })
-    expect(criterion.target).toBe('criterion:2')
-    const weakest = pickGap({
-      ...base,
-      turns: [],
-      profile: profile([1, 1, 1, 1, 1, 1]),
-      coverage: map(allSteps, [0.9, 0.9, 0.9, 0.9]),
-    })
-    expect(weakest.target).toBe('step:6')
+    const base = { question, turns: [], fullAt: 0.5 }
+    expect(pickGap({ ...base, coverage: map(allSteps, [0.9, 0.1, 0.9, 0.9]) })?.target).toBe(
+      'criterion:2',
+    )
+    expect(pickGap({ ...base, coverage: map(allSteps, [0.9, 0.9, 0.9, 0.9]) })).toBeNull()
   })
 })

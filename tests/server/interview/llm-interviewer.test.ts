@@ -19,7 +19,6 @@ function setup(steps: ScriptedStep[], session = {}) {
   const engine: InterviewerEngine = createLlmInterviewer({
     llm,
     prompts,
-    profileOf: h.tracker.profile,
     fullAt: DEFAULT_COVERAGE_TUNING.full,
     scripted: h.engine,
   })

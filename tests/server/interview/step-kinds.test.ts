@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { FOLLOW_UP_TEMPLATES, fillTemplate } from '../../../server/interview/follow-up-templates.js'
+import { FOLLOW_UP_TEMPLATES, fillTemplate, templateText } from '../../../server/interview/follow-up-templates.js'
 import { classifyStep, cueOf, STEP_KINDS } from '../../../server/interview/step-kinds.js'
 import { loadQuestionBank } from '../../../server/questions/question-bank.js'
 
@@ -40,10 +40,14 @@ describe('follow-up templates', () => {
       expect(t.open.length).toBeGreaterThan(0)
       expect(t.deeper.length).toBeGreaterThan(0)
       expect(t.hints.length).toBeGreaterThan(0)
-      for (const d of t.deeper) expect(d).toContain('{quote}')
-      for (const text of [...t.open, ...t.deeper]) {
-        expect(fillTemplate(text, { step: 'the step', quote: 'the quote' })).not.toMatch(/[{}]/)
+      for (const d of t.deeper) expect(templateText(d)).toContain('{quote}')
+      for (const template of [...t.open, ...t.deeper]) {
+        const text = fillTemplate(templateText(template), { step: 'the step', quote: 'the quote' })
+        expect(text).not.toMatch(/[{}]/)
+        // One question per turn: every template asks exactly one.
+        expect(text.split('?').length - 1, text).toBe(1)
       }
+      for (const hint of t.hints) expect(hint, hint).not.toContain('?')
     }
   })
 

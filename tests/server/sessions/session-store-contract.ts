@@ -107,6 +107,12 @@ export function describeSessionStoreContract(name: string, openStore: () => Prom
         target: 'step:3',
         provider: 'offline',
         model: 'offline-v1',
+        probe: {
+          target: 'step:3',
+          question: 'What happens when the webhook arrives twice?',
+          quote: null,
+          move: 'open' as const,
+        },
       }
       const updated = await store.updateTurn('session-1', 'q', patch)
       expect(updated).toMatchObject({ ...patch, id: 'q', seq: 1, role: 'interviewer' })

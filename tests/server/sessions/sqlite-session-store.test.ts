@@ -47,6 +47,35 @@ describe('SqliteSessionStore specifics', () => {
     raw.close()
   })
 
+  it('loads turns stored before probes existed, then stores probes', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'sparring-store-')), 'old.db')
+    dirs.push(join(path, '..'))
+    // A file at the first schema, as written before turns.probe_json existed.
+    const legacy = new Database(path)
+    legacy.exec(SQLITE_MIGRATIONS[0]!.sql)
+    legacy.pragma('user_version = 1')
+    legacy
+      .prepare(
+        `INSERT INTO sessions VALUES ('session-1', 'owner-1', 'sample-question', 'mock', NULL,
+           '{"followUpBudget":5,"timeLimitMinutes":45}', 'active', NULL, 'x', 'x')`,
+      )
+      .run()
+    legacy
+      .prepare(
+        `INSERT INTO turns (session_id, id, seq, role, kind, text, created_at, leaks_caught)
+         VALUES ('session-1', 'old', 1, 'interviewer', 'follow-up', 'Why a queue?', 'x', 0)`,
+      )
+      .run()
+    legacy.close()
+    const store = openAt(path)
+    const turns = (await store.getSession('session-1'))!.turns
+    expect(turns[0]).toMatchObject({ id: 'old', text: 'Why a queue?' })
+    expect(turns[0]!.probe).toBeUndefined()
+    const probe = { target: 'step:1', question: 'Why a queue?', quote: null, move: 'open' as const }
+    await store.updateTurn('session-1', 'old', { probe })
+    expect((await store.getSession('session-1'))!.turns[0]!.probe).toEqual(probe)
+  })
+
   it('refuses a file written by a newer schema', () => {
     const path = tempDbPath()
     openAt(path)

@@ -11,7 +11,7 @@ import { createHttpBrowser, openSocket, startServer } from './support/ws-harness
 const question = loadTimeBombQuestion()
 const ANSWERS = [
   'I would pick the monolith first because the team is small. I assume about 10k notifications per second at peak and a team of five engineers.',
-  'Hidden costs: operational overhead of microservices, hiring constraints, cognitive load and deployment complexity.',
+  'Hidden costs: the operational overhead of running microservices, the hiring constraints of a rare stack, and the cognitive load on a small team.',
   'I would define leading indicators and early warning metrics like deploy failure rate, with thresholds.',
   'If it proves wrong, the fallback strategy is a migration path: peel modules off into services.',
 ]
