@@ -35,7 +35,10 @@ export const CANDIDATE_SCRIPTS: QuestionScript[] = [
         fact: 'real-time notification system for 50 million users',
       },
       { ask: 'Which cloud provider are we on, AWS or GCP?', fact: null },
-      { ask: 'How much do the costs of the three approaches differ?', fact: 'costs differ by 3-5x' },
+      {
+        ask: 'How much do the costs of the three approaches differ?',
+        fact: 'costs differ by 3-5x',
+      },
     ],
   },
   {
@@ -47,7 +50,8 @@ export const CANDIDATE_SCRIPTS: QuestionScript[] = [
       4: 'To pin the layer, I would time the same query from the Mongo shell on the database host, then from the app host, then through the app: if the shell on the host is fast and the app is slow, the database is cleared and it is the network or the application pool.',
       5: 'After the change I would watch p95 and p99 of that endpoint for a few days under real peak traffic, check CPU, memory and the pool on the database did not get worse, and keep an alert on the query time so a regression shows up quickly.',
     },
-    keywords: 'explain(), indexes, connection pool, profiler, working set, network latency, read preference.',
+    keywords:
+      'explain(), indexes, connection pool, profiler, working set, network latency, read preference.',
     clarifications: [
       {
         ask: 'How fast is the query on my laptop compared with production?',
@@ -83,7 +87,8 @@ export const CANDIDATE_SCRIPTS: QuestionScript[] = [
       4: 'I would ship it behind a flag, to 1% of payments first, with the old path still readable, new columns added as nullable so old rows keep working, and a one-click switch back if the error rate or the mismatch count moves.',
       5: 'For the transactions already broken, I would run a script that compares our records with Stripe for the whole affected period, fixes or refunds each mismatch, logs every change, and then keep a daily job that reports any new mismatch.',
     },
-    keywords: 'Idempotency keys, outbox pattern, transactions, canary, feature flags, backfill, reconciliation.',
+    keywords:
+      'Idempotency keys, outbox pattern, transactions, canary, feature flags, backfill, reconciliation.',
     clarifications: [
       { ask: 'What does an hour of downtime cost?', fact: 'costs $200K/hour' },
       {
@@ -137,7 +142,10 @@ export const CANDIDATE_SCRIPTS: QuestionScript[] = [
     keywords: 'Saga, 2PC, bounded contexts, platform team, Conway’s law, orchestration.',
     clarifications: [
       { ask: 'How many services does the booking touch?', fact: 'This touches 6 services' },
-      { ask: 'How many teams and databases are there?', fact: '40 independent teams, 40 services, 40 databases' },
+      {
+        ask: 'How many teams and databases are there?',
+        fact: '40 independent teams, 40 services, 40 databases',
+      },
       { ask: 'Which message broker do the services use?', fact: null },
     ],
   },
@@ -185,7 +193,10 @@ export const CANDIDATE_SCRIPTS: QuestionScript[] = [
     },
     keywords: 'Ownership, impact, root cause, lessons learned, Kafka, postmortem.',
     clarifications: [
-      { ask: 'Should the decision be about architecture or can it be a library choice?', fact: 'architecture, library choice, refactoring strategy' },
+      {
+        ask: 'Should the decision be about architecture or can it be a library choice?',
+        fact: 'architecture, library choice, refactoring strategy',
+      },
       { ask: 'How long should my answer be?', fact: null },
     ],
   },
@@ -198,7 +209,8 @@ export const CANDIDATE_SCRIPTS: QuestionScript[] = [
       4: 'In the code I would add a Redis lock keyed by the refresh token, cache the issued pair for ten seconds, keep the old token valid during that window, and ship it behind a flag so the current behaviour stays until we switch it on.',
       5: 'To catch it in production I would count refresh calls that arrive within a second of each other for the same token, logouts right after a refresh, and reuse-detection events, with an alert if logouts per thousand sessions rise.',
     },
-    keywords: 'Refresh token rotation, grace period, Redis lock, token family, idempotency, monitoring.',
+    keywords:
+      'Refresh token rotation, grace period, Redis lock, token family, idempotency, monitoring.',
     clarifications: [
       { ask: 'How long do access tokens last?', fact: 'JWT access tokens (15-minute expiry)' },
       { ask: 'Can we change the frontend code?', fact: 'You cannot change the frontend code' },
@@ -232,7 +244,10 @@ export const CANDIDATE_SCRIPTS: QuestionScript[] = [
     },
     keywords: 'Beta, canary, percentages, kill switch, success criteria, status page.',
     clarifications: [
-      { ask: 'How long was the outage last week?', fact: 'resulting in 30 minutes downtime affecting 20% of users' },
+      {
+        ask: 'How long was the outage last week?',
+        fact: 'resulting in 30 minutes downtime affecting 20% of users',
+      },
       { ask: 'How long do we have to plan?', fact: '2 days to plan' },
       { ask: 'Which feature flag vendor do we use?', fact: null },
     ],
@@ -284,7 +299,7 @@ export const WEAK_REPLIES = [
 export const EVASIVE_REPLIES = [
   "I'm not sure, it depends.",
   "Hard to say without more context, I'd have to think about it.",
-  "No idea, honestly. Can we move on?",
+  'No idea, honestly. Can we move on?',
   "It depends on a lot of things, I can't say.",
 ]
 

@@ -16,7 +16,8 @@ const RUNNER_UP = 0.8
 const ASKS_NUMBER =
   /\bhow (many|much|long|big|large|fast|often|old)\b|\bwhat('s| is| are)? (the )?(size|number|volume|rate|budget|scale|latency|count|deadline|timeline|sla|slo|throughput)\b/i
 /** "... A or B?": the answer has to name one of them. */
-const ALTERNATIVES = /\b([\p{L}\p{N}-]+)\s+or\s+(?:the\s+|a\s+|an\s+)?([\p{L}\p{N}-]+(?:\s+[\p{L}\p{N}-]+)?)\s*\?/iu
+const ALTERNATIVES =
+  /\b([\p{L}\p{N}-]+)\s+or\s+(?:the\s+|a\s+|an\s+)?([\p{L}\p{N}-]+(?:\s+[\p{L}\p{N}-]+)?)\s*\?/iu
 
 /**
  * The scenario's facts that answer a clarifying question, in their original order, or none when

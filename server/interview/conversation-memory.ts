@@ -1,5 +1,6 @@
 import type { Probe, Turn, TurnKind } from '../sessions/session-schema.js'
 import { splitSentences } from '../text/index.js'
+import { withoutInjection } from './injection-detector.js'
 import { judgeReply, type ReplySubstance } from './reply-substance.js'
 
 /** Interviewer turns that leave a question pending for the candidate's next answer. */
@@ -57,7 +58,8 @@ export function readConversation(turns: readonly Turn[]): ConversationMemory {
       pending = probe
     } else if (turn.kind === 'answer' && pending?.target) {
       const history = byTarget.get(pending.target) ?? { asked: 0, best: null }
-      const substance = judgeReply(turn.text)
+      // An attempt to get the answer is no reply: only the rest of the turn is judged.
+      const substance = judgeReply(withoutInjection(turn.text))
       if (history.best === null || RANK[substance] > RANK[history.best]) {
         byTarget.set(pending.target, { ...history, best: substance })
       }

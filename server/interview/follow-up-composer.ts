@@ -68,7 +68,8 @@ export function composeProbe(input: ProbeInput): ComposedProbe {
       tries.push(fill(templateText(t), quote))
     }
   }
-  for (const t of rotate(templates.open.filter(usable), 'open')) tries.push(fill(templateText(t), null))
+  for (const t of rotate(templates.open.filter(usable), 'open'))
+    tries.push(fill(templateText(t), null))
   for (const t of rotate(GENERIC_TEMPLATES, 'generic')) tries.push(fill(t, null))
   // Past every template, the least bad: the first choice (a long drill on one step).
   return tries.find(fresh) ?? tries[0]!

@@ -15,15 +15,18 @@ export type Template = string | { text: string; unless: RegExp }
  */
 export type KindTemplates = { open: Template[]; deeper: Template[]; hints: string[] }
 
-const RANKED = /\b(first|second|then|next|after that|ranked|in order|most likely)\b.*\b(then|next|second|third|finally)\b/is
-const TELLS_APART = /\b(tell (it|them|that) apart|distinguish|rule (it|them|that|this) out|whereas|unlike|as opposed to|signature)\b/i
-const THRESHOLD = /\b(threshold|above|below|more than|less than|over|under)\b.{0,40}\d|\d+\s*(%|ms|s\b|seconds|minutes|x\b)/i
+const RANKED =
+  /\b(first|second|then|next|after that|ranked|in order|most likely)\b.*\b(then|next|second|third|finally)\b/is
+const TELLS_APART =
+  /\b(tell (it|them|that) apart|distinguish|rule (it|them|that|this) out|whereas|unlike|as opposed to|signature)\b/i
+const THRESHOLD =
+  /\b(threshold|above|below|more than|less than|over|under)\b.{0,40}\d|\d+\s*(%|ms|s\b|seconds|minutes|x\b)/i
 const ROLLBACK = /\b(roll ?back|revert|kill switch|flip (the )?flag|back out)\b/i
 
 export const FOLLOW_UP_TEMPLATES: Record<StepKind, KindTemplates> = {
   assumptions: {
     open: [
-      "Before we go further, what scale, team, budget and timeline are you designing for, in numbers?",
+      'Before we go further, what scale, team, budget and timeline are you designing for, in numbers?',
       'Which assumption is this design most sensitive to, and what happens if it is off by 10x?',
       "Which of the constraints you're taking as given would you check first, and how?",
     ],
@@ -63,7 +66,10 @@ export const FOLLOW_UP_TEMPLATES: Record<StepKind, KindTemplates> = {
     ],
     deeper: [
       'You said "{quote}". What evidence would confirm that?',
-      { text: 'You said "{quote}". If that check comes back clean, what is your next suspect?', unless: RANKED },
+      {
+        text: 'You said "{quote}". If that check comes back clean, what is your next suspect?',
+        unless: RANKED,
+      },
       {
         text: 'You said "{quote}". How do you tell that apart from a problem that merely looks the same?',
         unless: TELLS_APART,
@@ -81,7 +87,10 @@ export const FOLLOW_UP_TEMPLATES: Record<StepKind, KindTemplates> = {
       'Which leading indicators would you put on a dashboard from day one, and which of them would page someone?',
     ],
     deeper: [
-      { text: 'You said "{quote}". What is the threshold on that, and who acts when it is crossed?', unless: THRESHOLD },
+      {
+        text: 'You said "{quote}". What is the threshold on that, and who acts when it is crossed?',
+        unless: THRESHOLD,
+      },
       'You said "{quote}". Is that a leading or a lagging signal?',
     ],
     hints: [

@@ -4,6 +4,7 @@ import type { ChatMessage } from '../llm/llm-client.js'
 import type { PromptLibrary } from '../prompts/prompt-library.js'
 import { delimitCandidateText } from '../prompts/delimit-candidate-text.js'
 import { describeFocus, formatQuestionSections } from '../prompts/question-sections.js'
+import { lastQuestion } from './conversation-memory.js'
 import type { CoverageItem, CoverageMap } from './coverage-map.js'
 
 /** A transcript turn as the prompts need it; `Turn` from the session store fits. */
@@ -52,15 +53,22 @@ export function buildInterviewerMessages(input: InterviewerPromptInput): ChatMes
         : { role: 'user', content: candidateContent(turn) },
     )
   const candidateText = candidateContent(last)
+  const askedQuestions = formatAsked(transcript)
   const final =
     last.kind === 'clarifying-question'
       ? prompts.render('interviewer-clarify', { candidateText })
       : mode === 'drill'
-        ? prompts.render('drill-turn', { candidateText, focus, targetLabel: input.targetLabel })
+        ? prompts.render('drill-turn', {
+            candidateText,
+            focus,
+            targetLabel: input.targetLabel,
+            askedQuestions,
+          })
         : prompts.render('interviewer-turn', {
             candidateText,
             coverage: formatCoverage(input.coverage),
             targetLabel: input.targetLabel,
+            askedQuestions,
           })
 
   return alternate([
@@ -68,6 +76,18 @@ export function buildInterviewerMessages(input: InterviewerPromptInput): ChatMes
     ...history,
     { role: 'user', content: final },
   ])
+}
+
+/** Interviewer turns whose question the model must not ask again. */
+const ASKING: ReadonlySet<TurnKind | undefined> = new Set(['question', 'follow-up', 'verdict'])
+
+/** The questions asked so far, one a line (the last question of each asking turn). */
+function formatAsked(transcript: readonly PromptTurn[]): string {
+  const asked = transcript
+    .filter((t) => t.role === 'interviewer' && ASKING.has(t.kind))
+    .map((t) => lastQuestion(t.text))
+    .filter((q) => q.endsWith('?'))
+  return asked.length > 0 ? asked.map((q) => `- ${q}`).join('\n') : '(none yet)'
 }
 
 function candidateContent(turn: PromptTurn): string {

@@ -113,7 +113,11 @@ function mockOpening(q: Question, pick: PickLine): Composed {
   }
 }
 
-function drillOpening(ctx: InterviewContext, deps: OfflineInterviewerDeps, pick: PickLine): Composed {
+function drillOpening(
+  ctx: InterviewContext,
+  deps: OfflineInterviewerDeps,
+  pick: PickLine,
+): Composed {
   const focus = resolveDrillFocus(ctx.question, ctx.session.focus)
   // A sentence that only introduces a list ("Requirements:") says nothing without the list.
   const setup = splitSentences(ctx.question.scenario)
@@ -181,7 +185,11 @@ function followUp(
  * the list answered (the pending question's target), else at the next gap's. Null when every
  * pushback line was used.
  */
-function pushBack(ctx: InterviewContext, memory: ConversationMemory, terms: string[]): Composed | null {
+function pushBack(
+  ctx: InterviewContext,
+  memory: ConversationMemory,
+  terms: string[],
+): Composed | null {
   const target = memory.pending?.target ?? lastTarget(ctx.turns)
   const named = formatTerms(terms)
   const start = hashSeed(`${ctx.session.id}:${ctx.turns.length}:pushback`)
@@ -214,7 +222,9 @@ function countPushbacks(ctx: InterviewContext): number {
 /** Everything is covered: one question that aims at no step, each asked once. */
 function wrapUp(ctx: InterviewContext, memory: ConversationMemory, lead: string): Composed {
   const start = hashSeed(`${ctx.session.id}:wrap`)
-  const rotated = WRAP_UP_QUESTIONS.map((_, i) => WRAP_UP_QUESTIONS[(start + i) % WRAP_UP_QUESTIONS.length]!)
+  const rotated = WRAP_UP_QUESTIONS.map(
+    (_, i) => WRAP_UP_QUESTIONS[(start + i) % WRAP_UP_QUESTIONS.length]!,
+  )
   const question = rotated.find((q) => !isNearRepeat(q, memory.questions)) ?? rotated[0]!
   return {
     kind: 'follow-up',

@@ -18,10 +18,10 @@ const QUESTION_SECTION_VARS = [
  */
 export const PROMPT_CATALOG = {
   'interviewer-system': QUESTION_SECTION_VARS,
-  'interviewer-turn': ['candidateText', 'coverage', 'targetLabel'],
+  'interviewer-turn': ['candidateText', 'coverage', 'targetLabel', 'askedQuestions'],
   'interviewer-clarify': ['candidateText'],
   'drill-system': [...QUESTION_SECTION_VARS, 'focus'],
-  'drill-turn': ['candidateText', 'focus', 'targetLabel'],
+  'drill-turn': ['candidateText', 'focus', 'targetLabel', 'askedQuestions'],
   'grader-system': [],
   'grader-user': [
     'questionTitle',

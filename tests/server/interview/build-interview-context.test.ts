@@ -41,3 +41,20 @@ describe('buildInterviewContext', () => {
     ])
   })
 })
+
+describe('buildInterviewContext, keyword lists', () => {
+  it('leaves a bare keyword list out of coverage: naming steps does not do them', () => {
+    const seen: string[][] = []
+    const turns = [
+      turn('t1', 'Monitoring, dashboards, canary, rollback...'),
+      turn('t2', 'I would roll out to 1% first and widen it daily while errors stay flat.'),
+    ]
+    const session = { ...makeSession({ questionId: question.id }), turns }
+    buildInterviewContext(
+      { bank: new QuestionBank([question]), coverage: recordingTracker(seen) },
+      session,
+      { type: 'answer', turn: turns[1]! },
+    )
+    expect(seen[0]).toEqual([turns[1]!.text])
+  })
+})

@@ -49,6 +49,15 @@ const build = (overrides: Partial<Parameters<typeof buildInterviewerMessages>[0]
   })
 
 describe('buildInterviewerMessages', () => {
+  it('lists the questions already asked, so the model never asks one again', () => {
+    const last = build().at(-1)!
+    expect(last.content).toContain('- How would you fix it?')
+    const drill = build({ mode: 'drill', focus: 'step:2' }).at(-1)!
+    expect(drill.content).toContain('- How would you fix it?')
+    const first = build({ transcript: transcript.slice(1, 2) }).at(-1)!
+    expect(first.content).toContain('(none yet)')
+  })
+
   it('grounds the system prompt in the scenario, framework, rubric and model answer', () => {
     const [system] = build()
     expect(system!.role).toBe('system')

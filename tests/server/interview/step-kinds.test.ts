@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { FOLLOW_UP_TEMPLATES, fillTemplate, templateText } from '../../../server/interview/follow-up-templates.js'
+import {
+  FOLLOW_UP_TEMPLATES,
+  fillTemplate,
+  templateText,
+} from '../../../server/interview/follow-up-templates.js'
 import { classifyStep, cueOf, STEP_KINDS } from '../../../server/interview/step-kinds.js'
 import { loadQuestionBank } from '../../../server/questions/question-bank.js'
 
