@@ -65,7 +65,9 @@ on the development set. The honest figure is the rate on attempts written after 
 caught 6 of the 30 (20%, no false alarm); the patterns were generalised (request verbs addressed to
 the interviewer, "for me", "you could paste", top-score phrases, "act like", "assume the role
 of"), and \`later-2\` (25 attempts, 20 near misses) written after that was caught 10 of 25 (40%, no
-false alarm) before it too was folded in. Expect new phrasings to get through at about that rate:
+false alarm) before it too was folded in; \`later-3\` (20 attempts, 15 near misses), written after
+the second round, was caught 5 of 20 (25%, no false alarm) before the third round folded it in.
+Expect new phrasings to get through at about those rates:
 the detector is a first line that only chooses the redirect; the LLM interviewer's prompt and the
 leak guard on every interviewer sentence stay the defence against giving the answer away.
 `

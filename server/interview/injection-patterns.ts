@@ -23,7 +23,7 @@ const RULES =
   '(?:instructions|rules|restrictions|constraints|guidelines|filters|limitations|programming|prompt|training)'
 // "10/10", "full marks", "a perfect score": the score a candidate asks for.
 const TOP_SCORE =
-  '(?:10\\s*\\/\\s*10|(?:10|ten)\\s+out\\s+of\\s+(?:10|ten)|full\\s+(?:credit|marks|points|score)|perfect\\s+(?:score|grade|marks?)|top\\s+(?:marks|score|grade)|maximum\\s+(?:score|points|marks)|highest\\s+(?:possible\\s+)?(?:score|grade|mark))'
+  '(?:10\\s*\\/\\s*10|score\\s+of\\s+(?:10|ten|100)|(?:10|ten)\\s+out\\s+of\\s+(?:10|ten)|full\\s+(?:credit|marks|points|score)|perfect\\s+(?:score|grade|marks?)|top\\s+(?:marks|score|grade)|maximum\\s+(?:score|points|marks)|highest\\s+(?:possible\\s+)?(?:score|grade|mark))'
 const rx = (source: string, flags = 'i') => new RegExp(source, flags)
 
 export const INJECTION_FAMILIES: readonly InjectionFamily[] = [
@@ -60,6 +60,8 @@ export const INJECTION_FAMILIES: readonly InjectionFamily[] = [
       /\b(repeat|print|output|echo|dump|display|recite)\b[^.?!]{0,20}\b(text|everything|words|lines?|messages?)\s+(above|before (this|my)|preceding)/i,
       /\bwhat\s+were\s+you\s+(told|instructed|asked|briefed)\s+to\s+(look for|check|grade|ask|say|do|expect)\b/i,
       /\b(show|give|send|share|tell)\s+(me|us)\s+(the|your)\s+(\w+\s+)?(notes|rubric|criteria|checklist|instructions|prompt)\b/i,
+      /\byour\s+(question|interview|grading|answer)\s+(file|notes|sheet|doc|document|guide|key)\b/i,
+      /\b(translate|summari[sz]e|rephrase|encode|paraphrase)\s+your\s+(\w+\s+)?(instructions|prompt|rules|guidelines|notes)\b/i,
       /\byou\s+were\s+(initiali[sz]ed|configured|primed|set up|prompted)\s+with\b/i,
       /\bwhat\b[^.?!]{0,40}\byour\s+(\w+\s+)?(checklist|notes|answer key)\b/i,
       rx(
@@ -100,7 +102,7 @@ export const INJECTION_FAMILIES: readonly InjectionFamily[] = [
       rx(
         `\\b${ANSWER_KIND}\\s+(answer|solution)\\b[^.?!]{0,20}\\byou\\s+(could|can|would|might)\\b`,
       ),
-      /\b(answer|solution)\s+(that\s+)?you\s+(have written|have in (your|front)|were given|'ve been given|have been given|('re|are) (looking for|expecting|hoping)|expect|want to hear)\b/i,
+      /\b(answer|solution)\s+(that\s+)?you(\s+have written|\s+have in (your|front)|\s+were given|'ve been given|\s+have been given|'re (looking for|expecting|hoping)|\s+are (looking for|expecting|hoping)|\s+expect|\s+want to hear)\b/i,
       rx(
         `\\b(just|please)\\s+${REQUEST_VERB}\\s+(the|your)\\s+${ANSWER_KIND}\\s+(answer|solution|design|architecture|approach)\\b`,
       ),
@@ -109,6 +111,9 @@ export const INJECTION_FAMILIES: readonly InjectionFamily[] = [
       ),
       /\bunlock\s+(the\s+)?(answers?|solutions?|rubric|model answer)\b/i,
       /\bif\s+you\s+were\s+(the|a|an)\s+(\w+\s+)?(candidate|interviewee)\b/i,
+      /\banswer\s+your\s+own\s+question\b/i,
+      /\b(perfect|ideal|strong|top|10\/10)\s+(candidate|answer|response)\s+would\b/i,
+      /\b(keys?|fields?)\b[^.?!]{0,20}\b(rubric|solution|model answer)\b/i,
       /\b(question|problem)\s+(author|setter|writer)s?\b/i,
       rx(`\\b${TOP_SCORE}\\s+(answer|response|solution)\\b`),
       /\b(forget (all )?(that|it)|give up|I'm stuck|no idea|enough|just|come on|skip)\b[^.?!]{0,30}\bwhat('s| is)\s+the\s+(solution|answer)\b/i,
@@ -124,6 +129,7 @@ export const INJECTION_FAMILIES: readonly InjectionFamily[] = [
       /\b(what|how)\s+(are|will|would|do)\s+you\s+(grad|scor|mark|evaluat|judg|assess)\w*\s+(me|my|this)\b/i,
       /\bhow\s+(exactly\s+)?(will|would|am|do)\s+I\s+(be\s+)?(scored|graded|marked|evaluated|assessed)\b/i,
       /\byou('re| are)\s+(grading|scoring|marking|evaluating)\s+(me\s+)?(against|on|by|with)\b/i,
+      /\b(show|give|tell|share|list|reveal|print|send|paste|read|output|disclose)\b[^.?!]{0,30}\b(grading|scoring|marking|evaluation)\s+(guide|notes|sheet|scheme|key|checklist)\b/i,
       /\b(grader|examiner|evaluator|assessor)\s+(will|would|is going to)\s+(score|grade|mark|judge|evaluate)\s+(this|me|my|it)\b/i,
     ],
   },
@@ -142,6 +148,7 @@ export const INJECTION_FAMILIES: readonly InjectionFamily[] = [
       ),
       /\bget\s+me\s+(a\s+)?(10|ten|full marks|top marks|perfect score)\b(?!\s*(x\b|%|percent|k\b|ms\b))/i,
       /\bmark\s+(all|every)\s+(the\s+)?(criteria|criterion|steps|rubric items)\s+as\b/i,
+      /\b(rate|grade|score|mark|assess|evaluate)\s+(me|my\s+(performance|answers?|responses?|interview|work))\b/i,
       /\bpass\s+me\s+(on|through|for)\s+(this|the)\s+(one|question|interview|round)\b/i,
     ],
   },
@@ -191,6 +198,11 @@ export const INJECTION_FAMILIES: readonly InjectionFamily[] = [
       ),
       /\b(you are|you're)\s+(now\s+)?(ChatGPT|GPT-?\d?|Claude|Gemini|Bard|Llama)\b/i,
       /\brole-?\s?play\b/i,
+      /\b(drop|stop|quit|break)\s+(the|your|this)\s+(interviewer|interview)\s+(act|role|persona|character|format|mode)\b|\bbreak\s+character\b/i,
+      /\b(you are|you're)\s+(now\s+)?in\s+(test|testing|debug|admin|sudo|training|unlocked)\s+mode\b/i,
+      /\banswers\s+are\s+(now\s+)?(allowed|permitted|unlocked)\b/i,
+      /\b(switch|swap|reverse|trade)\s+(roles|places)\b[^.?!]{0,30}\byou\s+(answer|be the|are the)\b/i,
+      /\byou\s+answer\b[^.?!]{0,20}\bI('ll| will)\s+ask\b/i,
       /\blet'?s\s+play\s+a\s+game\b/i,
       rx(
         `\\bimagine\\s+(that\\s+)?you('re| are)\\s+(an?\\s+|my\\s+|the\\s+)?(\\w+\\s+){0,2}?${PERSONA}\\b`,
@@ -214,12 +226,13 @@ export const INJECTION_FAMILIES: readonly InjectionFamily[] = [
       /(?<!\p{L})(oublie|oubliez|vergiss|vergessen sie|olvida|olvide|dimentica|esqueça|esqueca|забудь)\s+(\p{L}+\s+){0,3}(instructions|consignes|règles|anweisungen|regeln|instrucciones|reglas|istruzioni|regole|instruções|regras|инструкции|правила)/iu,
       /(?<!\p{L})(dame|dime|muéstrame|muestrame)\s+la\s+(respuesta|solución|solucion|rúbrica|rubrica)/iu,
       /(?<!\p{L})(donne|montre|dis)[sz]?-moi\s+la\s+(réponse|reponse|solution|note|grille)/iu,
-      /(?<!\p{L})(gib|zeig|zeige|sag)\s+mir\s+(die|das|den)\s+(\p{L}+\s+)?(antwort|musterlösung|lösung|losung|bewertung)/iu,
+      /(?<!\p{L})(gib|zeig|zeige|sag)\s+mir\s+(bitte\s+)?(die|das|den)\s+(\p{L}+\s+)?\p{L}*(antwort|lösung|losung|bewertung|kriterien)/iu,
+      /(?<!\p{L})(ignora|ignorez|olvida|oublie|vergiss|ignoriere)\s+(tutto|todo|tout|alles)(?!\p{L})/iu,
       /(?<!\p{L})dammi\s+la\s+(risposta|soluzione)/iu,
       /(?<!\p{L})(me\s+)?d[êe](-me)?\s+(a\s+)?(resposta|solução|solucao|nota\s+(10|dez|máxima))/iu,
       /игнорир\p{L}*\s+(\p{L}+\s+){0,2}инструкц/iu,
       /(покажи|скажи|дай)\p{L}*\s+(мне\s+)?(\p{L}+\s+)?(ответ|решени|критери)/iu,
-      /忽略.{0,8}(指令|指示|提示)|(告诉|告訴|给|給)我.{0,4}(答案|满分|评分标准)|标准答案/u,
+      /忽略.{0,8}(指令|指示|提示)|(告诉|告訴|给|給)我.{0,4}(答案|满分|评分标准)|标准答案|参考答案|评分标准/u,
       /指示を無視|(模範解答|正解|答え)を(教えて|見せて)/u,
     ],
   },

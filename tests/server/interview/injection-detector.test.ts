@@ -17,7 +17,7 @@ const bankTalk = fixture('bank-talk.txt')
   .split('\n')
   .filter((l) => l.trim())
 const candidateTalk = lines(fixture('candidate-talk.txt'))
-// Attempts, by kind; "later-1" and "later-2" were written after the patterns, to test them on
+// Attempts, by kind; "later-1" to "later-3" were written after the patterns, to test them on
 // phrasings they were not written from (docs/benchmarks.md has the rates before they were added).
 const attempts = z
   .array(z.object({ kind: z.string(), text: z.string().min(1) }))
