@@ -17,6 +17,8 @@ import { createSessionStreamRoutes } from './routes/session-stream.js'
 import { createTextAnalyzer } from './text/index.js'
 import { describeProvider } from './ws/provider-info.js'
 import { createSessionStreamHub } from './ws/session-stream-hub.js'
+import type { SessionEventRelay } from './sessions/session-event-relay.js'
+import { createLeaseKeeper, withLeaseFence } from './sessions/session-lease-keeper.js'
 
 /** Everything the HTTP app needs, built by the entry file (or by a test, with fakes). */
 export type AppDeps = {
@@ -40,6 +42,15 @@ export type AppDeps = {
   interview?: InterviewRuntime
   /** Folder of the built web client; omitted in API-only tests. */
   webDistDir?: string
+  /**
+   * Set by main.ts: this process among instances. Turns run under a session lease, gradings are
+   * jobs in the store, and with a relay (Redis, Vercel KV) streams reach every instance.
+   */
+  instances?: {
+    instanceId: string
+    leaseTtlMs: number
+    relay: SessionEventRelay | null
+  }
 }
 
 const health = createRoute({
@@ -61,14 +72,29 @@ const health = createRoute({
 /** The composition root: builds the Hono app from its dependencies. */
 export function createApp(deps: AppDeps) {
   // One grading service per app: the WebSocket relays its progress with grading.subscribe().
-  const grading = createGradingService(deps)
-  const reports = createReportService({ ...deps, gradingStatusOf: grading.statusOf })
+  const multi = deps.instances
+  const grading = createGradingService({
+    ...deps,
+    jobs: multi && { holder: multi.instanceId, ttlMs: multi.leaseTtlMs, clock: deps.clock },
+  })
+  const reports = createReportService({ ...deps, gradingStatusOf: grading.jobStatusOf })
   // The interview's WebSocket: one hub (seqs, replay log) and one orchestrator per app.
   const interview =
     deps.interview ??
     createInterviewRuntime({ questions: deps.bank.questions, analyzer: createTextAnalyzer() })
-  const hub = createSessionStreamHub({ clock: deps.clock })
-  const orchestrator = createInterviewOrchestrator({ ...deps, ...interview, publish: hub.publish })
+  const hub = createSessionStreamHub({ clock: deps.clock, relay: multi?.relay ?? undefined })
+  const leases =
+    multi &&
+    createLeaseKeeper({ store: deps.store, holder: multi.instanceId, ttlMs: multi.leaseTtlMs })
+  const orchestrator = createInterviewOrchestrator({
+    ...deps,
+    ...interview,
+    // With leases, the turn's writes carry its lease token (withLeaseFence).
+    store: leases ? withLeaseFence(deps.store) : deps.store,
+    publish: hub.publish,
+    leases,
+    isWatched: (sessionId) => hub.subscribers(sessionId) > 0,
+  })
   const sessions = createSessionService({ ...deps, endInterview: orchestrator.endNow })
   grading.subscribe((sessionId, progress) =>
     hub.publish(sessionId, { type: 'grade-progress', ...progress }),

@@ -26,6 +26,19 @@ export const EnvSchema = z.object({
   /** Sessions in Vercel KV (Upstash REST), with KV_REST_API_TOKEN, when REDIS_URL is unset. */
   KV_REST_API_URL: z.preprocess(blankAsUnset, z.url().optional()),
   KV_REST_API_TOKEN: z.preprocess(blankAsUnset, z.string().min(1).optional()),
+  /**
+   * How long a session's lease (the instance running its turns) and a grading job's lease live
+   * without renewal: how soon another instance takes over from a dead one.
+   */
+  SESSION_LEASE_TTL_MS: z.preprocess(
+    blankAsUnset,
+    z.coerce.number().int().min(300).max(600_000).default(15_000),
+  ),
+  /** Vercel KV has no pub/sub over REST: how often an instance polls the streams it follows. */
+  KV_STREAM_POLL_MS: z.preprocess(
+    blankAsUnset,
+    z.coerce.number().int().min(20).max(10_000).default(150),
+  ),
   /** Signs the identity cookie; generated and kept in `<DATA_DIR>/session-secret` when unset. */
   SESSION_SECRET: z.preprocess(
     blankAsUnset,

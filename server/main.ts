@@ -10,7 +10,8 @@ import { loadSessionSecret } from './identity/session-secret.js'
 import { OpenAiLlmClient } from './llm/openai-llm-client.js'
 import { loadPromptLibrary } from './prompts/prompt-library.js'
 import { loadQuestionBank } from './questions/question-bank.js'
-import { createSessionStoreFromEnv } from './sessions/create-session-store.js'
+import { createSessionBackendFromEnv } from './sessions/create-session-store.js'
+import { createInstanceId } from './sessions/instance-id.js'
 import { SessionStoreError } from './sessions/session-store-error.js'
 import { createInterviewRuntime } from './interview/interview-runtime.js'
 import { createTextAnalyzer, createWinkEmbeddingsLoader } from './text/index.js'
@@ -23,9 +24,11 @@ async function main() {
   const env = parseEnv(process.env)
   const bank = await loadQuestionBank(env.QUESTIONS_DIR)
   // REDIS_URL, KV_REST_API_URL + KV_REST_API_TOKEN, or the SQLite file.
-  const store = await createSessionStoreFromEnv(env)
-  const cookieSecret = await loadSessionSecret(env.DATA_DIR, env.SESSION_SECRET)
+  // This process among instances: it holds session leases and grading jobs in the store.
+  const instanceId = createInstanceId()
   const clock = () => new Date()
+  const { store, relay } = await createSessionBackendFromEnv(env, instanceId, clock)
+  const cookieSecret = await loadSessionSecret(env.DATA_DIR, env.SESSION_SECRET)
   // Read before listening from a pack in node_modules/.cache (made from the wink package on the
   // first start, about 10 s once), into one SharedArrayBuffer every worker thread reads in place.
   const embeddings = createWinkEmbeddingsLoader({ cacheDir: defaultPackCacheDir() })
@@ -62,6 +65,7 @@ async function main() {
     llm: apiKey ? { client: openAiClient(apiKey, env.INTERVIEWER_MODEL), prompts } : undefined,
   })
   const app = createApp({
+    instances: { instanceId, leaseTtlMs: env.SESSION_LEASE_TTL_MS, relay },
     interview,
     bank,
     store,
@@ -86,7 +90,9 @@ async function main() {
   const stop = () => {
     for (const client of wss.clients) client.terminate()
     server.close(() => {
-      void Promise.allSettled([offlineGrader.close(), store.close()]).finally(() => process.exit(0))
+      void Promise.allSettled([offlineGrader.close(), relay?.close(), store.close()]).finally(() =>
+        process.exit(0),
+      )
     })
   }
   process.on('SIGINT', stop)

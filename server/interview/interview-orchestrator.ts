@@ -9,6 +9,7 @@ import type { CommandResult, OutboundMessage, SessionPublisher } from './intervi
 import type { EndReason, InterviewerEngine, InterviewTrigger } from './interviewer-engine.js'
 import { runInterviewerTurn } from './interviewer-turn-runner.js'
 import { isInjectionAttempt } from './injection-detector.js'
+import type { HeldLease, LeaseKeeper } from '../sessions/session-lease-keeper.js'
 
 export type InterviewOrchestratorDeps = {
   store: SessionStore
@@ -19,6 +20,13 @@ export type InterviewOrchestratorDeps = {
   clock: () => Date
   newId: () => string
   publish: SessionPublisher
+  /**
+   * Several instances: a turn runs only under the session's lease in the store (the store
+   * given here is then withLeaseFence's, so the turn's writes are fenced). Absent: one process.
+   */
+  leases?: LeaseKeeper
+  /** Whether any socket (on this instance) still follows the session; retries stop when not. */
+  isWatched?: (sessionId: string) => boolean
 }
 
 /** A candidate command, already validated by the protocol schema. */
@@ -52,10 +60,30 @@ export function createInterviewOrchestrator(deps: InterviewOrchestratorDeps) {
   const claimed = new Set<string>()
   const busy = (id: string) => live.has(id) || claimed.has(id)
 
-  /** Runs `work` as the session's one turn in flight, aborted by `abort(id)`. */
-  function startTurn(sessionId: string, work: (signal: AbortSignal) => Promise<void>): void {
+  /**
+   * Runs `work` as the session's one turn in flight, aborted by `abort(id)`. With leases, under
+   * the session's lease (`held`, or taken now): when another instance holds it, nothing runs
+   * here and resumePending is tried again when that lease would expire, so a turn whose
+   * instance died is picked up by this one.
+   */
+  function startTurn(
+    sessionId: string,
+    work: (signal: AbortSignal) => Promise<void>,
+    held?: HeldLease,
+  ): void {
     const controller = new AbortController()
-    const done = work(controller.signal)
+    const underLease = async () => {
+      if (!deps.leases) return work(controller.signal)
+      const taken = held ? { ok: true as const, held } : await deps.leases.acquire(sessionId)
+      if (!taken.ok) return retryWhenFree(sessionId, taken.retryInMs)
+      taken.held.onLost(() => controller.abort())
+      try {
+        await taken.held.run(() => work(controller.signal))
+      } finally {
+        await taken.held.release()
+      }
+    }
+    const done = underLease()
       .catch((err: unknown) => {
         deps.publish(sessionId, {
           type: 'notice',
@@ -67,6 +95,16 @@ export function createInterviewOrchestrator(deps: InterviewOrchestratorDeps) {
       })
       .finally(() => live.delete(sessionId))
     live.set(sessionId, { controller, done })
+  }
+
+  function retryWhenFree(sessionId: string, retryInMs: number) {
+    const timer = setTimeout(() => {
+      if (deps.isWatched && !deps.isWatched(sessionId)) return
+      orchestrator.resumePending(sessionId).catch((err: unknown) => {
+        console.error(`session ${sessionId}: resuming after a lease failed`, err)
+      })
+    }, retryInMs + 50)
+    timer.unref()
   }
 
   const context = (session: SessionWithTurns, trigger: InterviewTrigger) =>
@@ -150,30 +188,43 @@ export function createInterviewOrchestrator(deps: InterviewOrchestratorDeps) {
         if (await echo()) return { ok: true }
         return conflict(ProtocolErrorCode.sessionEnded, 'This interview has ended.')
       }
-      const appended = await deps.store.appendTurn({
-        id: deps.newId(),
-        sessionId,
-        role: 'candidate',
-        kind: CANDIDATE_KIND[command.type],
-        text: 'text' in command ? command.text : '',
-        clientId: command.clientId,
-        createdAt: now(),
-        completedAt: now(),
-        target: null,
-        hiddenNotes: null,
-        provider: null,
-        model: null,
-        usage: null,
-        leaksCaught: 0,
+      // Another instance may be running this session's turn: its lease says so.
+      const taken = deps.leases ? await deps.leases.acquire(sessionId) : null
+      if (taken && !taken.ok) {
+        if (await echo()) return { ok: true }
+        return conflict(ProtocolErrorCode.turnInProgress, 'Wait for the interviewer to finish.')
+      }
+      const held = taken?.held
+      const append = () =>
+        deps.store.appendTurn({
+          id: deps.newId(),
+          sessionId,
+          role: 'candidate',
+          kind: CANDIDATE_KIND[command.type],
+          text: 'text' in command ? command.text : '',
+          clientId: command.clientId,
+          createdAt: now(),
+          completedAt: now(),
+          target: null,
+          hiddenNotes: null,
+          provider: null,
+          model: null,
+          usage: null,
+          leaksCaught: 0,
+        })
+      const appended = await (held ? held.run(append) : append()).catch(async (err: unknown) => {
+        await held?.release()
+        throw err
       })
       if (appended.status === 'duplicate') {
+        await held?.release()
         direct({ type: 'turn-start', turn: toLiveTurn(appended.turn) })
         return { ok: true }
       }
       // Stored, so acknowledged: every socket of the session sees the candidate's turn.
       deps.publish(sessionId, { type: 'turn-start', turn: toLiveTurn(appended.turn) })
       const withTurn = { ...session, turns: [...session.turns, appended.turn] }
-      startTurn(sessionId, (signal) => reply(withTurn, appended.turn, signal))
+      startTurn(sessionId, (signal) => reply(withTurn, appended.turn, signal), held)
       return { ok: true }
     } finally {
       claimed.delete(sessionId)

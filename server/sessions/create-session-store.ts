@@ -1,6 +1,7 @@
 import { EnvError, resolveDatabasePath, type Env } from '../env.js'
 import { createInstanceId } from './instance-id.js'
 import { RedisSessionStore } from './redis-session-store.js'
+import type { SessionEventRelay } from './session-event-relay.js'
 import type { SessionStore } from './session-store.js'
 import { SqliteSessionStore } from './sqlite-session-store.js'
 import { VercelKvSessionStore } from './vercel-kv-session-store.js'
@@ -46,4 +47,26 @@ export async function createSessionStoreFromEnv(
     case 'sqlite':
       return SqliteSessionStore.open(choice.path, { serverInstance: instanceId })
   }
+}
+
+/** The store and, on Redis or Vercel KV, the relay that carries streams between instances. */
+export type SessionBackend = { store: SessionStore; relay: SessionEventRelay | null }
+
+/**
+ * createSessionStoreFromEnv plus the stream relay of a shared backend: Redis pub/sub, or
+ * Vercel KV polled every KV_STREAM_POLL_MS. SQLite serves one instance and needs none.
+ */
+export async function createSessionBackendFromEnv(
+  env: Env,
+  instanceId: string,
+  clock: () => Date,
+): Promise<SessionBackend> {
+  const store = await createSessionStoreFromEnv(env, instanceId)
+  if (store instanceof RedisSessionStore) {
+    return { store, relay: store.createEventRelay({ clock }) }
+  }
+  if (store instanceof VercelKvSessionStore) {
+    return { store, relay: store.createEventRelay({ clock, pollMs: env.KV_STREAM_POLL_MS }) }
+  }
+  return { store, relay: null }
 }

@@ -14,7 +14,7 @@ export type ReportServiceDeps = {
   store: SessionStore
   bank: QuestionBank
   /** Where grading of a session stands (the grading service knows; `none` without it). */
-  gradingStatusOf?: (sessionId: string) => GradingStatus
+  gradingStatusOf?: (sessionId: string) => GradingStatus | Promise<GradingStatus>
   newShareToken?: () => string
 }
 
@@ -48,9 +48,10 @@ export function createReportService(deps: ReportServiceDeps) {
       return { ok: false, failure }
     }
     const grade = await store.getGrade(session.id)
+    const status = await gradingStatusOf(session.id)
     const grading: GradingStatus = grade
-      ? { state: 'done', message: null, ...pickRunning(gradingStatusOf(session.id)) }
-      : gradingStatusOf(session.id)
+      ? { state: 'done', message: null, ...pickRunning(status) }
+      : status
     return { ok: true, value: buildSessionReport(session, question, grade, grading) }
   }
 

@@ -54,6 +54,15 @@ export function lockSqliteInstance(
        ON CONFLICT (id) DO UPDATE SET holder = excluded.holder, pid = excluded.pid,
          host = excluded.host, heartbeat_at = excluded.heartbeat_at`,
     ).run(opts.holder, pid, host, now())
+    // The file is this process's alone now: leases and grading runs of an earlier server on it
+    // (one that crashed) are dead, so its interrupted turns and gradings resume at once rather
+    // than after their TTL.
+    db.prepare('UPDATE session_leases SET holder = NULL, expires_at = 0 WHERE holder != ?').run(
+      opts.holder,
+    )
+    db.prepare(
+      `UPDATE grading_jobs SET lease_until = 0 WHERE state = 'running' AND holder != ?`,
+    ).run(opts.holder)
   }).immediate()
   const beat = setInterval(() => {
     if (!db.open) return clearInterval(beat)
