@@ -1,5 +1,6 @@
 import { serveStatic } from '@hono/node-server/serve-static'
 import { createRoute, z } from '@hono/zod-openapi'
+import { createBodyLimits } from './http/body-limits.js'
 import { handleError, handleNotFound } from './http/error-handler.js'
 import { createRouter } from './http/openapi-hono.js'
 import type { QuestionBank } from './questions/question-bank.js'
@@ -114,6 +115,8 @@ export function createApp(deps: AppDeps) {
   })
 
   const app = createRouter()
+  // Before anything reads a body: an oversized one is refused with 413, unparsed.
+  app.use('/api/*', createBodyLimits())
   // Before the routes: every API request knows its (anonymous) owner.
   app.use('/api/*', createIdentityMiddleware({ secret: deps.cookieSecret, newId: deps.newId }))
   app.route('/api', api)

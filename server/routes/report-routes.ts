@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { bodyLimit } from 'hono/body-limit'
 import { GradableTranscriptSchema, GradeSchema } from '../grading/grade-schema.js'
 import type { GradingService } from '../grading/grading-service.js'
-import { AppError, notFound } from '../http/app-error.js'
+import { notFound } from '../http/app-error.js'
+import { limitBody } from '../http/body-limits.js'
 import { ErrorResponseSchema } from '../http/error-schema.js'
 import { createRouter } from '../http/openapi-hono.js'
 import { renderReportMarkdown } from '../sessions/report-markdown.js'
@@ -102,14 +102,7 @@ const gradeTranscript = createRoute({
   method: 'post',
   path: '/grade',
   summary: 'Grade a pasted transcript for a question of the bank, now',
-  middleware: [
-    bodyLimit({
-      maxSize: MAX_TRANSCRIPT_BYTES,
-      onError: () => {
-        throw new AppError(413, 'too_large:body', 'A transcript may be at most 2 MB.')
-      },
-    }),
-  ] as const,
+  middleware: [limitBody(MAX_TRANSCRIPT_BYTES, 'A transcript')] as const,
   request: { body: { content: { 'application/json': { schema: GradableTranscriptSchema } } } },
   responses: {
     200: json(GradeSchema, 'The grade'),
