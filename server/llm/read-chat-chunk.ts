@@ -35,13 +35,14 @@ export function readChatChunk(chunk: ChatCompletionChunk, state: ChunkState): st
     }
   }
   let text = ''
-  for (const choice of chunk.choices ?? []) {
+  for (const choice of Array.isArray(chunk.choices) ? chunk.choices : []) {
     // n is 1: only the first choice is ours; other indexes would interleave replies.
-    if ((choice.index ?? 0) !== 0) continue
+    if (!choice || (choice.index ?? 0) !== 0) continue
     const content = choice.delta?.content
     if (typeof content === 'string') text += content
     // Parallel calls arrive as several entries; a call's later argument chunks repeat its index.
-    for (const call of choice.delta?.tool_calls ?? []) {
+    const calls = choice?.delta?.tool_calls
+    for (const call of Array.isArray(calls) ? calls : []) {
       if (typeof call?.index === 'number')
         state.toolCalls = Math.max(state.toolCalls, call.index + 1)
       else state.toolCalls++
@@ -83,8 +84,29 @@ export async function* readChatStream(
         `The model server reported an error mid-stream: ${describeError(error)}`,
         false,
       )
-    if (parsed && typeof parsed === 'object') yield parsed as ChatCompletionChunk
+    if (parsed && typeof parsed === 'object') {
+      if (!isChunkShaped(parsed)) {
+        throw new LlmError(
+          'bad_response',
+          `The model stream sent an event that is not a chat completion chunk: ${payload.slice(0, 200)}`,
+          false,
+        )
+      }
+      yield parsed as ChatCompletionChunk
+    }
   }
+}
+
+/**
+ * Enough of a chunk's shape to read it: an object whose `choices`, when present, is a list of
+ * objects. Anything else (a list, `{"choices": {...}}` from a broken proxy) is said in plain words
+ * rather than surfacing as "choices is not iterable".
+ */
+function isChunkShaped(value: object): boolean {
+  if (Array.isArray(value)) return false
+  const choices = (value as { choices?: unknown }).choices
+  if (choices === undefined || choices === null) return true
+  return Array.isArray(choices) && choices.every((c) => c !== null && typeof c === 'object')
 }
 
 function describeError(error: unknown): string {

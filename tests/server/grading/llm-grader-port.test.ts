@@ -32,4 +32,19 @@ describe('createLlmTranscriptGrader', () => {
     await expect(failure).rejects.toThrow(/invalid grade twice.*competencies: Invalid input/)
     expect(llm.calls).toHaveLength(2)
   })
+  it('redacts credentials the model wrote into a reply it could not grade', async () => {
+    // The errors quote the model's own names back; a model steered by the transcript can write
+    // anything there, a key included.
+    const key = 'sk-proj-AbCdEf0123456789AbCdEf0123'
+    const reply = gradeReply()
+    reply.criteria[0]!.name = `Root cause (call me with ${key})`
+    const llm = new ScriptedLlmClient([JSON.stringify(reply), JSON.stringify(reply)])
+    const grader = createLlmTranscriptGrader({ llm, prompts, clock })
+    const failure = await grader.grade(makeSampleQuestion(), transcript).catch((e: unknown) => e)
+    expect(failure).toBeInstanceOf(LlmGradeError)
+    expect((failure as Error).message).toMatch(
+      /"Root cause \(call me with \[redacted\]\)" is not one of/,
+    )
+    expect((failure as Error).message).not.toContain(key)
+  })
 })

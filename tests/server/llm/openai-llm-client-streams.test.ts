@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { http } from 'msw'
 import { useMswServer } from '../../support/msw-server.js'
-import { readSseFixture, sseResponse } from '../../support/sse.js'
+import { chatChunk, readSseFixture, sseResponse, sseText } from '../../support/sse.js'
 import {
   COMPLETIONS_URL,
   TRANSPORTS,
@@ -118,6 +118,24 @@ describe.each(TRANSPORTS)(
       expect(result.error?.code).toBe('stream_error')
       expect(result.error?.message).toContain('CUDA out of memory while decoding')
       expect(sleeps).toEqual([])
+    })
+
+    it.each([
+      ['a list', [{ choices: [] }]],
+      ['choices as an object', { choices: { 0: { delta: { content: 'x' } } } }],
+      ['a choice that is not an object', { choices: ['x'] }],
+    ])('says in plain words that an event is not a chunk (%s)', async (_name, event) => {
+      server.use(
+        http.post(COMPLETIONS_URL, () => sseResponse(sseText([chatChunk('Suppose'), event]), {})),
+      )
+      const { client } = createTestClient()
+      const result = await collectStream(client)
+      expect(result.text).toBe('Suppose')
+      expect(result.error).toMatchObject({ code: 'bad_response' })
+      expect(result.error?.message).toMatch(
+        /^The model stream sent an event that is not a chat completion chunk: /,
+      )
+      expect(result.error?.message).not.toMatch(/iterable|Cannot read/)
     })
 
     it('fails a stream closed before any finish_reason (no [DONE]) with stream_error', async () => {
