@@ -1,0 +1,36 @@
+import { z } from 'zod'
+
+/** The options of `npm run bench:transcripts`, validated like any outside input. */
+export const BenchArgsSchema = z.object({
+  grader: z.enum(['offline', 'llm']).default('offline'),
+  /** Folder of cases, one subfolder per question. */
+  data: z.string().min(1).optional(),
+  /** Requests in flight at once for the LLM grader (the offline grader runs one at a time). */
+  concurrency: z.coerce.number().int().min(1).max(32).default(4),
+  /** Print only; leave docs/benchmarks.md alone. */
+  write: z.boolean().default(true),
+})
+export type BenchArgs = z.infer<typeof BenchArgsSchema>
+
+export const BENCH_USAGE =
+  'usage: npm run bench:transcripts [-- --grader offline|llm] [--data <dir>] [--concurrency <n>] [--no-write]'
+
+/** Parses argv (after the script name); a readable error for anything unknown or malformed. */
+export function parseBenchArgs(
+  argv: readonly string[],
+): { ok: true; args: BenchArgs } | { ok: false; message: string } {
+  const raw: Record<string, unknown> = {}
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!
+    if (a === '--no-write') raw.write = false
+    else if (a === '--grader' || a === '--data' || a === '--concurrency') {
+      const value = argv[++i]
+      if (value === undefined) return { ok: false, message: `${a} needs a value\n${BENCH_USAGE}` }
+      raw[a.slice(2)] = value
+    } else return { ok: false, message: `unknown argument ${a}\n${BENCH_USAGE}` }
+  }
+  const parsed = BenchArgsSchema.safeParse(raw)
+  if (parsed.success) return { ok: true, args: parsed.data }
+  const issues = parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`)
+  return { ok: false, message: `${issues.join('\n')}\n${BENCH_USAGE}` }
+}

@@ -1,0 +1,110 @@
+/**
+ * `npm run bench:transcripts [-- --grader offline|llm]`: grades the graded mock-interview
+ * transcripts of bench/transcripts/ and reports how far each grader agrees with the hand-set
+ * targets (Spearman, MAE, share within range, level order, length bias, padded and claims
+ * variants against their base answer). The offline grader runs the path `npm run grade` and
+ * POST /api/grade use; the LLM grader is built from the same env as the server, so a user can see
+ * how far to trust their own model. Prints the figures and rewrites this grader's section of
+ * docs/benchmarks.md (bench/stream/replace-section.ts), keeping the others.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { EnvError, parseEnv } from '../server/env.js'
+import { loadPromptLibrary } from '../server/prompts/prompt-library.js'
+import { loadQuestionBank } from '../server/questions/question-bank.js'
+import { replaceSection } from './stream/replace-section.js'
+import { parseBenchArgs } from './transcripts-bench/bench-args.js'
+import { gradeCases, type CaseOutcome } from './transcripts-bench/grade-cases.js'
+import { createBenchLlmGrader } from './transcripts-bench/llm-bench-grader.js'
+import { gradeOffline } from './transcripts-bench/offline-bench-grader.js'
+import { formatTranscriptsSection } from './transcripts-bench/format-transcripts-section.js'
+import { loadTranscriptCases } from './transcripts-bench/transcript-case.js'
+import { attachScores, summariseGrades } from './transcripts-bench/transcript-report.js'
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+
+async function main(): Promise<number> {
+  const parsed = parseBenchArgs(process.argv.slice(2))
+  if (!parsed.ok) {
+    console.error(parsed.message)
+    return 1
+  }
+  const args = parsed.args
+  const cases = await loadTranscriptCases(args.data ?? resolve(repo, 'bench/transcripts'))
+  const bank = await loadQuestionBank(resolve(repo, 'questions'))
+  const questionOf = (id: string) => bank.get(id)
+
+  let outcomes: CaseOutcome[]
+  let grader: string
+  let method: string
+  let timing: string | undefined
+  if (args.grader === 'offline') {
+    const run = await gradeOffline(cases, questionOf)
+    ;({ outcomes, method, timing } = run)
+    grader = 'offline grader (`npm run grade`, POST /api/grade without a key)'
+  } else {
+    if (existsSync(resolve(repo, '.env'))) process.loadEnvFile(resolve(repo, '.env'))
+    let env
+    try {
+      env = parseEnv(process.env)
+    } catch (err) {
+      if (err instanceof EnvError) console.error(err.message)
+      else throw err
+      return 1
+    }
+    const llm = createBenchLlmGrader(env, await loadPromptLibrary())
+    if (!llm) {
+      console.error(
+        '--grader llm needs OPENAI_API_KEY (and OPENAI_BASE_URL, GRADER_MODEL): see README',
+      )
+      return 1
+    }
+    outcomes = await gradeCases(cases, questionOf, llm, {
+      concurrency: args.concurrency,
+      onDone: (i, o) =>
+        console.log(
+          `${cases[i]!.questionId}/${cases[i]!.level}: ${'score' in o ? o.score : o.error}`,
+        ),
+    })
+    grader = `LLM grader (GRADER_MODEL ${env.GRADER_MODEL}, ${env.GRADER_SAMPLES} sample${env.GRADER_SAMPLES === 1 ? '' : 's'}, ${env.OPENAI_BASE_URL ?? 'OpenAI'})`
+    method = 'Nothing is fitted: the scores are the grades as the server would return them.'
+  }
+
+  const scored = cases.flatMap((c, i) => {
+    const o = outcomes[i]!
+    return 'score' in o ? [{ c, score: o.score }] : []
+  })
+  const failures = cases.flatMap((c, i) => {
+    const o = outcomes[i]!
+    return 'error' in o ? [`${c.questionId}/${c.level}: ${o.error.slice(0, 160)}`] : []
+  })
+  const report = summariseGrades(
+    attachScores(
+      scored.map((s) => s.c),
+      scored.map((s) => s.score),
+    ),
+  )
+  const machine = `Node ${process.version}, ${cpus().length} x ${cpus()[0]?.model.trim() ?? 'unknown CPU'}`
+  const section = formatTranscriptsSection(report, {
+    heading: `## Grading: graded transcripts, ${args.grader === 'offline' ? 'offline grader' : 'LLM grader'}`,
+    grader,
+    command: `npm run bench:transcripts${args.grader === 'llm' ? ' -- --grader llm' : ''}`,
+    date: new Date().toISOString().slice(0, 10),
+    machine,
+    method,
+    timing,
+    failures,
+  })
+  console.log(section)
+  if (args.write) {
+    const file = resolve(repo, 'docs/benchmarks.md')
+    const doc = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n'
+    writeFileSync(file, replaceSection(doc, section.split('\n')[0]!, section))
+    console.log(`Wrote ${file}`)
+  }
+  return 0
+}
+
+process.exitCode = await main()

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { parseBenchArgs } from '../../../bench/transcripts-bench/bench-args.js'
+
+describe('parseBenchArgs', () => {
+  it('defaults to the offline grader and writing the docs', () => {
+    expect(parseBenchArgs([])).toEqual({
+      ok: true,
+      args: { grader: 'offline', concurrency: 4, write: true },
+    })
+  })
+
+  it('takes --grader llm, --concurrency and --no-write', () => {
+    expect(parseBenchArgs(['--grader', 'llm', '--concurrency', '2', '--no-write'])).toEqual({
+      ok: true,
+      args: { grader: 'llm', concurrency: 2, write: false },
+    })
+  })
+
+  it('rejects an unknown grader, a missing value or an unknown flag with the usage', () => {
+    for (const argv of [['--grader', 'gpt'], ['--grader'], ['--fast']]) {
+      const parsed = parseBenchArgs(argv)
+      expect(parsed.ok).toBe(false)
+      if (!parsed.ok) expect(parsed.message).toContain('usage: npm run bench:transcripts')
+    }
+  })
+})

@@ -1,0 +1,65 @@
+import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import {
+  LEVELS,
+  candidateWords,
+  loadTranscriptCases,
+} from '../../../bench/transcripts-bench/transcript-case.js'
+
+let dir: string | undefined
+afterEach(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true })
+  dir = undefined
+})
+
+describe('loadTranscriptCases', () => {
+  it('loads the dev set: every question at every level, variants naming an existing base', async () => {
+    const cases = await loadTranscriptCases(join(import.meta.dirname, '../../../bench/transcripts'))
+    const questions = new Set(cases.map((c) => c.questionId))
+    expect(questions.size).toBe(15)
+    for (const q of questions)
+      expect(cases.filter((c) => c.questionId === q).map((c) => c.level)).toEqual([...LEVELS])
+    for (const c of cases.filter((x) => x.baseLevel))
+      expect(cases.some((b) => b.questionId === c.questionId && b.level === c.baseLevel)).toBe(true)
+  })
+
+  it('names every invalid or misplaced file', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'cases-'))
+    await mkdir(join(dir, 'q1'))
+    const valid = {
+      questionId: 'q1',
+      level: 'good',
+      target: 7,
+      range: [6, 8],
+      justification: 'ok',
+      turns: [{ id: 'c1', role: 'candidate', text: 'hello there' }],
+    }
+    await writeFile(join(dir, 'q1', 'good.json'), JSON.stringify(valid))
+    await writeFile(join(dir, 'q1', 'poor.json'), JSON.stringify(valid))
+    await writeFile(
+      join(dir, 'q1', 'bad.json'),
+      JSON.stringify({ ...valid, level: 'bad', target: 9 }),
+    )
+    await writeFile(join(dir, 'q1', 'broken.json'), '{')
+    const error = await loadTranscriptCases(dir).catch((e: Error) => e)
+    expect(error).toBeInstanceOf(Error)
+    const message = (error as Error).message
+    expect(message).toContain('q1/poor.json: questionId/level do not match')
+    expect(message).toContain('q1/bad.json: range: target must lie within range')
+    expect(message).toContain('q1/broken.json: not JSON')
+    expect(message).not.toContain('good.json')
+  })
+
+  it('counts only the candidate words', () => {
+    expect(
+      candidateWords({
+        turns: [
+          { id: 'i1', role: 'interviewer', text: 'three words here' },
+          { id: 'c1', role: 'candidate', text: ' two  words ' },
+        ],
+      }),
+    ).toBe(2)
+  })
+})
