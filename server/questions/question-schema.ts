@@ -99,7 +99,12 @@ export function toPublicQuestion(question: Question): PublicQuestion {
   return PublicQuestionSchema.parse(question)
 }
 
-/** One card of the library (`GET /api/questions`): no scenario, framework, answer or rubric. */
+/**
+ * One card of the library (`GET /api/questions`): no scenario, framework, answer or rubric.
+ * `topics` is what the library's search reads beyond the card's own text: what each competency
+ * asks about and the framework's step names, descriptions and principles (all public on the
+ * question page), so "idempotency" or "saga" finds the questions about them.
+ */
 export const QuestionListingSchema = PublicQuestionSchema.pick({
   id: true,
   number: true,
@@ -109,12 +114,17 @@ export const QuestionListingSchema = PublicQuestionSchema.pick({
   level: true,
   companies: true,
   prompt: true,
-}).extend({ competencies: z.array(z.string()) })
+}).extend({ competencies: z.array(z.string()), topics: z.array(z.string()).default([]) })
 export type QuestionListing = z.infer<typeof QuestionListingSchema>
 
 export function toQuestionListing(question: Question): QuestionListing {
   return QuestionListingSchema.parse({
     ...question,
     competencies: question.competencies.map((c) => c.name),
+    topics: [
+      ...question.competencies.map((c) => c.description),
+      ...question.framework.steps.flatMap((s) => [s.name, s.description]),
+      ...question.framework.keyPrinciples,
+    ].filter((text) => text.trim().length > 0),
   })
 }

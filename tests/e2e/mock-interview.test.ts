@@ -97,6 +97,7 @@ describeInChromium('a full mock interview in Chromium', (e2e) => {
     const { page } = e2e.browser
     await sendAnswer(page, GOOD_ANSWERS[1]!)
     await page.getByRole('button', { name: 'End interview' }).click()
+    await page.getByRole('button', { name: 'End now' }).click()
     await page.getByRole('heading', { name: 'Interview over' }).waitFor()
     await page.getByRole('button', { name: 'Grade and review' }).click()
     await page.waitForURL(/\/review$/)
@@ -184,6 +185,7 @@ describeInChromium('a full mock interview in Chromium', (e2e) => {
     await waitForInterviewer(page, 2)
     await sendAnswer(page, GOOD_ANSWERS[2]!)
     await page.getByRole('button', { name: 'End interview' }).click()
+    await page.getByRole('button', { name: 'End now' }).click()
     await page.getByRole('button', { name: 'Grade and review' }).click()
     await page.getByTestId('overall-score').waitFor({ timeout: 60_000 })
     await page

@@ -66,6 +66,7 @@ export function makeListing(
     companies: [],
     prompt: 'Design it.',
     competencies: [],
+    topics: [],
     ...patch,
   }
 }

@@ -119,6 +119,11 @@ describe('InterviewPage', () => {
     await user.click(screen.getByRole('button', { name: 'Ask a clarifying question' }))
     await user.click(screen.getByRole('button', { name: 'Skip' }))
     await user.click(screen.getByRole('button', { name: 'End interview' }))
+    // Ending asks first: "Keep going" sends nothing, "End now" ends.
+    await user.click(screen.getByRole('button', { name: 'Keep going' }))
+    expect(socket.sent).toHaveLength(2)
+    await user.click(screen.getByRole('button', { name: 'End interview' }))
+    await user.click(screen.getByRole('button', { name: 'End now' }))
     expect(socket.sent).toEqual([
       { type: 'clarify', clientId: 'client-1', text: 'How many users?' },
       { type: 'skip', clientId: 'client-2' },

@@ -1,5 +1,6 @@
-import { useId, type FormEvent, type KeyboardEvent } from 'react'
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { MAX_ANSWER_CHARS } from '../../../shared/contract/protocol-contract.js'
+import { EndConfirmation } from './end-confirmation.js'
 
 type AnswerBoxProps = {
   draft: string
@@ -21,6 +22,8 @@ type AnswerBoxProps = {
 export function AnswerBox(props: AnswerBoxProps) {
   const { draft, onDraftChange, onSend, onClarify, onSkip, onEnd, canSend, ended, mode } = props
   const id = useId()
+  const [confirmingEnd, setConfirmingEnd] = useState(false)
+  const endRef = useRef<HTMLButtonElement>(null)
   const length = draft.length
   const tooLong = length > MAX_ANSWER_CHARS
   const sendable = canSend && !ended && draft.trim().length > 0 && !tooLong
@@ -76,10 +79,30 @@ export function AnswerBox(props: AnswerBoxProps) {
         <button type="button" onClick={onSkip} disabled={!canSend || ended}>
           Skip
         </button>
-        <button type="button" className="danger" onClick={onEnd} disabled={ended}>
+        <button
+          type="button"
+          className="danger"
+          ref={endRef}
+          onClick={() => setConfirmingEnd(true)}
+          disabled={ended || confirmingEnd}
+        >
           {mode === 'drill' ? 'End drill' : 'End interview'}
         </button>
       </div>
+      {confirmingEnd && !ended ? (
+        <EndConfirmation
+          mode={mode}
+          onConfirm={() => {
+            setConfirmingEnd(false)
+            onEnd()
+          }}
+          onCancel={() => {
+            setConfirmingEnd(false)
+            // Back where the candidate was, once the button is enabled again.
+            setTimeout(() => endRef.current?.focus())
+          }}
+        />
+      ) : null}
     </form>
   )
 }

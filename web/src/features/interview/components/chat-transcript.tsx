@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react'
 import type { Turn } from '../../../shared/contract/session-contract.js'
+import { describeSkip } from '../../../shared/transcript/describe-skip.js'
 import type { OutboxItem } from '../hooks/interview-reducer.js'
+import { revealTurn } from '../hooks/reveal-turn.js'
 import { ChatTurn } from './chat-turn.js'
 
 type ChatTranscriptProps = {
@@ -19,17 +21,23 @@ function lastCompleteInterviewerText(turns: Turn[]): string {
  * interviewer turn once, when it is complete, through a separate live region: not every token.
  */
 export function ChatTranscript({ turns, outbox, onDismiss }: ChatTranscriptProps) {
-  const endRef = useRef<HTMLDivElement>(null)
+  const listRef = useRef<HTMLOListElement>(null)
   const lastText = turns.at(-1)?.text.length ?? 0
+  // The newest entry (a follow-up as it streams, or an answer being sent) is brought into view,
+  // clear of the sticky status bar and answer box.
   useEffect(() => {
-    const end = endRef.current
-    if (end && typeof end.scrollIntoView === 'function') end.scrollIntoView({ block: 'nearest' })
+    const newest = listRef.current?.lastElementChild
+    if (newest instanceof HTMLElement) revealTurn(newest)
   }, [turns.length, lastText, outbox.length])
   return (
     <section className="chat" aria-label="Transcript">
-      <ol className="turns">
+      <ol className="turns" ref={listRef}>
         {turns.map((turn) => (
-          <ChatTurn key={turn.id} turn={turn} />
+          <ChatTurn
+            key={turn.id}
+            turn={turn}
+            {...(turn.kind === 'skip' ? { skipText: describeSkip(turns, turn) } : {})}
+          />
         ))}
         {outbox.map((item) => (
           <li key={item.clientId} className="turn turn-candidate turn-pending">
@@ -50,7 +58,6 @@ export function ChatTranscript({ turns, outbox, onDismiss }: ChatTranscriptProps
           </li>
         ))}
       </ol>
-      <div ref={endRef} />
       <p className="visually-hidden" aria-live="polite">
         {lastCompleteInterviewerText(turns)}
       </p>

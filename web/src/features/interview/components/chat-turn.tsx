@@ -15,9 +15,10 @@ const kindLabel: Record<Turn['kind'], string> = {
 
 /**
  * One turn of the chat. The interviewer's text is Markdown (rendered safely, as it streams);
- * the candidate's is plain text, shown exactly as typed.
+ * the candidate's is plain text, shown exactly as typed. A skip says what it skipped
+ * (`skipText`, from describeSkip).
  */
-export function ChatTurn({ turn }: { turn: Turn }) {
+export function ChatTurn({ turn, skipText }: { turn: Turn; skipText?: string }) {
   const streaming = turn.role === 'interviewer' && turn.completedAt === null
   return (
     <li
@@ -29,7 +30,7 @@ export function ChatTurn({ turn }: { turn: Turn }) {
       {turn.role === 'interviewer' ? (
         <SafeMarkdown>{turn.text || (streaming ? '…' : '')}</SafeMarkdown>
       ) : (
-        <p className="turn-text">{turn.kind === 'skip' ? 'Skipped this follow-up.' : turn.text}</p>
+        <p className="turn-text">{turn.kind === 'skip' ? (skipText ?? 'Skipped.') : turn.text}</p>
       )}
     </li>
   )

@@ -1,19 +1,29 @@
-import { useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import { navigateTo } from '../../../shared/router/navigate.js'
+import { useLocation } from '../../../shared/router/use-location.js'
 import {
   emptyFilters,
   filterOptions,
   filterQuestions,
   pickSurprise,
+  type QuestionFilters,
 } from '../hooks/filter-questions.js'
+import { filtersFromSearch, searchFromFilters } from '../hooks/filters-in-url.js'
 import { useQuestionList } from '../hooks/use-question-list.js'
 import { LibraryFilters } from './library-filters.js'
 import { QuestionCard } from './question-card.js'
 
-/** The first page: the bank as cards, with filters, search and "surprise me". */
+/**
+ * The first page: the bank as cards, with filters, search and "surprise me". The filters live in
+ * the URL's query (replaced, not pushed, as they change), so coming back from a question, a
+ * reload or a shared link shows the same selection.
+ */
 export function LibraryPage({ random = Math.random }: { random?: () => number }) {
   const list = useQuestionList()
-  const [filters, setFilters] = useState(emptyFilters)
+  const { search } = useLocation()
+  const filters = useMemo(() => filtersFromSearch(search), [search])
+  const setFilters = (next: QuestionFilters) =>
+    navigateTo(`/${searchFromFilters(next)}`, { replace: true })
   const questions = list.status === 'ready' ? list.data : []
   const options = useMemo(() => filterOptions(questions), [questions])
   const shown = useMemo(() => filterQuestions(questions, filters), [questions, filters])

@@ -18,7 +18,10 @@ export const emptyFilters: QuestionFilters = {
 
 const fold = (text: string) => text.toLocaleLowerCase('en-US')
 
-/** The cards matching every set filter; the text matches title, prompt, competencies or companies. */
+/**
+ * The cards matching every set filter; every word of the text must occur in the title, prompt,
+ * role, competencies, topics or companies.
+ */
 export function filterQuestions(
   questions: QuestionListing[],
   filters: QuestionFilters,
@@ -29,7 +32,9 @@ export function filterQuestions(
     if (filters.role && q.role !== filters.role) return false
     if (filters.level && q.level !== filters.level) return false
     if (filters.company && !q.companies.includes(filters.company)) return false
-    const haystack = fold([q.title, q.prompt, q.role, ...q.competencies, ...q.companies].join('\n'))
+    const haystack = fold(
+      [q.title, q.prompt, q.role, ...q.competencies, ...q.topics, ...q.companies].join('\n'),
+    )
     return words.every((word) => haystack.includes(word))
   })
 }

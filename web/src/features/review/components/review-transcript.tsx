@@ -1,5 +1,6 @@
 import type { Turn } from '../../../shared/contract/session-contract.js'
 import { SafeMarkdown } from '../../../shared/markdown/safe-markdown.js'
+import { describeSkip } from '../../../shared/transcript/describe-skip.js'
 import { highlightQuotes, type QuoteMark } from '../hooks/highlight-quotes.js'
 
 type ReviewTranscriptProps = {
@@ -32,6 +33,8 @@ export function ReviewTranscript({ turns, marks, onRetry }: ReviewTranscriptProp
                   </button>
                 ) : null}
               </>
+            ) : turn.kind === 'skip' ? (
+              <p className="turn-text">{describeSkip(turns, turn)}</p>
             ) : (
               <p className="turn-text">
                 {highlightQuotes(turn.text, marks.get(turn.id) ?? []).map((segment, i) =>

@@ -1,0 +1,77 @@
+import type { Page } from 'playwright-core'
+import { expect, it } from 'vitest'
+import {
+  GOOD_ANSWERS,
+  sendAnswer,
+  startFromQuestion,
+  waitForInterviewer,
+} from './support/interview-steps.js'
+import { describeInChromium } from './support/describe-in-chromium.js'
+
+const QUESTION = 'the-payment-race-condition'
+
+/** Where the newest interviewer turn sits against the sticky status bar and answer box. */
+async function newestQuestionBox(page: Page) {
+  return page.evaluate(() => {
+    const turns = document.querySelectorAll('.turn-interviewer')
+    const newest = turns[turns.length - 1]!.getBoundingClientRect()
+    return {
+      top: newest.top,
+      bottom: newest.bottom,
+      statusBottom: document.querySelector('.status-bar')!.getBoundingClientRect().bottom,
+      answerTop: document.querySelector('.answer-box')!.getBoundingClientRect().top,
+    }
+  })
+}
+
+describeInChromium('the interview screen in Chromium', (e2e) => {
+  it('logs a skipped opening question as such', async () => {
+    const { page } = e2e.browser
+    await startFromQuestion(page, e2e.server.url, QUESTION, async () => {}, 'Start mock interview')
+    await page.getByRole('button', { name: 'Skip' }).click()
+    await waitForInterviewer(page, 2)
+    expect(await page.locator('.turn-kind-skip .turn-text').textContent()).toBe(
+      'Skipped the opening question.',
+    )
+  })
+
+  it('scrolls each new follow-up into view above the answer box, after Send and after Skip', async () => {
+    const { page } = e2e.browser
+    for (const [i, answer] of GOOD_ANSWERS.slice(0, 2).entries()) {
+      await sendAnswer(page, answer)
+      await waitForInterviewer(page, 3 + i)
+      const box = await newestQuestionBox(page)
+      expect(box.top).toBeGreaterThanOrEqual(box.statusBottom)
+      expect(box.top).toBeLessThan(box.answerTop - 40)
+    }
+    await page.getByRole('button', { name: 'Skip' }).click()
+    await waitForInterviewer(page, 5)
+    const box = await newestQuestionBox(page)
+    expect(box.top).toBeGreaterThanOrEqual(box.statusBottom)
+    expect(box.top).toBeLessThan(box.answerTop - 40)
+    expect(await page.locator('.turn-kind-skip .turn-text').last().textContent()).toBe(
+      'Skipped this follow-up.',
+    )
+  })
+
+  it('asks before ending the interview; "Keep going" and Escape keep it open', async () => {
+    const { page } = e2e.browser
+    const end = page.getByRole('button', { name: 'End interview' })
+    await end.click()
+    await page.getByRole('alertdialog').waitFor()
+    await page.getByRole('button', { name: 'Keep going' }).click()
+    expect(await page.getByRole('alertdialog').count()).toBe(0)
+    expect(await page.getByRole('heading', { name: 'Interview over' }).count()).toBe(0)
+
+    await end.click()
+    await page.keyboard.press('Escape')
+    expect(await page.getByRole('alertdialog').count()).toBe(0)
+    await page.reload()
+    await waitForInterviewer(page, 1)
+    expect(await page.getByRole('heading', { name: 'Interview over' }).count()).toBe(0)
+
+    await end.click()
+    await page.getByRole('button', { name: 'End now' }).click()
+    await page.getByRole('heading', { name: 'Interview over' }).waitFor()
+  })
+})
