@@ -18,6 +18,8 @@ import { createSessionStreamRoutes } from './routes/session-stream.js'
 import { createTextAnalyzer } from './text/index.js'
 import { describeProvider } from './ws/provider-info.js'
 import { createSessionStreamHub } from './ws/session-stream-hub.js'
+import type { SocketLimits } from './ws/socket-guard.js'
+import type { SessionLimits } from './interview/session-limits.js'
 import type { SessionEventRelay } from './sessions/session-event-relay.js'
 import { createLeaseKeeper, withLeaseFence } from './sessions/session-lease-keeper.js'
 
@@ -41,6 +43,10 @@ export type AppDeps = {
    * lexical analyzer; main.ts passes word vectors and, with OPENAI_API_KEY, the LLM engine.
    */
   interview?: InterviewRuntime
+  /** Per-socket caps on the interview stream; DEFAULT_SOCKET_LIMITS when absent. */
+  socketLimits?: SocketLimits
+  /** Turns and text one session may hold; DEFAULT_SESSION_LIMITS when absent. */
+  sessionLimits?: SessionLimits
   /** Folder of the built web client; omitted in API-only tests. */
   webDistDir?: string
   /**

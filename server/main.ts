@@ -1,7 +1,5 @@
 import { existsSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
-import { serve } from '@hono/node-server'
-import { WebSocketServer } from 'ws'
 import { createApp } from './app.js'
 import { EnvError, parseEnv } from './env.js'
 import { createLlmTranscriptGrader } from './grading/llm-grader-port.js'
@@ -16,6 +14,7 @@ import { SessionStoreError } from './sessions/session-store-error.js'
 import { createInterviewRuntime } from './interview/interview-runtime.js'
 import { createTextAnalyzer, createWinkEmbeddingsLoader } from './text/index.js'
 import { defaultPackCacheDir } from './text/wink-embeddings-loader.js'
+import { listen } from './ws/listen.js'
 
 /** The entry file: parse env, build the real adapters, start the server. */
 async function main() {
@@ -76,24 +75,20 @@ async function main() {
     cookieSecret,
     webDistDir: env.WEB_DIST_DIR,
   })
-  // Room for a 16,000-character answer in 4-byte UTF-8; a larger frame closes the socket (1009).
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 })
-  const server = serve(
-    { fetch: app.fetch, port: env.PORT, hostname: env.HOST, websocket: { server: wss } },
-    (info) =>
-      console.log(
-        `Sparring on http://${env.HOST}:${info.port}/ (${bank.questions.length} questions, ` +
-          `interviewer: ${interview.engine.provider} ${interview.engine.model}, ` +
-          `word vectors loaded in ${Math.round(embeddings.stats?.loadMs ?? 0)} ms)`,
-      ),
+  const listening = await listen(app, { port: env.PORT, hostname: env.HOST })
+  console.log(
+    `Sparring on http://${env.HOST}:${listening.port}/ (${bank.questions.length} questions, ` +
+      `interviewer: ${interview.engine.provider} ${interview.engine.model}, ` +
+      `word vectors loaded in ${Math.round(embeddings.stats?.loadMs ?? 0)} ms)`,
   )
   const stop = () => {
-    for (const client of wss.clients) client.terminate()
-    server.close(() => {
-      void Promise.allSettled([offlineGrader.close(), relay?.close(), store.close()]).finally(() =>
-        process.exit(0),
+    void listening
+      .close()
+      .then(() =>
+        Promise.allSettled([offlineGrader.close(), relay?.close(), store.close()]).finally(() =>
+          process.exit(0),
+        ),
       )
-    })
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

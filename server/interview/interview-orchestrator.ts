@@ -9,6 +9,7 @@ import type { CommandResult, OutboundMessage, SessionPublisher } from './intervi
 import type { EndReason, InterviewerEngine, InterviewTrigger } from './interviewer-engine.js'
 import { runInterviewerTurn } from './interviewer-turn-runner.js'
 import { isInjectionAttempt } from './injection-detector.js'
+import { checkSessionLimits, type SessionLimits } from './session-limits.js'
 import type { HeldLease, LeaseKeeper } from '../sessions/session-lease-keeper.js'
 
 export type InterviewOrchestratorDeps = {
@@ -27,6 +28,8 @@ export type InterviewOrchestratorDeps = {
   leases?: LeaseKeeper
   /** Whether any socket (on this instance) still follows the session; retries stop when not. */
   isWatched?: (sessionId: string) => boolean
+  /** Turns and text one session may hold; DEFAULT_SESSION_LIMITS when absent. */
+  sessionLimits?: SessionLimits
 }
 
 /** A candidate command, already validated by the protocol schema. */
@@ -188,6 +191,9 @@ export function createInterviewOrchestrator(deps: InterviewOrchestratorDeps) {
         if (await echo()) return { ok: true }
         return conflict(ProtocolErrorCode.sessionEnded, 'This interview has ended.')
       }
+      const text = 'text' in command ? command.text : ''
+      const overLimit = checkSessionLimits(session.turns, command.type, text, deps.sessionLimits)
+      if (overLimit) return (await echo()) ? { ok: true } : overLimit
       // Another instance may be running this session's turn: its lease says so.
       const taken = deps.leases ? await deps.leases.acquire(sessionId) : null
       if (taken && !taken.ok) {
@@ -201,7 +207,7 @@ export function createInterviewOrchestrator(deps: InterviewOrchestratorDeps) {
           sessionId,
           role: 'candidate',
           kind: CANDIDATE_KIND[command.type],
-          text: 'text' in command ? command.text : '',
+          text,
           clientId: command.clientId,
           createdAt: now(),
           completedAt: now(),

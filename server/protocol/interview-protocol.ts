@@ -113,4 +113,21 @@ export const ProtocolErrorCode = {
   tooLong: 'invalid:too_long',
   sessionEnded: 'conflict:session_ended',
   turnInProgress: 'conflict:turn_in_progress',
+  /** The session holds as many turns of this kind, or as much text, as one session may. */
+  turnLimit: 'limit:turns',
+  clarifyLimit: 'limit:clarifications',
+  transcriptLimit: 'limit:transcript',
+} as const
+
+/**
+ * Close codes of the stream (4000-4999 are the application's own; the web client does not
+ * reconnect after one and shows the close reason). 1009 is the WebSocket's own for a frame over
+ * the size cap.
+ */
+export const StreamCloseCode = {
+  notFound: 4404,
+  /** Too many unsent bytes: the client stopped reading, or reads too slowly. */
+  tooSlow: 4413,
+  /** Too many frames a second. */
+  tooManyFrames: 4429,
 } as const

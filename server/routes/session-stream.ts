@@ -2,10 +2,8 @@ import { upgradeWebSocket } from '@hono/node-server'
 import { Hono } from 'hono'
 import type { WSEvents } from 'hono/ws'
 import { resolveOwnerFromCookieHeader } from '../identity/owner-identity.js'
+import { StreamCloseCode } from '../protocol/interview-protocol.js'
 import { createSessionConnection, type StreamServices } from '../ws/session-connection.js'
-
-/** Closing code for a refused stream (4000-4999 are the application's own). */
-const NOT_FOUND_CLOSE = 4404
 
 /**
  * `GET /api/sessions/:id/stream`: the interview's WebSocket. The owner comes from the upgrade
@@ -42,7 +40,7 @@ function refuse(): WSEvents {
         message: 'Session not found.',
       }
       ws.send(JSON.stringify(frame))
-      ws.close(NOT_FOUND_CLOSE, 'not_found:session')
+      ws.close(StreamCloseCode.notFound, 'not_found:session')
     },
   }
 }

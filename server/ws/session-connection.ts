@@ -1,4 +1,4 @@
-import type { WSContext, WSEvents } from 'hono/ws'
+import type { WSEvents } from 'hono/ws'
 import { computeProgress, sessionDeadline } from '../interview/interview-progress.js'
 import type { InterviewOrchestrator } from '../interview/interview-orchestrator.js'
 import type { OutboundMessage } from '../interview/interview-messages.js'
@@ -9,6 +9,7 @@ import type { SessionStore } from '../sessions/session-store.js'
 import type { ProviderInfo } from './provider-info.js'
 import { parseClientFrame } from './parse-client-frame.js'
 import type { SessionStreamHub } from './session-stream-hub.js'
+import { guardSocket, type SocketGuard, type SocketLimits } from './socket-guard.js'
 
 /** What every socket of every session shares; built once in createApp. */
 export type StreamServices = {
@@ -17,6 +18,8 @@ export type StreamServices = {
   orchestrator: InterviewOrchestrator
   provider: ProviderInfo
   clock: () => Date
+  /** Per-socket caps on unsent bytes and inbound frames; DEFAULT_SOCKET_LIMITS when absent. */
+  socketLimits?: SocketLimits
 }
 
 /** setTimeout's limit; a longer wait is re-armed by the next connection anyway. */
@@ -35,7 +38,10 @@ export function createSessionConnection(
 ): WSEvents {
   const sessionId = authorised.id
   const { hub, orchestrator } = services
-  let socket: WSContext | null = null
+  let guard: SocketGuard | null = null
+  /** Messages of a snapshot or replay not yet written out; a `resume` meanwhile is coalesced. */
+  let unsentReplies = 0
+  let sendingReply = false
   let unsubscribe: (() => void) | null = null
   let timer: NodeJS.Timeout | null = null
   let closed = false
@@ -43,7 +49,19 @@ export function createSessionConnection(
   let queue: Promise<void> = new Promise<void>((resolve) => (markReady = resolve))
 
   const send = (message: ServerMessage) => {
-    if (!closed && socket?.readyState === 1) socket.send(JSON.stringify(message))
+    if (closed || !guard) return
+    if (!sendingReply) return void guard.send(JSON.stringify(message))
+    unsentReplies += 1
+    if (!guard.send(JSON.stringify(message), () => (unsentReplies -= 1))) unsentReplies -= 1
+  }
+  /** Sends what `work` sends as the reply to a resume (or the first snapshot). */
+  const asReply = <T>(work: () => T): T => {
+    sendingReply = true
+    try {
+      return work()
+    } finally {
+      sendingReply = false
+    }
   }
   const direct = (message: OutboundMessage) => hub.direct(sessionId, send, message)
   const subscribe = () => {
@@ -60,13 +78,15 @@ export function createSessionConnection(
       ...merged.session,
       turns: merged.turns,
     })
-    direct({
-      type: 'session-state',
-      session,
-      turns: visible,
-      provider: services.provider,
-      progress: computeProgress(session, visible),
-    })
+    asReply(() =>
+      direct({
+        type: 'session-state',
+        session,
+        turns: visible,
+        provider: services.provider,
+        progress: computeProgress(session, visible),
+      }),
+    )
     subscribe()
     armDeadline(sessionDeadline(session))
     return true
@@ -90,8 +110,11 @@ export function createSessionConnection(
           ...(message.nonce === undefined ? {} : { nonce: message.nonce }),
         })
       case 'resume':
+        // The snapshot or replay still unsent already brings the client up to date: another
+        // one now would only queue a second copy behind it (the slow reader's memory bomb).
+        if (unsentReplies > 0) return
         await hub.prepare(sessionId)
-        if (!hub.replay(sessionId, message.afterSeq, send)) await sendSnapshot()
+        if (!asReply(() => hub.replay(sessionId, message.afterSeq, send))) await sendSnapshot()
         return
       default: {
         const result = await orchestrator.handle(sessionId, message, direct)
@@ -102,11 +125,11 @@ export function createSessionConnection(
 
   return {
     onOpen(_event, ws) {
-      socket = ws
+      guard = guardSocket(ws, services.socketLimits)
       void (async () => {
         // With several instances: the backend's log of the session is read first.
         await hub.prepare(sessionId)
-        if (afterSeq !== null && hub.replay(sessionId, afterSeq, send)) {
+        if (afterSeq !== null && asReply(() => hub.replay(sessionId, afterSeq, send))) {
           subscribe()
           // The deadline comes from createdAt and the options, which never change: the session
           // read when the socket was authorised gives it without reading the store again.
@@ -120,6 +143,8 @@ export function createSessionConnection(
         .finally(() => markReady())
     },
     onMessage(event) {
+      // Past the frame rate the socket is closed; what is already queued still runs.
+      if (!guard?.admitFrame()) return
       const parsed = parseClientFrame(event.data)
       queue = queue
         .then(() =>

@@ -7,7 +7,13 @@ import { fileURLToPath } from 'node:url'
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
 
-export type RunningServer = { url: string; stop: () => Promise<void>; output: () => string }
+export type RunningServer = {
+  url: string
+  /** The server process, e.g. to read its memory from /proc. */
+  pid: number
+  stop: () => Promise<void>
+  output: () => string
+}
 
 /** A port free on 127.0.0.1 right now, for a server that must come back on the same one. */
 export async function findFreePort(): Promise<number> {
@@ -69,5 +75,5 @@ export async function startServer(
     }
     if (ownsData) rmSync(dataDir, { recursive: true, force: true })
   }
-  return { url, stop, output: () => output }
+  return { url, pid: child.pid ?? 0, stop, output: () => output }
 }

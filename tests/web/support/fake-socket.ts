@@ -28,8 +28,8 @@ export class FakeSocket implements SocketLike {
       }),
     )
   }
-  drop(code = 1006): void {
+  drop(code = 1006, reason = ''): void {
     this.readyState = 3
-    this.onclose?.(new CloseEvent('close', { code }))
+    this.onclose?.(new CloseEvent('close', { code, reason }))
   }
 }

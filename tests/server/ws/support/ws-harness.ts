@@ -1,33 +1,17 @@
 import { once } from 'node:events'
-import type { AddressInfo } from 'node:net'
-import { serve, type ServerType } from '@hono/node-server'
-import WebSocket, { WebSocketServer } from 'ws'
+import WebSocket from 'ws'
 import { createApp, type AppDeps } from '../../../../server/app.js'
+import { listen } from '../../../../server/ws/listen.js'
 import {
   ServerMessageSchema,
   type ServerMessage,
 } from '../../../../server/protocol/interview-protocol.js'
 import { createCookieClient } from '../../../support/http-client.js'
 
-/** A real server on 127.0.0.1, port 0, with the WebSocket server main.ts uses. */
+/** A real server on 127.0.0.1, port 0, wired as main.ts wires it (server/ws/listen.ts). */
 export async function startServer(deps: AppDeps) {
-  const app = createApp(deps)
-  const wss = new WebSocketServer({ noServer: true })
-  const server: ServerType = serve({
-    fetch: app.fetch,
-    port: 0,
-    hostname: '127.0.0.1',
-    websocket: { server: wss },
-  })
-  await once(server, 'listening')
-  const port = (server.address() as AddressInfo).port
-  return {
-    port,
-    async stop() {
-      for (const client of wss.clients) client.terminate()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
-    },
-  }
+  const listening = await listen(createApp(deps), { port: 0, hostname: '127.0.0.1' })
+  return { port: listening.port, stop: () => listening.close() }
 }
 
 /** A browser over real HTTP: keeps the identity cookie the server sets on its first response. */

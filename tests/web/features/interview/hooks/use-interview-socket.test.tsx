@@ -141,6 +141,21 @@ describe('useInterviewSocket', () => {
     expect(hook.result.current.state.lastError?.code).toBe('not_found:session')
   })
 
+  it('shows the reason the server gave for closing, and does not reconnect', () => {
+    const { sockets, hook } = setup()
+    act(() => {
+      sockets[0]!.open()
+      sockets[0]!.drop(4413, 'too_slow: The connection fell too far behind. Reload the page.')
+    })
+    act(() => vi.advanceTimersByTime(60_000))
+    expect(sockets).toHaveLength(1)
+    expect(hook.result.current.state.connection).toBe('refused')
+    expect(hook.result.current.state.lastError).toEqual({
+      code: 'too_slow',
+      message: 'The connection fell too far behind. Reload the page.',
+    })
+  })
+
   it('backs off between failed reconnects and stops when unmounted', () => {
     const { sockets, hook } = setup()
     act(() => sockets[0]!.drop())

@@ -56,7 +56,8 @@ export type InterviewState = {
 
 export type InterviewAction =
   | { type: 'server-message'; message: ServerMessage }
-  | { type: 'connection-changed'; connection: ConnectionStatus }
+  /** `reason`: the server's close reason (`code: message`), shown as the last error. */
+  | { type: 'connection-changed'; connection: ConnectionStatus; reason?: string }
   | { type: 'resume-requested'; afterSeq: number }
   /** A resume did not fill the gap (the server no longer has those messages and sent no
    * snapshot): move past it and apply what is buffered rather than stall. */
@@ -94,7 +95,14 @@ export function interviewReducer(state: InterviewState, action: InterviewAction)
       return receiveMessage(state, action.message)
     case 'connection-changed':
       // A new connection may need a new resume for a gap the old one never filled.
-      return { ...state, connection: action.connection, resumeRequestedAfter: null }
+      return {
+        ...state,
+        connection: action.connection,
+        resumeRequestedAfter: null,
+        lastError: action.reason
+          ? closeReasonError(action.reason, state.lastError)
+          : state.lastError,
+      }
     case 'resume-requested':
       return { ...state, resumeRequestedAfter: action.afterSeq }
     case 'gap-accepted': {
@@ -223,6 +231,19 @@ function applyMessage(state: InterviewState, message: ServerMessage): InterviewS
     case 'pong':
       return state
   }
+}
+
+/**
+ * A close reason `code: message` as the error to show. A bare code (4404 `not_found:session`
+ * follows an error frame that said it already) keeps the error shown, or says what happened.
+ */
+function closeReasonError(
+  reason: string,
+  shown: InterviewState['lastError'],
+): InterviewState['lastError'] {
+  const match = /^([a-z_]+(?::[a-z_]+)*):\s+(.+)$/.exec(reason)
+  if (match) return { code: match[1]!, message: match[2]! }
+  return shown ?? { code: reason, message: 'The server closed this connection. Reload the page.' }
 }
 
 function withoutSlowNotice(notices: Notice[], turnId: string): Notice[] {

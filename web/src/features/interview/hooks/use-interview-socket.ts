@@ -75,9 +75,10 @@ export function useInterviewSocket(sessionId: string): InterviewSocket {
       socket.onclose = (event) => {
         if (stopped) return
         socketRef.current = null
-        // 4000-4999 are the server's own refusals (e.g. 4404 not_found:session): do not retry.
+        // 4000-4999 are the server's own refusals (e.g. 4404 not_found:session, 4413 too_slow,
+        // 4429 rate_limit:frames): do not retry, and show the reason it gave.
         if (event.code >= 4000 && event.code < 5000) {
-          dispatch({ type: 'connection-changed', connection: 'refused' })
+          dispatch({ type: 'connection-changed', connection: 'refused', reason: event.reason })
           return
         }
         dispatch({ type: 'connection-changed', connection: 'reconnecting' })
