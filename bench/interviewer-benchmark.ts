@@ -1,0 +1,84 @@
+/**
+ * Simulated candidates against the interviewer: for each question, seven scripted candidates run
+ * whole interviews over the real WebSocket of the real server (in this process, 127.0.0.1 port 0),
+ * judged against the hand labels of their replies. Writes the "Simulated candidates (interviewer)"
+ * section of docs/benchmarks.md.
+ *
+ *   npm run bench:interviewer              all 15 questions (about a minute)
+ *   npm run bench:interviewer -- --no-write   print only
+ */
+import { readFile, writeFile } from 'node:fs/promises'
+import { createInterviewRuntime } from '../server/interview/interview-runtime.js'
+import { loadQuestionBank } from '../server/questions/question-bank.js'
+import { createTextAnalyzer, createWinkEmbeddingsLoader } from '../server/text/index.js'
+import { defaultPackCacheDir } from '../server/text/wink-embeddings-loader.js'
+import { startBenchServer } from './interviewer/bench-server.js'
+import {
+  formatInterviewerSection,
+  SECTION,
+  type EngineTable,
+} from './interviewer/format-interviewer-section.js'
+import { runCandidates, type QuestionResult } from './interviewer/run-bench.js'
+import { summariseQuestion, totalOf } from './interviewer/summarise-results.js'
+import { replaceSection } from './stream/replace-section.js'
+
+const REPORT = 'docs/benchmarks.md'
+const COMMAND = 'npm run bench:interviewer'
+const write = !process.argv.includes('--no-write')
+
+const bank = await loadQuestionBank('questions')
+// As main.ts builds it: word vectors for the offline interviewer's clarifications.
+const embeddings = createWinkEmbeddingsLoader({ cacheDir: defaultPackCacheDir() })
+embeddings.load()
+const analyzer = createTextAnalyzer({ embeddings })
+
+async function runEngine(
+  engine: string,
+  interview: ReturnType<typeof createInterviewRuntime>,
+): Promise<{ table: EngineTable; results: QuestionResult[] }> {
+  const server = await startBenchServer({ bank, interview, analyzer })
+  try {
+    const results = await runCandidates({ port: server.port, questions: bank.questions })
+    const rows = results.map(summariseQuestion)
+    return { table: { engine, rows, total: totalOf(rows) }, results }
+  } finally {
+    await server.stop()
+  }
+}
+
+const started = Date.now()
+const offline = await runEngine(
+  'Offline engine',
+  createInterviewRuntime({ questions: bank.questions, analyzer }),
+)
+const tables = [offline.table]
+const examples = firstOfEachProblem([offline.results])
+const section = formatInterviewerSection({
+  date: new Date().toISOString().slice(0, 10),
+  command: COMMAND,
+  tables,
+  examples,
+})
+console.log(section)
+console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`)
+if (write) {
+  const doc = await readFile(REPORT, 'utf8').catch(() => '')
+  await writeFile(REPORT, replaceSection(doc, SECTION, section))
+  console.log(`Wrote the "${SECTION.slice(3)}" section of ${REPORT}`)
+}
+
+/** One example per kind of problem, so the report shows what a failure looks like. */
+function firstOfEachProblem(all: QuestionResult[][]): string[] {
+  const seen = new Map<string, string>()
+  for (const results of all)
+    for (const { question, runs } of results)
+      for (const run of runs)
+        for (const problem of run.figures.problems) {
+          const kind = problem.split(/[:"]/)[0]!.replace(/\d+/g, 'N').trim()
+          if (!seen.has(kind)) {
+            const text = problem.replace(/\s+/g, ' ').replace(/\|/g, '/')
+            seen.set(kind, `q${question.number}, ${run.kind}: ${text.slice(0, 220)}`)
+          }
+        }
+  return [...seen.values()]
+}

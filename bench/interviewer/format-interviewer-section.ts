@@ -1,0 +1,51 @@
+import { redundantShare, type ResultSummary } from './summarise-results.js'
+
+export const SECTION = '## Simulated candidates (interviewer)'
+
+export type EngineTable = { engine: string; rows: ResultSummary[]; total: ResultSummary }
+
+const HEAD =
+  '| Question | Interviews | Follow-ups | Aimed at a covered step | Repeated questions | Quotes reused | Leaks | Turns with 2+ questions | Steps probed (all / weak) | Clarifications right |\n' +
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
+
+function row(r: ResultSummary, bold = false): string {
+  const b = (s: string | number) => (bold ? `**${s}**` : String(s))
+  return `| ${b(r.label)} | ${b(r.interviews)} | ${b(r.followUps)} | ${b(`${r.redundant} (${redundantShare(r)})`)} | ${b(r.repeats)} | ${b(r.quotesReused)} | ${b(r.leaks)} | ${b(r.multiQuestion)} | ${b(`${r.stepsProbed} / ${r.stepsProbedWeak} of ${r.steps}`)} | ${b(`${r.clarificationsRight} / ${r.clarifications}`)} |`
+}
+
+/** The docs/benchmarks.md section: what was run, how it is judged, one table per engine. */
+export function formatInterviewerSection(input: {
+  date: string
+  command: string
+  tables: EngineTable[]
+  examples: string[]
+}): string {
+  const lines = [
+    SECTION,
+    '',
+    `Measured ${input.date} with \`${input.command}\`. For each of the 15 questions, seven scripted`,
+    'candidates (strong, weak, evasive, keyword-dumper, injector, out-of-order, clarifier; see',
+    '`bench/interviewer/candidate-kinds.ts`) run whole mock interviews against the real server on',
+    '127.0.0.1 (port 0) over HTTP and a real WebSocket, with a follow-up budget of 8. Their replies',
+    '(`bench/interviewer/candidate-scripts.ts`) were written with hand labels of the framework step',
+    'each covers, and each clarifying question with the scenario fact that answers it (or none),',
+    'before the interviewer was measured against them. The bench judges with its own measures, not',
+    "the interviewer's: a follow-up is *aimed at a covered step* when its target is a step some",
+    'earlier labelled answer covered; a question is *repeated* when its words match an earlier one or',
+    'share 60% of their content stems; a *leak* is 8 consecutive words of the model answer found in',
+    "neither the question's public text nor the candidate's words; a clarification is *right* when",
+    'it quotes the fact, or says the scenario does not say when there is none.',
+    '',
+  ]
+  for (const table of input.tables) {
+    lines.push(`### ${table.engine}`, '', HEAD)
+    for (const r of table.rows) lines.push(row(r))
+    lines.push(row(table.total, true), '')
+  }
+  if (input.examples.length > 0) {
+    lines.push('What the bench flagged (first of each, shortened):', '')
+    for (const e of input.examples) lines.push(`- ${e}`)
+    lines.push('')
+  }
+  return lines.join('\n')
+}

@@ -1,0 +1,151 @@
+import type { Question } from '../../server/questions/question-schema.js'
+import type { Turn } from '../../server/sessions/session-schema.js'
+import { askedQuestions, shingles, stemOverlap, words } from './question-text.js'
+import type { InterviewRecord } from './run-interview.js'
+
+/** Two questions sharing this share of their content stems are the same question reworded. */
+export const PARAPHRASE_OVERLAP = 0.6
+/** Consecutive words of the model answer, not public and not the candidate's, that make a leak. */
+export const LEAK_WORDS = 8
+
+export type InterviewFigures = {
+  followUps: number
+  /** Follow-ups aimed at a step the candidate's labelled answers had already covered. */
+  redundant: number
+  /** Asking turns that repeat or reword a question asked before in the session. */
+  repeats: number
+  /** Quotes of the candidate used a second time. */
+  quotesReused: number
+  /** Interviewer turns holding model-answer text the candidate never saw or said. */
+  leaks: number
+  /** Asking turns (after the opening) with more than one question in them. */
+  multiQuestion: number
+  /** Framework steps some follow-up aimed at. */
+  stepsProbed: Set<number>
+  clarifications: number
+  clarificationsRight: number
+  /** One line per problem, for the report's examples and for debugging. */
+  problems: string[]
+}
+
+/** Interviewer turns that ask the candidate something new (a redirect repeats one on purpose). */
+const ASKING = new Set(['question', 'follow-up', 'verdict'])
+
+/** "The scenario doesn't say; state your assumption", in the words an interviewer might use. */
+const NOT_IN_SCENARIO =
+  /\b(doesn'?t|does not|don'?t|do not|isn'?t|is not)\s+(say|specify|state|give|mention|cover|in the (scenario|brief))|\bnot (specified|stated|given|mentioned)\b/i
+
+/**
+ * Judges one interview against the candidate's labels: which steps their answers covered before
+ * each follow-up, what was asked before, what the candidate and the question's public text hold.
+ */
+export function judgeInterview(question: Question, record: InterviewRecord): InterviewFigures {
+  const figures: InterviewFigures = {
+    followUps: 0,
+    redundant: 0,
+    repeats: 0,
+    quotesReused: 0,
+    leaks: 0,
+    multiQuestion: 0,
+    stepsProbed: new Set(),
+    clarifications: 0,
+    clarificationsRight: 0,
+    problems: [],
+  }
+  const covered = new Set<number>()
+  const asked: string[] = []
+  const quotes = new Set<string>()
+  const secret = secretShingles(question)
+  let candidateText = ''
+  record.exchanges.forEach(({ move, reply }, index) => {
+    if (move?.type === 'answer') {
+      for (const step of move.covers) covered.add(step)
+      candidateText += `\n${move.text}`
+    }
+    if (move?.type === 'clarify') {
+      figures.clarifications++
+      if (clarificationRight(move.fact, reply)) figures.clarificationsRight++
+      else figures.problems.push(`clarification "${move.text}" got: ${reply.text}`)
+    }
+    const leaked = leakedSpan(reply.text, secret, candidateText)
+    if (leaked) {
+      figures.leaks++
+      figures.problems.push(`leak "${leaked}" in: ${reply.text}`)
+    }
+    if (reply.role !== 'interviewer' || !ASKING.has(reply.kind)) return
+    const questions = askedQuestions(reply.text)
+    if (index > 0 && questions.length > 1) {
+      figures.multiQuestion++
+      figures.problems.push(`${questions.length} questions in one turn: ${reply.text}`)
+    }
+    const repeated = questions.find((q) => asked.some((a) => sameQuestion(a, q)))
+    if (repeated) {
+      figures.repeats++
+      figures.problems.push(`repeated: ${repeated}`)
+    }
+    asked.push(...questions)
+    // The opening quotes the question's prompt, not the candidate.
+    for (const quote of index === 0 ? [] : quotedSpans(reply.text)) {
+      if (quotes.has(quote)) {
+        figures.quotesReused++
+        figures.problems.push(`quote used again: "${quote}"`)
+      }
+      quotes.add(quote)
+    }
+    if (reply.kind !== 'follow-up') return
+    figures.followUps++
+    const step = stepOf(reply)
+    if (step === null) return
+    figures.stepsProbed.add(step)
+    if (covered.has(step)) {
+      figures.redundant++
+      figures.problems.push(`asked about covered step ${step}: ${reply.text}`)
+    }
+  })
+  return figures
+}
+
+export function sameQuestion(a: string, b: string): boolean {
+  const norm = (s: string) => words(s).join(' ')
+  return norm(a) === norm(b) || stemOverlap(a, b) >= PARAPHRASE_OVERLAP
+}
+
+function stepOf(turn: Turn): number | null {
+  const match = /^step:(\d+)$/.exec(turn.target ?? '')
+  return match ? Number(match[1]) : null
+}
+
+/** Right: the reply quotes the fact; or, with no fact in the scenario, says so. */
+function clarificationRight(fact: string | null, reply: Turn): boolean {
+  if (reply.kind !== 'clarification') return false
+  if (fact === null) return NOT_IN_SCENARIO.test(reply.text)
+  return words(reply.text).join(' ').includes(words(fact).join(' '))
+}
+
+/** Spans of the model answer the candidate could not have read: not in the question's public text. */
+function secretShingles(question: Question): Set<string> {
+  const publicText = [
+    question.title,
+    question.prompt,
+    question.scenario,
+    ...question.requirements,
+    ...question.competencies.flatMap((c) => [c.name, c.description]),
+    ...question.framework.steps.flatMap((s) => [s.name, s.description]),
+    ...question.framework.keyPrinciples,
+    ...question.rubric.flatMap((c) => [c.name, c.description]),
+  ].join('\n')
+  const seen = shingles(publicText, LEAK_WORDS)
+  return new Set([...shingles(question.modelAnswer, LEAK_WORDS)].filter((s) => !seen.has(s)))
+}
+
+function leakedSpan(text: string, secret: Set<string>, candidateText: string): string | null {
+  const said = shingles(candidateText, LEAK_WORDS)
+  for (const s of shingles(text, LEAK_WORDS)) if (secret.has(s) && !said.has(s)) return s
+  return null
+}
+
+function quotedSpans(text: string): string[] {
+  return [...text.matchAll(/["“]([^"”]+)["”]/g)]
+    .map((m) => words(m[1]!).join(' '))
+    .filter((q) => q.split(' ').length >= 3)
+}

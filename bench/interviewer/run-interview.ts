@@ -1,0 +1,65 @@
+import type { Turn } from '../../server/sessions/session-schema.js'
+import { openBenchSession } from './bench-session.js'
+import type { CandidateMove, InterviewerCue, SimulatedCandidate } from './candidate-kinds.js'
+
+/** One exchange: what the candidate did, then the interviewer turn that answered it. */
+export type Exchange = { move: CandidateMove | null; reply: Turn }
+
+/** A whole interview as the bench judges it: the opening (move null), then every exchange. */
+export type InterviewRecord = { questionId: string; exchanges: Exchange[]; endedBy: string }
+
+/** More exchanges than any budget allows: a run that gets here is stuck in a loop. */
+const MAX_EXCHANGES = 40
+
+/**
+ * Runs one interview over the WebSocket: the candidate reacts to each interviewer turn until it
+ * ends the interview itself or the interviewer closes (budget spent).
+ */
+export async function runInterview(input: {
+  port: number
+  questionId: string
+  candidate: SimulatedCandidate
+  followUpBudget: number
+}): Promise<InterviewRecord> {
+  const session = await openBenchSession(input.port, {
+    questionId: input.questionId,
+    mode: 'mock',
+    followUpBudget: input.followUpBudget,
+  })
+  const exchanges: Exchange[] = []
+  let endedBy = 'stuck'
+  try {
+    const opening = await session.nextInterviewerTurn()
+    if (!opening) throw new Error('the session ended before the opening')
+    exchanges.push({ move: null, reply: opening })
+    // A clarification leaves the previous question pending: the candidate answers that one.
+    let pending: InterviewerCue = cueOf(opening)
+    for (let i = 0; i < MAX_EXCHANGES; i++) {
+      const move = input.candidate.next(pending)
+      session.send(toClientMessage(move, i))
+      const reply = await session.nextInterviewerTurn()
+      if (!reply) {
+        endedBy = 'session-ended'
+        break
+      }
+      exchanges.push({ move, reply })
+      if (reply.kind === 'closing') {
+        endedBy = move.type === 'end' ? 'candidate' : 'interviewer'
+        break
+      }
+      if (reply.kind !== 'clarification') pending = cueOf(reply)
+    }
+  } finally {
+    await session.close()
+  }
+  return { questionId: input.questionId, exchanges, endedBy }
+}
+
+function cueOf(turn: Turn): InterviewerCue {
+  return { kind: turn.kind, target: turn.target, text: turn.text }
+}
+
+function toClientMessage(move: CandidateMove, i: number): Record<string, unknown> {
+  if (move.type === 'end') return { type: 'end' }
+  return { type: move.type, clientId: `bench-${i}`, text: move.text }
+}

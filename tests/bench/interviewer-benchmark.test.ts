@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startBenchServer, type BenchServer } from '../../bench/interviewer/bench-server.js'
+import { runCandidates, type QuestionResult } from '../../bench/interviewer/run-bench.js'
+import { summariseQuestion, totalOf } from '../../bench/interviewer/summarise-results.js'
+import { createInterviewRuntime } from '../../server/interview/interview-runtime.js'
+import { loadQuestionBank } from '../../server/questions/question-bank.js'
+import { createTextAnalyzer, createWinkEmbeddingsLoader } from '../../server/text/index.js'
+import { defaultPackCacheDir } from '../../server/text/wink-embeddings-loader.js'
+
+// The fast subset of bench:interviewer: three questions of different shapes (a design choice,
+// a debugging hunt, an incident under a clock), every candidate kind, the offline engine over the
+// real WebSocket.
+const SUBSET = [
+  'the-architectural-time-bomb',
+  'the-graphql-n-1-mystery',
+  'the-cache-invalidation-crisis',
+]
+
+let server: BenchServer
+let results: QuestionResult[]
+beforeAll(async () => {
+  const bank = await loadQuestionBank('questions')
+  const embeddings = createWinkEmbeddingsLoader({ cacheDir: defaultPackCacheDir() })
+  embeddings.load()
+  const analyzer = createTextAnalyzer({ embeddings })
+  server = await startBenchServer({
+    bank,
+    analyzer,
+    interview: createInterviewRuntime({ questions: bank.questions, analyzer }),
+  })
+  const questions = bank.questions.filter((q) => SUBSET.includes(q.id))
+  results = await runCandidates({ port: server.port, questions })
+}, 120_000)
+afterAll(() => server?.stop())
+
+describe('simulated candidates against the offline interviewer (subset)', () => {
+  it('runs every candidate kind to an end on every question of the subset', () => {
+    expect(results.map((r) => r.question.id).sort()).toEqual([...SUBSET].sort())
+    for (const { runs } of results) {
+      expect(runs).toHaveLength(7)
+      for (const run of runs) expect(['candidate', 'interviewer']).toContain(run.endedBy)
+    }
+  })
+
+  it('never repeats a question, reuses a quote, leaks or asks two questions in a turn', () => {
+    const total = totalOf(results.map(summariseQuestion))
+    const problems = results.flatMap((r) => r.runs.flatMap((run) => run.figures.problems))
+    const shown = problems.filter((p) => !p.startsWith('asked about') && !p.startsWith('clarif'))
+    expect(shown).toEqual([])
+    expect(total).toMatchObject({ repeats: 0, quotesReused: 0, leaks: 0, multiQuestion: 0 })
+  })
+})
