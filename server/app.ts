@@ -2,6 +2,8 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { createRoute, z } from '@hono/zod-openapi'
 import { createBodyLimits } from './http/body-limits.js'
 import { handleError, handleNotFound } from './http/error-handler.js'
+import { createSecurityHeaders } from './http/security-headers.js'
+import { createSameOriginGuard, type SiteOrigins } from './http/site-origin.js'
 import { createRouter } from './http/openapi-hono.js'
 import type { QuestionBank } from './questions/question-bank.js'
 import { createGradingService, type TranscriptGrader } from './grading/grading-service.js'
@@ -47,6 +49,8 @@ export type AppDeps = {
   socketLimits?: SocketLimits
   /** Turns and text one session may hold; DEFAULT_SESSION_LIMITS when absent. */
   sessionLimits?: SessionLimits
+  /** PUBLIC_URL and ALLOWED_ORIGINS: whose pages may change state and open streams. */
+  site?: SiteOrigins
   /** Folder of the built web client; omitted in API-only tests. */
   webDistDir?: string
   /**
@@ -78,6 +82,7 @@ const health = createRoute({
 
 /** The composition root: builds the Hono app from its dependencies. */
 export function createApp(deps: AppDeps) {
+  const site = deps.site ?? { publicUrl: null, allowedOrigins: [] }
   // One grading service per app: the WebSocket relays its progress with grading.subscribe().
   const multi = deps.instances
   const grading = createGradingService({
@@ -112,17 +117,22 @@ export function createApp(deps: AppDeps) {
     )
     .route('/questions', createQuestionsRoutes(deps.bank))
     .route('/sessions', createSessionsRoutes(sessions))
-    .route('/', createReportRoutes(reports, grading))
+    .route('/', createReportRoutes(reports, grading, site.publicUrl))
   const streams = createSessionStreamRoutes({
     ...deps,
     hub,
     orchestrator,
     provider: describeProvider(interview.engine),
+    site,
   })
 
   const app = createRouter()
-  // Before anything reads a body: an oversized one is refused with 413, unparsed.
+  // The whole policy on one screen: headers on every response (app, API, share pages), then for
+  // the API a body limit checked before anything reads a body (413, unparsed), then
+  // state-changing requests only from the site's own pages (403 forbidden:origin).
+  app.use('*', createSecurityHeaders({ https: site.publicUrl?.startsWith('https:') ?? false }))
   app.use('/api/*', createBodyLimits())
+  app.use('/api/*', createSameOriginGuard(site))
   // Before the routes: every API request knows its (anonymous) owner.
   app.use('/api/*', createIdentityMiddleware({ secret: deps.cookieSecret, newId: deps.newId }))
   app.route('/api', api)

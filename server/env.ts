@@ -39,6 +39,35 @@ export const EnvSchema = z.object({
     blankAsUnset,
     z.coerce.number().int().min(20).max(10_000).default(150),
   ),
+  /**
+   * The address users open (e.g. https://sparring.example.com). Share links are built on it
+   * (relative without it, never from the Host header), and pages of its origin may change state
+   * and open streams; without it, the origin each request was sent to.
+   */
+  PUBLIC_URL: z.preprocess(blankAsUnset, z.url().optional()),
+  /** Further origins allowed to call the API and open streams, comma-separated. */
+  ALLOWED_ORIGINS: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .optional()
+      .transform((value) =>
+        (value ?? '')
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z
+            .string()
+            .refine(
+              (o) => URL.canParse(o) && new URL(o).origin === o,
+              'each entry must be an origin such as https://app.example.com (scheme, host, port; no path)',
+            ),
+        ),
+      ),
+  ),
   /** Signs the identity cookie; generated and kept in `<DATA_DIR>/session-secret` when unset. */
   SESSION_SECRET: z.preprocess(
     blankAsUnset,

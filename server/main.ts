@@ -74,6 +74,7 @@ async function main() {
     newId: randomUUID,
     cookieSecret,
     webDistDir: env.WEB_DIST_DIR,
+    site: { publicUrl: env.PUBLIC_URL ?? null, allowedOrigins: env.ALLOWED_ORIGINS },
   })
   const listening = await listen(app, { port: env.PORT, hostname: env.HOST })
   console.log(

@@ -114,7 +114,12 @@ const gradeTranscript = createRoute({
 const attachment = (name: string) => ({ 'content-disposition': `attachment; filename="${name}"` })
 
 /** Grading, reports, exports and share links, mounted at `/api`. */
-export function createReportRoutes(reports: ReportService, grading: GradingService) {
+export function createReportRoutes(
+  reports: ReportService,
+  grading: GradingService,
+  /** PUBLIC_URL: share links are absolute on it, else relative (never built from Host). */
+  publicUrl: string | null,
+) {
   return createRouter()
     .openapi(startGrading, async (c) => {
       const { id } = c.req.valid('param')
@@ -142,7 +147,8 @@ export function createReportRoutes(reports: ReportService, grading: GradingServi
     })
     .openapi(shareReport, async (c) => {
       const { token } = unwrap(await reports.shareReport(c.get('ownerId'), c.req.valid('param').id))
-      const url = new URL(`/shared/${token}`, c.req.url).href
+      const path = `/shared/${token}`
+      const url = publicUrl ? new URL(path, publicUrl).href : path
       return c.json({ url, token }, 201)
     })
     .openapi(revokeShare, async (c) => {

@@ -2,6 +2,7 @@ import { upgradeWebSocket } from '@hono/node-server'
 import { Hono } from 'hono'
 import type { WSEvents } from 'hono/ws'
 import { resolveOwnerFromCookieHeader } from '../identity/owner-identity.js'
+import { createUpgradeOriginGuard, type SiteOrigins } from '../http/site-origin.js'
 import { StreamCloseCode } from '../protocol/interview-protocol.js'
 import { createSessionConnection, type StreamServices } from '../ws/session-connection.js'
 
@@ -11,9 +12,13 @@ import { createSessionConnection, type StreamServices } from '../ws/session-conn
  * `not_found:session` error frame and close, like the REST 404. `?afterSeq=N` resumes without a
  * snapshot when the messages after N are still in the replay log.
  */
-export function createSessionStreamRoutes(services: StreamServices & { cookieSecret: string }) {
+export function createSessionStreamRoutes(
+  services: StreamServices & { cookieSecret: string; site: SiteOrigins },
+) {
   return new Hono().get(
     '/:id/stream',
+    // A page of another origin never gets a socket (403 before the upgrade).
+    createUpgradeOriginGuard(services.site),
     upgradeWebSocket(async (c): Promise<WSEvents> => {
       const sessionId = c.req.param('id') ?? ''
       const owner = await resolveOwnerFromCookieHeader(

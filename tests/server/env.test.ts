@@ -20,6 +20,17 @@ describe('parseEnv', () => {
     })
   })
 
+  it('reads ALLOWED_ORIGINS as a list of origins and refuses anything else', () => {
+    expect(parseEnv({}).ALLOWED_ORIGINS).toEqual([])
+    expect(
+      parseEnv({ ALLOWED_ORIGINS: 'https://a.example.com, http://127.0.0.1:5173' }).ALLOWED_ORIGINS,
+    ).toEqual(['https://a.example.com', 'http://127.0.0.1:5173'])
+    expect(() => parseEnv({ ALLOWED_ORIGINS: 'https://a.example.com/path' })).toThrow(
+      /ALLOWED_ORIGINS.*: each entry must be an origin/,
+    )
+    expect(() => parseEnv({ PUBLIC_URL: 'not a url' })).toThrow(/PUBLIC_URL/)
+  })
+
   it('fails with a readable EnvError naming every bad variable', () => {
     const attempt = () => parseEnv({ PORT: 'eighty', GRADER_SAMPLES: '0' })
     expect(attempt).toThrow(EnvError)

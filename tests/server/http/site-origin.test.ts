@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest'
+import { createApp } from '../../../server/app.js'
+import { createTestDeps } from '../../support/test-deps.js'
+
+const site = { publicUrl: null, allowedOrigins: ['https://partner.example.com'] }
+
+async function startAndEnd(app: ReturnType<typeof createApp>, headers: Record<string, string>) {
+  const first = await app.request('/api/health')
+  const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0]!
+  const start = await app.request('/api/sessions', {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json' },
+    body: JSON.stringify({ questionId: 'sample-question', mode: 'mock' }),
+  })
+  const { id } = (await start.json()) as { id: string }
+  return app.request(`/api/sessions/${id}/end`, { method: 'POST', headers: { cookie, ...headers } })
+}
+
+describe('same-origin guard on state-changing requests', () => {
+  const app = createApp(createTestDeps({ site }))
+
+  it.each([
+    ['Origin of another port', { origin: 'http://localhost:9999' }],
+    ['Sec-Fetch-Site cross-site', { 'sec-fetch-site': 'cross-site' }],
+    ['Sec-Fetch-Site same-site', { 'sec-fetch-site': 'same-site', origin: 'http://a.localhost' }],
+    ['an opaque origin', { origin: 'null' }],
+  ])('refuses %s with 403 forbidden:origin', async (_, headers) => {
+    const res = await startAndEnd(app, headers)
+    expect(res.status).toBe(403)
+    const body = (await res.json()) as { error: { code: string; message: string } }
+    expect(body.error.code).toBe('forbidden:origin')
+    expect(body.error.message).toMatch(/^Refused: this request came from a page of another origin/)
+  })
+
+  it.each([
+    ['its own origin', { origin: 'http://localhost' }],
+    ['Sec-Fetch-Site same-origin', { 'sec-fetch-site': 'same-origin', origin: 'http://localhost' }],
+    ['an allowlisted origin', { origin: 'https://partner.example.com' }],
+    ['no browser headers at all (curl, the CLI)', {}],
+  ])('lets %s through', async (_, headers) => {
+    expect((await startAndEnd(app, headers)).status).toBe(200)
+  })
+
+  it('takes PUBLIC_URL as the site when set, whatever the Host', async () => {
+    const behindProxy = createApp(
+      createTestDeps({ site: { publicUrl: 'https://sparring.example.com', allowedOrigins: [] } }),
+    )
+    expect((await startAndEnd(behindProxy, { origin: 'http://localhost' })).status).toBe(403)
+    const ok = await startAndEnd(behindProxy, { origin: 'https://sparring.example.com' })
+    expect(ok.status).toBe(200)
+  })
+
+  it('leaves GET alone', async () => {
+    const res = await app.request('/api/health', { headers: { origin: 'http://evil.example' } })
+    expect(res.status).toBe(200)
+  })
+})
+
+describe('security headers', () => {
+  const app = createApp(createTestDeps())
+
+  it.each(['/api/health', '/api/nothing-here', '/api/shared/unknown-token'])(
+    'are on %s',
+    async (path) => {
+      const res = await app.request(path)
+      const csp = res.headers.get('content-security-policy') ?? ''
+      expect(csp).toContain("script-src 'self'")
+      expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/)
+      expect(csp).toContain("frame-ancestors 'none'")
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer')
+      expect(res.headers.get('x-frame-options')).toBe('DENY')
+    },
+  )
+})
+
+describe('share links', () => {
+  it('are built from PUBLIC_URL, never from the Host header', async () => {
+    const deps = createTestDeps({
+      site: { publicUrl: 'https://sparring.example.com/', allowedOrigins: [] },
+    })
+    const app = createApp(deps)
+    const first = await app.request('/api/health')
+    const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0]!
+    const start = await app.request('/api/sessions', {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ questionId: 'sample-question', mode: 'mock' }),
+    })
+    const { id } = (await start.json()) as { id: string }
+    await app.request(`/api/sessions/${id}/end`, { method: 'POST', headers: { cookie } })
+    const share = await app.request(`http://evil.example/api/sessions/${id}/share`, {
+      method: 'POST',
+      headers: { cookie, host: 'evil.example' },
+    })
+    expect(share.status).toBe(201)
+    const { url, token } = (await share.json()) as { url: string; token: string }
+    expect(url).toBe(`https://sparring.example.com/shared/${token}`)
+  })
+})
