@@ -35,6 +35,22 @@ describeInChromium('the interview screen in Chromium', (e2e) => {
     )
   })
 
+  it('keeps the status bar to one compact line at 375 px', async () => {
+    const { page } = e2e.browser
+    await page.setViewportSize({ width: 375, height: 812 })
+    try {
+      const bar = await page.locator('.status-bar').boundingBox()
+      expect(bar!.height).toBeLessThanOrEqual(56)
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        375,
+      )
+      // The labels are still there for screen readers.
+      expect(await page.getByText('Connection', { exact: true }).count()).toBe(1)
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 })
+    }
+  })
+
   it('scrolls each new follow-up into view above the answer box, after Send and after Skip', async () => {
     const { page } = e2e.browser
     for (const [i, answer] of GOOD_ANSWERS.slice(0, 2).entries()) {

@@ -59,7 +59,9 @@ export function InterviewStatusBar({
       </div>
       <div className="status-cell">
         <dt>Interviewer</dt>
-        <dd>{provider ? describeProvider(provider) : '–'}</dd>
+        <dd title={provider ? describeProvider(provider) : undefined}>
+          {provider ? describeProvider(provider) : '–'}
+        </dd>
       </div>
     </dl>
   )

@@ -6,7 +6,7 @@ import { ScoreBar } from './score-bar.js'
 type CriterionListProps = {
   title: string
   group: 'criterion' | 'competency'
-  grades: CriterionGrade[]
+  grades: Array<CriterionGrade & { alsoCompetency?: boolean }>
   changes?: CriterionChange[]
   onJump: (anchorId: string, turnId: string) => void
 }
@@ -28,6 +28,9 @@ export function CriterionList({ title, group, grades, changes, onJump }: Criteri
           return (
             <li key={grade.name} className="criterion">
               <h3 className="criterion-name">{grade.name}</h3>
+              {grade.alsoCompetency ? (
+                <p className="muted also-competency">Also one of the competencies it tests</p>
+              ) : null}
               <ScoreBar score={grade.score} label={grade.name} />
               {grade.verdict === 'insufficient-evidence' ? (
                 <p className="muted">Not enough evidence in the transcript to score this.</p>

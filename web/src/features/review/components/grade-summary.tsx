@@ -1,5 +1,6 @@
 import type { Grade } from '../../../shared/contract/session-contract.js'
 import type { compareGrades } from '../hooks/compare-grades.js'
+import type { ReviewSections } from '../hooks/review-sections.js'
 import { CriterionList } from './criterion-list.js'
 import { ExportBar } from './export-bar.js'
 import { FrameworkCoverage } from './framework-coverage.js'
@@ -7,6 +8,8 @@ import { ScoreBar } from './score-bar.js'
 
 type GradeSummaryProps = {
   grade: Grade
+  /** The criteria and competencies to list, a criterion and competency of one name merged. */
+  sections: ReviewSections
   changes: ReturnType<typeof compareGrades> | null
   /** Null on a shared (read-only) review: no export or share controls. */
   sessionId: string | null
@@ -14,7 +17,7 @@ type GradeSummaryProps = {
 }
 
 /** Overall score, per-criterion and per-competency scores, coverage and next steps. */
-export function GradeSummary({ grade, changes, sessionId, onJump }: GradeSummaryProps) {
+export function GradeSummary({ grade, sections, changes, sessionId, onJump }: GradeSummaryProps) {
   return (
     <div className="grade-summary">
       <section className="overall" aria-labelledby="overall-heading">
@@ -23,7 +26,7 @@ export function GradeSummary({ grade, changes, sessionId, onJump }: GradeSummary
           <span data-testid="overall-score">{grade.overall.toFixed(1)}</span>
           <span className="overall-scale"> / 10</span>
         </p>
-        <ScoreBar score={grade.overall} label="Overall" />
+        <ScoreBar score={grade.overall} label="Overall" showValue={false} />
         {changes ? (
           <p
             className={
@@ -76,16 +79,18 @@ export function GradeSummary({ grade, changes, sessionId, onJump }: GradeSummary
       <CriterionList
         title="Rubric criteria"
         group="criterion"
-        grades={grade.criteria}
+        grades={sections.criteria}
         changes={changes?.criteria}
         onJump={onJump}
       />
-      <CriterionList
-        title="Competencies"
-        group="competency"
-        grades={grade.competencies}
-        onJump={onJump}
-      />
+      {sections.competencies.length > 0 ? (
+        <CriterionList
+          title="Competencies"
+          group="competency"
+          grades={sections.competencies}
+          onJump={onJump}
+        />
+      ) : null}
       <FrameworkCoverage steps={grade.framework} />
     </div>
   )

@@ -14,6 +14,7 @@ import { compareGrades } from '../hooks/compare-grades.js'
 import { jumpToQuote } from '../hooks/jump-to-quote.js'
 import { useGradeProgress, type GradeProgress } from '../hooks/use-grade-progress.js'
 import { useReport } from '../hooks/use-report.js'
+import { splitReviewSections } from '../hooks/review-sections.js'
 import { GradeSummary } from './grade-summary.js'
 import { GradingStatus } from './grading-status.js'
 import { ModelAnswer } from './model-answer.js'
@@ -40,7 +41,8 @@ export default function ReviewPage(props: ReviewPageProps) {
   }, [progress?.stage, reload])
 
   const grade = report?.grade ?? (progress?.stage === 'done' ? progress.grade : null)
-  const marks = useMemo(() => collectMarks(grade), [grade])
+  const sections = useMemo(() => (grade ? splitReviewSections(grade) : null), [grade])
+  const marks = useMemo(() => collectMarks(sections), [sections])
   const changes = useMemo(
     () => (grade && parentGrade ? compareGrades(parentGrade, grade) : null),
     [grade, parentGrade],
@@ -110,6 +112,7 @@ export default function ReviewPage(props: ReviewPageProps) {
       {grade ? (
         <GradeSummary
           grade={grade}
+          sections={sections ?? splitReviewSections(grade)}
           changes={changes}
           sessionId={readOnly ? null : session.id}
           onJump={jump}

@@ -1,11 +1,15 @@
-import type { Grade } from '../../../shared/contract/session-contract.js'
+import type { CriterionGrade } from '../../../shared/contract/session-contract.js'
 import { quoteAnchorId, type QuoteMark } from './highlight-quotes.js'
+import type { ReviewSections } from './review-sections.js'
 
-/** Every evidence quote of a grade, grouped by the candidate turn it quotes. */
-export function collectMarks(grade: Grade | null): Map<string, QuoteMark[]> {
+/**
+ * Every evidence quote of the review's lists, grouped by the candidate turn it quotes. It reads
+ * the same lists the review shows, so each quote's anchor id matches its button.
+ */
+export function collectMarks(sections: ReviewSections | null): Map<string, QuoteMark[]> {
   const marks = new Map<string, QuoteMark[]>()
-  if (!grade) return marks
-  const add = (group: 'criterion' | 'competency', list: Grade['criteria']) =>
+  if (!sections) return marks
+  const add = (group: 'criterion' | 'competency', list: CriterionGrade[]) =>
     list.forEach((criterion, ci) =>
       criterion.evidence.forEach((e, qi) => {
         const forTurn = marks.get(e.turnId) ?? []
@@ -13,7 +17,7 @@ export function collectMarks(grade: Grade | null): Map<string, QuoteMark[]> {
         marks.set(e.turnId, forTurn)
       }),
     )
-  add('criterion', grade.criteria)
-  add('competency', grade.competencies)
+  add('criterion', sections.criteria)
+  add('competency', sections.competencies)
   return marks
 }
