@@ -42,7 +42,19 @@ export type CandidateCommand =
 /** Replies to the one socket that sent a command (a retried answer's stored turn). */
 export type DirectReply = (message: OutboundMessage) => void
 
-type Live = { controller: AbortController; done: Promise<void> }
+type Live = {
+  controller: AbortController
+  done: Promise<void>
+  /**
+   * The turn's work is over (its turn-end is out) and only the lease release is left: a command
+   * that arrives now waits for it rather than being told to wait for the interviewer.
+   */
+  settling: boolean
+}
+
+/** How long a candidate command waits for another instance to release a lease it is done with. */
+const LEASE_HANDOVER_WAIT_MS = 2000
+const LEASE_HANDOVER_POLL_MS = 50
 
 const CANDIDATE_KIND: Record<'answer' | 'clarify' | 'skip', TurnKind> = {
   answer: 'answer',
@@ -75,13 +87,15 @@ export function createInterviewOrchestrator(deps: InterviewOrchestratorDeps) {
     held?: HeldLease,
   ): void {
     const controller = new AbortController()
+    const entry: Live = { controller, done: Promise.resolve(), settling: false }
+    const settle = () => void (entry.settling = true)
     const underLease = async () => {
-      if (!deps.leases) return work(controller.signal)
+      if (!deps.leases) return work(controller.signal).finally(settle)
       const taken = held ? { ok: true as const, held } : await deps.leases.acquire(sessionId)
       if (!taken.ok) return retryWhenFree(sessionId, taken.retryInMs)
       taken.held.onLost(() => controller.abort())
       try {
-        await taken.held.run(() => work(controller.signal))
+        await taken.held.run(() => work(controller.signal)).finally(settle)
       } finally {
         await taken.held.release()
       }
@@ -97,7 +111,24 @@ export function createInterviewOrchestrator(deps: InterviewOrchestratorDeps) {
         console.error(`session ${sessionId}: interviewer turn failed`, err)
       })
       .finally(() => live.delete(sessionId))
-    live.set(sessionId, { controller, done })
+    entry.done = done
+    live.set(sessionId, entry)
+  }
+
+  /**
+   * The session's lease for a candidate command. When another instance holds it but the session
+   * shows nothing streaming (its last interviewer turn is complete), that holder is between its
+   * turn-end and its release: wait for the release, briefly, instead of refusing the answer.
+   */
+  async function acquireForCommand(leases: LeaseKeeper, session: SessionWithTurns) {
+    const deadline = Date.now() + LEASE_HANDOVER_WAIT_MS
+    for (;;) {
+      const taken = await leases.acquire(session.id)
+      if (taken.ok || Date.now() >= deadline) return taken
+      const last = session.turns.at(-1)
+      if (last && last.role === 'interviewer' && last.completedAt === null) return taken
+      await new Promise((resolve) => setTimeout(resolve, LEASE_HANDOVER_POLL_MS))
+    }
   }
 
   function retryWhenFree(sessionId: string, retryInMs: number) {
@@ -180,6 +211,9 @@ export function createInterviewOrchestrator(deps: InterviewOrchestratorDeps) {
       if (stored) direct({ type: 'turn-start', turn: toLiveTurn(stored) })
       return stored
     }
+    // A turn that has ended and is only releasing its lease is waited for, not a conflict.
+    const current = live.get(sessionId)
+    if (current?.settling) await current.done
     if (busy(sessionId)) {
       if (await echo()) return { ok: true }
       return conflict(ProtocolErrorCode.turnInProgress, 'Wait for the interviewer to finish.')
@@ -195,7 +229,7 @@ export function createInterviewOrchestrator(deps: InterviewOrchestratorDeps) {
       const overLimit = checkSessionLimits(session.turns, command.type, text, deps.sessionLimits)
       if (overLimit) return (await echo()) ? { ok: true } : overLimit
       // Another instance may be running this session's turn: its lease says so.
-      const taken = deps.leases ? await deps.leases.acquire(sessionId) : null
+      const taken = deps.leases ? await acquireForCommand(deps.leases, session) : null
       if (taken && !taken.ok) {
         if (await echo()) return { ok: true }
         return conflict(ProtocolErrorCode.turnInProgress, 'Wait for the interviewer to finish.')
