@@ -1,9 +1,12 @@
 import type { QuestionBank } from '../questions/question-bank.js'
-import type { SessionWithTurns } from '../sessions/session-schema.js'
+import type { Question } from '../questions/question-schema.js'
+import type { SessionWithTurns, Turn, TurnKind } from '../sessions/session-schema.js'
+import { DEFAULT_COVERAGE_TUNING } from './coverage-map.js'
+import { TOUCHED } from './gap-picker.js'
 import type { CoverageTracker } from './coverage-tracker.js'
 import { withoutInjection } from './injection-detector.js'
 import { countFollowUps } from './interview-progress.js'
-import { listedTerms } from './reply-substance.js'
+import { judgeReply, listedTerms } from './reply-substance.js'
 import type { InterviewContext, InterviewTrigger } from './interviewer-engine.js'
 
 /** What an engine gets for its next turn: the stored session, the question and the coverage. */
@@ -33,7 +36,51 @@ export function buildInterviewContext(
       trigger.type === 'answer' && session.mode === 'drill'
         ? deps.coverage.snapshot(question, [trigger.turn.text], session.focus)
         : null,
+    answerTopics: findAnswerTopics(deps.coverage, question, topicAnswers(turns)),
     followUpsAsked: countFollowUps(turns),
     followUpBudget: session.options.followUpBudget,
   }
 }
+
+/** An answer, and whether the question it replied to aimed at no step (the opening, a wrap-up). */
+export type TopicAnswer = { text: string; open: boolean }
+
+/**
+ * The step each answer was mainly about, for answers with substance by their form only: a thin
+ * line that happens to use a step's words has not dealt with that step. A reply to a question
+ * that aimed at no step is credited to nothing else, so its best step counts from the level the
+ * gap picker calls touched; a reply to a question on X is already credited to X, and its own
+ * topic counts only from the coverage map's partial level.
+ */
+export function findAnswerTopics(
+  coverage: CoverageTracker,
+  question: Question,
+  answers: readonly TopicAnswer[],
+): string[] {
+  return answers
+    .filter((a) => judgeReply(a.text) === 'substantive')
+    .map((a) =>
+      coverage.topicOf(
+        question,
+        a.text,
+        a.open ? TOUCHED * DEFAULT_COVERAGE_TUNING.full : undefined,
+      ),
+    )
+    .filter((topic): topic is string => topic !== null)
+}
+
+/** The candidate's answers with whether each replied to a question that aimed at no step. */
+export function topicAnswers(turns: readonly Turn[]): TopicAnswer[] {
+  const out: TopicAnswer[] = []
+  let target: string | null = null
+  for (const turn of turns) {
+    if (turn.role === 'interviewer' && ASKING.has(turn.kind)) target = turn.target
+    if (turn.role !== 'candidate' || turn.kind !== 'answer') continue
+    const text = withoutInjection(turn.text)
+    if (text.length > 0 && listedTerms(text) === null) out.push({ text, open: target === null })
+  }
+  return out
+}
+
+/** Interviewer turns that leave a question pending (a redirect repeats the pending one). */
+const ASKING: ReadonlySet<TurnKind> = new Set(['question', 'follow-up', 'verdict', 'redirect'])

@@ -1,7 +1,7 @@
 import type { Question } from '../questions/question-schema.js'
 import type { TextAnalyzer } from '../text/index.js'
 import { clampLongWords } from './clamp-long-words.js'
-import { computeCoverageMap, type CoverageTuning } from './coverage-map.js'
+import { computeCoverageMap, DEFAULT_COVERAGE_TUNING, type CoverageTuning } from './coverage-map.js'
 import { focusReference, resolveDrillFocus } from './drill-focus.js'
 import type { CoverageSnapshot } from './interviewer-engine.js'
 import { buildQuestionProfile, type QuestionProfile } from './question-profile.js'
@@ -11,6 +11,12 @@ export type CoverageTracker = {
   profile(question: Question): QuestionProfile
   /** Coverage of `question` by `answers`, with the drill focus scored too when given. */
   snapshot(question: Question, answers: readonly string[], focus: string | null): CoverageSnapshot
+  /**
+   * The framework step one answer is mainly about: its best-scored step, when that reaches
+   * `minScore` (the map's `partial` level by default); null otherwise. Lets a reply count for
+   * what it dealt with even when it answered a question on something else.
+   */
+  topicOf(question: Question, answer: string, minScore?: number): string | null
 }
 
 export type CoverageTrackerDeps = {
@@ -34,8 +40,17 @@ export function createCoverageTracker(deps: CoverageTrackerDeps): CoverageTracke
     }
     return p
   }
-  return {
+  const partial = deps.tuning?.partial ?? DEFAULT_COVERAGE_TUNING.partial
+  const tracker: CoverageTracker = {
     profile,
+    topicOf(question, answer, minScore = partial) {
+      const { map } = tracker.snapshot(question, [answer], null)
+      const top = map.steps.reduce<(typeof map.steps)[number] | null>(
+        (best, s) => (best && best.score >= s.score ? best : s),
+        null,
+      )
+      return top && top.score >= minScore ? top.id : null
+    },
     snapshot(question, raw, focus) {
       const answers = raw.map(clampLongWords)
       // Bounded: a busy server forgets old passages rather than growing without limit.
@@ -51,4 +66,5 @@ export function createCoverageTracker(deps: CoverageTrackerDeps): CoverageTracke
       return { map, focus: computeCoverageMap({ ...common, profile: only }).steps[0] ?? null }
     },
   }
+  return tracker
 }

@@ -24,6 +24,8 @@ export type GapInput = {
   fullAt: number
   /** Read from `turns` when not given. */
   memory?: ConversationMemory
+  /** Steps some substantive answer was mainly about (InterviewContext.answerTopics): dealt with. */
+  topics?: readonly string[]
 }
 
 /** Share of `full` credited to a target whose question got a short, thin reply. */
@@ -35,12 +37,14 @@ const MAX_ASKS = 2
  * `partial`: a step the candidate grazed ("I assume 10k per second") is not the next question
  * even when the map does not call it partial yet.
  */
-const TOUCHED = 0.4
+export const TOUCHED = 0.4
 
 /**
  * Picks the next gap, moving through the framework instead of circling one step:
  * - coverage counts the candidate's replies: a reply with substance to a question on X covers X
- *   whatever words it uses (the coverage map only sees words), a thin one covers it partly;
+ *   whatever words it uses (the coverage map only sees words), a thin one covers it partly; and
+ *   a reply with substance covers the step it was mainly about, whatever it replied to (the
+ *   opening, or a question on another step: candidates do not keep to the framework's order);
  * - a target covered in full is never picked, nor the previous turn's target, nor one already
  *   asked twice;
  * - among the rest, one never asked before first, an untouched one before a grazed one, then the
@@ -52,7 +56,10 @@ export function pickGap(input: GapInput): Gap | null {
   const memory = input.memory ?? readConversation(input.turns)
   const last = lastTarget(input.turns)
   const blocked = new Set([...(input.exclude ?? []), ...(last ? [last] : [])])
-  const steps = input.coverage.steps.map((item) => credited(item, memory, input.fullAt))
+  const topics = new Set(input.topics ?? [])
+  const steps = input.coverage.steps.map((item) =>
+    credited(topics.has(item.id) ? fully(item, input.fullAt) : item, memory, input.fullAt),
+  )
   const choose = (items: readonly CoverageItem[]) =>
     items
       .map((item, position) => ({ item, position }))
@@ -90,6 +97,10 @@ export function credited(
   const credit = best === 'substantive' ? fullAt : best === 'thin' ? THIN_CREDIT * fullAt : 0
   if (credit <= item.score) return item
   return { ...item, score: credit, level: credit >= fullAt ? 'full' : 'partial' }
+}
+
+function fully(item: CoverageItem, fullAt: number): CoverageItem {
+  return item.score >= fullAt ? item : { ...item, score: fullAt, level: 'full' }
 }
 
 function touched(item: CoverageItem, fullAt: number): number {

@@ -27,6 +27,11 @@ export type InterviewContext = {
   coverage: CoverageSnapshot
   /** Coverage by the latest answer alone (drill verdicts judge one answer); null before any. */
   latest: CoverageSnapshot | null
+  /**
+   * The steps the candidate's substantive answers were each mainly about (the coverage
+   * tracker's `topicOf`), oldest first: dealt with, whatever question the answer replied to.
+   */
+  answerTopics: readonly string[]
   followUpsAsked: number
   followUpBudget: number
 }

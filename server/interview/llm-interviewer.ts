@@ -122,6 +122,7 @@ function chooseTarget(
     coverage: ctx.coverage.map,
     turns: ctx.turns,
     fullAt: deps.fullAt,
+    topics: ctx.answerTopics,
   })
   if (!gap) return { target: null, label: 'none: every step is covered; ask one wrap-up question' }
   const [type, n] = gap.target.split(':')

@@ -157,6 +157,7 @@ function followUp(
     exclude: skipped ? [skipped] : [],
     fullAt: deps.fullAt,
     memory,
+    topics: ctx.answerTopics,
   })
   if (!gap) return wrapUp(ctx, memory, lead)
   const probe = composeProbe({

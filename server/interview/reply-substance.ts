@@ -43,7 +43,8 @@ export function listedTerms(reply: string): string[] | null {
   // "Hidden costs: a, b, c": the words before a colon name the list.
   const body = text.includes(':') ? text.slice(text.indexOf(':') + 1) : text
   const items = body
-    .split(/[,;\n•·/]|\s[-–—]\s|\s+(?:and|or|plus)\s+|^\s*[-*]\s+/gim)
+    // A slash between words joins one term ("pub/sub", "read/write"); with spaces it separates.
+    .split(/[,;\n•·]|\s\/\s|\s[-–—]\s|\s+(?:and|or|plus)\s+|^\s*[-*]\s+/gim)
     .map((item) => item.replace(/^[\s\-*\d.)]+|[\s.!?]+$/g, '').trim())
     .filter((item) => words(item).length > 0)
   if (items.length < MIN_LIST_ITEMS) return null

@@ -49,4 +49,10 @@ describe('simulated candidates against the offline interviewer (subset)', () => 
     expect(shown).toEqual([])
     expect(total).toMatchObject({ repeats: 0, quotesReused: 0, leaks: 0, multiQuestion: 0 })
   })
+
+  it('aims at most 5% of follow-ups at a step the labelled answers had covered', () => {
+    const total = totalOf(results.map(summariseQuestion))
+    expect(total.followUps).toBeGreaterThan(100)
+    expect(total.redundant / total.followUps).toBeLessThanOrEqual(0.05)
+  })
 })

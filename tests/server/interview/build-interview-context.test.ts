@@ -16,6 +16,7 @@ function recordingTracker(seen: string[][]): CoverageTracker {
       seen.push([...answers])
       return { map: { steps: [], criteria: [], concepts: [] }, focus: null }
     },
+    topicOf: () => null,
   }
 }
 
@@ -56,5 +57,44 @@ describe('buildInterviewContext, keyword lists', () => {
       { type: 'answer', turn: turns[1]! },
     )
     expect(seen[0]).toEqual([turns[1]!.text])
+  })
+})
+
+describe('buildInterviewContext, answer topics', () => {
+  const interviewer = (id: string, kind: Turn['kind'], target: string | null): Turn =>
+    ({ ...makeTurn({ id, role: 'interviewer', kind, text: 'So?', target }), seq: 1 }) as Turn
+  const LONG =
+    'I would write down the load, the team and the budget first, then prototype the riskiest path for two weeks.'
+
+  it('asks the tracker for the topic of each substantive answer, with a lower bar for replies to the opening', () => {
+    const asked: Array<{ answer: string; minScore: number | undefined }> = []
+    const tracker: CoverageTracker = {
+      ...recordingTracker([]),
+      topicOf: (_q, answer, minScore) => {
+        asked.push({ answer, minScore })
+        return answer.startsWith('I would') ? 'step:1' : 'step:2'
+      },
+    }
+    const turns = [
+      interviewer('t1', 'question', null),
+      turn('t2', LONG),
+      interviewer('t3', 'follow-up', 'step:2'),
+      turn('t4', 'Fine.'),
+      interviewer('t5', 'follow-up', 'step:3'),
+      turn('t6', `Then, ${LONG}`),
+      turn('t7', 'Monitoring, dashboards, canary, rollback.'),
+    ]
+    const session = { ...makeSession({ questionId: question.id }), turns }
+    const ctx = buildInterviewContext(
+      { bank: new QuestionBank([question]), coverage: tracker },
+      session,
+      { type: 'answer', turn: turns[5]! },
+    )
+    // The thin reply and the keyword list are no answer's topic.
+    expect(asked).toEqual([
+      { answer: LONG, minScore: 0.2 },
+      { answer: `Then, ${LONG}`, minScore: undefined },
+    ])
+    expect(ctx.answerTopics).toEqual(['step:1', 'step:2'])
   })
 })

@@ -60,6 +60,22 @@ describe('pickGap', () => {
     expect(pickGap({ question, turns: [], fullAt: 0.5, coverage })?.target).toBe('step:2')
   })
 
+  it('counts the step a substantive answer was mainly about, whatever it replied to', () => {
+    const coverage = map([0.25, 0.0, 0.0, 0.6, 0.6, 0.6])
+    const base = { question, turns: [], fullAt: 0.5, coverage }
+    // The opening answer dealt with step 1 (its topic), though the map only grazes it.
+    expect(pickGap({ ...base, topics: ['step:1'] })?.target).toBe('step:2')
+    expect(pickGap({ ...base, topics: ['step:1', 'step:2'] })?.target).toBe('step:3')
+    // Without topics the grazed step 1 comes back once the untouched ones were asked.
+    const h = createEngineHarness(question)
+    h.add('interviewer', 'follow-up', 'How would you validate it?', 'step:2')
+    h.add('candidate', 'answer', SUBSTANTIVE)
+    h.add('interviewer', 'follow-up', 'Which signals would you watch?', 'step:3')
+    h.add('candidate', 'answer', SUBSTANTIVE.replace('prototype', 'spike'))
+    expect(pickGap({ ...base, turns: h.turns })?.target).toBe('step:1')
+    expect(pickGap({ ...base, turns: h.turns, topics: ['step:1'] })?.target).toMatch(/^criterion:/)
+  })
+
   it('asks about a target at most twice', () => {
     const h = createEngineHarness(question)
     const coverage = map([0.6, 0.0, 0.6, 0.6, 0.6, 0.6], [0.9, 0.9, 0.9, 0.9])

@@ -84,7 +84,8 @@ describe('offline interviewer, mock', () => {
     const h = createEngineHarness(question)
     await h.run({ type: 'opening' })
     const turn = h.add('candidate', 'answer', ANSWERS[1]!)
-    const ctx = h.context({ type: 'answer', turn })
+    // The map alone decides here: the answer is not taken as having dealt with its topic.
+    const ctx = { ...h.context({ type: 'answer', turn }), answerTopics: [] }
     // Make step 4 the only gap, partly covered by the candidate's sentence.
     const partial = ctx.coverage.map.steps.find((s) => s.id === 'step:4')!
     for (const s of ctx.coverage.map.steps) Object.assign(s, { level: 'full', score: 1 })

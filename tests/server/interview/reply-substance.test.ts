@@ -14,6 +14,10 @@ describe('listedTerms', () => {
     ],
     ['Hidden costs: hiring, on-call load and tooling.', ['hiring', 'on-call load', 'tooling']],
     [
+      'TTL, pub/sub, versioned keys / jitter, Redis.',
+      ['TTL', 'pub/sub', 'versioned keys', 'jitter', 'Redis'],
+    ],
+    [
       '- idempotency keys\n- outbox\n- reconciliation',
       ['idempotency keys', 'outbox', 'reconciliation'],
     ],
