@@ -10,6 +10,11 @@ export function formatGradeReport(grade: Grade, question: Question): string {
   )
   lines.push(`Grader: ${grade.grader.kind}, ${grade.grader.model}, ${grade.grader.promptVersion}`)
   if (grade.droppedQuotes > 0) lines.push(`Quotes dropped as not verbatim: ${grade.droppedQuotes}`)
+  if (grade.ignored.length > 0) {
+    lines.push('', 'Ignored (addressed to the grader, not the question; earns nothing)')
+    for (const claim of grade.ignored)
+      lines.push(`  [${claim.turnId}] "${claim.text.replace(/\s*\n\s*/g, ' / ')}"`)
+  }
   lines.push('', 'Rubric criteria')
   for (const c of grade.criteria) lines.push(...formatCriterion(c))
   lines.push('', 'Competencies')

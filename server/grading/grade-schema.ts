@@ -20,6 +20,16 @@ export const CriterionGradeSchema = z.object({
   spread: z.number().min(0).default(0),
 })
 
+/**
+ * A sentence (or a run of them) the graders left out because it claims a grade instead of
+ * answering: it asserts the answer's quality or score, says criteria are met, or addresses the
+ * grader, the system or the question's author. Verbatim, with the turn it came from.
+ */
+export const IgnoredClaimSchema = z.object({
+  turnId: z.string().min(1),
+  text: z.string().min(1),
+})
+
 export const StepCoverageSchema = z.object({
   step: z.number().int().positive(),
   name: z.string(),
@@ -41,6 +51,8 @@ export const GradeSchema = z.object({
   nextSteps: z.array(z.string()).length(3),
   /** Quotes a grader gave that were not verbatim in the candidate's turns, dropped. */
   droppedQuotes: z.number().int().nonnegative(),
+  /** Claims cut from the candidate's turns before grading: they earn nothing and are never quoted. */
+  ignored: z.array(IgnoredClaimSchema).default([]),
   grader: z.object({
     kind: z.enum(['offline', 'llm']),
     model: z.string(),
@@ -52,6 +64,7 @@ export const GradeSchema = z.object({
 
 export type Evidence = z.infer<typeof EvidenceSchema>
 export type CriterionGrade = z.infer<typeof CriterionGradeSchema>
+export type IgnoredClaim = z.infer<typeof IgnoredClaimSchema>
 export type StepCoverage = z.infer<typeof StepCoverageSchema>
 export type Grade = z.infer<typeof GradeSchema>
 

@@ -5,6 +5,8 @@ import type { Grade, GradableTranscript } from './grade-schema.js'
 import { GradeSchema } from './grade-schema.js'
 import { computeOverall } from './overall-score.js'
 import { verifyEvidence } from './verify-evidence.js'
+import { removeQuestionClaims } from './claims-filter.js'
+import type { IgnoredClaim } from './grade-schema.js'
 import { graderJsonSchema, parseGraderOutput, type LlmGradeOutput } from './llm-grader-output.js'
 import { GRADER_PROMPTS, buildGraderMessages, buildRepairMessages } from './llm-grader-prompts.js'
 import { mergeSamples } from './llm-grader-samples.js'
@@ -60,9 +62,12 @@ export function createLlmGrader(deps: LlmGraderDeps) {
   return {
     async grade(
       question: Question,
-      transcript: GradableTranscript,
+      submitted: GradableTranscript,
       signal?: AbortSignal,
     ): Promise<LlmGradeOutcome> {
+      // The model never sees a claim about the grade, and a quote of one cannot survive the check
+      // below, which reads the transcript without them.
+      const { transcript, ignored } = removeQuestionClaims(question, submitted)
       const messages = buildGraderMessages(deps.prompts, question, transcript)
       let results: Sample[]
       try {
@@ -83,7 +88,10 @@ export function createLlmGrader(deps: LlmGraderDeps) {
           errors,
         }
       }
-      return { ok: true, grade: assembleGrade(question, transcript, valid, deps, samples) }
+      return {
+        ok: true,
+        grade: assembleGrade(question, transcript, valid, deps, samples, ignored),
+      }
     },
   }
 }
@@ -94,6 +102,7 @@ function assembleGrade(
   valid: Array<{ output: LlmGradeOutput; model: string }>,
   deps: LlmGraderDeps,
   requested: number,
+  ignored: IgnoredClaim[],
 ): Grade {
   const merged = mergeSamples(valid.map((v) => v.output))
   const criteria = verifyEvidence(merged.criteria, transcript)
@@ -112,6 +121,7 @@ function assembleGrade(
     gaps: merged.gaps,
     nextSteps: merged.nextSteps,
     droppedQuotes: criteria.dropped + competencies.dropped,
+    ignored,
     grader: {
       kind: 'llm',
       model: valid[0]!.model,

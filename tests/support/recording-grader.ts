@@ -59,6 +59,7 @@ export class RecordingGrader implements TranscriptGrader {
       gaps: ['No idempotency key'],
       nextSteps: ['One', 'Two', 'Three'],
       droppedQuotes: 0,
+      ignored: [],
       grader: { kind: this.kind, model: `${this.kind}-test`, promptVersion: 'test', samples: 1 },
       gradedAt: '2026-01-01T10:00:00.000Z',
     }

@@ -62,6 +62,7 @@ export function makeGrade(overall: number, overrides: Partial<Grade> = {}): Grad
     gaps: ['Idempotency keys'],
     nextSteps: ['Read about idempotency keys', 'Practise estimates', 'Name failure modes'],
     droppedQuotes: 0,
+    ignored: [],
     grader: { kind: 'offline', model: 'offline', promptVersion: 'v1', samples: 1 },
     gradedAt: '2026-01-01T01:00:00.000Z',
     ...overrides,

@@ -140,6 +140,7 @@ export function makeGrade(patch: Partial<Grade> = {}): Grade {
     gaps: ['Metrics'],
     nextSteps: ['Drill observability', 'Reread step 2', 'Retry the question'],
     droppedQuotes: 0,
+    ignored: [],
     grader: { kind: 'offline', model: 'offline', promptVersion: 'v1', samples: 1 },
     gradedAt: T0,
     ...patch,

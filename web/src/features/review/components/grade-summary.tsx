@@ -4,6 +4,7 @@ import type { ReviewSections } from '../hooks/review-sections.js'
 import { CriterionList } from './criterion-list.js'
 import { ExportBar } from './export-bar.js'
 import { FrameworkCoverage } from './framework-coverage.js'
+import { IgnoredClaims } from './ignored-claims.js'
 import { ScoreBar } from './score-bar.js'
 
 type GradeSummaryProps = {
@@ -76,6 +77,7 @@ export function GradeSummary({ grade, sections, changes, sessionId, onJump }: Gr
           </>
         ) : null}
       </section>
+      <IgnoredClaims ignored={grade.ignored} />
       <CriterionList
         title="Rubric criteria"
         group="criterion"
