@@ -2,9 +2,9 @@ import type { Question } from '../questions/question-schema.js'
 import type { ItemReference } from './question-profile.js'
 import { classifyStep, cueOf, type StepKind } from './step-kinds.js'
 
-/** What a drill keeps probing: a framework step or a competency of the question. */
+/** What a drill keeps probing: a framework step, a competency or a rubric criterion. */
 export type DrillFocus = {
-  /** `step:N` or `competency:Name`: the target of every drill turn. */
+  /** `step:N`, `competency:Name` or `criterion:Name`: the target of every drill turn. */
   target: string
   label: string
   /** Public text (the framework and competencies are shown to the candidate). */
@@ -27,6 +27,19 @@ export function resolveDrillFocus(question: Question, focus: string | null): Dri
         label: c.name,
         description: c.description,
         kind: classifyStep(c),
+      }
+    }
+  }
+  if (type === 'criterion') {
+    const c = question.rubric.find((x) => x.name.toLowerCase() === value.toLowerCase())
+    // The rubric's description explains the model answer's score, and hints quote the
+    // description: only the name (which the candidate saw in the review) is used.
+    if (c) {
+      return {
+        target: `criterion:${c.name}`,
+        label: c.name,
+        description: c.name,
+        kind: classifyStep({ name: c.name, description: c.description }),
       }
     }
   }

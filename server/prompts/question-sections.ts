@@ -49,5 +49,7 @@ export function describeFocus(question: Question, focus: string | null): string 
     return found ? `framework step ${found.number}, ${found.name}` : focus
   }
   if (focus.startsWith('competency:')) return `the competency ${focus.slice('competency:'.length)}`
+  if (focus.startsWith('criterion:'))
+    return `the rubric criterion ${focus.slice('criterion:'.length)} (without naming what it rewards)`
   return focus
 }

@@ -203,7 +203,6 @@ describeInChromium('a full mock interview in Chromium', (e2e) => {
     expect(await page.locator('.session-table tbody tr').first().textContent()).toContain('(retry)')
     await page.locator('.score-chart canvas').first().waitFor()
     expect(await findSeriousViolations(page)).toEqual([])
-    await saveScreenshot(page, 'history')
   })
 
   it('"Drill my weakest" starts a drill on the weakest competency', async () => {

@@ -232,6 +232,21 @@ describe('offline interviewer, drill', () => {
   })
 })
 
+describe('offline interviewer, drilling a rubric criterion', () => {
+  it('targets the criterion and never quotes what the rubric rewards', async () => {
+    const criterion = question.rubric[0]!
+    const h = createEngineHarness(question, { mode: 'drill', focus: `criterion:${criterion.name}` })
+    const opening = await h.run({ type: 'opening' })
+    expect(opening.meta.target).toBe(`criterion:${criterion.name}`)
+    const turn = h.add('candidate', 'answer', 'I like cats.')
+    const verdict = await h.run({ type: 'answer', turn })
+    expect(verdict.turn.text).toMatch(/^Verdict: missed\./)
+    expect(verdict.meta.target).toBe(`criterion:${criterion.name}`)
+    const rubricWords = criterion.description.split(/\s+/).slice(0, 6).join(' ')
+    expect(opening.turn.text + verdict.turn.text).not.toContain(rubricWords)
+  })
+})
+
 describe('offline interviewer, memory of the conversation', () => {
   const analyzer = createTextAnalyzer()
   /** Every pair of asked questions, compared by meaning (not by string equality). */

@@ -54,12 +54,20 @@ describe('POST /api/sessions', () => {
       focus: 'competency:distributed systems',
     })
     expect(await competency.json()).toMatchObject({ focus: 'competency:Distributed Systems' })
+    // A weak rubric criterion, drilled from history.
+    const criterion = await alice.post('/api/sessions', {
+      ...mock,
+      mode: 'drill',
+      focus: 'criterion:root cause',
+    })
+    expect(await criterion.json()).toMatchObject({ focus: 'criterion:Root cause' })
   })
 
   it.each([
     [{ ...mock, mode: 'drill' }, 'invalid:focus', /needs a focus/],
     [{ ...mock, mode: 'drill', focus: 'step:9' }, 'invalid:focus', /no framework step 9/],
     [{ ...mock, mode: 'drill', focus: 'competency:Cooking' }, 'invalid:focus', /Cooking/],
+    [{ ...mock, mode: 'drill', focus: 'criterion:Vibes' }, 'invalid:focus', /criterion "Vibes"/],
     [{ ...mock, mode: 'drill', focus: 'vibes' }, 'invalid:focus', /step:<number>/],
     [{ ...mock, focus: 'step:1' }, 'invalid:focus', /drill sessions only/],
     [{ ...mock, mode: 'panel' }, 'invalid:json', /mode/],

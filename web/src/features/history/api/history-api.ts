@@ -46,7 +46,7 @@ export function fetchSessionGrade(fetchFn: FetchLike, sessionId: string) {
   )
 }
 
-/** A drill session on one competency of a question. */
-export function startDrill(fetchFn: FetchLike, questionId: string, competency: string) {
-  return startSession(fetchFn, { questionId, mode: 'drill', focus: `competency:${competency}` })
+/** A drill session on one focus of a question: `competency:<name>` or `criterion:<name>`. */
+export function startDrill(fetchFn: FetchLike, questionId: string, focus: string) {
+  return startSession(fetchFn, { questionId, mode: 'drill', focus })
 }

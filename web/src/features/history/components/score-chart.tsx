@@ -2,8 +2,7 @@ import { useEffect, useRef } from 'react'
 import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
 import type { ChartData } from '../hooks/chart-series.js'
-
-const COLORS = ['#2f6fde', '#d9480f', '#2b8a3e', '#9c36b5', '#c92a2a']
+import { chartColor } from './chart-colors.js'
 
 /**
  * Scores over time as a uPlot line chart (loaded lazily with this module). The canvas is hidden
@@ -38,12 +37,14 @@ export default function ScoreChart({ data }: { data: ChartData }) {
           },
           y: { range: [0, 10] },
         },
+        // uPlot's own legend shows cursor values ("--" with no cursor); the page draws its own.
+        legend: { show: false },
         axes: [axis, { ...axis, values: (_u, ticks) => ticks.map((t) => String(t)) }],
         series: [
           {},
           ...data.series.map((s, i) => ({
             label: s.name,
-            stroke: COLORS[i % COLORS.length],
+            stroke: chartColor(i),
             width: i === 0 ? 3 : 1.5,
             spanGaps: true,
             points: { show: true },

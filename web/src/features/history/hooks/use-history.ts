@@ -1,20 +1,23 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useClientDeps } from '../../../shared/api/client-deps.js'
 import { fetchSessionGrade, fetchSessionPage, type SessionListItem } from '../api/history-api.js'
-import type { GradedAttempt } from './pick-weakest.js'
+import type { HistoryAttempt } from './history-attempt.js'
 
-/** How many graded sessions feed the chart and "drill my weakest". */
-const RECENT_GRADED = 12
+/** How many graded sessions (the newest) feed the trends and the weakest areas. */
+const RECENT_GRADED = 30
 
 export type HistoryState = {
   status: 'loading' | 'ready' | 'error'
   error: string | null
   sessions: SessionListItem[]
   nextCursor: string | null
-  attempts: Array<GradedAttempt & { overall: number }>
+  attempts: HistoryAttempt[]
 }
 
-/** The candidate's sessions, newest first, paged; plus the grades of the recent graded ones. */
+/**
+ * The candidate's sessions, newest first, paged; plus the grades of the recent graded ones (on
+ * the first page of up to 30 sessions), fetched in parallel.
+ */
 export function useHistory() {
   const { fetch } = useClientDeps()
   const [state, setState] = useState<HistoryState>({
@@ -28,7 +31,7 @@ export function useHistory() {
   useEffect(() => {
     let live = true
     void (async () => {
-      const page = await fetchSessionPage(fetch, null)
+      const page = await fetchSessionPage(fetch, null, RECENT_GRADED)
       if (!live) return
       if (!page.ok) return setState((s) => ({ ...s, status: 'error', error: page.message }))
       setState((s) => ({
@@ -48,9 +51,12 @@ export function useHistory() {
         return grade
           ? [
               {
+                sessionId: s.id,
                 questionId: s.questionId,
+                questionTitle: s.questionTitle,
                 at: s.createdAt,
                 overall: grade.overall,
+                criteria: grade.criteria.map((c) => ({ name: c.name, score: c.score })),
                 competencies: grade.competencies.map((c) => ({ name: c.name, score: c.score })),
               },
             ]

@@ -109,7 +109,7 @@ export default function InterviewPage({ sessionId }: { sessionId: string }) {
   )
 }
 
-/** `step:3` → `step 3: <its name>`; `competency:Caching` → `Caching`. */
+/** `step:3` → `step 3: <its name>`; `competency:Caching` and `criterion:Caching` → `Caching`. */
 export function describeFocus(focus: string, question: PublicQuestion | null): string {
   if (focus.startsWith('step:')) {
     const number = Number(focus.slice(5))
@@ -117,5 +117,6 @@ export function describeFocus(focus: string, question: PublicQuestion | null): s
     return step ? `step ${number}: ${step.name}` : `framework step ${number}`
   }
   if (focus.startsWith('competency:')) return focus.slice('competency:'.length)
+  if (focus.startsWith('criterion:')) return focus.slice('criterion:'.length)
   return focus
 }
