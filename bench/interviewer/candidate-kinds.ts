@@ -27,7 +27,7 @@ export type ReplyForm = 'step' | 'thin' | 'evasive' | 'keywords' | 'injection'
  */
 export type CandidateMove =
   | { type: 'answer'; text: string; covers: number[]; form: ReplyForm }
-  | { type: 'clarify'; text: string; fact: string | null }
+  | { type: 'clarify'; text: string; fact: string | string[] | null }
   | { type: 'end' }
 
 /** What the candidate reacts to: the interviewer's latest turn. */

@@ -5,7 +5,8 @@
  * map; the benchmark compares what the interviewer asked with these labels.
  *
  * `clarifications` are clarifying questions with the scenario's fact that answers them (a
- * substring of the prompt, scenario or requirements), or null when the scenario does not say.
+ * substring of the prompt, scenario or requirements; a list when the brief says it in more than
+ * one place, each a right answer), or null when the scenario does not say.
  */
 export type QuestionScript = {
   questionId: string
@@ -13,7 +14,7 @@ export type QuestionScript = {
   steps: Record<number, string>
   /** A bare list of the right words, with nothing said about any of them. */
   keywords: string
-  clarifications: Array<{ ask: string; fact: string | null }>
+  clarifications: Array<{ ask: string; fact: string | string[] | null }>
 }
 
 export const CANDIDATE_SCRIPTS: QuestionScript[] = [
@@ -55,7 +56,11 @@ export const CANDIDATE_SCRIPTS: QuestionScript[] = [
     clarifications: [
       {
         ask: 'How fast is the query on my laptop compared with production?',
-        fact: 'executes instantly locally but takes 2+ seconds in production',
+        // The prompt says it too, in other words: added after a run quoted it (a right answer).
+        fact: [
+          'executes instantly locally but takes 2+ seconds in production',
+          'Performs at 5ms on Your Laptop but 2 Seconds in Production',
+        ],
       },
       { ask: 'How many documents are in the users collection?', fact: null },
       { ask: 'Are the indexes the same in both environments?', fact: 'identical indexes' },

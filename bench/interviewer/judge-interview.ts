@@ -116,10 +116,11 @@ function stepOf(turn: Turn): number | null {
 }
 
 /** Right: the reply quotes the fact; or, with no fact in the scenario, says so. */
-function clarificationRight(fact: string | null, reply: Turn): boolean {
+function clarificationRight(fact: string | string[] | null, reply: Turn): boolean {
   if (reply.kind !== 'clarification') return false
   if (fact === null) return NOT_IN_SCENARIO.test(reply.text)
-  return words(reply.text).join(' ').includes(words(fact).join(' '))
+  const said = words(reply.text).join(' ')
+  return [fact].flat().some((f) => said.includes(words(f).join(' ')))
 }
 
 /** Spans of the model answer the candidate could not have read: not in the question's public text. */
