@@ -4,6 +4,8 @@ import { createBodyLimits } from './http/body-limits.js'
 import { handleError, handleNotFound } from './http/error-handler.js'
 import { createSecurityHeaders } from './http/security-headers.js'
 import { createSameOriginGuard, type SiteOrigins } from './http/site-origin.js'
+import { gradingSlot, rateLimit } from './http/rate-limit-middleware.js'
+import { createQuotas, DEFAULT_QUOTAS, type QuotaSettings } from './limits/quotas.js'
 import { createRouter } from './http/openapi-hono.js'
 import type { QuestionBank } from './questions/question-bank.js'
 import { createGradingService, type TranscriptGrader } from './grading/grading-service.js'
@@ -49,6 +51,10 @@ export type AppDeps = {
   socketLimits?: SocketLimits
   /** Turns and text one session may hold; DEFAULT_SESSION_LIMITS when absent. */
   sessionLimits?: SessionLimits
+  /** Rate limits and quotas (counted in the store's backend); DEFAULT_QUOTAS when absent. */
+  quotas?: QuotaSettings
+  /** TRUST_PROXY: take the client address from X-Forwarded-For. */
+  trustProxy?: boolean
   /** PUBLIC_URL and ALLOWED_ORIGINS: whose pages may change state and open streams. */
   site?: SiteOrigins
   /** Folder of the built web client; omitted in API-only tests. */
@@ -95,6 +101,25 @@ export function createApp(deps: AppDeps) {
     deps.interview ??
     createInterviewRuntime({ questions: deps.bank.questions, analyzer: createTextAnalyzer() })
   const hub = createSessionStreamHub({ clock: deps.clock, relay: multi?.relay ?? undefined })
+  const quotas = createQuotas({
+    counters: deps.store,
+    settings: deps.quotas ?? DEFAULT_QUOTAS,
+    now: () => deps.clock().getTime(),
+  })
+  const trustProxy = deps.trustProxy ?? false
+  /** Interviewer turns that used an LLM are charged to their session's owner. */
+  const publish: typeof hub.publish = (sessionId, message) => {
+    hub.publish(sessionId, message)
+    const usage = message.type === 'turn-end' ? message.turn.usage : null
+    if (usage) {
+      void deps.store
+        .getSession(sessionId)
+        .then(
+          (s) => s && quotas.chargeTokens(s.ownerId, usage.promptTokens + usage.completionTokens),
+        )
+        .catch((err: unknown) => console.error('charging LLM tokens failed', err))
+    }
+  }
   const leases =
     multi &&
     createLeaseKeeper({ store: deps.store, holder: multi.instanceId, ttlMs: multi.leaseTtlMs })
@@ -103,7 +128,7 @@ export function createApp(deps: AppDeps) {
     ...interview,
     // With leases, the turn's writes carry its lease token (withLeaseFence).
     store: leases ? withLeaseFence(deps.store) : deps.store,
-    publish: hub.publish,
+    publish,
     leases,
     isWatched: (sessionId) => hub.subscribers(sessionId) > 0,
   })
@@ -124,6 +149,8 @@ export function createApp(deps: AppDeps) {
     orchestrator,
     provider: describeProvider(interview.engine),
     site,
+    quotas,
+    trustProxy,
   })
 
   const app = createRouter()
@@ -135,6 +162,18 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', createSameOriginGuard(site))
   // Before the routes: every API request knows its (anonymous) owner.
   app.use('/api/*', createIdentityMiddleware({ secret: deps.cookieSecret, newId: deps.newId }))
+  // Rate limits per identity and client address (429 with Retry-After), after the identity.
+  app.on(
+    'POST',
+    ['/api/sessions', '/api/sessions/:id/fork'],
+    rateLimit(quotas, 'sessions', trustProxy),
+  )
+  app.on(
+    'POST',
+    ['/api/sessions/:id/grade', '/api/grade'],
+    rateLimit(quotas, 'gradings', trustProxy),
+  )
+  app.on('POST', '/api/grade', gradingSlot(quotas, trustProxy))
   app.route('/api', api)
   app.route('/api/sessions', streams)
   // Generated from the same zod schemas the routes validate with, so it cannot drift.

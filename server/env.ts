@@ -7,6 +7,10 @@ import { z } from 'zod'
  */
 const blankAsUnset = (value: unknown) => (value === '' ? undefined : value)
 
+/** A positive whole number with a default, for limits. */
+const count = (fallback: number) =>
+  z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(1_000_000).default(fallback))
+
 export const EnvSchema = z.object({
   PORT: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(65535).default(8787)),
   HOST: z.preprocess(blankAsUnset, z.string().default('127.0.0.1')),
@@ -67,6 +71,26 @@ export const EnvSchema = z.object({
             ),
         ),
       ),
+  ),
+  /** Rate limits, per identity; a client address may do ADDRESS_LIMIT_FACTOR times as much. */
+  SESSIONS_PER_MINUTE: count(10),
+  ANSWERS_PER_MINUTE: count(30),
+  GRADINGS_PER_HOUR: count(20),
+  /** Gradings one identity may have running at once (POST /api/grade). */
+  CONCURRENT_GRADINGS: count(2),
+  /** LLM tokens (prompt + completion) one identity may spend per UTC day; 0 for no limit. */
+  LLM_DAILY_TOKEN_BUDGET: z.preprocess(
+    blankAsUnset,
+    z.coerce.number().int().min(0).max(1_000_000_000).default(500_000),
+  ),
+  ADDRESS_LIMIT_FACTOR: count(5),
+  /** Behind a proxy that sets X-Forwarded-For: the client address is its first hop. */
+  TRUST_PROXY: z.preprocess(
+    blankAsUnset,
+    z
+      .enum(['true', 'false', '1', '0'])
+      .default('false')
+      .transform((v) => v === 'true' || v === '1'),
   ),
   /** Signs the identity cookie; generated and kept in `<DATA_DIR>/session-secret` when unset. */
   SESSION_SECRET: z.preprocess(

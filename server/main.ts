@@ -75,6 +75,15 @@ async function main() {
     cookieSecret,
     webDistDir: env.WEB_DIST_DIR,
     site: { publicUrl: env.PUBLIC_URL ?? null, allowedOrigins: env.ALLOWED_ORIGINS },
+    quotas: {
+      sessionsPerMinute: env.SESSIONS_PER_MINUTE,
+      answersPerMinute: env.ANSWERS_PER_MINUTE,
+      gradingsPerHour: env.GRADINGS_PER_HOUR,
+      concurrentGradings: env.CONCURRENT_GRADINGS,
+      llmDailyTokenBudget: env.LLM_DAILY_TOKEN_BUDGET,
+      addressFactor: env.ADDRESS_LIMIT_FACTOR,
+    },
+    trustProxy: env.TRUST_PROXY,
   })
   const listening = await listen(app, { port: env.PORT, hostname: env.HOST })
   console.log(

@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { GradableTranscriptSchema, GradeSchema } from '../grading/grade-schema.js'
 import type { GradingService } from '../grading/grading-service.js'
-import { notFound } from '../http/app-error.js'
+import { AppError, notFound } from '../http/app-error.js'
+import { DEFAULT_SESSION_LIMITS } from '../interview/session-limits.js'
 import { limitBody } from '../http/body-limits.js'
 import { ErrorResponseSchema } from '../http/error-schema.js'
 import { createRouter } from '../http/openapi-hono.js'
@@ -12,6 +13,9 @@ import { unwrap } from './sessions-routes.js'
 
 /** A pasted transcript may be long; anything past this is not an interview. */
 const MAX_TRANSCRIPT_BYTES = 2 * 1024 * 1024
+
+/** The most text a grading job may hold: as much as a session's transcript may. */
+const MAX_GRADED_CHARS = DEFAULT_SESSION_LIMITS.maxTranscriptChars
 
 const IdParamSchema = z.object({ id: z.string().min(1).max(100) })
 const TokenParamSchema = z.object({ token: z.string().min(1).max(100) })
@@ -160,7 +164,19 @@ export function createReportRoutes(
       return c.json(report, 200)
     })
     .openapi(gradeTranscript, async (c) => {
-      const result = await grading.gradeTranscript(c.req.valid('json'))
+      const transcript = c.req.valid('json')
+      // A job's size is bounded like a session's transcript: a 2 MB paste held the one grading
+      // worker for half a minute while others waited.
+      const chars = transcript.turns.reduce((sum, t) => sum + t.text.length, 0)
+      if (chars > MAX_GRADED_CHARS) {
+        const limit = MAX_GRADED_CHARS.toLocaleString('en')
+        throw new AppError(
+          413,
+          'too_large:transcript',
+          `A transcript may hold at most ${limit} characters of text.`,
+        )
+      }
+      const result = await grading.gradeTranscript(transcript)
       if (!result.ok) throw notFound('question', result.failure.id)
       return c.json(result.grade, 200)
     })

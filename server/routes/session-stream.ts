@@ -2,6 +2,7 @@ import { upgradeWebSocket } from '@hono/node-server'
 import { Hono } from 'hono'
 import type { WSEvents } from 'hono/ws'
 import { resolveOwnerFromCookieHeader } from '../identity/owner-identity.js'
+import { clientAddress } from '../http/rate-limit-middleware.js'
 import { createUpgradeOriginGuard, type SiteOrigins } from '../http/site-origin.js'
 import { StreamCloseCode } from '../protocol/interview-protocol.js'
 import { createSessionConnection, type StreamServices } from '../ws/session-connection.js'
@@ -13,7 +14,7 @@ import { createSessionConnection, type StreamServices } from '../ws/session-conn
  * snapshot when the messages after N are still in the replay log.
  */
 export function createSessionStreamRoutes(
-  services: StreamServices & { cookieSecret: string; site: SiteOrigins },
+  services: StreamServices & { cookieSecret: string; site: SiteOrigins; trustProxy: boolean },
 ) {
   return new Hono().get(
     '/:id/stream',
@@ -29,7 +30,10 @@ export function createSessionStreamRoutes(
       if (!session || session.ownerId !== owner) return refuse()
       const raw = c.req.query('afterSeq')
       const afterSeq = raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : null
-      return createSessionConnection(services, session, afterSeq)
+      return createSessionConnection(services, session, afterSeq, {
+        ownerId: session.ownerId,
+        address: clientAddress(c, services.trustProxy),
+      })
     }),
   )
 }

@@ -22,6 +22,7 @@
  *   <p>event-seq:<id>          counter  the last stream seq given out (session-event-relay.ts)
  *   <p>events:<id>             list  "<seq> <message JSON>", the latest stream messages, for
  *                                    resume on any instance; expires a day after the last one
+ *   <p>counter:<name>          counter  a rate-limit or quota count, with a TTL
  *   <p>stream:<id>             pub/sub channel (Redis only) carrying the same entries
  *
  * `<p>` is the key prefix, `sparring:` by default; tests give each store its own prefix so it
@@ -45,6 +46,8 @@ export type KvKeys = {
   gradingOpen(): string
   eventSeq(id: string): string
   events(id: string): string
+  /** A rate-limit or quota counter (counter-store.ts), with a TTL. */
+  counter(name: string): string
   streamChannel(id: string): string
   /** The pattern every stream channel matches (PSUBSCRIBE). */
   streamPattern(): string
@@ -69,6 +72,7 @@ export function createKvKeys(prefix: string = DEFAULT_KV_PREFIX): KvKeys {
     gradingOpen: () => `${prefix}grading-open`,
     eventSeq: (id) => `${prefix}event-seq:${id}`,
     events: (id) => `${prefix}events:${id}`,
+    counter: (name) => `${prefix}counter:${name}`,
     streamChannel: (id) => `${prefix}stream:${id}`,
     streamPattern: () => `${prefix}stream:*`,
   }

@@ -25,7 +25,12 @@ import {
   parseStored,
 } from './kv-codec.js'
 import { fromOwnerMember, toOwnerMember, type KvKeys } from './kv-keys.js'
-import { runKvScript, type KvScript, type KvScriptRunner } from './kv-script-runner.js'
+import {
+  defineKvScript,
+  runKvScript,
+  type KvScript,
+  type KvScriptRunner,
+} from './kv-script-runner.js'
 import {
   CREATE_SESSION_SCRIPT,
   FORK_SESSION_SCRIPT,
@@ -67,6 +72,14 @@ const UpdatedSessionReply = z.union([
   z.tuple([z.literal('missing')]),
   z.tuple([z.literal('updated'), z.unknown()]),
 ])
+
+/** KEYS[1] counter; ARGV delta, ttl in ms. Adds and (re)sets the TTL in one step. */
+const ADD_TO_COUNTER_SCRIPT = defineKvScript(
+  'add-to-counter',
+  `local value = redis.call('INCRBY', KEYS[1], ARGV[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return value`,
+)
 
 /** How often updateTurn re-reads and retries when another writer changed the turn meanwhile. */
 const MAX_TURN_UPDATE_ATTEMPTS = 10
@@ -345,6 +358,15 @@ export class KvSessionStore implements SessionStore {
     const keys = [this.keys.gradingJob(sessionId)]
     const flat = await this.run(READ_HASH_SCRIPT, z.array(z.string()), keys, [])
     return flat.length === 0 ? null : decodeJob(flat, sessionId)
+  }
+
+  async addToCounter(key: string, delta: number, ttlMs: number): Promise<number> {
+    return this.run(
+      ADD_TO_COUNTER_SCRIPT,
+      z.number().int(),
+      [this.keys.counter(key)],
+      [String(delta), String(Math.max(1, Math.round(ttlMs)))],
+    )
   }
 
   async close(): Promise<void> {

@@ -20,6 +20,7 @@ export class MemorySessionStore implements SessionStore {
   private readonly leases = new Map<string, { holder: string; token: number; until: number }>()
   private readonly leaseTokens = new Map<string, number>()
   private readonly jobs = new Map<string, GradingJob & { leaseUntil: number }>()
+  private readonly counters = new Map<string, { value: number; until: number }>()
 
   /** `now`: the clock leases expire by, in ms (injectable for tests). */
   constructor(private readonly now: () => number = Date.now) {}
@@ -227,6 +228,14 @@ export class MemorySessionStore implements SessionStore {
   async getGradingJob(sessionId: string): Promise<GradingJob | null> {
     const job = this.jobs.get(sessionId)
     return job ? withoutLease(job) : null
+  }
+
+  async addToCounter(key: string, delta: number, ttlMs: number): Promise<number> {
+    const now = this.now()
+    const current = this.counters.get(key)
+    const value = (current && current.until > now ? current.value : 0) + delta
+    this.counters.set(key, { value, until: now + ttlMs })
+    return value
   }
 
   async close(): Promise<void> {}

@@ -1,4 +1,5 @@
 import type { Grade } from '../grading/grade-schema.js'
+import type { CounterStore } from './counter-store.js'
 import type { GradingJobStore } from './grading-job.js'
 import type { SessionLeaseStore, TurnWriteOptions } from './session-lease.js'
 import type { Session, SessionWithTurns, Turn } from './session-schema.js'
@@ -37,7 +38,7 @@ export type Page<T> = { items: T[]; nextCursor: string | null }
  * resolves: a turn the server acknowledged survives a crash of the process (for Redis, given
  * the server's AOF persistence; see redis-session-store.ts).
  */
-export interface SessionStore extends SessionLeaseStore, GradingJobStore {
+export interface SessionStore extends SessionLeaseStore, GradingJobStore, CounterStore {
   createSession(session: Session): Promise<void>
   /** The session with its turns in seq order, or null when absent. */
   getSession(id: string): Promise<SessionWithTurns | null>

@@ -93,6 +93,17 @@ export const SQLITE_MIGRATIONS: readonly { name: string; sql: string }[] = [
     name: 'what each interviewer turn asked (turns.probe_json)',
     sql: `ALTER TABLE turns ADD COLUMN probe_json TEXT;`,
   },
+  {
+    name: 'rate-limit and quota counters (counter-store.ts)',
+    sql: `
+      CREATE TABLE counters (
+        key TEXT PRIMARY KEY,
+        value INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX counters_expiry ON counters (expires_at);
+    `,
+  },
 ]
 
 /** Brings the file up to the latest schema; refuses a file written by a newer version. */

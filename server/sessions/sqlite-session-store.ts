@@ -398,6 +398,25 @@ export class SqliteSessionStore implements SessionStore {
     return this.readJob(sessionId)
   }
 
+  async addToCounter(key: string, delta: number, ttlMs: number): Promise<number> {
+    const now = Date.now()
+    return this.db
+      .transaction(() => {
+        // Expired counters go here rather than on a timer: the index keeps it cheap.
+        this.db.prepare('DELETE FROM counters WHERE expires_at <= ?').run(now)
+        const row = this.db
+          .prepare(
+            `INSERT INTO counters (key, value, expires_at) VALUES (?, ?, ?)
+             ON CONFLICT (key) DO UPDATE SET value = value + excluded.value,
+               expires_at = excluded.expires_at
+             RETURNING value`,
+          )
+          .get(key, delta, now + ttlMs) as { value: number }
+        return row.value
+      })
+      .immediate()
+  }
+
   async close(): Promise<void> {
     this.releaseInstance()
     if (this.db.open) this.db.close()

@@ -9,6 +9,7 @@ import type { SessionStore } from '../sessions/session-store.js'
 import type { ProviderInfo } from './provider-info.js'
 import { parseClientFrame } from './parse-client-frame.js'
 import type { SessionStreamHub } from './session-stream-hub.js'
+import type { Quotas, Requester } from '../limits/quotas.js'
 import { guardSocket, type SocketGuard, type SocketLimits } from './socket-guard.js'
 
 /** What every socket of every session shares; built once in createApp. */
@@ -18,6 +19,8 @@ export type StreamServices = {
   orchestrator: InterviewOrchestrator
   provider: ProviderInfo
   clock: () => Date
+  /** Answers per minute and the LLM token budget; none when absent. */
+  quotas?: Quotas
   /** Per-socket caps on unsent bytes and inbound frames; DEFAULT_SOCKET_LIMITS when absent. */
   socketLimits?: SocketLimits
 }
@@ -35,6 +38,7 @@ export function createSessionConnection(
   services: StreamServices,
   authorised: Session,
   afterSeq: number | null,
+  requester: Requester = { ownerId: authorised.ownerId, address: 'unknown' },
 ): WSEvents {
   const sessionId = authorised.id
   const { hub, orchestrator } = services
@@ -102,6 +106,17 @@ export function createSessionConnection(
     timer.unref()
   }
 
+  /** Answers per minute, and with an LLM interviewer the identity's tokens for the day. */
+  async function checkQuotas() {
+    const quotas = services.quotas
+    if (!quotas) return null
+    const rate = await quotas.take('answers', requester)
+    if (!rate.ok) return rate
+    if (services.provider.provider === 'offline') return null
+    const tokens = await quotas.checkTokens(requester.ownerId)
+    return tokens.ok ? null : tokens
+  }
+
   async function handle(message: ClientMessage) {
     switch (message.type) {
       case 'ping':
@@ -117,6 +132,8 @@ export function createSessionConnection(
         if (!asReply(() => hub.replay(sessionId, message.afterSeq, send))) await sendSnapshot()
         return
       default: {
+        const refused = message.type === 'end' ? null : await checkQuotas()
+        if (refused) return direct({ type: 'error', code: refused.code, message: refused.message })
         const result = await orchestrator.handle(sessionId, message, direct)
         if (!result.ok) direct({ type: 'error', code: result.code, message: result.message })
       }

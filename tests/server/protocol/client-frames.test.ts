@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEFAULT_SOCKET_LIMITS } from '../../../server/ws/socket-guard.js'
 import { MAX_ANSWER_CHARS, ProtocolErrorCode } from '../../../server/protocol/interview-protocol.js'
 import { QuestionBank } from '../../../server/questions/question-bank.js'
 import { createTestDeps } from '../../support/test-deps.js'
@@ -15,7 +16,9 @@ let server: Awaited<ReturnType<typeof startServer>>
 let socket: TestSocket
 
 beforeAll(async () => {
-  server = await startServer(createTestDeps({ bank: new QuestionBank([question]) }))
+  // Dozens of frames in a burst: the frame-rate limit (tested in stream-limits.test.ts) is lifted.
+  const socketLimits = { ...DEFAULT_SOCKET_LIMITS, maxFramesPerSecond: 1000 }
+  server = await startServer(createTestDeps({ bank: new QuestionBank([question]), socketLimits }))
   const browser = createHttpBrowser(server.port)
   const id = await browser.startSession({ questionId: question.id, mode: 'mock' })
   socket = await openSocket(server.port, `/api/sessions/${id}/stream`, browser.cookie())

@@ -370,5 +370,19 @@ export function describeSessionStoreContract(name: string, openStore: () => Prom
       expect(await store.listOpenGradingJobs()).toEqual([])
       expect(await store.getGradingJob('session-1')).toMatchObject({ state: 'failed' })
     })
+
+    it('adds to counters atomically, gives back, and forgets a counter after its TTL', async () => {
+      const store = await openStore()
+      const hits = await Promise.all(
+        Array.from({ length: 20 }, () => store.addToCounter('rate:a', 1, LONG_TTL_MS)),
+      )
+      expect([...hits].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1))
+      expect(await store.addToCounter('rate:a', -5, LONG_TTL_MS)).toBe(15)
+      expect(await store.addToCounter('rate:b', 3, LONG_TTL_MS)).toBe(3)
+      expect(await store.addToCounter('short', 2, SHORT_TTL_MS)).toBe(2)
+      await sleep(SHORT_TTL_MS * 3)
+      expect(await store.addToCounter('short', 1, SHORT_TTL_MS)).toBe(1)
+      expect(await store.addToCounter('rate:a', 0, LONG_TTL_MS)).toBe(15)
+    })
   })
 }

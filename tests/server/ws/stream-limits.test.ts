@@ -167,3 +167,22 @@ async function waitIdle(socket: Awaited<ReturnType<typeof openSocket>>, n: numbe
         .length >= n,
   )
 }
+
+describe('answers per minute', () => {
+  it('refuses answers past the rate with rate_limit:answers and says when to retry', async () => {
+    const { DEFAULT_QUOTAS } = await import('../../../server/limits/quotas.js')
+    const { server, browser, path } = await setup({
+      quotas: { ...DEFAULT_QUOTAS, answersPerMinute: 1 },
+    })
+    const socket = await openSocket(server.port, path, browser.cookie())
+    await socket.waitFor('turn-end', (m) => m.turn.kind === 'question')
+    socket.send({ type: 'answer', clientId: 'a1', text: 'A monolith first, for a small team.' })
+    await socket.waitFor('turn-end', (m) => m.turn.kind === 'follow-up')
+    socket.send({ type: 'answer', clientId: 'a2', text: 'And a queue for notifications.' })
+    const refused = await socket.waitFor('error')
+    expect(refused.code).toBe('rate_limit:answers')
+    expect(refused.message).toMatch(
+      /^Too many answers: at most 1 a minute\. Try again in \d+ seconds\.$/,
+    )
+  })
+})
