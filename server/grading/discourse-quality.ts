@@ -27,6 +27,14 @@ const DIVERSITY_FLOOR = 0.3
 const DIVERSITY_PROSE = 0.55
 const WINDOW = 50
 
+/** Below this quality an answer reads as a list of terms, not an explanation. */
+const LIST_LIKE = 0.6
+
+/** True when the text reads as a list of terms rather than an explanation. */
+export function isListLike(quality: DiscourseQuality): boolean {
+  return quality.contentWords > 0 && quality.quality < LIST_LIKE
+}
+
 /** Measures the discourse quality of a candidate's text (no vectors needed, deterministic). */
 export function measureDiscourse(text: string): DiscourseQuality {
   const words = tokenizeWords(stripCode(text)).map((t) => t.word)

@@ -18,7 +18,9 @@ export function formatGradeReport(grade: Grade, question: Question): string {
   lines.push('', 'Rubric criteria')
   for (const c of grade.criteria) lines.push(...formatCriterion(c))
   lines.push('', 'Competencies')
-  for (const c of grade.competencies)
+  // A competency named like a criterion was graded as that criterion, above.
+  const criteria = new Set(grade.criteria.map((c) => c.name.trim().toLowerCase()))
+  for (const c of grade.competencies.filter((c) => !criteria.has(c.name.trim().toLowerCase())))
     lines.push(`  ${c.score.toFixed(1).padStart(4)}  ${c.name}${verdictTag(c)}`)
   lines.push('', 'Framework')
   for (const f of grade.framework) lines.push(`  ${f.step}. ${f.name}: ${f.coverage}`)

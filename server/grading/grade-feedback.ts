@@ -1,9 +1,6 @@
 import type { Question } from '../questions/question-schema.js'
-import type { DiscourseQuality } from './discourse-quality.js'
+import { isListLike, type DiscourseQuality } from './discourse-quality.js'
 import type { CriterionGrade, StepCoverage } from './grade-schema.js'
-
-/** Below this discourse quality the first next step is about explaining, not listing. */
-const LIST_LIKE = 0.6
 
 export type FeedbackInput = {
   question: Question
@@ -24,7 +21,12 @@ export function writeFeedback(input: FeedbackInput): {
   gaps: string[]
   nextSteps: string[]
 } {
-  const all = [...input.criteria, ...input.competencies]
+  // A competency named like a criterion is the same grade: said once.
+  const named = new Set(input.criteria.map((c) => c.name.trim().toLowerCase()))
+  const all = [
+    ...input.criteria,
+    ...input.competencies.filter((c) => !named.has(c.name.trim().toLowerCase())),
+  ]
   const strengths = all
     .filter((c) => c.score >= 0.7 * input.stated && c.evidence.length > 0)
     .map((c) => `${c.name}: ${firstSentence(c.rationale)}`)
@@ -36,7 +38,7 @@ export function writeFeedback(input: FeedbackInput): {
 
 function pickNextSteps(input: FeedbackInput): string[] {
   const steps: string[] = []
-  if (input.candidate.contentWords > 0 && input.candidate.quality < LIST_LIKE) {
+  if (isListLike(input.candidate)) {
     steps.push(
       'Explain rather than list: for each point say what you would do, why, and what it costs ("I would add X because Y, which means Z").',
     )
@@ -47,9 +49,12 @@ function pickNextSteps(input: FeedbackInput): string[] {
   )
   for (const c of weakest) {
     if (c.score >= 0.9 * input.stated) continue
-    const missing = c.missing ? ` ${c.missing}` : ''
+    // What the answer did not reach, in the question's terms; the rubric's wording only when
+    // nothing specific is missing.
     steps.push(
-      `Strengthen "${c.name}": ${rubric.get(c.name) ?? ''}.${missing}`.replace(/\.\./g, '.'),
+      c.missing
+        ? `Strengthen "${c.name}". ${c.missing}`
+        : `Strengthen "${c.name}": ${rubric.get(c.name) ?? ''}.`.replace(/\.\./g, '.'),
     )
   }
   const stepsByNumber = new Map(input.question.framework.steps.map((s) => [s.number, s]))

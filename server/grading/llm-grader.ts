@@ -6,6 +6,7 @@ import { GradeSchema } from './grade-schema.js'
 import { computeOverall } from './overall-score.js'
 import { verifyEvidence } from './verify-evidence.js'
 import { removeQuestionClaims } from './claims-filter.js'
+import { shareSameNamedGrades } from './same-named-grades.js'
 import type { IgnoredClaim } from './grade-schema.js'
 import { graderJsonSchema, parseGraderOutput, type LlmGradeOutput } from './llm-grader-output.js'
 import { GRADER_PROMPTS, buildGraderMessages, buildRepairMessages } from './llm-grader-prompts.js'
@@ -107,10 +108,12 @@ function assembleGrade(
   const merged = mergeSamples(valid.map((v) => v.output))
   const criteria = verifyEvidence(merged.criteria, transcript)
   const competencies = verifyEvidence(merged.competencies, transcript)
+  // A competency named like a rubric criterion is that criterion: one grade, one score.
+  const sharedCompetencies = shareSameNamedGrades(criteria.criteria, competencies.criteria)
   return GradeSchema.parse({
     questionId: question.id,
     criteria: criteria.criteria,
-    competencies: competencies.criteria,
+    competencies: sharedCompetencies,
     framework: question.framework.steps.map((s) => ({
       step: s.number,
       name: s.name,

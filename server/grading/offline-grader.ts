@@ -7,8 +7,10 @@ import {
   type CandidateSentence,
 } from './candidate-sentences.js'
 import { buildCriterionReference } from './criterion-reference.js'
-import { measureDiscourse, type DiscourseQuality } from './discourse-quality.js'
-import { pickEvidence } from './evidence-picker.js'
+import { isListLike, measureDiscourse, type DiscourseQuality } from './discourse-quality.js'
+import { pickEvidenceByCriterion } from './evidence-picker.js'
+import { createMissingPoints } from './missing-points.js'
+import { shareSameNamedGrades } from './same-named-grades.js'
 import type { CriterionGrade, GradableTranscript, Grade, StepCoverage } from './grade-schema.js'
 import { writeFeedback } from './grade-feedback.js'
 import { computeOverall } from './overall-score.js'
@@ -87,9 +89,23 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
       const tooLittle = candidate.contentWords < MIN_CONTENT_WORDS
       const stated = (question.statedScore.value / question.statedScore.scale) * 10
 
+      const graded: Target[] = [...question.rubric, ...question.competencies]
+      const references = new Map(
+        graded.map((t) => [t, buildCriterionReference(analyzer, t, question.modelAnswer)]),
+      )
+      // Evidence is chosen for all criteria at once, each quoting what is most specific to it.
+      const evidence = pickEvidenceByCriterion(
+        analyzer,
+        sentences,
+        graded.map((t) => references.get(t)!),
+        demote,
+      )
+      const missingFor = createMissingPoints(analyzer, question, candidateText, demote)
+
       /** Coverage of a target's reference relative to the model answer's, above chance. */
       const measureTarget = (target: Target, outOf10: number) => {
-        const ref = buildCriterionReference(analyzer, target, question.modelAnswer)
+        const ref =
+          references.get(target) ?? buildCriterionReference(analyzer, target, question.modelAnswer)
         const measure = (answer: string) =>
           measureAnswerCoverage(analyzer, { answer, reference: ref, question: demote })
         const got = measure(candidateText)
@@ -106,18 +122,12 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
       }
 
       const gradeTarget = (target: Target): CriterionGrade => {
-        const { ref, got, score, ratio } = measureTarget(target, stated)
-        const ownMissing = analyzer.coverage(
-          candidateText,
-          `${target.name}. ${target.description}`,
-          { demote },
-        ).missingTerms
+        const { got, score, ratio } = measureTarget(target, stated)
         return {
           name: target.name,
-          evidence: tooLittle || score <= 0 ? [] : pickEvidence(analyzer, sentences, ref, demote),
-          rationale: explain(target.name, ratio, got.matchedTerms, candidate, reference),
-          missing:
-            ownMissing.length > 0 ? `Not addressed: ${ownMissing.slice(0, 8).join(', ')}.` : '',
+          evidence: tooLittle || score <= 0 ? [] : evidence[graded.indexOf(target)]!,
+          rationale: explain(target.name, ratio, got.matchedTerms, discourse),
+          missing: missingFor(target),
           score: tooLittle ? Math.min(score, MAX_SCORE_INSUFFICIENT) : score,
           verdict: tooLittle ? 'insufficient-evidence' : 'scored',
           spread: 0,
@@ -125,7 +135,12 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
       }
 
       const verified = verifyEvidence(question.rubric.map(gradeTarget), transcript)
-      const competencies = verifyEvidence(question.competencies.map(gradeTarget), transcript)
+      const checked = verifyEvidence(question.competencies.map(gradeTarget), transcript)
+      // A competency named like a rubric criterion is that criterion: one grade, one score.
+      const competencies = {
+        ...checked,
+        criteria: shareSameNamedGrades(verified.criteria, checked.criteria),
+      }
       const framework = question.framework.steps.map((step): StepCoverage => {
         // Out of 10 with the model answer at 10, so the score is the share of reference level.
         const share = tooLittle ? 0 : measureTarget(step, 10).score / 10
@@ -177,15 +192,15 @@ function explain(
   name: string,
   ratio: number,
   matched: readonly string[],
-  candidate: DiscourseQuality,
-  reference: DiscourseQuality,
+  discourse: DiscourseQuality,
 ): string {
   const share = `${Math.round(Math.min(ratio, 9.99) * 100)}%`
   const parts = [`Covers ${share} of what the model answer covers for "${name}".`]
   if (matched.length > 0) parts.push(`Matched: ${matched.slice(0, 8).join(', ')}.`)
-  if (candidate.quality < reference.quality * 0.999) {
+  // Said only of an answer that does read as a list: prose loses nothing to this measure.
+  if (isListLike(discourse)) {
     parts.push(
-      `Discourse quality ${Math.round(candidate.quality * 100)}% of the model answer's (function words ${Math.round(candidate.functionWordRatio * 100)}%, diversity ${candidate.diversity.toFixed(2)}): listing terms without explaining them earns less.`,
+      `It reads as a list of terms more than an explanation (function words ${Math.round(discourse.functionWordRatio * 100)}%, diversity ${discourse.diversity.toFixed(2)}): listing terms without explaining them earns less.`,
     )
   }
   return parts.join(' ')

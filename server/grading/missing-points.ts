@@ -1,0 +1,129 @@
+import type { Question } from '../questions/question-schema.js'
+import type { TextAnalyzer } from '../text/text-analyzer.js'
+import { stripFencedCode } from '../text/fenced-code.js'
+import { splitSentences } from '../text/tokenize.js'
+
+/** A point needs this many words to say something a candidate can act on... */
+const MIN_POINT_WORDS = 3
+/** ...and no more than this, or it is a paragraph, not a point. */
+const MAX_POINT_WORDS = 16
+/** A point counts as reached when the candidate's words cover this share of its content words. */
+const REACHED = 0.5
+/** ...and when this share of its words is matched by the criterion's description. */
+const MIN_RELATEDNESS = 0.3
+/** How many points "missing" names: the two most related to the criterion. */
+const MAX_POINTS = 2
+
+// Labels that head a point in the model answer ("Fix:", "Cause 2:", "Minutes 0-3:", "Step 1 -").
+const LABEL =
+  /^(?:[-*•>#\d.)\s]+)?(?:(?:fix|cause|step|phase|minutes?|diagnostic|option|why|how|what|goal|result|target|note)\b[^:]{0,20}:\s*|[A-Z][\w /&-]{0,30}:\s+)/i
+
+/** What a criterion's "missing" line is made from: the question's own points, not its rubric. */
+export type MissingPoints = (criterion: { name: string; description: string }) => string
+
+/**
+ * Names what the candidate did not reach for a criterion, in the question's own terms: the
+ * points of the model answer and of the framework steps (short clauses such as "rollback if p75
+ * LCP regresses by more than 10%" or "Chrome DevTools Network tab") that are about the
+ * criterion and that the candidate's words do not cover. Never rubric vocabulary (the rubric's
+ * description only chooses which points are about the criterion), never a bare word or a number
+ * out of its clause. Empty when every such point is reached.
+ */
+export function createMissingPoints(
+  analyzer: TextAnalyzer,
+  question: Question,
+  candidateText: string,
+  demote: string,
+): MissingPoints {
+  const points = questionPoints(question)
+  const reached = new Map<string, boolean>()
+  const isReached = (point: string) => {
+    let hit = reached.get(point)
+    if (hit === undefined) {
+      hit = analyzer.coverage(candidateText, point, { demote }).score >= REACHED
+      reached.set(point, hit)
+    }
+    return hit
+  }
+  const demoted = new Set(analyzer.terms(demote).map((t) => t.stem))
+  const stems = (text: string) =>
+    new Set(
+      analyzer
+        .terms(text)
+        .map((t) => t.stem)
+        .filter((stem) => !demoted.has(stem)),
+    )
+  const pointStems = points.map(stems)
+  return (criterion) => {
+    // A point is about the criterion when it shares a word with its description (the question's
+    // own words and the rubric's vocabulary do not count); the closest come first.
+    const about = stems(criterion.description)
+    const related = points
+      .map((point, i) => ({
+        point,
+        i,
+        shared: [...pointStems[i]!].filter((stem) => about.has(stem)).length,
+      }))
+      .filter((p) => p.shared > 0)
+      .map((p) => ({ ...p, score: analyzer.coverage(criterion.description, p.point).score }))
+      .filter((p) => p.score >= MIN_RELATEDNESS)
+      .sort((a, b) => b.shared - a.shared || b.score - a.score || a.i - b.i)
+    const missing = related.filter((p) => !isReached(p.point)).slice(0, MAX_POINTS)
+    if (missing.length === 0) return ''
+    return `Not reached: ${missing.map((p) => p.point).join('; ')}.`
+  }
+}
+
+/** The model answer's and the framework steps' points, deduplicated, in order. */
+export function questionPoints(question: Question): string[] {
+  const texts = [
+    ...question.framework.steps.map((s) => s.description),
+    // Headings ("Diagnostic process (15 minutes):") label points; they are not points.
+    ...splitSentences(stripFencedCode(question.modelAnswer))
+      .map((s) => s.text)
+      .filter((text) => !/:\s*$/.test(text)),
+  ]
+  const seen = new Set<string>()
+  const points: string[] = []
+  for (const text of texts) {
+    for (const clause of splitClauses(text)) {
+      const point = tidyPoint(clause)
+      if (!isPoint(point)) continue
+      const key = point.toLowerCase()
+      if (seen.has(key)) continue
+      seen.add(key)
+      points.push(point)
+    }
+  }
+  return points
+}
+
+/**
+ * A phrase a candidate can act on: 3-16 words, two of them real words (three letters or more),
+ * and numbers only inside words that give them their context ("Day 1, Hour 9-12" is not one).
+ */
+function isPoint(phrase: string): boolean {
+  const words = phrase.split(/\s+/)
+  if (words.length < MIN_POINT_WORDS || words.length > MAX_POINT_WORDS) return false
+  const tokens = phrase.match(/[\p{L}\p{N}]+/gu) ?? []
+  const letters = tokens.filter((t) => /^\p{L}{3,}$/u.test(t)).length
+  const numbers = tokens.filter((t) => /^\p{N}/u.test(t)).length
+  // The answer's talk about itself ("Let me investigate systematically") is no point.
+  if (/^(?:let me|let's|here's|here is|this is|I'd|I will|I would|I'll)\b/i.test(phrase))
+    return false
+  return letters >= 2 && numbers * 3 <= tokens.length
+}
+
+/** Clauses: split at semicolons, colons and dashes between words; parentheses stay. */
+function splitClauses(sentence: string): string[] {
+  return sentence.replace(LABEL, '').split(/;\s+|:\s+|\s[–—-]\s/)
+}
+
+/** A clause as a phrase: no label, bullet or closing punctuation. */
+function tidyPoint(clause: string): string {
+  return clause
+    .replace(LABEL, '')
+    .replace(/^[\s\-*•>#"“',]+|[\s.,;:!?"”']+$/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+}

@@ -1,0 +1,122 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { removeQuestionClaims } from '../../../server/grading/claims-filter.js'
+import { isListLike, measureDiscourse } from '../../../server/grading/discourse-quality.js'
+import { formatGradeReport } from '../../../server/grading/format-grade-report.js'
+import type { Grade } from '../../../server/grading/grade-schema.js'
+import { joinCandidateText } from '../../../server/grading/candidate-sentences.js'
+import type { Question } from '../../../server/questions/question-schema.js'
+import { readDevSet, type DevCase } from './claims-corpus.js'
+import { setUpGrader } from './grading-support.js'
+
+// Issue 8, item 4, on the dev set's transcripts: evidence specific to each criterion, "missing"
+// in the question's own terms, one grade per name, and the discourse note only when true.
+const LEVELS = ['excellent-own-words', 'mediocre', 'keyword-list']
+const graded: Array<{ c: DevCase; q: Question; grade: Grade }> = []
+
+beforeAll(async () => {
+  const { bank, grader } = await setUpGrader()
+  for (const c of readDevSet().filter((d) => LEVELS.includes(d.level))) {
+    const q = bank.get(c.questionId)!
+    graded.push({ c, q, grade: grader.grade(q, c) })
+  }
+}, 300_000)
+
+const fold = (s: string) => s.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase()
+
+describe('evidence', () => {
+  it('no sentence is the first quote of every criterion of an excellent answer', () => {
+    const excellent = graded.filter((g) => g.c.level === 'excellent-own-words')
+    expect(excellent).toHaveLength(15)
+    for (const { c, grade } of excellent) {
+      const firsts = grade.criteria.flatMap((k) => k.evidence.slice(0, 1).map((e) => e.quote))
+      expect(firsts.length, c.questionId).toBeGreaterThanOrEqual(3)
+      // Most criteria quote a sentence of their own.
+      expect(new Set(firsts).size, c.questionId).toBeGreaterThanOrEqual(
+        Math.ceil(firsts.length * 0.75),
+      )
+    }
+  })
+})
+
+describe('what is missing', () => {
+  it('names points of the model answer or the framework steps, verbatim, never the rubric', () => {
+    let named = 0
+    for (const { c, q, grade } of graded) {
+      const source = fold(
+        [q.modelAnswer, ...q.framework.steps.map((s) => s.description)].join('\n'),
+      )
+      const names = [...q.rubric, ...q.competencies].map((k) => fold(k.name))
+      for (const k of [...grade.criteria, ...grade.competencies]) {
+        if (!k.missing) continue
+        expect(k.missing, `${c.questionId}/${c.level}`).toMatch(/^Not reached: .+\.$/)
+        const points = k.missing
+          .replace(/^Not reached: /, '')
+          .replace(/\.$/, '')
+          .split('; ')
+        for (const point of points) {
+          named++
+          expect(source, `${c.questionId}: ${point}`).toContain(fold(point))
+          expect(point.split(/\s+/).length).toBeGreaterThanOrEqual(3)
+          expect(names).not.toContain(fold(point))
+          // A number stands in a phrase that says what it measures.
+          expect(point).toMatch(/\p{L}{3,}.*\p{L}{3,}/u)
+        }
+      }
+    }
+    // The weak answers of the set do miss points: the check above ran on many of them.
+    expect(named).toBeGreaterThan(60)
+  })
+
+  it('a weak answer is told more of what it missed than an excellent one', () => {
+    for (const q of new Set(graded.map((g) => g.q.id))) {
+      const count = (level: string) =>
+        graded
+          .find((g) => g.q.id === q && g.c.level === level)!
+          .grade.criteria.filter((k) => k.missing).length
+      expect(count('mediocre'), q).toBeGreaterThanOrEqual(count('excellent-own-words'))
+    }
+  })
+})
+
+describe('one grade per name', () => {
+  it('a competency named like a rubric criterion has the criterion grade, listed once', () => {
+    let pairs = 0
+    for (const { q, grade } of graded) {
+      for (const comp of grade.competencies) {
+        const crit = grade.criteria.find((k) => fold(k.name) === fold(comp.name))
+        if (!crit) continue
+        pairs++
+        expect(comp.score).toBe(crit.score)
+        expect(comp.evidence).toEqual(crit.evidence)
+        const report = formatGradeReport(grade, q)
+        const competencies = report.slice(
+          report.indexOf('\nCompetencies'),
+          report.indexOf('\nFramework'),
+        )
+        expect(competencies).not.toContain(crit.name)
+        expect(grade.gaps.filter((g) => g.startsWith(`${crit.name} (`)).length).toBeLessThanOrEqual(
+          1,
+        )
+      }
+    }
+    expect(pairs).toBeGreaterThan(0)
+  })
+})
+
+describe('the discourse note', () => {
+  it('is given exactly when the answer reads as a list', () => {
+    let noted = 0
+    for (const { c, q, grade } of graded) {
+      const said = joinCandidateText(removeQuestionClaims(q, c).transcript)
+      const listLike = isListLike(measureDiscourse(said))
+      for (const k of grade.criteria) {
+        expect(k.rationale.includes('listing terms'), `${c.questionId}/${c.level}`).toBe(listLike)
+        if (listLike) noted++
+      }
+    }
+    const prose = graded.filter((g) => g.c.level !== 'keyword-list')
+    for (const { grade } of prose)
+      for (const k of grade.criteria) expect(k.rationale).not.toMatch(/listing terms/)
+    expect(noted).toBeGreaterThan(0)
+  })
+})
