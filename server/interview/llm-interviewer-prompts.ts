@@ -54,22 +54,21 @@ export function buildInterviewerMessages(input: InterviewerPromptInput): ChatMes
     )
   const candidateText = candidateContent(last)
   const askedQuestions = formatAsked(transcript)
+  // Clarifying questions never reach the model: the offline engine quotes the scenario's fact.
   const final =
-    last.kind === 'clarifying-question'
-      ? prompts.render('interviewer-clarify', { candidateText })
-      : mode === 'drill'
-        ? prompts.render('drill-turn', {
-            candidateText,
-            focus,
-            targetLabel: input.targetLabel,
-            askedQuestions,
-          })
-        : prompts.render('interviewer-turn', {
-            candidateText,
-            coverage: formatCoverage(input.coverage),
-            targetLabel: input.targetLabel,
-            askedQuestions,
-          })
+    mode === 'drill'
+      ? prompts.render('drill-turn', {
+          candidateText,
+          focus,
+          targetLabel: input.targetLabel,
+          askedQuestions,
+        })
+      : prompts.render('interviewer-turn', {
+          candidateText,
+          coverage: formatCoverage(input.coverage),
+          targetLabel: input.targetLabel,
+          askedQuestions,
+        })
 
   return alternate([
     { role: 'system', content: system },

@@ -18,8 +18,10 @@ export type LlmInterviewerDeps = {
   prompts: PromptLibrary
   fullAt: number
   /**
-   * Writes the opening and closing turns: presenting the scenario verbatim and saying goodbye
-   * need no model, cost no tokens and cannot misstate the facts.
+   * Writes the opening, clarification and closing turns: presenting the scenario verbatim,
+   * quoting the scenario's fact that answers a clarifying question (or asking the candidate to
+   * state an assumption) and saying goodbye need no model, cost no tokens and cannot misstate
+   * the facts.
    */
   scripted: InterviewerEngine
   /** Silence after which the candidate is told the model is slow; 4 s by default. */
@@ -48,7 +50,9 @@ export function createLlmInterviewer(deps: LlmInterviewerDeps): InterviewerEngin
     slowNoticeMs: deps.slowNoticeMs ?? DEFAULT_SLOW_NOTICE_MS,
     nextTurn(context, signal) {
       const t = context.trigger.type
-      if (t === 'opening' || t === 'closing') return deps.scripted.nextTurn(context, signal)
+      if (t === 'opening' || t === 'closing' || t === 'clarify') {
+        return deps.scripted.nextTurn(context, signal)
+      }
       return streamLlmTurn(deps, context, signal)
     },
   }
@@ -84,12 +88,7 @@ async function* streamLlmTurn(
     throw new LlmError('empty_reply', 'The model wrote nothing for the candidate to read', false)
   }
   return {
-    kind:
-      ctx.trigger.type === 'clarify'
-        ? 'clarification'
-        : ctx.session.mode === 'drill'
-          ? 'verdict'
-          : 'follow-up',
+    kind: ctx.session.mode === 'drill' ? 'verdict' : 'follow-up',
     target,
     hiddenNotes: split.notes,
     usage: streamed.result?.usage ?? null,
@@ -97,20 +96,15 @@ async function* streamLlmTurn(
     model: streamed.result?.model ?? deps.llm.model,
     leaksCaught: step.value.leaks,
     // What the model asked, kept so the interviewer remembers it (never asked again).
-    probe:
-      ctx.trigger.type === 'clarify'
-        ? null
-        : { target, question: lastQuestion(shown), quote: null, move: 'llm' },
+    probe: { target, question: lastQuestion(shown), quote: null, move: 'llm' },
   }
 }
 
-/** What the turn probes: the drill focus, the most important gap, or nothing for a clarification. */
+/** What the turn probes: the drill focus or the most important gap. */
 function chooseTarget(
   deps: LlmInterviewerDeps,
   ctx: InterviewContext,
 ): { target: string | null; label: string } {
-  if (ctx.trigger.type === 'clarify')
-    return { target: null, label: 'none: answer the clarifying question' }
   if (ctx.session.mode === 'drill') {
     return {
       target: ctx.coverage.focus?.id ?? ctx.session.focus,

@@ -19,7 +19,6 @@ const QUESTION_SECTION_VARS = [
 export const PROMPT_CATALOG = {
   'interviewer-system': QUESTION_SECTION_VARS,
   'interviewer-turn': ['candidateText', 'coverage', 'targetLabel', 'askedQuestions'],
-  'interviewer-clarify': ['candidateText'],
   'drill-system': [...QUESTION_SECTION_VARS, 'focus'],
   'drill-turn': ['candidateText', 'focus', 'targetLabel', 'askedQuestions'],
   'grader-system': [],

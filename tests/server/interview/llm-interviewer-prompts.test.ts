@@ -97,22 +97,6 @@ describe('buildInterviewerMessages', () => {
     expect(last.match(/<\/candidate_answer>/g)).toHaveLength(1)
   })
 
-  it('uses the clarifying-question template for a clarifying question', () => {
-    const asked: PromptTurn[] = [
-      ...transcript.slice(0, 1),
-      {
-        id: 't2',
-        role: 'candidate',
-        kind: 'clarifying-question',
-        text: 'How many orders a minute?',
-      },
-    ]
-    const last = build({ transcript: asked }).at(-1)!.content
-    expect(last).toContain('clarifying question')
-    expect(last).toContain("scenario's facts only")
-    expect(last).not.toContain('Coverage so far')
-  })
-
   it('builds a drill on its focus', () => {
     const messages = build({ mode: 'drill', focus: 'step:2', targetLabel: 'idempotency keys' })
     expect(messages[0]!.content).toContain('The focus of this drill: framework step 2, Fix')

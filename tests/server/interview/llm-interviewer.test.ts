@@ -124,21 +124,26 @@ describe('LLM interviewer', () => {
     expect(turn.text).toContain('How would you validate that?')
   })
 
-  it('asks about the drill focus and answers clarifications without a target', async () => {
+  it('asks about the drill focus, and answers clarifications from the scenario without the model', async () => {
     const { h, llm, run } = setup(
-      [
-        'Verdict: partial. Hint: thresholds. What would page someone?',
-        'The brief says 50 million users.',
-      ],
-      { mode: 'drill', focus: 'step:3' },
+      ['Verdict: partial. Hint: thresholds. What would page someone?'],
+      {
+        mode: 'drill',
+        focus: 'step:3',
+      },
     )
     const verdict = await run({ type: 'answer', turn: h.add('candidate', 'answer', ANSWER) })
     expect(verdict.meta).toMatchObject({ kind: 'verdict', target: 'step:3' })
     expect(llm.calls[0]!.request.messages[0]!.content).toContain('Early Warning Metrics')
     const asked = h.add('candidate', 'clarifying-question', 'How many users are there?')
     const clarification = await run({ type: 'clarify', turn: asked })
-    expect(clarification.meta).toMatchObject({ kind: 'clarification', target: null })
-    expect(llm.calls[1]!.request.messages.at(-1)!.content).toContain('How many users are there?')
+    expect(clarification.meta).toMatchObject({
+      kind: 'clarification',
+      target: null,
+      provider: 'offline',
+    })
+    expect(clarification.turn.text).toContain('50 million users')
+    expect(llm.calls).toHaveLength(1)
   })
 
   it('passes a provider failure to its caller', async () => {
