@@ -3,7 +3,13 @@ import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
 import { Redis } from 'ioredis'
 
-export type UpstashRestShim = { url: string; token: string; stop(): Promise<void> }
+export type UpstashRestShim = {
+  url: string
+  token: string
+  /** What clients asked of it so far: HTTP requests, and Redis commands inside them. */
+  stats: { requests: number; commands: number }
+  stop(): Promise<void>
+}
 
 type Command = [string, ...unknown[]]
 
@@ -20,6 +26,11 @@ export async function startUpstashRestShim(
   const redis = new Redis(redisUrl)
   const run = ([name, ...args]: Command) => redis.callBuffer(name, ...args.map(String))
   const app = new Hono()
+  const stats = { requests: 0, commands: 0 }
+  app.use('*', async (c, next) => {
+    stats.requests++
+    await next()
+  })
   app.use('*', async (c, next) =>
     c.req.header('authorization') === `Bearer ${token}`
       ? next()
@@ -28,6 +39,7 @@ export async function startUpstashRestShim(
   app.post('/', async (c) => {
     const b64 = c.req.header('upstash-encoding') === 'base64'
     try {
+      stats.commands++
       return c.json({ result: encode(await run(await c.req.json()), b64) })
     } catch (err) {
       return c.json({ error: (err as Error).message }, 400)
@@ -37,6 +49,7 @@ export async function startUpstashRestShim(
     const b64 = c.req.header('upstash-encoding') === 'base64'
     const replies: unknown[] = []
     for (const command of (await c.req.json()) as Command[]) {
+      stats.commands++
       try {
         replies.push({ result: encode(await run(command), b64) })
       } catch (err) {
@@ -48,6 +61,7 @@ export async function startUpstashRestShim(
   app.post('/multi-exec', async (c) => {
     const b64 = c.req.header('upstash-encoding') === 'base64'
     const commands = (await c.req.json()) as Command[]
+    stats.commands += commands.length
     const results = await redis
       .multi(commands.map(([name, ...args]) => [name, ...args.map(String)]))
       .exec()
@@ -64,6 +78,7 @@ export async function startUpstashRestShim(
   return {
     url: `http://127.0.0.1:${port}`,
     token,
+    stats,
     stop: async () => {
       await new Promise((resolve) => server.close(resolve))
       await redis.quit()
