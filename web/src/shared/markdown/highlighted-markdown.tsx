@@ -20,7 +20,20 @@ const plugins: Options['rehypePlugins'] = [
   ],
 ]
 
-/** Markdown with fenced code highlighted; loaded lazily (review page only). */
-export default function HighlightedMarkdown({ children }: { children: string }) {
-  return <SafeMarkdown rehypePlugins={plugins}>{children}</SafeMarkdown>
+/**
+ * Markdown with fenced code highlighted; loaded lazily. `extraPlugins` run before highlighting
+ * (quote marks in the review).
+ */
+export default function HighlightedMarkdown({
+  children,
+  extraPlugins = [],
+}: {
+  children: string
+  extraPlugins?: Options['rehypePlugins']
+}) {
+  return (
+    <SafeMarkdown rehypePlugins={[...(extraPlugins ?? []), ...(plugins ?? [])]}>
+      {children}
+    </SafeMarkdown>
+  )
 }

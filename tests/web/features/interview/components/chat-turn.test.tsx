@@ -9,17 +9,20 @@ const xss = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</scr
 afterEach(cleanup)
 
 describe('ChatTurn', () => {
-  it('shows a candidate answer exactly as typed, HTML included, as text', () => {
+  it('renders a candidate answer as Markdown, with HTML typed in it shown as text', () => {
     const turn = makeTurn({
       id: 'c1',
       seq: 2,
       role: 'candidate',
       kind: 'answer',
-      text: `${xss}\n**not bold**`,
+      text: `${xss}\n\n- **first**\n- second\n\n\`\`\`sql\nSELECT 1;\n\`\`\``,
     })
     const { container } = render(<ChatTurn turn={turn} />)
-    expect(container.querySelector('img, script, strong')).toBeNull()
-    expect(container.querySelector('.turn-text')?.textContent).toBe(`${xss}\n**not bold**`)
+    expect(container.querySelector('img, script')).toBeNull()
+    expect(container.querySelector('.turn-text')?.textContent).toContain(xss)
+    expect(container.querySelector('li strong')?.textContent).toBe('first')
+    expect(container.querySelectorAll('.markdown li')).toHaveLength(2)
+    expect(container.querySelector('pre code')?.textContent).toContain('SELECT 1;')
     expect((window as { __pwned?: number }).__pwned).toBeUndefined()
   })
 

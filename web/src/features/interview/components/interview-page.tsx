@@ -1,17 +1,20 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useClientDeps } from '../../../shared/api/client-deps.js'
 import type { PublicQuestion } from '../../../shared/contract/question-contract.js'
 import { navigateTo } from '../../../shared/router/navigate.js'
 import { fetchQuestionDetail } from '../../library/api/library-api.js'
 import { endSession, requestGrade } from '../api/interview-api.js'
+import { focusTurn, mayTakeFocus } from '../hooks/focus-turn.js'
+import { useInterviewShortcuts } from '../hooks/interview-shortcuts.js'
 import { useDraft } from '../hooks/use-draft.js'
 import { useInterviewSocket } from '../hooks/use-interview-socket.js'
 import { useNow } from '../hooks/use-now.js'
-import { AnswerBox } from './answer-box.js'
+import { AnswerBox, type AnswerBoxHandle } from './answer-box.js'
 import { ChatTranscript } from './chat-transcript.js'
 import { describeClock } from './format-clock.js'
 import { InterviewStatusBar } from './interview-status-bar.js'
 import { SessionEndedPanel } from './session-ended-panel.js'
+import { ShortcutsDialog } from './shortcuts-dialog.js'
 
 /** The live interview (mock or drill): chat, status, answer box. */
 export default function InterviewPage({ sessionId }: { sessionId: string }) {
@@ -23,6 +26,21 @@ export default function InterviewPage({ sessionId }: { sessionId: string }) {
   const [actionError, setActionError] = useState<string | null>(null)
   const ended = state.ended !== null || state.session?.status === 'ended'
   const now = useNow(!ended && state.session !== null)
+  const answerBox = useRef<AnswerBoxHandle>(null)
+  const [showShortcuts, setShowShortcuts] = useState(false)
+  const newestAsked = state.turns
+    .filter((t) => t.role === 'interviewer' && t.completedAt !== null)
+    .at(-1)?.id
+  const draftRef = useRef(draft)
+  draftRef.current = draft
+  const focusedTurn = useRef<string | null>(null)
+  // Each new question or follow-up takes focus once it is complete, so screen readers read it
+  // and keyboard users start from it; not while the candidate is writing.
+  useEffect(() => {
+    if (!newestAsked || focusedTurn.current === newestAsked) return
+    focusedTurn.current = newestAsked
+    if (mayTakeFocus(document.activeElement, draftRef.current.trim() === '')) focusTurn(newestAsked)
+  }, [newestAsked])
 
   const questionId = state.session?.questionId
   useEffect(() => {
@@ -51,6 +69,20 @@ export default function InterviewPage({ sessionId }: { sessionId: string }) {
     const result = await endSession(deps.fetch, sessionId)
     if (!result.ok) setActionError(result.message)
   }
+  const goToQuestion = () => {
+    if (newestAsked) focusTurn(newestAsked)
+  }
+  useInterviewShortcuts({
+    answer: () => answerBox.current?.focusAnswer(),
+    question: goToQuestion,
+    preview: () => answerBox.current?.togglePreview(),
+    skip: () => {
+      if (!ended && !streaming && state.session !== null) socket.sendSkip()
+    },
+    end: () => answerBox.current?.askToEnd(),
+    help: () => setShowShortcuts(true),
+  })
+
   const grade = async () => {
     const result = await requestGrade(deps.fetch, sessionId)
     if (!result.ok && result.status !== 409) return setActionError(result.message)
@@ -65,8 +97,14 @@ export default function InterviewPage({ sessionId }: { sessionId: string }) {
             ? `Drill${state.session?.focus ? ` · ${describeFocus(state.session.focus, question)}` : ''}`
             : 'Mock interview'}
         </p>
-        <h1>{question?.title ?? 'Interview'}</h1>
+        <div className="page-header-row">
+          <h1>{question?.title ?? 'Interview'}</h1>
+          <button type="button" className="link-button" onClick={() => setShowShortcuts(true)}>
+            Keyboard shortcuts <kbd>?</kbd>
+          </button>
+        </div>
       </header>
+      <ShortcutsDialog open={showShortcuts} onClose={() => setShowShortcuts(false)} />
       <InterviewStatusBar
         connection={state.connection}
         provider={state.provider}
@@ -94,6 +132,8 @@ export default function InterviewPage({ sessionId }: { sessionId: string }) {
         <SessionEndedPanel reason={state.ended} onGrade={grade} />
       ) : (
         <AnswerBox
+          ref={answerBox}
+          onLeave={goToQuestion}
           draft={draft}
           onDraftChange={setDraft}
           onSend={socket.sendAnswer}

@@ -1,7 +1,8 @@
 import type { Turn } from '../../../shared/contract/session-contract.js'
 import { SafeMarkdown } from '../../../shared/markdown/safe-markdown.js'
 import { describeSkip } from '../../../shared/transcript/describe-skip.js'
-import { highlightQuotes, type QuoteMark } from '../hooks/highlight-quotes.js'
+import { CandidateMarkdown } from '../../../shared/markdown/candidate-markdown.js'
+import type { QuoteMark } from '../hooks/highlight-quotes.js'
 
 type ReviewTranscriptProps = {
   turns: Turn[]
@@ -11,7 +12,12 @@ type ReviewTranscriptProps = {
   onRetry?: (turn: Turn) => void
 }
 
-/** The transcript with each evidence quote marked where it occurs (a jump target). */
+const NO_QUOTES: QuoteMark[] = []
+
+/**
+ * The transcript, the candidate's turns as Markdown, with each evidence quote marked where it
+ * occurs (a jump target).
+ */
 export function ReviewTranscript({ turns, marks, onRetry }: ReviewTranscriptProps) {
   return (
     <section className="review-transcript" aria-labelledby="transcript-heading">
@@ -36,17 +42,9 @@ export function ReviewTranscript({ turns, marks, onRetry }: ReviewTranscriptProp
             ) : turn.kind === 'skip' ? (
               <p className="turn-text">{describeSkip(turns, turn)}</p>
             ) : (
-              <p className="turn-text">
-                {highlightQuotes(turn.text, marks.get(turn.id) ?? []).map((segment, i) =>
-                  segment.quoteId ? (
-                    <mark key={i} id={segment.quoteId} tabIndex={-1}>
-                      {segment.text}
-                    </mark>
-                  ) : (
-                    <span key={i}>{segment.text}</span>
-                  ),
-                )}
-              </p>
+              <div className="turn-text">
+                <CandidateMarkdown text={turn.text} quotes={marks.get(turn.id) ?? NO_QUOTES} />
+              </div>
             )}
           </li>
         ))}
