@@ -19,6 +19,7 @@ import { parseBenchArgs } from './transcripts-bench/bench-args.js'
 import { gradeCases, type CaseOutcome } from './transcripts-bench/grade-cases.js'
 import { createBenchLlmGrader } from './transcripts-bench/llm-bench-grader.js'
 import { gradeOffline } from './transcripts-bench/offline-bench-grader.js'
+import { writeFittedScale } from './transcripts-bench/write-fitted-scale.js'
 import { formatTranscriptsSection } from './transcripts-bench/format-transcripts-section.js'
 import { loadTranscriptCases } from './transcripts-bench/transcript-case.js'
 import { attachScores, summariseGrades } from './transcripts-bench/transcript-report.js'
@@ -40,9 +41,23 @@ async function main(): Promise<number> {
   let grader: string
   let method: string
   let timing: string | undefined
+  let extra: string[] = []
   if (args.grader === 'offline') {
     const run = await gradeOffline(cases, questionOf)
     ;({ outcomes, method, timing } = run)
+    const off = run.modelAnswers.filter((m) => Math.abs(m.score - m.stated) > 1)
+    extra = [
+      `Each question's model answer graded as a one-turn transcript (held-out scale): ${run.modelAnswers
+        .map((m) => `${m.score}`)
+        .join(
+          ', ',
+        )} against stated ${run.modelAnswers.map((m) => `${m.stated}`).join(', ')}; ${off.length} more than 1 point away.`,
+    ]
+    if (args.writeScale) {
+      const file = resolve(repo, 'server/grading/fitted-score-scale.ts')
+      writeFittedScale(file, run.fullScale)
+      console.log(`Wrote ${file} (run prettier on it)`)
+    }
     grader = 'offline grader (`npm run grade`, POST /api/grade without a key)'
   } else {
     if (existsSync(resolve(repo, '.env'))) process.loadEnvFile(resolve(repo, '.env'))
@@ -96,6 +111,7 @@ async function main(): Promise<number> {
     method,
     timing,
     failures,
+    extra,
   })
   console.log(section)
   if (args.write) {

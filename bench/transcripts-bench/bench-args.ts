@@ -9,11 +9,13 @@ export const BenchArgsSchema = z.object({
   concurrency: z.coerce.number().int().min(1).max(32).default(4),
   /** Print only; leave docs/benchmarks.md alone. */
   write: z.boolean().default(true),
+  /** Offline only: also write the scale fitted on every question to fitted-score-scale.ts. */
+  writeScale: z.boolean().default(false),
 })
 export type BenchArgs = z.infer<typeof BenchArgsSchema>
 
 export const BENCH_USAGE =
-  'usage: npm run bench:transcripts [-- --grader offline|llm] [--data <dir>] [--concurrency <n>] [--no-write]'
+  'usage: npm run bench:transcripts [-- --grader offline|llm] [--data <dir>] [--concurrency <n>] [--no-write] [--write-scale]'
 
 /** Parses argv (after the script name); a readable error for anything unknown or malformed. */
 export function parseBenchArgs(
@@ -23,6 +25,7 @@ export function parseBenchArgs(
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!
     if (a === '--no-write') raw.write = false
+    else if (a === '--write-scale') raw.writeScale = true
     else if (a === '--grader' || a === '--data' || a === '--concurrency') {
       const value = argv[++i]
       if (value === undefined) return { ok: false, message: `${a} needs a value\n${BENCH_USAGE}` }

@@ -13,6 +13,8 @@ export type SectionMeta = {
   timing?: string
   /** Cases without a score (the LLM failed) and why. */
   failures: string[]
+  /** Further paragraphs after the per-question table. */
+  extra?: string[]
 }
 
 const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a')
@@ -83,6 +85,7 @@ export function formatTranscriptsSection(report: TranscriptReport, meta: Section
     '| question | Spearman | MAE |',
     '|---|---|---|',
     ...report.perQuestion.map((q) => `| ${q.questionId} | ${f2(q.spearman)} | ${f2(q.mae)} |`),
+    ...(meta.extra ?? []).flatMap((x) => ['', x]),
     ...(meta.failures.length > 0
       ? ['', 'Cases without a score:', '', ...meta.failures.map((x) => `- ${x}`)]
       : []),

@@ -1,38 +1,145 @@
 import { computePercentile } from '../stream/percentile.js'
 import { createGradingAnalyzer } from '../../server/grading/answer-coverage.js'
-import { createOfflineGrader } from '../../server/grading/offline-grader.js'
+import {
+  fitScoreScale,
+  type CalibrationPoint,
+  type OrderedPair,
+} from '../../server/grading/fit-score-scale.js'
+import {
+  calibrationPoint,
+  createOfflineGrader,
+  measureTranscript,
+} from '../../server/grading/offline-grader.js'
+import { createProfileCache } from '../../server/grading/question-profile.js'
+import type { ScoreScale } from '../../server/grading/score-scale.js'
 import type { Question } from '../../server/questions/question-schema.js'
 import {
   createWinkEmbeddingsLoader,
   defaultPackCacheDir,
 } from '../../server/text/wink-embeddings-loader.js'
 import { gradeCases, type CaseOutcome } from './grade-cases.js'
-import type { TranscriptCase } from './transcript-case.js'
+import { candidateWords, type TranscriptCase } from './transcript-case.js'
+
+export type OfflineRun = {
+  /** Each case graded with the scale fitted on the other questions only. */
+  outcomes: CaseOutcome[]
+  /** The scale fitted on every question: what the product ships. */
+  fullScale: ScoreScale
+  /** Each question's model answer, graded as a one-turn transcript with its held-out scale. */
+  modelAnswers: { questionId: string; stated: number; score: number }[]
+  /** Per held-out question, the weights its fit chose. */
+  weights: string[]
+  method: string
+  timing: string
+}
 
 /**
- * Grades the cases with the offline grader the product runs (`npm run grade`; POST /api/grade
- * runs the same grader on a worker thread), one at a time, after the word vectors are loaded as
- * the server loads them at start: the timings are whole transcripts "after start".
+ * The offline grader the product runs (`npm run grade`; POST /api/grade runs the same grader on
+ * a worker thread), with its calibrated scale fitted leave-one-question-out: for each question,
+ * the scale is fitted on the other questions' cases, and that question's cases (and its model
+ * answer) are graded with it. Timings: the shipped grader over every case, one at a time, after
+ * the word vectors are loaded as the server loads them at start.
  */
 export async function gradeOffline(
   cases: readonly TranscriptCase[],
   questionOf: (id: string) => Question | undefined,
-): Promise<{ outcomes: CaseOutcome[]; method: string; timing: string }> {
+): Promise<OfflineRun> {
   const loader = createWinkEmbeddingsLoader({ cacheDir: defaultPackCacheDir() })
   loader.load()
-  const grader = createOfflineGrader({
+  const analyzer = createGradingAnalyzer(loader)
+  const now = () => new Date()
+  const profileOf = createProfileCache(analyzer)
+  const points: (CalibrationPoint & { questionId: string; words: number })[] = cases.flatMap(
+    (c) => {
+      const q = questionOf(c.questionId)
+      if (!q) return []
+      const m = measureTranscript(analyzer, profileOf, q, {
+        questionId: c.questionId,
+        turns: c.turns,
+      })
+      const words = candidateWords(c)
+      return [{ ...calibrationPoint(q, m, c.target), questionId: c.questionId, words }]
+    },
+  )
+  const questionIds = [...new Set(cases.map((c) => c.questionId))]
+  const outcomes = new Array<CaseOutcome>(cases.length)
+  const modelAnswers: OfflineRun['modelAnswers'] = []
+  const weights: string[] = []
+  for (const held of questionIds) {
+    const others = points.filter((p) => p.questionId !== held)
+    const scale = fitScoreScale(
+      others,
+      `bench/transcripts without ${held}`,
+      shorterAndBetter(others),
+    )
+    weights.push(`${scale.specificityWeight}/${scale.fillerWeight}/${scale.onTopicAt}`)
+    const grader = createOfflineGrader({ analyzer, now, scale })
+    const mine = cases.map((c, i) => ({ c, i })).filter(({ c }) => c.questionId === held)
+    const graded = await gradeCases(
+      mine.map(({ c }) => c),
+      questionOf,
+      { grade: async (q, t) => grader.grade(q, t) },
+    )
+    graded.forEach((o, k) => (outcomes[mine[k]!.i] = o))
+    const q = questionOf(held)
+    if (q)
+      modelAnswers.push({
+        questionId: held,
+        stated: (q.statedScore.value / q.statedScore.scale) * 10,
+        score: grader.grade(q, {
+          questionId: held,
+          turns: [{ id: 'c1', role: 'candidate', text: q.modelAnswer }],
+        }).overall,
+      })
+  }
+  const fullScale = fitScoreScale(
+    points,
+    `all ${questionIds.length} questions of bench/transcripts`,
+    shorterAndBetter(points),
+  )
+
+  // The product path, timed: a fresh grader with the full scale, every case once.
+  const shipped = createOfflineGrader({
     analyzer: createGradingAnalyzer(loader),
-    now: () => new Date(),
+    now,
+    scale: fullScale,
   })
-  const outcomes = await gradeCases(cases, questionOf, {
-    grade: async (question, transcript) => grader.grade(question, transcript),
+  const timed = await gradeCases(cases, questionOf, {
+    grade: async (q, t) => shipped.grade(q, t),
   })
-  const ms = outcomes.map((o) => o.ms)
-  const p = (q: number) => computePercentile(ms, q)?.toFixed(0) ?? 'n/a'
+  const ms = timed.map((o) => o.ms)
+  const p = (q: number) => computePercentile(ms, q)?.toFixed(1) ?? 'n/a'
   return {
     outcomes,
-    method:
-      'Nothing is fitted to this set: the scores are the grades `npm run grade` prints for each transcript.',
-    timing: `p50 ${p(50)} ms, p99 ${p(99)} ms, max ${p(100)} ms (first grade included; vectors loaded in ${((loader.stats?.loadMs ?? 0) / 1000).toFixed(1)} s before)`,
+    fullScale,
+    modelAnswers,
+    weights,
+    method: [
+      'Every fitted constant is fitted with the question held out: for each of the 15 questions, the',
+      'calibrated scale (the specificity weight and the isotonic map, server/grading/score-scale.ts) is',
+      "fitted on the other 14 questions' cases, and that question's cases are graded with it through the",
+      'product grader (`createOfflineGrader`, as `npm run grade` runs it). All figures below are these',
+      'held-out grades. Weights chosen (specificity / filler / on-topic-at) across the 15 fits:',
+      `${[...new Set(weights)].map((w) => `${w} (${weights.filter((x) => x === w).length})`).join(', ')}; the shipped scale (fitted on`,
+      `all 15) has ${fullScale.knots.length} knots and weights ${fullScale.specificityWeight} / ${fullScale.fillerWeight} / ${fullScale.onTopicAt}.`,
+    ].join('\n'),
+    timing: `p50 ${p(50)} ms, p99 ${p(99)} ms, max ${p(100)} ms (the shipped grader, first grade of each question included; vectors loaded in ${((loader.stats?.loadMs ?? 0) / 1000).toFixed(1)} s before)`,
   }
+}
+
+/**
+ * The pairs whose order length must not buy: same question, one with a higher target (by at
+ * least a point) and fewer candidate words than the other.
+ */
+export function shorterAndBetter(
+  points: readonly { questionId: string; target: number; words: number }[],
+): OrderedPair[] {
+  const pairs: OrderedPair[] = []
+  points.forEach((a, i) =>
+    points.forEach((b, j) => {
+      if (a.questionId === b.questionId && a.target >= b.target + 1 && a.words < b.words)
+        pairs.push({ better: i, worse: j })
+    }),
+  )
+  return pairs
 }

@@ -8,18 +8,23 @@ const EXEMPLAR_SENTENCES = 4
 const MIN_EXEMPLAR_WORDS = 6
 
 /**
- * The reference a criterion (or competency, or framework step) is graded against: its own
- * words plus the model-answer sentences that best match them. The rubric's description says
+ * The reference a criterion (or competency, or framework step) is graded against: its
+ * description plus the model-answer sentences that best match it. The rubric's description says
  * what to look for; the model answer shows how a strong answer says it, so a candidate who makes
- * the point in the model answer's terms, not the rubric's, still gets credit. Code blocks are
- * left out: a spoken answer describes code, it does not recite it.
+ * the point in the model answer's terms, not the rubric's, still gets credit. The criterion's
+ * name is left out: it labels a category ("Tool Proficiency"), and a sentence that lists the
+ * rubric's names would otherwise cover every criterion. Code blocks are left out: a spoken answer
+ * describes code, it does not recite it.
+ *
+ * The model answer's sentences here make it cover its own references almost fully; that is why
+ * the scale is not anchored on the model answer's coverage (see score-scale.ts).
  */
 export function buildCriterionReference(
   analyzer: TextAnalyzer,
-  criterion: { name: string; description: string },
+  criterion: { description: string },
   modelAnswer: string,
 ): string {
-  const own = `${criterion.name}. ${criterion.description}`
+  const own = criterion.description
   const sentences = splitSentences(stripFencedCode(modelAnswer))
     .filter((s) => s.text.split(/\s+/).length >= MIN_EXEMPLAR_WORDS)
     .map((s, i) => ({ text: s.text, i, score: analyzer.coverage(s.text, own).score }))

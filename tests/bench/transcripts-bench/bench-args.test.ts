@@ -5,14 +5,14 @@ describe('parseBenchArgs', () => {
   it('defaults to the offline grader and writing the docs', () => {
     expect(parseBenchArgs([])).toEqual({
       ok: true,
-      args: { grader: 'offline', concurrency: 4, write: true },
+      args: { grader: 'offline', concurrency: 4, write: true, writeScale: false },
     })
   })
 
   it('takes --grader llm, --concurrency and --no-write', () => {
     expect(parseBenchArgs(['--grader', 'llm', '--concurrency', '2', '--no-write'])).toEqual({
       ok: true,
-      args: { grader: 'llm', concurrency: 2, write: false },
+      args: { grader: 'llm', concurrency: 2, write: false, writeScale: false },
     })
   })
 

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { loadTranscriptCases } from '../../../bench/transcripts-bench/transcript-case.js'
 import { GradeSchema } from '../../../server/grading/grade-schema.js'
 import type { OfflineGrader } from '../../../server/grading/offline-grader.js'
 import type { QuestionBank } from '../../../server/questions/question-bank.js'
@@ -163,5 +164,39 @@ describe('calibration: each model answer, graded as a one-turn transcript, earns
     const stated = (question.statedScore.value / question.statedScore.scale) * 10
     expect(Math.abs(grade.overall - stated)).toBeLessThanOrEqual(1)
     expect(quotesNotVerbatim(grade, transcript)).toEqual([])
+  })
+})
+
+describe('calibrated scale properties on the graded transcripts of bench/transcripts/', () => {
+  const cases = () => loadTranscriptCases(join(repoRoot, 'bench/transcripts'))
+  const filler =
+    'To be honest, this is a really interesting question and there are many ways to look at it. In my experience every team is different, so it depends on the situation and the people involved.'
+
+  it('padding never raises a score: generic talk around every turn of each good answer', async () => {
+    for (const good of (await cases()).filter((c) => c.level === 'good')) {
+      const q = question(good.questionId)
+      const padded = {
+        questionId: q.id,
+        turns: good.turns.map((t) =>
+          t.role === 'candidate' ? { ...t, text: `${filler} ${t.text} ${filler}` } : t,
+        ),
+      }
+      const plain = grader.grade(q, { questionId: q.id, turns: good.turns }).overall
+      expect(grader.grade(q, padded).overall, q.id).toBeLessThanOrEqual(plain)
+    }
+  })
+
+  it('a concise excellent answer does not fall below a good one made long with generic talk', async () => {
+    const all = await cases()
+    for (const concise of all.filter((c) => c.level === 'excellent-concise')) {
+      const q = question(concise.questionId)
+      const good = all.find((c) => c.questionId === q.id && c.level === 'good')!
+      const long = good.turns.map((t) =>
+        t.role === 'candidate' ? { ...t, text: `${filler} ${t.text} ${filler} ${filler}` } : t,
+      )
+      const score = (turns: typeof concise.turns) =>
+        grader.grade(q, { questionId: q.id, turns }).overall
+      expect(score(concise.turns), q.id).toBeGreaterThanOrEqual(score(long))
+    }
   })
 })

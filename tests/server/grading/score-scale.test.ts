@@ -1,54 +1,72 @@
 import { describe, expect, it } from 'vitest'
-import { scaleToStated } from '../../../server/grading/score-scale.js'
+import { FITTED_SCORE_SCALE } from '../../../server/grading/fitted-score-scale.js'
+import {
+  ScoreScaleSchema,
+  applyScale,
+  rawMeasure,
+  type RawParts,
+} from '../../../server/grading/score-scale.js'
 
-const base = { candidateQuality: 1, referenceQuality: 1, statedOutOf10: 9 }
+const knots: [number, number][] = [
+  [0.1, 1],
+  [0.3, 5],
+  [0.5, 9],
+]
+const weights = { specificityWeight: 0.1, fillerWeight: 1, onTopicAt: 0.4 }
+const parts: RawParts = { recall: 0.5, fillerShare: 0, figures: 0, quality: 1, topicality: 0.5 }
 
-describe('scaleToStated', () => {
-  it('gives reference-level coverage exactly the stated score', () => {
-    expect(scaleToStated({ ...base, candidateCoverage: 0.8, referenceCoverage: 0.8 }).score).toBe(9)
+describe('applyScale', () => {
+  it('is linear between knots and flat outside them', () => {
+    expect(applyScale(knots, 0.2)).toBe(3)
+    expect(applyScale(knots, 0.4)).toBe(7)
+    expect(applyScale(knots, 0)).toBe(1)
+    expect(applyScale(knots, 2)).toBe(9)
   })
 
-  it('is linear in the share of the reference covered, above chance', () => {
-    const half = scaleToStated({
-      ...base,
-      candidateCoverage: 0.5,
-      referenceCoverage: 0.8,
-      candidateChance: 0.2,
-      referenceChance: 0.2,
-    })
-    expect(half.ratio).toBeCloseTo(0.5)
-    expect(half.score).toBe(4.5)
+  it('never decreases', () => {
+    let last = -1
+    for (let raw = 0; raw <= 1; raw += 0.01) {
+      const score = applyScale(FITTED_SCORE_SCALE.knots, raw)
+      expect(score).toBeGreaterThanOrEqual(last)
+      last = score
+    }
+  })
+})
+
+describe('rawMeasure', () => {
+  it('takes the filler share off recall, so padding lowers it', () => {
+    expect(rawMeasure(parts, weights)).toBeCloseTo(0.5)
+    expect(rawMeasure({ ...parts, fillerShare: 0.5 }, weights)).toBeCloseTo(0.25)
+    expect(
+      rawMeasure({ ...parts, fillerShare: 0.5 }, { ...weights, fillerWeight: 0.5 }),
+    ).toBeCloseTo(0.375)
   })
 
-  it('gives nothing for coverage at the chance level, and caps at 10', () => {
-    expect(
-      scaleToStated({
-        ...base,
-        candidateCoverage: 0.3,
-        referenceCoverage: 0.9,
-        candidateChance: 0.3,
-        referenceChance: 0.3,
-      }).score,
-    ).toBe(0)
-    expect(scaleToStated({ ...base, candidateCoverage: 1, referenceCoverage: 0.5 }).score).toBe(10)
+  it('adds ln(1 + figures) times the specificity weight', () => {
+    expect(rawMeasure({ ...parts, figures: Math.E - 1 }, weights)).toBeCloseTo(0.6)
   })
 
-  it('scales down for discourse quality below the reference, never up', () => {
-    expect(
-      scaleToStated({
-        ...base,
-        candidateCoverage: 0.8,
-        referenceCoverage: 0.8,
-        candidateQuality: 0.5,
-      }).score,
-    ).toBe(4.5)
-    expect(
-      scaleToStated({
-        ...base,
-        candidateCoverage: 0.8,
-        referenceCoverage: 0.8,
-        referenceQuality: 0.5,
-      }).score,
-    ).toBe(9)
+  it('gives a keyword list or an off-topic answer nothing', () => {
+    expect(rawMeasure({ ...parts, quality: 0 }, weights)).toBe(0)
+    expect(rawMeasure({ ...parts, topicality: 0.1 }, weights)).toBe(0)
+    expect(rawMeasure({ ...parts, topicality: 0.25 }, weights)).toBeCloseTo(0.25)
+  })
+})
+
+describe('ScoreScaleSchema', () => {
+  it('accepts the shipped scale', () => {
+    expect(ScoreScaleSchema.parse(FITTED_SCORE_SCALE)).toEqual(FITTED_SCORE_SCALE)
+  })
+
+  it('rejects knots that go down', () => {
+    const bad = {
+      ...weights,
+      fittedOn: 'test',
+      knots: [
+        [0.1, 5],
+        [0.2, 4],
+      ],
+    }
+    expect(ScoreScaleSchema.safeParse(bad).success).toBe(false)
   })
 })

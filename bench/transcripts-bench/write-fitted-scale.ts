@@ -1,0 +1,30 @@
+import { writeFileSync } from 'node:fs'
+import type { ScoreScale } from '../../server/grading/score-scale.js'
+
+/**
+ * Writes the scale fitted on every question to server/grading/fitted-score-scale.ts, the
+ * scale the product ships. Generated code, validated again when the module loads.
+ */
+export function writeFittedScale(file: string, scale: ScoreScale): void {
+  const knots = scale.knots.map(([x, y]) => `    [${x.toFixed(4)}, ${y.toFixed(2)}],`).join('\n')
+  writeFileSync(
+    file,
+    `import { ScoreScaleSchema } from './score-scale.js'
+
+/**
+ * The offline grader's calibrated scale (score-scale.ts), fitted on every graded transcript of
+ * bench/transcripts/ by \`npm run bench:transcripts -- --write-scale\`. Generated: refit, do not
+ * edit. The benchmark's figures come from fits with each question held out, not from this one.
+ */
+export const FITTED_SCORE_SCALE = ScoreScaleSchema.parse({
+  specificityWeight: ${scale.specificityWeight},
+  fillerWeight: ${scale.fillerWeight},
+  onTopicAt: ${scale.onTopicAt},
+  knots: [
+${knots}
+  ],
+  fittedOn: ${JSON.stringify(scale.fittedOn)},
+})
+`,
+  )
+}

@@ -1,0 +1,89 @@
+import type { TextAnalyzer } from '../text/text-analyzer.js'
+import type { QuestionProfile } from './question-profile.js'
+import { countFigures } from './specific-details.js'
+
+/**
+ * Two different words count as the same point from this chance-corrected similarity on
+ * ("rollback" for "revert"); below it a match is as likely to be noise as kinship, and a long
+ * answer would collect such faint matches by length alone.
+ */
+const MATCH = 0.5
+
+/** How the candidate's words meet a question's references. */
+export type ContentMeasure = {
+  /** Per profile target, in order: the share of its reference terms the answer reaches. */
+  recall: number[]
+  /** Per profile target: the reference terms reached, in reference order. */
+  matched: string[][]
+  /** Share of the candidate's words in sentences that reach no reference term not reached before. */
+  fillerShare: number
+  /** Distinct figures stated in the sentences that carry content (specific-details.ts). */
+  figures: number
+}
+
+/**
+ * Measures an answer, sentence by sentence, against every reference of the question at once.
+ *
+ * Recall counts a reference term as reached by its best match in the answer (1 for the same stem,
+ * the chance-corrected word-vector similarity from MATCH on), with no floor subtracted: below
+ * MATCH nothing counts, so length alone earns nothing. Sentences are read in order; a sentence
+ * that reaches no reference term beyond those already reached is filler (restating, hedging,
+ * generic talk) and its words count toward `fillerShare`; only the other sentences count for
+ * recall and figures, so adding filler never raises recall and always raises the filler share.
+ */
+export function measureContent(
+  analyzer: TextAnalyzer,
+  profile: QuestionProfile,
+  sentences: readonly string[],
+): ContentMeasure {
+  const refs = profile.terms
+  const sentenceTerms = sentences.map((s) => analyzer.terms(s))
+  const candidate = [...new Map(sentenceTerms.flat().map((t) => [t.stem, t])).values()]
+  const column = new Map(candidate.map((t, j) => [t.stem, j]))
+  const sims = analyzer.similarityMatrix(refs, candidate)
+  const width = candidate.length
+
+  const best = new Float32Array(refs.length)
+  let fillerWords = 0
+  let allWords = 0
+  const kept: string[] = []
+
+  sentences.forEach((text, k) => {
+    const words = text.split(/\s+/).filter(Boolean).length
+    allWords += words
+    const cols = sentenceTerms[k]!.map((t) => column.get(t.stem)!)
+    const reach = new Float32Array(refs.length)
+    let fresh = 0
+    for (let i = 0; i < refs.length; i++) {
+      let b = 0
+      for (const j of cols) {
+        const s = sims[i * width + j]!
+        if (s > b) b = s
+      }
+      if (b < MATCH) continue
+      reach[i] = b
+      if (best[i]! < MATCH) fresh++
+    }
+    if (fresh === 0) {
+      fillerWords += words
+      return
+    }
+    kept.push(text)
+    for (let i = 0; i < refs.length; i++) if (reach[i]! > best[i]!) best[i] = reach[i]!
+  })
+
+  const recall = profile.targets.map((t) =>
+    t.termIndices.length > 0
+      ? t.termIndices.reduce((sum, i) => sum + best[i]!, 0) / t.termIndices.length
+      : 0,
+  )
+  const matched = profile.targets.map((t) =>
+    t.termIndices.filter((i) => best[i]! >= MATCH).map((i) => refs[i]!.word),
+  )
+  return {
+    recall,
+    matched,
+    fillerShare: allWords > 0 ? fillerWords / allWords : 1,
+    figures: countFigures(kept),
+  }
+}
