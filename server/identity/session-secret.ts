@@ -15,7 +15,7 @@ export async function loadSessionSecret(dataDir: string, fromEnv?: string): Prom
   const path = join(dataDir, SESSION_SECRET_FILE)
   const existing = await readSecret(path)
   if (existing) return existing
-  await mkdir(dataDir, { recursive: true })
+  await mkdir(dataDir, { recursive: true, mode: 0o700 })
   const secret = randomBytes(32).toString('base64url')
   try {
     // 'wx': never overwrite. If another instance won the race, use the secret it wrote.

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Grade } from '../grading/grade-schema.js'
@@ -46,7 +46,8 @@ export class SqliteSessionStore implements SessionStore {
     path: string,
     opts: { now?: () => number; serverInstance?: string } = {},
   ): SqliteSessionStore {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+    // A folder made here is the owner's alone (0700); one that existed is left as its owner set it.
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
     const db = new Database(path)
     // WAL: readers never block the writer. synchronous = FULL: every commit fsyncs the WAL
     // before returning. In WAL mode NORMAL already survives a crash of this process (the commit
@@ -59,6 +60,12 @@ export class SqliteSessionStore implements SessionStore {
     // Several processes may share the file (a CLI beside the server): wait for the lock.
     db.pragma('busy_timeout = 5000')
     migrateSqlite(db)
+    // Transcripts are private: the database and its WAL files are readable by the owner only.
+    if (path !== ':memory:') {
+      for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+        if (existsSync(file)) chmodSync(file, 0o600)
+      }
+    }
     const store = new SqliteSessionStore(db, opts.now ?? Date.now)
     if (opts.serverInstance !== undefined) {
       try {

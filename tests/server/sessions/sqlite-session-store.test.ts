@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -32,6 +32,15 @@ afterEach(async () => {
 describeSessionStoreContract('SqliteSessionStore on a file', async () => openAt(tempDbPath()))
 
 describe('SqliteSessionStore specifics', () => {
+  it('keeps the database and its WAL files to the owner (0600) in a folder it made 0700', async () => {
+    const path = tempDbPath()
+    const store = openAt(path)
+    await store.createSession(makeSession())
+    const mode = (file: string) => (statSync(file).mode & 0o777).toString(8)
+    expect(mode(join(path, '..'))).toBe('700')
+    expect([path, `${path}-wal`, `${path}-shm`].map(mode)).toEqual(['600', '600', '600'])
+  })
+
   it('creates the folder, runs every migration once and keeps data across reopen', async () => {
     const path = tempDbPath()
     const first = openAt(path)
