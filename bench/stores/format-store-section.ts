@@ -57,7 +57,8 @@ grade is written):
 ${table('grading')}
 
 On Redis, one round trip per store call (the session read, the answer and the reply stored:
-append, then update; the lease taken and released; each a Lua script at most), and the rest is
+append, then update; the lease taken and released; the rate-limit counters; each a Lua script
+at most), and the rest is
 the stream relay: the turn's messages (each delta included) get their seqs and go into the
 session's log by one script call per batch, a batch being what was published while the
 previous call was on its way, so a slower backend makes fewer, larger calls. On Vercel KV the
