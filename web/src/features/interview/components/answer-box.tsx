@@ -103,7 +103,7 @@ export function AnswerBox(props: AnswerBoxProps) {
           type="button"
           className="link-button"
           aria-pressed={previewing}
-          aria-controls={`${id}-preview`}
+          aria-controls={previewing ? `${id}-preview` : undefined}
           onClick={() => setPreviewing((p) => !p)}
         >
           Preview
