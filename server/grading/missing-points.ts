@@ -68,7 +68,17 @@ export function createMissingPoints(
       .map((p) => ({ ...p, score: analyzer.coverage(criterion.description, p.point).score }))
       .filter((p) => p.score >= MIN_RELATEDNESS)
       .sort((a, b) => b.shared - a.shared || b.score - a.score || a.i - b.i)
-    const missing = related.filter((p) => !isReached(p.point)).slice(0, MAX_POINTS)
+    const missing: typeof related = []
+    for (const p of related) {
+      if (missing.length >= MAX_POINTS || isReached(p.point)) continue
+      // "Chrome DevTools Network tab" says nothing more next to "Chrome DevTools Network tab,
+      // Performance tab, GraphQL tracing": one of two points that contain each other is enough.
+      const low = p.point.toLowerCase()
+      const repeats = missing.some(
+        (m) => m.point.toLowerCase().includes(low) || low.includes(m.point.toLowerCase()),
+      )
+      if (!repeats) missing.push(p)
+    }
     if (missing.length === 0) return ''
     return `Not reached: ${missing.map((p) => p.point).join('; ')}.`
   }

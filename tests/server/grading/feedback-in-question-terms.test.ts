@@ -53,6 +53,10 @@ describe('what is missing', () => {
           .replace(/^Not reached: /, '')
           .replace(/\.$/, '')
           .split('; ')
+        // No point repeats another ("Chrome DevTools Network tab" beside a list that holds it).
+        for (const [i, a] of points.entries())
+          for (const b of points.slice(i + 1))
+            expect(fold(a).includes(fold(b)) || fold(b).includes(fold(a)), k.missing).toBe(false)
         for (const point of points) {
           named++
           expect(source, `${c.questionId}: ${point}`).toContain(fold(point))
