@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest'
 import { findSeriousViolations } from './support/browser.js'
-import { sendAnswer, startFromQuestion } from './support/interview-steps.js'
+import { gradeOneAnswer } from './support/interview-steps.js'
 import { describeInChromium } from './support/describe-in-chromium.js'
 
 // Its rubric has a criterion named like one of its competencies: "GraphQL Expertise".
@@ -9,17 +9,14 @@ const QUESTION = 'the-graphql-n-1-mystery'
 describeInChromium('the review layout in Chromium', (e2e) => {
   it('lists a criterion and a competency of one name once, prints the overall once, and keeps the overall card to its content', async () => {
     const { page } = e2e.browser
-    await startFromQuestion(page, e2e.server.url, QUESTION, async () => {}, 'Start mock interview')
-    await sendAnswer(
+    await gradeOneAnswer(
       page,
+      e2e.server.url,
+      QUESTION,
       'I would turn on query logging to count the SQL per GraphQL request, confirm the N+1 in the ' +
         'resolvers for the nested posts, and batch them with DataLoader per request so each level is ' +
         'one query; then add a query cost limit and a test that asserts the query count.',
     )
-    await page.getByRole('button', { name: 'End interview' }).click()
-    await page.getByRole('button', { name: 'End now' }).click()
-    await page.getByRole('button', { name: 'Grade and review' }).click()
-    await page.getByTestId('overall-score').waitFor({ timeout: 60_000 })
 
     const names = (await page.locator('.criterion-name').allTextContents()).map((n) =>
       n.trim().toLowerCase(),

@@ -42,6 +42,21 @@ export async function startFromQuestion(
   return new URL(page.url()).pathname.split('/')[2]!
 }
 
+/** A mock interview of one answer, ended and graded: waits until the review shows the score. */
+export async function gradeOneAnswer(
+  page: Page,
+  baseUrl: string,
+  questionId: string,
+  answer: string,
+): Promise<void> {
+  await startFromQuestion(page, baseUrl, questionId, async () => {}, 'Start mock interview')
+  await sendAnswer(page, answer)
+  await page.getByRole('button', { name: 'End interview' }).click()
+  await page.getByRole('button', { name: 'End now' }).click()
+  await page.getByRole('button', { name: 'Grade and review' }).click()
+  await page.getByTestId('overall-score').waitFor({ timeout: 60_000 })
+}
+
 /** Text answers that cover real ground, so the offline engine has something to grade. */
 export const GOOD_ANSWERS = [
   'First I would reproduce the double charge with two concurrent requests against a staging copy, ' +
