@@ -12,7 +12,10 @@ import { createInterviewRuntime } from '../server/interview/interview-runtime.js
 import { loadQuestionBank } from '../server/questions/question-bank.js'
 import { createTextAnalyzer, createWinkEmbeddingsLoader } from '../server/text/index.js'
 import { defaultPackCacheDir } from '../server/text/wink-embeddings-loader.js'
+import { OpenAiLlmClient } from '../server/llm/openai-llm-client.js'
+import { loadPromptLibrary } from '../server/prompts/prompt-library.js'
 import { startBenchServer } from './interviewer/bench-server.js'
+import { SCRIPTED_LLM_URL, startScriptedLlm } from './interviewer/scripted-llm.js'
 import {
   formatInterviewerSection,
   SECTION,
@@ -51,8 +54,29 @@ const offline = await runEngine(
   'Offline engine',
   createInterviewRuntime({ questions: bank.questions, analyzer }),
 )
-const tables = [offline.table]
-const examples = firstOfEachProblem([offline.results])
+// The LLM path: the real OpenAI client against a scripted model at the HTTP boundary (msw).
+const llm = startScriptedLlm()
+const scripted = await runEngine(
+  'Scripted LLM (OpenAI client, msw at the HTTP boundary)',
+  createInterviewRuntime({
+    questions: bank.questions,
+    analyzer,
+    llm: {
+      client: new OpenAiLlmClient({
+        apiKey: 'bench',
+        baseURL: SCRIPTED_LLM_URL,
+        model: 'scripted-model',
+        timeoutMs: 10_000,
+        idleTimeoutMs: 5_000,
+        maxRetries: 0,
+      }),
+      prompts: await loadPromptLibrary(),
+    },
+  }),
+)
+llm.close()
+const tables = [offline.table, scripted.table]
+const examples = firstOfEachProblem([offline.results, scripted.results])
 const section = formatInterviewerSection({
   date: new Date().toISOString().slice(0, 10),
   command: COMMAND,

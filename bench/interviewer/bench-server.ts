@@ -8,6 +8,7 @@ import { createOfflineGrader } from '../../server/grading/offline-grader.js'
 import { createOfflineTranscriptGrader } from '../../server/grading/offline-transcript-grader.js'
 import type { InterviewRuntime } from '../../server/interview/interview-runtime.js'
 import type { QuestionBank } from '../../server/questions/question-bank.js'
+import { DEFAULT_QUOTAS } from '../../server/limits/quotas.js'
 import { MemorySessionStore } from '../../server/sessions/memory-session-store.js'
 import type { TextAnalyzer } from '../../server/text/index.js'
 
@@ -33,6 +34,14 @@ export async function startBenchServer(input: {
       createOfflineGrader({ analyzer: input.analyzer, now: clock }),
     ),
     interview: input.interview,
+    // Hundreds of simulated candidates share one address: the bench measures the interviewer,
+    // not the rate limits, so they are raised out of its way.
+    quotas: {
+      ...DEFAULT_QUOTAS,
+      sessionsPerMinute: 100_000,
+      answersPerMinute: 100_000,
+      addressFactor: 1,
+    },
   })
   const wss = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 })
   const server: ServerType = serve({
