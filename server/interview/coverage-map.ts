@@ -2,6 +2,7 @@ import type { Question } from '../questions/question-schema.js'
 import type { ItemReference, QuestionProfile } from './question-profile.js'
 import { createStemmer, splitSentences, type Stemmer, type TextAnalyzer } from '../text/index.js'
 import { activitiesOf, DISMISSAL, type StepActivity } from './coverage-cues.js'
+import { stepSections } from './coverage-sections.js'
 import { contentStems, type KeyConcept } from './key-concepts.js'
 
 /** How well the candidate's answers so far cover one item of the question. */
@@ -28,53 +29,64 @@ export type CoverageMap = {
 }
 
 /**
- * How scores become decisions. Chosen on the hand-labelled pairs of bench/coverage-benchmark.ts
- * (figures in docs/benchmarks.md, with every constant also chosen with the question held out):
- * `partial` is the covered/not decision the benchmark measures.
+ * How a passage's evidence for each step becomes the chance that it does that step: a softmax over
+ * the question's steps and "none of them". Each step gets z = the weighted sum of its features;
+ * "none" gets its own constant, raised by a dismissal ("we should just ...") and by few words, and
+ * lowered by a number. The weights are fitted by bench:coverage on the labelled pairs (and, for
+ * its honest figure, refitted with each question held out). A passage thus covers the step it
+ * does best, and a vague line ("We should use TypeScript and write good tests.") covers none.
+ */
+export type StepModel = {
+  /** Soft recall of the step's name and description (question words demoted). */
+  recall: number
+  /** Best similarity to a model-answer sentence of the step's section (the profile's exemplars). */
+  exemplar: number
+  /** Per activity of the step the passage shows (coverage-cues.ts), up to `maxActivities`. */
+  activity: number
+  /** Share of the passage's words found in the step's text and model-answer section. */
+  section: number
+  none: number
+  noneDismissal: number
+  /** Times ln(1 + content words of the passage's longest sentence). */
+  noneLength: number
+  noneNumber: number
+}
+
+/**
+ * How scores become decisions. A step's score is the chance that its best passage does it;
+ * `partial` is the covered/not decision bench:coverage measures (figures in docs/benchmarks.md).
  */
 export type CoverageTuning = {
   partial: number
   full: number
-  /** Weight of similarity to a model-answer sentence of the step's section; 0 ignores them. */
+  /** Criteria: weight of similarity to a model-answer sentence of the section; 0 ignores them. */
   exemplarFactor: number
   /**
    * Rubric criteria: a passage supports a criterion only when it scores at least this share of
    * the passage's best criterion.
    */
   competition: number
-  /**
-   * Steps: added per activity of the step that the passage shows (coverage-cues.ts: "we only move
-   * on if errors stay under..." for stage gates), or the cue words of its step kind, up to
-   * `maxActivities` of them.
-   */
-  activityBonus: number
   maxActivities: number
-  /**
-   * Steps: the share of the passage's best other step taken off a step's score. A passage does
-   * one or two things; what it does best is what it covers, not every step it brushes against.
-   */
-  rivalry: number
-  /** Steps: the factor on a passage that dismisses rather than does ("we should just ..."). */
-  dismissal: number
-  /**
-   * Steps: the factor from a passage's step score (after rivalry, mostly under 0.3) to the scale
-   * `partial` and `full` are on, shared with the criteria (the covered/not line at 0.12 maps to
-   * 0.34); scores stop at 1.
-   */
-  stepScale: number
+  stepModel: StepModel
 }
-// Measured with a stems-only analyzer (interview-runtime.ts builds the tracker with one): word
-// vectors lost about 0.1 F1 on the labelled set. `full` has no labels to be chosen on.
+// Fitted by bench:coverage on all labelled pairs (it prints them); stems-only analyzer.
+// `full` has no labels to be chosen on.
 export const DEFAULT_COVERAGE_TUNING: CoverageTuning = {
-  partial: 0.34,
+  partial: 0.3,
   full: 0.5,
   exemplarFactor: 0.7,
   competition: 0.8,
-  activityBonus: 0.1,
   maxActivities: 3,
-  rivalry: 0.5,
-  dismissal: 0.7,
-  stepScale: 2.8,
+  stepModel: {
+    recall: 4.72,
+    exemplar: 1.2,
+    activity: 1.37,
+    section: 1.78,
+    none: 6.28,
+    noneDismissal: 1.57,
+    noneLength: -1.92,
+    noneNumber: -1.43,
+  },
 }
 
 export type CoverageInput = {
@@ -97,58 +109,216 @@ export function computeCoverageMap(input: CoverageInput): CoverageMap {
   const passages = splitPassages(input.answers)
   // Words of the question itself show no knowledge when repeated back, so they count less.
   const demote = `${input.question.prompt}\n${input.question.scenario}`
-  const baseOf = (p: string, item: ItemReference): number => {
-    const key = `${input.question.id}\u0000${item.id}\u0000${tuning.exemplarFactor}\u0000${p}`
-    const cached = input.cache?.get(key)
-    if (cached !== undefined) return cached
-    const score = scorePassage(input.analyzer, p, item, demote, tuning)
-    input.cache?.set(key, score)
-    return score
+  const cached = (key: string, compute: () => number): number => {
+    const hit = input.cache?.get(key)
+    if (hit !== undefined) return hit
+    const value = compute()
+    input.cache?.set(key, value)
+    return value
   }
-  const scoreItems = (items: readonly ItemReference[], kind: 'steps' | 'criteria') => {
-    const activities = items.map((item) => activitiesOfItem(item))
-    const matrix = passages.map((p) => {
-      const raw = items.map((item, j) => {
-        const base = baseOf(p, item)
-        if (kind === 'criteria') return base
-        const shown =
-          activities[j]!.filter((a) => a.said.test(p)).length + (item.cue?.test(p) ? 1 : 0)
-        return base + tuning.activityBonus * Math.min(shown, tuning.maxActivities)
-      })
-      if (kind === 'steps' && tuning.dismissal < 1 && DISMISSAL.test(p)) {
-        for (let j = 0; j < raw.length; j++) raw[j] = raw[j]! * tuning.dismissal
-      }
-      if (kind === 'criteria') {
-        // A passage supports only the criteria within `competition` of its best one.
-        const top = Math.max(...raw)
-        return raw.map((score) => (score < tuning.competition * top ? 0 : score))
-      }
-      return raw.map((score, j) => {
-        const rival = Math.max(0, ...raw.filter((_, k) => k !== j))
-        return Math.min(1, Math.max(0, tuning.stepScale * (score - tuning.rivalry * rival)))
+  const itemKey = (item: ItemReference, p: string) =>
+    `${input.question.id}\u0000${item.id}\u0000${item.text}\u0000${p}`
+  const criteria = scoreCriteria(input.profile.criteria, passages, tuning, (p, item) =>
+    cached(`${itemKey(item, p)}\u0000criterion\u0000${tuning.exemplarFactor}`, () =>
+      scorePassage(input.analyzer, p, item, demote, tuning),
+    ),
+  )
+  const sections = stepSectionsOf(input.question, input.analyzer)
+  const steps = input.profile.steps
+  const matrix = passages.map((p) => {
+    const features = steps.map((item) => {
+      const f = (name: string, compute: () => number) =>
+        cached(`${itemKey(item, p)}\u0000${name}`, compute)
+      return stepFeatures(p, item, {
+        analyzer: input.analyzer,
+        demote,
+        section: sectionOf(item, sections, input.analyzer),
+        maxActivities: tuning.maxActivities,
+        cached: f,
       })
     })
-    return items.map((item, j): CoverageItem => {
-      let best = { score: 0, evidence: null as string | null }
-      matrix.forEach((row, i) => {
-        const score = row[j]!
-        if (score > 0 && score > best.score + 1e-9) best = { score, evidence: passages[i] ?? null }
-      })
-      const score = round(best.score)
-      return {
-        id: item.id,
-        label: item.label,
-        score,
-        evidence: best.evidence,
-        level: levelOf(score, tuning),
-      }
-    })
-  }
+    return stepChances(features, passageTraits(p, input.analyzer), tuning.stepModel)
+  })
   return {
-    steps: scoreItems(input.profile.steps, 'steps'),
-    criteria: scoreItems(input.profile.criteria, 'criteria'),
+    steps: bestPerItem(steps, passages, matrix, tuning),
+    criteria,
     concepts: conceptItems(input.profile.concepts, passages, createStemmer()),
   }
+}
+
+/** The evidence for one step in one passage, as `StepModel` weighs it. */
+export type StepFeatures = { recall: number; exemplar: number; activity: number; section: number }
+/** What makes a passage likely to do no step at all. */
+export type PassageTraits = { dismissal: number; length: number; number: number }
+
+/** The features of (passage, step); `cached` memoises each by name. */
+export function stepFeatures(
+  passage: string,
+  item: ItemReference,
+  context: {
+    analyzer: TextAnalyzer
+    demote: string
+    /** Stems of the step's text and its model-answer section (`sectionStems`). */
+    section: ReadonlySet<string>
+    maxActivities: number
+    cached?: (name: string, compute: () => number) => number
+  },
+): StepFeatures {
+  const { analyzer, demote } = context
+  const cached = context.cached ?? ((_: string, compute: () => number) => compute())
+  const shown =
+    activitiesOfItem(item).filter((a) => a.said.test(passage)).length +
+    (item.cue?.test(passage) ? 1 : 0)
+  return {
+    recall: cached(
+      'recall',
+      () => analyzer.coverage(passage, item.text, { demote, demoteFactor: 0.3 }).score,
+    ),
+    exemplar: cached('exemplar', () =>
+      item.exemplars.reduce((m, e) => Math.max(m, analyzer.similarity(passage, e)), 0),
+    ),
+    activity: Math.min(shown, context.maxActivities),
+    // How much of what the passage says is about this step.
+    section: cached('section', () => shareIn(analyzer, passage, context.section, demote)),
+  }
+}
+
+/** The stems of a step's reference text: what `section` looks the passage's words up in. */
+export function sectionStems(analyzer: TextAnalyzer, text: string): Set<string> {
+  return new Set(analyzer.terms(text).map((t) => t.stem))
+}
+
+/**
+ * The weighted share of a passage's words found in a set of stems, question words counting 0.3
+ * (all of them in full when the passage has nothing else). Exact stems only: the passage is
+ * looked up in a long section, where near-misses would match by chance.
+ */
+function shareIn(
+  analyzer: TextAnalyzer,
+  passage: string,
+  stems: ReadonlySet<string>,
+  demote: string,
+): number {
+  const terms = analyzer.terms(passage)
+  const demoted = new Set(analyzer.terms(demote).map((t) => t.stem))
+  const allDemoted = terms.every((t) => demoted.has(t.stem))
+  let total = 0
+  let found = 0
+  for (const t of terms) {
+    const w = !allDemoted && demoted.has(t.stem) ? 0.3 * t.weight : t.weight
+    total += w
+    if (stems.has(t.stem)) found += w
+  }
+  return total > 0 ? found / total : 0
+}
+
+/** The traits of a passage; its length is that of its longest sentence (pairs are two). */
+export function passageTraits(passage: string, analyzer: TextAnalyzer): PassageTraits {
+  const words = Math.max(0, ...splitSentences(passage).map((s) => analyzer.tokens(s.text).length))
+  return {
+    dismissal: DISMISSAL.test(passage) ? 1 : 0,
+    length: Math.log(1 + words),
+    number: /\d/.test(passage) ? 1 : 0,
+  }
+}
+
+/** The chance that the passage does each step, by the softmax of `StepModel`. */
+export function stepChances(
+  features: readonly StepFeatures[],
+  traits: PassageTraits,
+  m: StepModel,
+): number[] {
+  const z = features.map(
+    (f) =>
+      m.recall * f.recall +
+      m.exemplar * f.exemplar +
+      m.activity * f.activity +
+      m.section * f.section,
+  )
+  const none =
+    m.none +
+    m.noneDismissal * traits.dismissal +
+    m.noneLength * traits.length +
+    m.noneNumber * traits.number
+  const top = Math.max(none, ...z)
+  const e = z.map((v) => Math.exp(v - top))
+  const total = Math.exp(none - top) + e.reduce((a, b) => a + b, 0)
+  return e.map((v) => v / total)
+}
+
+/** Each item's best passage and its score. */
+function bestPerItem(
+  items: readonly ItemReference[],
+  passages: readonly string[],
+  matrix: readonly number[][],
+  tuning: CoverageTuning,
+): CoverageItem[] {
+  return items.map((item, j): CoverageItem => {
+    let best = { score: 0, evidence: null as string | null }
+    matrix.forEach((row, i) => {
+      const score = row[j]!
+      if (score > 0 && score > best.score + 1e-9) best = { score, evidence: passages[i] ?? null }
+    })
+    const score = round(best.score)
+    return {
+      id: item.id,
+      label: item.label,
+      score,
+      evidence: best.evidence,
+      level: levelOf(score, tuning),
+    }
+  })
+}
+
+/** Criteria: a passage supports only the criteria within `competition` of its best one. */
+function scoreCriteria(
+  items: readonly ItemReference[],
+  passages: readonly string[],
+  tuning: CoverageTuning,
+  base: (passage: string, item: ItemReference) => number,
+): CoverageItem[] {
+  const matrix = passages.map((p) => {
+    const raw = items.map((item) => base(p, item))
+    const top = Math.max(...raw)
+    return raw.map((score) => (score < tuning.competition * top ? 0 : score))
+  })
+  return bestPerItem(items, passages, matrix, tuning)
+}
+
+/** The model-answer sections of a question's steps, found once per question. */
+const SECTIONS = new WeakMap<Question, string[][]>()
+function stepSectionsOf(question: Question, analyzer: TextAnalyzer): string[][] {
+  let found = SECTIONS.get(question)
+  if (!found) {
+    found = stepSections(question, analyzer)
+    SECTIONS.set(question, found)
+  }
+  return found
+}
+
+/**
+ * The stems of a step's text and section, found once per item (a drill competency has no
+ * section: its exemplars stand in).
+ */
+const SECTION_STEMS = new WeakMap<ItemReference, Set<string>>()
+function sectionOf(
+  item: ItemReference,
+  sections: readonly string[][],
+  analyzer: TextAnalyzer,
+): Set<string> {
+  let found = SECTION_STEMS.get(item)
+  if (!found) {
+    found = sectionStems(analyzer, sectionText(item, sections))
+    SECTION_STEMS.set(item, found)
+  }
+  return found
+}
+
+/** A step's text and its model-answer section (or its exemplars when it has none), one string. */
+export function sectionText(item: ItemReference, sections: readonly string[][]): string {
+  const n = /^step:(\d+)$/.exec(item.id)?.[1]
+  const section = n ? (sections[Number(n) - 1] ?? []) : []
+  return [item.text, ...(section.length > 0 ? section : item.exemplars)].join('\n')
 }
 
 /** The activities of an item, found once per item (profiles are built once per question). */
