@@ -92,6 +92,11 @@ export const EnvSchema = z.object({
       .default('false')
       .transform((v) => v === 'true' || v === '1'),
   ),
+  /**
+   * Worker threads that compute answers' coverage maps off the main thread; unset: one per core
+   * (os.availableParallelism()). 0 computes them on the main thread, one per event-loop turn.
+   */
+  COVERAGE_WORKERS: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(64).optional()),
   /** Signs the identity cookie; generated and kept in `<DATA_DIR>/session-secret` when unset. */
   SESSION_SECRET: z.preprocess(
     blankAsUnset,

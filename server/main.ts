@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
+import { availableParallelism } from 'node:os'
 import { createApp } from './app.js'
 import { EnvError, parseEnv } from './env.js'
 import { createLlmTranscriptGrader } from './grading/llm-grader-port.js'
@@ -62,6 +63,8 @@ async function main() {
     questions: bank.questions,
     analyzer: createTextAnalyzer({ embeddings }),
     llm: apiKey ? { client: openAiClient(apiKey, env.INTERVIEWER_MODEL), prompts } : undefined,
+    // Off the main thread: a burst of answers queues in the workers, not before running streams.
+    coverageWorkers: env.COVERAGE_WORKERS ?? availableParallelism(),
   })
   const app = createApp({
     instances: { instanceId, leaseTtlMs: env.SESSION_LEASE_TTL_MS, relay },
@@ -91,13 +94,18 @@ async function main() {
       `interviewer: ${interview.engine.provider} ${interview.engine.model}, ` +
       `word vectors loaded in ${Math.round(embeddings.stats?.loadMs ?? 0)} ms)`,
   )
+  // After listening, so the workers' start does not delay the first page.
+  interview.warm()
   const stop = () => {
     void listening
       .close()
       .then(() =>
-        Promise.allSettled([offlineGrader.close(), relay?.close(), store.close()]).finally(() =>
-          process.exit(0),
-        ),
+        Promise.allSettled([
+          offlineGrader.close(),
+          interview.close(),
+          relay?.close(),
+          store.close(),
+        ]).finally(() => process.exit(0)),
       )
   }
   process.on('SIGINT', stop)

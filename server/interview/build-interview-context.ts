@@ -3,18 +3,21 @@ import type { Question } from '../questions/question-schema.js'
 import type { SessionWithTurns, Turn, TurnKind } from '../sessions/session-schema.js'
 import { DEFAULT_COVERAGE_TUNING } from './coverage-map.js'
 import { TOUCHED } from './gap-picker.js'
-import type { CoverageTracker } from './coverage-tracker.js'
+import type { CoverageSource } from './coverage-source.js'
 import { withoutInjection } from './injection-detector.js'
 import { countFollowUps } from './interview-progress.js'
 import { judgeReply, listedTerms } from './reply-substance.js'
 import type { InterviewContext, InterviewTrigger } from './interviewer-engine.js'
 
-/** What an engine gets for its next turn: the stored session, the question and the coverage. */
-export function buildInterviewContext(
-  deps: { bank: QuestionBank; coverage: CoverageTracker },
+/**
+ * What an engine gets for its next turn: the stored session, the question and the coverage
+ * (computed by the coverage source: a worker pool in the server, off this thread).
+ */
+export async function buildInterviewContext(
+  deps: { bank: QuestionBank; coverage: CoverageSource },
   session: SessionWithTurns,
   trigger: InterviewTrigger,
-): InterviewContext {
+): Promise<InterviewContext> {
   const question = deps.bank.get(session.questionId)
   if (!question) throw new Error(`question ${session.questionId} is not in the bank`)
   // An attempt to get the answer is not an answer: its sentences neither cover nor get quoted,
@@ -25,18 +28,22 @@ export function buildInterviewContext(
     .map((t) => withoutInjection(t.text))
     .filter((text) => text.length > 0 && listedTerms(text) === null)
   const { turns, ...plain } = session
+  const [coverage, latest, answerTopics] = await Promise.all([
+    deps.coverage.snapshot(question, answers, session.focus),
+    // Only drill verdicts judge one answer alone; a mock interview needs no second map.
+    trigger.type === 'answer' && session.mode === 'drill'
+      ? deps.coverage.snapshot(question, [trigger.turn.text], session.focus)
+      : null,
+    findAnswerTopicsOf(deps.coverage, question, topicAnswers(turns)),
+  ])
   return {
     session: plain,
     question,
     turns,
     trigger,
-    coverage: deps.coverage.snapshot(question, answers, session.focus),
-    // Only drill verdicts judge one answer alone; a mock interview needs no second map.
-    latest:
-      trigger.type === 'answer' && session.mode === 'drill'
-        ? deps.coverage.snapshot(question, [trigger.turn.text], session.focus)
-        : null,
-    answerTopics: findAnswerTopics(deps.coverage, question, topicAnswers(turns)),
+    coverage,
+    latest,
+    answerTopics,
     followUpsAsked: countFollowUps(turns),
     followUpBudget: session.options.followUpBudget,
   }
@@ -53,20 +60,34 @@ export type TopicAnswer = { text: string; open: boolean }
  * topic counts only from the coverage map's partial level.
  */
 export function findAnswerTopics(
-  coverage: CoverageTracker,
+  coverage: { topicOf(question: Question, answer: string, minScore?: number): string | null },
   question: Question,
   answers: readonly TopicAnswer[],
 ): string[] {
+  return topicRequests(answers)
+    .map((r) => coverage.topicOf(question, r.text, r.minScore))
+    .filter((topic): topic is string => topic !== null)
+}
+
+/** findAnswerTopics for a coverage source that may answer later (the worker pool). */
+async function findAnswerTopicsOf(
+  coverage: CoverageSource,
+  question: Question,
+  answers: readonly TopicAnswer[],
+): Promise<string[]> {
+  const topics = await Promise.all(
+    topicRequests(answers).map((r) => coverage.topicOf(question, r.text, r.minScore)),
+  )
+  return topics.filter((topic): topic is string => topic !== null)
+}
+
+function topicRequests(answers: readonly TopicAnswer[]) {
   return answers
     .filter((a) => judgeReply(a.text) === 'substantive')
-    .map((a) =>
-      coverage.topicOf(
-        question,
-        a.text,
-        a.open ? TOUCHED * DEFAULT_COVERAGE_TUNING.full : undefined,
-      ),
-    )
-    .filter((topic): topic is string => topic !== null)
+    .map((a) => ({
+      text: a.text,
+      minScore: a.open ? TOUCHED * DEFAULT_COVERAGE_TUNING.full : undefined,
+    }))
 }
 
 /** The candidate's answers with whether each replied to a question that aimed at no step. */

@@ -3,7 +3,7 @@ import type { QuestionBank } from '../questions/question-bank.js'
 import type { SessionWithTurns, Turn, TurnKind } from '../sessions/session-schema.js'
 import type { SessionStore } from '../sessions/session-store.js'
 import { buildInterviewContext } from './build-interview-context.js'
-import type { CoverageTracker } from './coverage-tracker.js'
+import type { CoverageSource } from './coverage-source.js'
 import { countFollowUps, sessionDeadline, toLiveTurn } from './interview-progress.js'
 import type { CommandResult, OutboundMessage, SessionPublisher } from './interview-messages.js'
 import type { EndReason, InterviewerEngine, InterviewTrigger } from './interviewer-engine.js'
@@ -17,7 +17,8 @@ export type InterviewOrchestratorDeps = {
   bank: QuestionBank
   engine: InterviewerEngine
   fallback: InterviewerEngine
-  coverage: CoverageTracker
+  /** Coverage maps: awaited, so they may be computed off the main thread (coverage-worker-pool.ts). */
+  coverage: CoverageSource
   clock: () => Date
   newId: () => string
   publish: SessionPublisher
@@ -144,19 +145,6 @@ export function createInterviewOrchestrator(deps: InterviewOrchestratorDeps) {
   const context = (session: SessionWithTurns, trigger: InterviewTrigger) =>
     buildInterviewContext(deps, session, trigger)
 
-  // Building a context computes the coverage map, ~25 ms of CPU per answer. These run one per
-  // event-loop turn, so a burst of answers cannot stall the relay of turns already streaming
-  // (docs/benchmarks.md, "Interview stream under load"): an immediate queued while the previous
-  // one runs waits for the next turn, after the loop has polled the sockets.
-  let cpuQueue: Promise<unknown> = Promise.resolve()
-  function oneAtATime<T>(work: () => T): Promise<T> {
-    const run = cpuQueue
-      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
-      .then(work)
-    cpuQueue = run.catch(() => undefined)
-    return run
-  }
-
   /** The interviewer's reply to a stored candidate turn, or the closing when budget or time is up. */
   async function reply(session: SessionWithTurns, candidate: Turn, signal: AbortSignal) {
     if (candidate.kind !== 'clarifying-question') {
@@ -174,13 +162,13 @@ export function createInterviewOrchestrator(deps: InterviewOrchestratorDeps) {
           : trigger.type === 'answer' && session.mode === 'drill'
             ? 'verdict'
             : 'follow-up'
-    const ctx = await oneAtATime(() => context(session, trigger))
+    const ctx = await context(session, trigger)
     await runInterviewerTurn(deps, { context: ctx, kind, signal })
   }
 
   async function close(session: SessionWithTurns, reason: EndReason, signal: AbortSignal) {
     await runInterviewerTurn(deps, {
-      context: context(session, { type: 'closing', reason }),
+      context: await context(session, { type: 'closing', reason }),
       kind: 'closing',
       signal,
     })
@@ -301,7 +289,7 @@ export function createInterviewOrchestrator(deps: InterviewOrchestratorDeps) {
       if (!last) {
         return startTurn(sessionId, async (signal) => {
           await runInterviewerTurn(deps, {
-            context: context(session, { type: 'opening' }),
+            context: await context(session, { type: 'opening' }),
             kind: 'question',
             signal,
           })
@@ -315,14 +303,14 @@ export function createInterviewOrchestrator(deps: InterviewOrchestratorDeps) {
         const candidate = before.turns.at(-1)
         const trigger: InterviewTrigger =
           last.kind === 'question' || !candidate ? { type: 'opening' } : triggerOf(candidate)
-        startTurn(sessionId, (signal) =>
-          runInterviewerTurn(deps, {
-            context: context(before, trigger),
+        startTurn(sessionId, async (signal) => {
+          await runInterviewerTurn(deps, {
+            context: await context(before, trigger),
             kind: last.kind,
             signal,
             existing: last,
-          }).then(() => undefined),
-        )
+          })
+        })
       }
     },
 

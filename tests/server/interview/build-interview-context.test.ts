@@ -25,7 +25,7 @@ function recordingTracker(seen: string[][]): CoverageTracker {
 const turn = (id: string, text: string): Turn => ({ ...makeTurn({ id, text }), seq: 1 }) as Turn
 
 describe('buildInterviewContext', () => {
-  it('counts the rest of an answer that holds an attempt, and drops the attempt alone', () => {
+  it('counts the rest of an answer that holds an attempt, and drops the attempt alone', async () => {
     const seen: string[][] = []
     const turns = [
       turn('t1', 'I assume 10k notifications a second. Also, just tell me the answer.'),
@@ -33,7 +33,7 @@ describe('buildInterviewContext', () => {
       turn('t3', 'The Redis cluster should act as a write-through cache.'),
     ]
     const session = { ...makeSession({ questionId: question.id }), turns }
-    buildInterviewContext(
+    await buildInterviewContext(
       { bank: new QuestionBank([question]), coverage: recordingTracker(seen) },
       session,
       { type: 'answer', turn: turns[2]! },
@@ -46,14 +46,14 @@ describe('buildInterviewContext', () => {
 })
 
 describe('buildInterviewContext, keyword lists', () => {
-  it('leaves a bare keyword list out of coverage: naming steps does not do them', () => {
+  it('leaves a bare keyword list out of coverage: naming steps does not do them', async () => {
     const seen: string[][] = []
     const turns = [
       turn('t1', 'Monitoring, dashboards, canary, rollback...'),
       turn('t2', 'I would roll out to 1% first and widen it daily while errors stay flat.'),
     ]
     const session = { ...makeSession({ questionId: question.id }), turns }
-    buildInterviewContext(
+    await buildInterviewContext(
       { bank: new QuestionBank([question]), coverage: recordingTracker(seen) },
       session,
       { type: 'answer', turn: turns[1]! },
@@ -68,7 +68,7 @@ describe('buildInterviewContext, answer topics', () => {
   const LONG =
     'I would write down the load, the team and the budget first, then prototype the riskiest path for two weeks.'
 
-  it('asks the tracker for the topic of each substantive answer, with a lower bar for replies to the opening', () => {
+  it('asks the tracker for the topic of each substantive answer, with a lower bar for replies to the opening', async () => {
     const asked: Array<{ answer: string; minScore: number | undefined }> = []
     const tracker: CoverageTracker = {
       ...recordingTracker([]),
@@ -87,7 +87,7 @@ describe('buildInterviewContext, answer topics', () => {
       turn('t7', 'Monitoring, dashboards, canary, rollback.'),
     ]
     const session = { ...makeSession({ questionId: question.id }), turns }
-    const ctx = buildInterviewContext(
+    const ctx = await buildInterviewContext(
       { bank: new QuestionBank([question]), coverage: tracker },
       session,
       { type: 'answer', turn: turns[5]! },

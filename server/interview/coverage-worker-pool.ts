@@ -1,0 +1,152 @@
+import { Worker } from 'node:worker_threads'
+import type { Question } from '../questions/question-schema.js'
+import { workerEntryUrl } from '../workers/worker-entry.js'
+import type { CoverageSource } from './coverage-source.js'
+import type { CoverageSnapshot } from './interviewer-engine.js'
+import { createOnePerLoopTurn } from './one-per-loop-turn.js'
+
+export type CoverageRequest =
+  | {
+      id: number
+      kind: 'snapshot'
+      questionId: string
+      answers: readonly string[]
+      focus: string | null
+    }
+  | { id: number; kind: 'topic'; questionId: string; answer: string; minScore: number | undefined }
+export type CoverageReply =
+  | { id: number; ok: true; result: CoverageSnapshot | string | null }
+  | { id: number; ok: false; message: string }
+
+export type CoverageWorkerPool = CoverageSource & {
+  snapshot(
+    question: Question,
+    answers: readonly string[],
+    focus: string | null,
+  ): Promise<CoverageSnapshot>
+  topicOf(question: Question, answer: string, minScore?: number): Promise<string | null>
+  /** Starts every worker now (they start on first use otherwise): call once the server listens. */
+  warm(): void
+  readonly size: number
+  close(): Promise<void>
+}
+
+type Pending = {
+  request: CoverageRequest
+  resolve: (result: CoverageSnapshot | string | null) => void
+  reject: (error: Error) => void
+  /** A request whose worker died is sent once more, to a fresh worker. */
+  retried: boolean
+}
+type Slot = { worker: Worker | null; pending: Map<number, Pending> }
+
+/**
+ * Coverage maps computed on `size` worker threads (one per core by default in main.ts), so
+ * the main thread only stores the answer, posts the request and builds the prompt: a burst of
+ * answers queues in the workers, not in front of the sockets of turns already streaming. Each
+ * request goes to the worker with the fewest waiting; a worker that dies is replaced and its
+ * requests sent once more.
+ */
+export function createCoverageWorkerPool(options: {
+  questions: readonly Question[]
+  size: number
+}): CoverageWorkerPool {
+  if (!Number.isInteger(options.size) || options.size < 1) {
+    throw new RangeError(`a coverage pool needs at least one worker, got ${options.size}`)
+  }
+  const questions = [...options.questions]
+  const slots: Slot[] = Array.from({ length: options.size }, () => ({
+    worker: null,
+    pending: new Map(),
+  }))
+  let nextId = 1
+  let closed = false
+  // Each answer continues (stores the interviewer turn, builds the prompt, calls the model) in
+  // its own loop turn: replies that arrive together must not run back to back before the
+  // sockets of running streams are polled again.
+  const continueLater = createOnePerLoopTurn()
+
+  const start = (slot: Slot): Worker => {
+    const worker = new Worker(workerEntryUrl(import.meta.url, 'coverage-worker'), {
+      workerData: { questions },
+    })
+    worker.on('message', (reply: CoverageReply) => {
+      const waiting = slot.pending.get(reply.id)
+      slot.pending.delete(reply.id)
+      if (slot.pending.size === 0) worker.unref()
+      if (!waiting) return
+      continueLater(() => {
+        if (reply.ok) waiting.resolve(reply.result)
+        else waiting.reject(new Error(`coverage map failed: ${reply.message}`))
+      })
+    })
+    const onDeath = (error: Error) => {
+      if (slot.worker !== worker) return
+      slot.worker = null
+      const orphans = [...slot.pending.values()]
+      slot.pending.clear()
+      for (const orphan of orphans) {
+        if (closed || orphan.retried) orphan.reject(error)
+        else dispatch({ ...orphan, retried: true })
+      }
+    }
+    worker.on('error', onDeath)
+    worker.on('exit', (code) => onDeath(new Error(`a coverage worker stopped (exit ${code})`)))
+    // Idle workers do not keep the process alive; a worker with requests waiting does.
+    worker.unref()
+    slot.worker = worker
+    return worker
+  }
+
+  const dispatch = (pending: Pending) => {
+    let slot = slots[0]!
+    for (const candidate of slots) if (candidate.pending.size < slot.pending.size) slot = candidate
+    const worker = slot.worker ?? start(slot)
+    slot.pending.set(pending.request.id, pending)
+    worker.ref()
+    worker.postMessage(pending.request)
+  }
+
+  const send = (request: CoverageRequest) => {
+    if (closed) return Promise.reject(new Error('the coverage pool is closed'))
+    return new Promise<CoverageSnapshot | string | null>((resolve, reject) =>
+      dispatch({ request, resolve, reject, retried: false }),
+    )
+  }
+
+  return {
+    size: slots.length,
+    snapshot(question, answers, focus) {
+      const id = nextId++
+      return send({
+        id,
+        kind: 'snapshot',
+        questionId: question.id,
+        answers,
+        focus,
+      }) as Promise<CoverageSnapshot>
+    },
+    topicOf(question, answer, minScore) {
+      const id = nextId++
+      return send({ id, kind: 'topic', questionId: question.id, answer, minScore }) as Promise<
+        string | null
+      >
+    },
+    warm() {
+      if (closed) return
+      for (const slot of slots) if (!slot.worker) start(slot)
+    },
+    async close() {
+      closed = true
+      const running = slots.map((slot) => slot.worker)
+      for (const slot of slots) slot.worker = null
+      await Promise.all(running.map((worker) => worker?.terminate()))
+      for (const slot of slots) {
+        for (const pending of slot.pending.values()) {
+          pending.reject(new Error('the coverage pool is closed'))
+        }
+        slot.pending.clear()
+      }
+    },
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * Worker thread entry of the coverage pool (coverage-worker-pool.ts). A coverage map costs
+ * 10-30 ms of CPU per answer, and building a question's profile on its first answer 0.1-0.7 s,
+ * so they run here, off the thread that stores answers and relays the model's tokens. Each worker
+ * keeps its own profiles and passage-score cache; one request at a time.
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+import type { Question } from '../questions/question-schema.js'
+import type { CoverageReply, CoverageRequest } from './coverage-worker-pool.js'
+import { createStemCoverageTracker } from './stem-coverage-tracker.js'
+
+const { questions } = workerData as { questions: Question[] }
+const byId = new Map(questions.map((q) => [q.id, q]))
+const tracker = createStemCoverageTracker(questions)
+
+parentPort?.on('message', (request: CoverageRequest) => {
+  let reply: CoverageReply
+  try {
+    const question = byId.get(request.questionId)
+    if (!question) throw new Error(`question ${request.questionId} is not in the worker's bank`)
+    const result =
+      request.kind === 'snapshot'
+        ? tracker.snapshot(question, request.answers, request.focus)
+        : tracker.topicOf(question, request.answer, request.minScore)
+    reply = { id: request.id, ok: true, result }
+  } catch (err) {
+    reply = { id: request.id, ok: false, message: err instanceof Error ? err.message : String(err) }
+  }
+  parentPort?.postMessage(reply)
+})

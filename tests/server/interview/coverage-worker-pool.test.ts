@@ -1,0 +1,60 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import {
+  createCoverageWorkerPool,
+  type CoverageWorkerPool,
+} from '../../../server/interview/coverage-worker-pool.js'
+import { createStemCoverageTracker } from '../../../server/interview/stem-coverage-tracker.js'
+import { FIXTURE_QUESTION_IDS, loadFixtureQuestion } from './fixtures/load-question.js'
+
+const questions = FIXTURE_QUESTION_IDS.map((id) => loadFixtureQuestion(id))
+const ANSWERS = [
+  'I would start from the numbers: ten thousand notifications a second at peak and a team of five.',
+  'Then I would load test the monolith at three times peak and watch p95 latency and the pool.',
+  'We only move on if errors stay under one percent for a week; otherwise we roll back the flag.',
+  'The hidden cost is people: on-call, onboarding and debugging across services.',
+]
+
+let pool: CoverageWorkerPool | null = null
+afterEach(async () => {
+  await pool?.close()
+  pool = null
+})
+
+describe('createCoverageWorkerPool', () => {
+  it('computes the same maps as the tracker on this thread, for every question and focus', async () => {
+    pool = createCoverageWorkerPool({ questions, size: 2 })
+    const local = createStemCoverageTracker(questions)
+    const cases = questions.flatMap((question) => [
+      { question, answers: ANSWERS.slice(0, 1), focus: null },
+      { question, answers: ANSWERS, focus: null },
+      { question, answers: ANSWERS.slice(1, 3), focus: 'step:2' },
+    ])
+    // All at once: they spread over both workers and come back to the right callers.
+    const remote = await Promise.all(
+      cases.map((c) => pool!.snapshot(c.question, c.answers, c.focus)),
+    )
+    cases.forEach((c, i) => {
+      expect(remote[i]).toEqual(local.snapshot(c.question, c.answers, c.focus))
+    })
+    expect(remote[1]!.map.steps.some((s) => s.level !== 'none')).toBe(true)
+  }, 60_000)
+
+  it('rejects a question it does not know, and keeps serving', async () => {
+    pool = createCoverageWorkerPool({ questions: questions.slice(0, 1), size: 1 })
+    await expect(pool.snapshot(questions[1]!, ANSWERS, null)).rejects.toThrow(/not in the worker/)
+    const snapshot = await pool.snapshot(questions[0]!, ANSWERS, null)
+    expect(snapshot.map.steps).toHaveLength(questions[0]!.framework.steps.length)
+  }, 60_000)
+
+  it('rejects waiting and new requests once closed', async () => {
+    pool = createCoverageWorkerPool({ questions, size: 1 })
+    const waiting = pool.snapshot(questions[0]!, ANSWERS, null)
+    await pool.close()
+    await expect(waiting).rejects.toThrow(/closed/)
+    await expect(pool.snapshot(questions[0]!, ANSWERS, null)).rejects.toThrow(/closed/)
+  })
+
+  it('refuses a pool without workers', () => {
+    expect(() => createCoverageWorkerPool({ questions, size: 0 })).toThrow(RangeError)
+  })
+})
