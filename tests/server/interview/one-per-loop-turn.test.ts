@@ -1,6 +1,11 @@
 import { expect, it } from 'vitest'
 import { createOnePerLoopTurn } from '../../../server/interview/one-per-loop-turn.js'
 
+/** Lets the event loop turn until `done` holds (no wall-clock wait, so load cannot make it flaky). */
+async function turnUntil(done: () => boolean) {
+  for (let i = 0; i < 1000 && !done(); i++) await new Promise((resolve) => setImmediate(resolve))
+}
+
 it('runs queued callbacks in order, one per event-loop turn', async () => {
   const order: string[] = []
   const later = createOnePerLoopTurn()
@@ -12,9 +17,9 @@ it('runs queued callbacks in order, one per event-loop turn', async () => {
     })
   }
   expect(order).toEqual([])
-  await new Promise((resolve) => setTimeout(resolve, 20))
+  await turnUntil(() => order.length >= 6)
   expect(order).toEqual(['a', 'after a', 'b', 'after b', 'c', 'after c'])
   later(() => order.push('d'))
-  await new Promise((resolve) => setTimeout(resolve, 5))
+  await turnUntil(() => order.length >= 7)
   expect(order.at(-1)).toBe('d')
 })
