@@ -27,8 +27,6 @@ export type SocketGuard = {
   send(data: string, flushed?: () => void): boolean
   /** Counts an inbound frame; false (and the socket closed) past maxFramesPerSecond. */
   admitFrame(): boolean
-  /** Whether the guard closed the socket. */
-  tripped(): boolean
 }
 
 /**
@@ -90,6 +88,5 @@ export function guardSocket(
       )
       return false
     },
-    tripped: () => closedByGuard,
   }
 }
