@@ -4,7 +4,8 @@ import { createTestDeps } from '../../support/test-deps.js'
 
 const site = { publicUrl: null, allowedOrigins: ['https://partner.example.com'] }
 
-async function startAndEnd(app: ReturnType<typeof createApp>, headers: Record<string, string>) {
+/** Starts a session as a fresh browser and ends it with `headers`; the end's response too. */
+async function endSession(app: ReturnType<typeof createApp>, headers: Record<string, string>) {
   const first = await app.request('/api/health')
   const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0]!
   const start = await app.request('/api/sessions', {
@@ -13,8 +14,15 @@ async function startAndEnd(app: ReturnType<typeof createApp>, headers: Record<st
     body: JSON.stringify({ questionId: 'sample-question', mode: 'mock' }),
   })
   const { id } = (await start.json()) as { id: string }
-  return app.request(`/api/sessions/${id}/end`, { method: 'POST', headers: { cookie, ...headers } })
+  const end = await app.request(`/api/sessions/${id}/end`, {
+    method: 'POST',
+    headers: { cookie, ...headers },
+  })
+  return { cookie, id, end }
 }
+
+const startAndEnd = async (app: ReturnType<typeof createApp>, headers: Record<string, string>) =>
+  (await endSession(app, headers)).end
 
 describe('same-origin guard on state-changing requests', () => {
   const app = createApp(createTestDeps({ site }))
@@ -80,15 +88,8 @@ describe('share links', () => {
       site: { publicUrl: 'https://sparring.example.com/', allowedOrigins: [] },
     })
     const app = createApp(deps)
-    const first = await app.request('/api/health')
-    const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0]!
-    const start = await app.request('/api/sessions', {
-      method: 'POST',
-      headers: { cookie, 'content-type': 'application/json' },
-      body: JSON.stringify({ questionId: 'sample-question', mode: 'mock' }),
-    })
-    const { id } = (await start.json()) as { id: string }
-    await app.request(`/api/sessions/${id}/end`, { method: 'POST', headers: { cookie } })
+    const { cookie, id, end } = await endSession(app, {})
+    expect(end.status).toBe(200)
     const share = await app.request(`http://evil.example/api/sessions/${id}/share`, {
       method: 'POST',
       headers: { cookie, host: 'evil.example' },
