@@ -27,11 +27,16 @@ export type CoverageTrackerDeps = {
 }
 
 const MAX_CACHED_SCORES = 50_000
+const MAX_CACHED_TOPICS = 10_000
 
-/** Computes coverage maps, caching each question's profile and each passage's scores. */
+/**
+ * Computes coverage maps, caching each question's profile, each passage's scores and each
+ * answer's topic (every turn asks again for the topic of every earlier answer).
+ */
 export function createCoverageTracker(deps: CoverageTrackerDeps): CoverageTracker {
   const profiles = new Map<string, QuestionProfile>()
   const cache = new Map<string, number>()
+  const topics = new Map<string, string | null>()
   const profile = (question: Question) => {
     let p = profiles.get(question.id)
     if (!p) {
@@ -44,12 +49,19 @@ export function createCoverageTracker(deps: CoverageTrackerDeps): CoverageTracke
   const tracker: CoverageTracker = {
     profile,
     topicOf(question, answer, minScore = partial) {
+      const key = `${question.id}\u0000${minScore}\u0000${answer}`
+      const known = topics.get(key)
+      if (known !== undefined) return known
       const { map } = tracker.snapshot(question, [answer], null)
       const top = map.steps.reduce<(typeof map.steps)[number] | null>(
         (best, s) => (best && best.score >= s.score ? best : s),
         null,
       )
-      return top && top.score >= minScore ? top.id : null
+      const topic = top && top.score >= minScore ? top.id : null
+      // Bounded like the passage scores.
+      if (topics.size >= MAX_CACHED_TOPICS) topics.clear()
+      topics.set(key, topic)
+      return topic
     },
     snapshot(question, raw, focus) {
       const answers = raw.map(clampLongWords)

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import { createCoverageTracker } from '../../../server/interview/coverage-tracker.js'
+import { createTextAnalyzer, type TextAnalyzer } from '../../../server/text/index.js'
+import { FIXTURE_QUESTION_IDS, loadFixtureQuestion } from './fixtures/load-question.js'
+
+const questions = FIXTURE_QUESTION_IDS.map((id) => loadFixtureQuestion(id))
+const question = questions[0]!
+const ANSWER =
+  'Then I would load test the monolith at three times peak and watch p95 latency and the pool.'
+
+/** The real analyzer, counting every call made to it. */
+function countingAnalyzer(): { analyzer: TextAnalyzer; calls: () => number } {
+  const real = createTextAnalyzer()
+  let calls = 0
+  const analyzer = new Proxy(real, {
+    get(target, name, receiver) {
+      const value = Reflect.get(target, name, receiver)
+      if (typeof value !== 'function') return value
+      return (...args: unknown[]) => {
+        calls++
+        return Reflect.apply(value, target, args)
+      }
+    },
+  })
+  return { analyzer, calls: () => calls }
+}
+
+describe('createCoverageTracker, topicOf', () => {
+  it('works an answer topic out once: asking again on a later turn does no text analysis', () => {
+    const { analyzer, calls } = countingAnalyzer()
+    const tracker = createCoverageTracker({ questions, analyzer })
+    const first = tracker.topicOf(question, ANSWER)
+    const before = calls()
+    expect(before).toBeGreaterThan(0)
+    expect(tracker.topicOf(question, ANSWER)).toBe(first)
+    expect(calls()).toBe(before)
+  })
+
+  it('gives the same topics as a fresh tracker, for each bar', () => {
+    const tracker = createCoverageTracker({ questions, analyzer: createTextAnalyzer() })
+    const bars = [undefined, 0, 0.99]
+    const asked = bars.map((bar) => tracker.topicOf(question, ANSWER, bar))
+    bars.forEach((bar, i) => {
+      const fresh = createCoverageTracker({ questions, analyzer: createTextAnalyzer() })
+      expect(asked[i]).toBe(fresh.topicOf(question, ANSWER, bar))
+      // Asked again from the cache, at this bar, not another bar's answer.
+      expect(tracker.topicOf(question, ANSWER, bar)).toBe(asked[i])
+    })
+    expect(asked[1]).not.toBeNull()
+    expect(asked[2]).toBeNull()
+  })
+})
