@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { collectCspViolations } from './support/csp-violations.js'
 import { describeInChromium } from './support/describe-in-chromium.js'
 import { startFromQuestion } from './support/interview-steps.js'
 
@@ -27,7 +28,7 @@ describeInChromium('cross-site requests in Chromium', (e2e) => {
   let attacker: Server
   let attackerUrl = ''
   let html = ''
-  const violations: string[] = []
+  let violations: string[] = []
 
   beforeAll(async () => {
     attacker = createServer((_req, res) => {
@@ -36,9 +37,7 @@ describeInChromium('cross-site requests in Chromium', (e2e) => {
     })
     await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve))
     attackerUrl = `http://127.0.0.1:${(attacker.address() as AddressInfo).port}`
-    e2e.browser.page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) violations.push(message.text())
-    })
+    violations = await collectCspViolations(e2e.browser.context)
   })
   afterAll(() => new Promise<void>((resolve) => attacker.close(() => resolve())))
 
