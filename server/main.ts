@@ -16,6 +16,7 @@ import { createInterviewRuntime } from './interview/interview-runtime.js'
 import { createTextAnalyzer, createWinkEmbeddingsLoader } from './text/index.js'
 import { defaultPackCacheDir } from './text/wink-embeddings-loader.js'
 import { listen } from './ws/listen.js'
+import { StartupError } from './startup-error.js'
 
 /** The entry file: parse env, build the real adapters, start the server. */
 async function main() {
@@ -113,9 +114,13 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  // A bad setting or a SQLite file another server holds: the message says what to do.
+  // A bad setting, a data folder this user cannot write, a damaged database or one another
+  // server holds: one line that says what happened to which file and what to do. Anything else
+  // is a bug and keeps its stack.
   const plain =
-    err instanceof EnvError || (err instanceof SessionStoreError && err.code === 'in_use')
-  console.error(plain ? err.message : err)
+    err instanceof EnvError ||
+    err instanceof StartupError ||
+    (err instanceof SessionStoreError && (err.code === 'in_use' || err.code === 'unusable'))
+  console.error(plain ? `Sparring cannot start: ${err.message}` : err)
   process.exit(1)
 })

@@ -14,7 +14,9 @@ export class SessionStoreError extends Error {
       /** A turn write under a lease that another instance has since taken over. */
       | 'fenced'
       /** The SQLite file belongs to another running server (sqlite-instance-lock.ts). */
-      | 'in_use',
+      | 'in_use'
+      /** The SQLite file cannot be used: unwritable, not a database, or damaged (one line says which). */
+      | 'unusable',
     message: string,
     options?: { cause?: unknown },
   ) {

@@ -10,6 +10,7 @@ import type { AppendResult, NewTurn, Page, SessionStore, TurnPatch } from './ses
 import { fencedMessage, gaveUpMessage, SessionStoreError } from './session-store-error.js'
 import { lockSqliteInstance } from './sqlite-instance-lock.js'
 import { migrateSqlite } from './sqlite-migrations.js'
+import { checkSqliteIntegrity, describeSqliteOpenFailure } from './sqlite-open-failure.js'
 import {
   fromGradeJson,
   fromSessionRow,
@@ -46,25 +47,34 @@ export class SqliteSessionStore implements SessionStore {
     path: string,
     opts: { now?: () => number; serverInstance?: string } = {},
   ): SqliteSessionStore {
-    // A folder made here is the owner's alone (0700); one that existed is left as its owner set it.
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
-    const db = new Database(path)
-    // WAL: readers never block the writer. synchronous = FULL: every commit fsyncs the WAL
-    // before returning. In WAL mode NORMAL already survives a crash of this process (the commit
-    // is in the OS's page cache), but not a power cut or kernel panic; FULL makes "the server
-    // acknowledged it" mean "it is on disk", at the cost of one fsync per turn, which a chat
-    // turn rate never notices.
-    db.pragma('journal_mode = WAL')
-    db.pragma('synchronous = FULL')
-    db.pragma('foreign_keys = ON')
-    // Several processes may share the file (a CLI beside the server): wait for the lock.
-    db.pragma('busy_timeout = 5000')
-    migrateSqlite(db)
-    // Transcripts are private: the database and its WAL files are readable by the owner only.
-    if (path !== ':memory:') {
-      for (const file of [path, `${path}-wal`, `${path}-shm`]) {
-        if (existsSync(file)) chmodSync(file, 0o600)
+    // Any failure to open, migrate or check the file becomes one line saying what happened to
+    // which file and what to do (sqlite-open-failure.ts), not a stack.
+    let db: Database.Database | undefined
+    try {
+      // A folder made here is the owner's alone (0700); one that existed is left as its owner set it.
+      if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
+      db = new Database(path)
+      // WAL: readers never block the writer. synchronous = FULL: every commit fsyncs the WAL
+      // before returning. In WAL mode NORMAL already survives a crash of this process (the commit
+      // is in the OS's page cache), but not a power cut or kernel panic; FULL makes "the server
+      // acknowledged it" mean "it is on disk", at the cost of one fsync per turn, which a chat
+      // turn rate never notices.
+      db.pragma('journal_mode = WAL')
+      db.pragma('synchronous = FULL')
+      db.pragma('foreign_keys = ON')
+      // Several processes may share the file (a CLI beside the server): wait for the lock.
+      db.pragma('busy_timeout = 5000')
+      if (path !== ':memory:') checkSqliteIntegrity(db, path)
+      migrateSqlite(db)
+      // Transcripts are private: the database and its WAL files are readable by the owner only.
+      if (path !== ':memory:') {
+        for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+          if (existsSync(file)) chmodSync(file, 0o600)
+        }
       }
+    } catch (err) {
+      if (db?.open) db.close()
+      throw describeSqliteOpenFailure(err, path)
     }
     const store = new SqliteSessionStore(db, opts.now ?? Date.now)
     if (opts.serverInstance !== undefined) {
@@ -73,7 +83,7 @@ export class SqliteSessionStore implements SessionStore {
         store.releaseInstance = lock.release
       } catch (err) {
         db.close()
-        throw err
+        throw describeSqliteOpenFailure(err, path)
       }
     }
     return store

@@ -1,0 +1,112 @@
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { SessionStoreError } from '../../../server/sessions/session-store-error.js'
+import { SqliteSessionStore } from '../../../server/sessions/sqlite-session-store.js'
+import { makeSession, makeTurn } from '../../support/session-fixtures.js'
+
+// Opening a file the server cannot use must fail as an `unusable` SessionStoreError whose one
+// line names the file and what to do (main.ts prints it as is), never a raw SQLITE_* stack.
+
+const dirs: string[] = []
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sparring-open-'))
+  dirs.push(dir)
+  return dir
+}
+
+function openError(path: string): SessionStoreError {
+  try {
+    SqliteSessionStore.open(path).close()
+  } catch (err) {
+    expect(err).toBeInstanceOf(SessionStoreError)
+    return err as SessionStoreError
+  }
+  throw new Error(`opening ${path} succeeded`)
+}
+
+function expectOneLine(err: SessionStoreError, path: string, what: RegExp) {
+  expect(err.code).toBe('unusable')
+  expect(err.message).not.toContain('\n')
+  expect(err.message).toContain(path)
+  expect(err.message).toMatch(what)
+}
+
+/** A real database of a few hundred pages: 40 sessions of 20 turns of 1 KB. */
+async function fillDatabase(path: string): Promise<void> {
+  const store = SqliteSessionStore.open(path)
+  for (let s = 0; s < 40; s++) {
+    await store.createSession(makeSession({ id: `s${s}` }))
+    for (let t = 0; t < 20; t++) {
+      await store.appendTurn(
+        makeTurn({ id: `t${t}`, sessionId: `s${s}`, text: `answer ${t} `.repeat(100) }),
+      )
+    }
+  }
+  // Closing the last connection checkpoints the WAL into the file and removes it.
+  await store.close()
+}
+
+describe('SqliteSessionStore.open on a file it cannot use', () => {
+  it('a file that is not a database: says so and what to do (was a raw SQLITE_NOTADB)', () => {
+    const path = join(tempDir(), 'sparring.db')
+    writeFileSync(path, Buffer.alloc(8192, 7))
+    expectOneLine(openError(path), path, /not a SQLite database.*backup/)
+  })
+
+  it('a path it cannot open (a folder where the file should be): names it (was SQLITE_CANTOPEN)', () => {
+    const path = join(tempDir(), 'sparring.db')
+    mkdirSync(path)
+    expectOneLine(openError(path), path, /SQLITE_CANTOPEN.*can write.*DATA_DIR/)
+  })
+
+  it('a DATA_DIR that is a file: the folder cannot be made, says which', () => {
+    const file = join(tempDir(), 'data')
+    writeFileSync(file, 'not a folder')
+    const path = join(file, 'sparring.db')
+    expectOneLine(openError(path), path, /(EEXIST|ENOTDIR).*must be a folder.*DATA_DIR/)
+  })
+
+  // Root writes through any mode, so this case runs only as an ordinary user (as in CI).
+  it.skipIf(process.getuid?.() === 0)('a read-only DATA_DIR: says it must be writable', () => {
+    const dir = join(tempDir(), 'data')
+    mkdirSync(dir, { mode: 0o500 })
+    const path = join(dir, 'sparring.db')
+    expectOneLine(openError(path), path, /can write/)
+  })
+
+  it('damage in the middle of the file is found at open by the integrity check', async () => {
+    const path = join(tempDir(), 'sparring.db')
+    await fillDatabase(path)
+    const pages = statSync(path).size / 4096
+    expect(pages).toBeGreaterThan(100)
+    // Garbage over one page half-way: the header and schema pages are intact, so without the
+    // check the file opens and migrates cleanly and only the sessions on that page fail later.
+    const fd = openSync(path, 'r+')
+    writeSync(fd, Buffer.alloc(4096, 0xab), 0, 4096, Math.floor(pages / 2) * 4096)
+    closeSync(fd)
+    expectOneLine(openError(path), path, /damaged \(integrity check: .+\).*\.recover/)
+  })
+
+  it('an intact file passes the check and keeps its data', async () => {
+    const path = join(tempDir(), 'sparring.db')
+    await fillDatabase(path)
+    const store = SqliteSessionStore.open(path)
+    expect((await store.getSession('s39'))?.turns).toHaveLength(20)
+    await store.close()
+  })
+})
