@@ -26,6 +26,25 @@ describe('rehypeMarkQuotes', () => {
     ])
   })
 
+  it('marks a later occurrence when an earlier quote took the first, and never overlaps two', () => {
+    expect(
+      marked('key and key', [
+        { id: 'a', quote: 'key' },
+        { id: 'b', quote: 'key' },
+      ]),
+    ).toEqual([
+      ['a', 'key', -1],
+      ['b', 'key', -1],
+    ])
+    expect(
+      marked('abcdef', [
+        { id: 'x', quote: 'bcd' },
+        { id: 'y', quote: 'cde' },
+        { id: 'z', quote: 'nope' },
+      ]),
+    ).toEqual([['x', 'bcd', -1]])
+  })
+
   it('leaves a quote that spans Markdown syntax or sits in code unmarked', () => {
     expect(
       marked('a **row** lock\n\n```\nSELECT row lock\n```', [{ id: 'q', quote: 'row lock' }]),

@@ -1,6 +1,6 @@
 import type { CriterionGrade } from '../../../shared/contract/session-contract.js'
 import type { CriterionChange } from '../hooks/compare-grades.js'
-import { quoteAnchorId } from '../hooks/highlight-quotes.js'
+import { quoteAnchorId } from '../hooks/collect-marks.js'
 import { ScoreBar } from './score-bar.js'
 
 type CriterionListProps = {

@@ -2,17 +2,17 @@ import type { Turn } from '../../../shared/contract/session-contract.js'
 import { SafeMarkdown } from '../../../shared/markdown/safe-markdown.js'
 import { describeSkip } from '../../../shared/transcript/describe-skip.js'
 import { CandidateMarkdown } from '../../../shared/markdown/candidate-markdown.js'
-import type { QuoteMark } from '../hooks/highlight-quotes.js'
+import type { QuoteToMark } from '../../../shared/markdown/rehype-mark-quotes.js'
 
 type ReviewTranscriptProps = {
   turns: Turn[]
   /** Evidence quotes per candidate turn id. */
-  marks: Map<string, QuoteMark[]>
+  marks: Map<string, QuoteToMark[]>
   /** "Retry from here" at an interviewer turn; absent when read-only. */
   onRetry?: (turn: Turn) => void
 }
 
-const NO_QUOTES: QuoteMark[] = []
+const NO_QUOTES: QuoteToMark[] = []
 
 /**
  * The transcript, the candidate's turns as Markdown, with each evidence quote marked where it
