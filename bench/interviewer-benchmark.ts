@@ -4,8 +4,9 @@
  * judged against the hand labels of their replies. Writes the "Simulated candidates (interviewer)"
  * section of docs/benchmarks.md.
  *
- *   npm run bench:interviewer              all 15 questions (about a minute)
- *   npm run bench:interviewer -- --no-write   print only
+ *   npm run bench:interviewer              all 15 questions (about 20 s)
+ *   npm run bench:interviewer -- --help     the options (print only, one engine, some questions,
+ *                                           every flagged problem)
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import { createInterviewRuntime } from '../server/interview/interview-runtime.js'
@@ -24,12 +25,20 @@ import {
 import { runCandidates, type QuestionResult } from './interviewer/run-bench.js'
 import { summariseQuestion, totalOf } from './interviewer/summarise-results.js'
 import { replaceSection } from './stream/replace-section.js'
+import { parseBenchOptions, USAGE } from './interviewer/bench-options.js'
 
 const REPORT = 'docs/benchmarks.md'
 const COMMAND = 'npm run bench:interviewer'
-const write = !process.argv.includes('--no-write')
+const options = parseBenchOptions(process.argv.slice(2))
+if (options.help) {
+  console.log(USAGE)
+  process.exit(0)
+}
 
 const bank = await loadQuestionBank('questions')
+const questions = options.questions
+  ? bank.questions.filter((q) => options.questions!.includes(q.number))
+  : bank.questions
 // As main.ts builds it: word vectors for the offline interviewer's clarifications.
 const embeddings = createWinkEmbeddingsLoader({ cacheDir: defaultPackCacheDir() })
 embeddings.load()
@@ -41,7 +50,7 @@ async function runEngine(
 ): Promise<{ table: EngineTable; results: QuestionResult[] }> {
   const server = await startBenchServer({ bank, interview, analyzer })
   try {
-    const results = await runCandidates({ port: server.port, questions: bank.questions })
+    const results = await runCandidates({ port: server.port, questions })
     const rows = results.map(summariseQuestion)
     return { table: { engine, rows, total: totalOf(rows) }, results }
   } finally {
@@ -50,33 +59,40 @@ async function runEngine(
 }
 
 const started = Date.now()
-const offline = await runEngine(
-  'Offline engine',
-  createInterviewRuntime({ questions: bank.questions, analyzer }),
-)
-// The LLM path: the real OpenAI client against a scripted model at the HTTP boundary (msw).
-const llm = startScriptedLlm()
-const scripted = await runEngine(
-  'Scripted LLM (OpenAI client, msw at the HTTP boundary)',
-  createInterviewRuntime({
-    questions: bank.questions,
-    analyzer,
-    llm: {
-      client: new OpenAiLlmClient({
-        apiKey: 'bench',
-        baseURL: SCRIPTED_LLM_URL,
-        model: 'scripted-model',
-        timeoutMs: 10_000,
-        idleTimeoutMs: 5_000,
-        maxRetries: 0,
-      }),
-      prompts: await loadPromptLibrary(),
-    },
-  }),
-)
-llm.close()
-const tables = [offline.table, scripted.table]
-const examples = firstOfEachProblem([offline.results, scripted.results])
+const runs: Array<{ name: string; table: EngineTable; results: QuestionResult[] }> = []
+if (options.engines.includes('offline')) {
+  const run = await runEngine(
+    'Offline engine',
+    createInterviewRuntime({ questions: bank.questions, analyzer }),
+  )
+  runs.push({ name: 'offline', ...run })
+}
+if (options.engines.includes('llm')) {
+  // The LLM path: the real OpenAI client against a scripted model at the HTTP boundary (msw).
+  const llm = startScriptedLlm()
+  const run = await runEngine(
+    'Scripted LLM (OpenAI client, msw at the HTTP boundary)',
+    createInterviewRuntime({
+      questions: bank.questions,
+      analyzer,
+      llm: {
+        client: new OpenAiLlmClient({
+          apiKey: 'bench',
+          baseURL: SCRIPTED_LLM_URL,
+          model: 'scripted-model',
+          timeoutMs: 10_000,
+          idleTimeoutMs: 5_000,
+          maxRetries: 0,
+        }),
+        prompts: await loadPromptLibrary(),
+      },
+    }),
+  )
+  llm.close()
+  runs.push({ name: 'llm', ...run })
+}
+const tables = runs.map((r) => r.table)
+const examples = firstOfEachProblem(runs.map((r) => r.results))
 const section = formatInterviewerSection({
   date: new Date().toISOString().slice(0, 10),
   command: COMMAND,
@@ -84,8 +100,17 @@ const section = formatInterviewerSection({
   examples,
 })
 console.log(section)
+if (options.problems) {
+  for (const { name, results } of runs)
+    for (const { question, runs: kinds } of results)
+      for (const run of kinds)
+        for (const problem of run.figures.problems)
+          console.log(
+            `[${name}] q${question.number} ${run.kind}: ${problem.replace(/\n/g, ' // ')}`,
+          )
+}
 console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`)
-if (write) {
+if (options.write) {
   const doc = await readFile(REPORT, 'utf8').catch(() => '')
   await writeFile(REPORT, replaceSection(doc, SECTION, section))
   console.log(`Wrote the "${SECTION.slice(3)}" section of ${REPORT}`)

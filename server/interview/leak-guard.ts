@@ -11,6 +11,13 @@ import { buildSpanAutomaton, type SpanAutomaton } from './span-automaton.js'
  * before that run is released at once, so ordinary text flows at the model's speed. When the held
  * run completes a span, it is dropped with the rest of its sentence, and the first leak of a turn
  * is replaced by one neutral probe; each is counted.
+ *
+ * A copy rarely stops at a sentence end: a model that copies a lead-in ("Cause 4: ...:") goes on
+ * with the list under it, and one that copies the end of the model answer goes on with the prompt
+ * around it (a closing tag, the next heading). So after a sentence is dropped, the next sentence
+ * is dropped too while it carries on the copy: while its first word extends the copied run to a
+ * span of the model answer, or of the text the model answer was given in (`context`, the system
+ * prompt). A short list item after a dropped lead-in is thus never shown on its own.
  */
 export const LEAK_SPAN_WORDS = 12
 
@@ -21,6 +28,12 @@ export type LeakGuardOptions = {
   spanWords?: number
   /** What replaces the first leaking sentence of a turn. */
   probe?: string
+  /**
+   * The text the model answer was given in (the system prompt that holds it). Only read after a
+   * leak: a sentence that carries on copying it is dropped with the copy. Never a leak by itself,
+   * since the prompt also holds text the candidate sees.
+   */
+  context?: string
 }
 
 export type LeakGuard = {
@@ -77,6 +90,8 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
   const span = options.spanWords ?? LEAK_SPAN_WORDS
   const probe = options.probe ?? NEUTRAL_PROBE
   const automaton = automatonFor(modelAnswer, span)
+  /** What a dropped copy may carry on: the model answer, and its context when there is one. */
+  const sources = options.context ? [automaton, automatonFor(options.context, span)] : [automaton]
   const probeWords = normaliseWords(probe)
 
   /** Received, not yet released; starts right after the released text. */
@@ -95,6 +110,12 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
   let readWords: string[] = []
   /** After a leak: dropping text up to the end of its sentence. */
   let dropping = false
+  /** While dropping: the state of each of `sources` over the copied run, to see if it goes on. */
+  let copyStates: number[] = []
+  /** While dropping: a sentence end was reached; waiting for the next word to see if the copy goes on. */
+  let atBoundary = false
+  /** The whitespace after the dropped sentence, kept after the probe. */
+  let boundarySpace = ''
   let leaks = 0
   let probed = false
 
@@ -149,33 +170,88 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
    * A copy was completed by the token at `tokenStart`: the held words go, and so does the rest of
    * their sentence. Returns the text released before the held words.
    */
-  const onLeak = (tokenStart: number): string => {
+  const onLeak = (tokenStart: number, rest: readonly string[]): string => {
     leaks++
+    // The copied run so far is the span just completed, and the rest of its last token.
+    const copied = [...readWords.slice(-span), ...rest]
+    copyStates = sources.map((a) => copied.reduce((st, w) => a.step(st, w), a.root))
     const start = Math.max(0, heldStart())
     const before = release(start)
-    // The sentence end is looked for from the completing token on, not inside the held words.
+    // The sentence end is looked for after the completing token, not inside the held words.
     pending = pending.slice(Math.max(0, tokenStart - start))
+    // Its words are read (above); what ends it (a full stop) still counts as a sentence end.
+    const token = /^\S*/.exec(pending)![0]
+    pending = token.replace(/^.*[\p{L}\p{N}]/u, '') + pending.slice(token.length)
     scanned = 0
     dropping = true
+    atBoundary = false
     carry = ''
     carryRead = 0
     return before
   }
 
-  /** While dropping: discards up to the end of the sentence, then sends the probe (once). */
-  const endDrop = (atEnd: boolean): string => {
-    SENTENCE_END.lastIndex = 0
-    const m = SENTENCE_END.exec(pending)
-    if (!m && !atEnd) {
-      // Keep a few characters: a sentence end can be split across deltas ("?" then " ").
-      if (pending.length > 8) pending = pending.slice(-8)
-      scanned = 0
-      return ''
+  /** Reads dropped words on along the copy. */
+  const followCopy = (text: string) => {
+    for (const word of normaliseWords(text)) {
+      copyStates = copyStates.map((st, i) => sources[i]!.step(st, word))
     }
-    const end = m ? m.index + m[0].length : pending.length
-    const space = m ? (/\s*$/.exec(m[0])?.[0] ?? '') : ''
-    pending = pending.slice(end)
-    scanned = 0
+  }
+
+  /**
+   * The first word of `text`, read past tokens with no word (list bullets); 'wait' when it may
+   * still be growing, null when the text ends without one.
+   */
+  const firstWord = (text: string, atEnd: boolean): string | 'wait' | null => {
+    const tokens = text.match(/\S+\s*/g) ?? []
+    for (const token of tokens) {
+      const closed = /\s$/.test(token) || atEnd
+      const words = normaliseWords(token)
+      if (!closed) return 'wait'
+      if (words.length > 0) return words[0]!
+    }
+    return atEnd ? null : 'wait'
+  }
+
+  /** Whether `word` extends the dropped copy to a span of the model answer or its context. */
+  const carriesOn = (word: string): boolean =>
+    copyStates.some((st, i) => {
+      const source = sources[i]!
+      return source.depth(st) === span && source.depth(source.step(st, word)) === span
+    })
+
+  /**
+   * While dropping: discards up to the end of the sentence, and on through each following
+   * sentence that carries on the copy; then sends the probe (once).
+   */
+  const endDrop = (atEnd: boolean): string => {
+    for (;;) {
+      if (!atBoundary) {
+        SENTENCE_END.lastIndex = 0
+        const m = SENTENCE_END.exec(pending)
+        if (!m && !atEnd) {
+          // Read the complete tokens; keep the last, which may still grow or end the sentence
+          // ("?" then " "), bounded so a reply with no whitespace cannot pile up.
+          const cut = pending.length - (/\S*$/.exec(pending)?.[0].length ?? 0)
+          followCopy(pending.slice(0, cut))
+          pending = pending.slice(cut)
+          if (pending.length > 256) pending = pending.slice(-8)
+          scanned = 0
+          return ''
+        }
+        const end = m ? m.index + m[0].length : pending.length
+        followCopy(pending.slice(0, end))
+        boundarySpace = m ? (/\s*$/.exec(m[0])?.[0] ?? '') : ''
+        pending = pending.slice(end)
+        scanned = 0
+        if (!m) break
+        atBoundary = true
+      }
+      const next = firstWord(pending, atEnd)
+      if (next === 'wait') return ''
+      atBoundary = false
+      // The next sentence carries on the copy: it goes too.
+      if (next === null || !carriesOn(next)) break
+    }
     dropping = false
     let out = ''
     if (!probed) {
@@ -183,7 +259,7 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
       restart([...releasedTail, ...probeWords])
       if (automaton.depth(state) === span) restart(releasedTail)
       else {
-        out = probe + space
+        out = probe + boundarySpace
         releasedTail = [...releasedTail, ...probeWords].slice(-(span - 1))
       }
     } else restart(releasedTail)
@@ -199,6 +275,7 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
         if (dropping) return out
       }
       let leakedAt = -1
+      let rest: string[] = []
       while (leakedAt < 0) {
         // A carried token (released while being typed) ends at the first whitespace.
         if (carry === '') while (scanned < pending.length && /\s/.test(pending[scanned]!)) scanned++
@@ -211,15 +288,16 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
         carryRead = 0
         const tokenStart = scanned
         scanned = end
-        for (const word of words) {
+        for (const [k, word] of words.entries()) {
           if (read(word, tokenStart)) {
             leakedAt = tokenStart
+            rest = words.slice(k + 1)
             break
           }
         }
       }
       if (leakedAt >= 0) {
-        out += onLeak(leakedAt)
+        out += onLeak(leakedAt, rest)
         continue
       }
       break

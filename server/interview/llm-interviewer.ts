@@ -75,7 +75,10 @@ async function* streamLlmTurn(
   })
   const streamed = streamText(deps.llm, { messages, signal }, { endOnError: true })
   const split = splitInterviewerStream(streamed.deltas)
-  const guarded = guardStream(split.visible, createLeakGuard(ctx.question.modelAnswer))
+  // A copy that runs on past the model answer into the prompt around it is dropped with it.
+  const system = messages.find((m) => m.role === 'system')?.content
+  const guard = createLeakGuard(ctx.question.modelAnswer, system ? { context: system } : {})
+  const guarded = guardStream(split.visible, guard)
   let shown = ''
   let step = await guarded.next()
   while (!step.done) {

@@ -1,0 +1,51 @@
+import { z } from 'zod'
+
+/** What `npm run bench:interviewer -- --help` prints. */
+export const USAGE = `npm run bench:interviewer [-- options]
+
+Simulated candidates against the interviewer, offline engine and scripted LLM, all 15 questions;
+writes the "Simulated candidates (interviewer)" section of docs/benchmarks.md.
+
+  --no-write           print the section only
+  --problems           also print every flagged problem (engine, question, candidate, what)
+  --engine=NAME        offline or llm: run one engine only (implies --no-write)
+  --questions=2,7      question numbers to run (implies --no-write)
+  --help               this text
+
+A problem line starts with what the bench counted it as: "leak" (8 consecutive words of the model
+answer the candidate never saw or said), "repeated" (a question whose words match, or share 60% of
+their content stems with, one asked before in the session), "asked about covered step", "N
+questions in one turn", "quote used again", "clarification".`
+
+const OptionsSchema = z.object({
+  help: z.boolean(),
+  write: z.boolean(),
+  problems: z.boolean(),
+  engines: z.array(z.enum(['offline', 'llm'])).min(1),
+  questions: z.array(z.number().int().min(1)).nullable(),
+})
+export type BenchOptions = z.infer<typeof OptionsSchema>
+
+/** Reads the command line; throws on an unknown flag or a bad value, so a typo is not a full run. */
+export function parseBenchOptions(argv: readonly string[]): BenchOptions {
+  const value = (flag: string) => argv.find((a) => a.startsWith(`${flag}=`))?.slice(flag.length + 1)
+  const known = ['--help', '--no-write', '--problems', '--engine', '--questions']
+  const unknown = argv.filter((a) => !known.includes(a.split('=')[0]!))
+  if (unknown.length > 0) throw new Error(`unknown option ${unknown.join(' ')}\n\n${USAGE}`)
+  const engine = value('--engine')
+  const questions = value('--questions')
+  const subset = engine !== undefined || questions !== undefined
+  return OptionsSchema.parse({
+    help: argv.includes('--help'),
+    write: !argv.includes('--no-write') && !subset,
+    problems: argv.includes('--problems'),
+    engines: engine === undefined ? ['offline', 'llm'] : [engine],
+    questions:
+      questions === undefined
+        ? null
+        : questions
+            .split(',')
+            .filter(Boolean)
+            .map((n) => Number(n)),
+  })
+}
