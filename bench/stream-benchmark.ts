@@ -1,60 +1,73 @@
 /**
- * The interview stream under load: a fake OpenAI-compatible server (TTFT 300 ms, 20 tokens/s,
- * 150 tokens), the real server (server/main.ts with the LLM interviewer pointed at the fake) and
- * a load generator, each its own process on 127.0.0.1. For N candidates at a time, each answers
- * once and the follow-up's stream is timed against the fake server's own schedule.
+ * The interview stream under load, side by side with its floors: a fake OpenAI-compatible server
+ * (TTFT 300 ms, one reply of 7.5 s), a load generator, and in between either nothing (direct
+ * clients reading the fake with the openai SDK: the floor), a bare relay (bench/stream/bare-relay.ts:
+ * SDK stream to one WebSocket frame per token) or Sparring (server/main.ts with the LLM
+ * interviewer pointed at the fake), each its own process on 127.0.0.1. For rising N, N clients
+ * ask for one reply each, spread over one reply's length, and every piece of text is timed
+ * against the fake server's own schedule. Each mode climbs until a level's added p99 reaches the
+ * limit (20 ms).
  *
- * Run: `npm run bench:stream` (about a minute). `--levels 10,50` picks the load levels;
- * `--no-write` prints without touching docs/benchmarks.md.
+ * Run: `npm run bench:stream` (about 8-10 minutes). Flags: `--tokens-per-second 20,5` the model's
+ * speeds; `--levels 25,50,100` the N to climb (default per speed); `--modes direct,relay,sparring`;
+ * `--burst 200@1000` the Sparring burst run at the first speed (`--no-burst` skips it);
+ * `--all-levels` keeps climbing past a failure; `--reply-seconds 7.5`; `--limit-ms 20`;
+ * `--no-write` prints without touching docs/benchmarks.md; `--cpu-prof-dir <dir>` profiles Sparring.
  */
 import type { ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { availableParallelism, loadavg, tmpdir } from 'node:os'
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { formatReportSection } from './stream/format-section.js'
-import { formatTable } from './stream/format-report.js'
-import { buildReplyTokens, countFirstSentenceWords } from './stream/reply-script.js'
-import { parseLevels, type LoadLevel } from './stream/parse-levels.js'
+import { createLeakGuard } from '../server/interview/leak-guard.js'
+import { loadQuestionBank } from '../server/questions/question-bank.js'
+import { parseBenchArgs, type BenchMode } from './stream/bench-args.js'
+import { formatReportSection, type SpeedRun } from './stream/format-section.js'
+import { formatDetailTable } from './stream/format-report.js'
+import { computeReleaseSchedule } from './stream/release-schedule.js'
+import { buildReplyTokens } from './stream/reply-script.js'
+import type { LoadLevel } from './stream/parse-levels.js'
 import { replaceSection } from './stream/replace-section.js'
 import { spawnScript, waitForLine } from './stream/spawn-script.js'
 import type { PhaseSummary } from './stream/summarise-phase.js'
 
 const REPORT = 'docs/benchmarks.md'
 const SECTION = '## Interview stream under load'
-const FAKE = { ttftMs: 300, tokensPerSec: 20, tokens: 150 }
-/** The whole run is killed past this: nothing here may hang a terminal or CI. */
-const HARD_LIMIT_MS = 150_000
+const TTFT_MS = 300
 
-const args = process.argv.slice(2)
-/** `N` or `N@rampMs`: N candidates answering evenly over the ramp (one reply's length by default). */
-const DEFAULT_LEVELS = '10,50,100,200,200@1000'
-const DEFAULT_RAMP_MS = 8000
-const levelsArg = args.includes('--levels') ? args[args.indexOf('--levels') + 1] : undefined
-const levels = parseLevels(levelsArg ?? DEFAULT_LEVELS, DEFAULT_RAMP_MS)
-const write = !args.includes('--no-write')
-const profileArg = args[args.indexOf('--cpu-prof-dir') + 1]
-/** `--cpu-prof-dir <dir>`: the server writes a V8 CPU profile there when it stops. */
-const serverNodeArgs =
-  args.includes('--cpu-prof-dir') && profileArg
-    ? ['--cpu-prof', `--cpu-prof-dir=${profileArg}`]
-    : []
+const options = parseBenchArgs(process.argv.slice(2))
+/** The whole run is killed past this: nothing here may hang a terminal or CI. */
+const HARD_LIMIT_MS = 40 * 60_000
+const serverNodeArgs = options.cpuProfDir
+  ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`]
+  : []
 const children: ChildProcess[] = []
+let phase = 0
+
+type Target = { mode: BenchMode; url?: string; pid?: number; releasedWords?: number[] }
 
 async function runLevel(
   level: LoadLevel,
-  phase: number,
+  target: Target,
   env: Record<string, string>,
+  replyMs: number,
 ): Promise<PhaseSummary> {
+  // Sparring's clients each open a session and read its opening first: allow for it.
+  const connectMs = target.mode === 'sparring' ? level.clients * 60 : 0
+  const deadlineMs = connectMs + level.rampMs + replyMs + 30_000
   const child = spawnScript('bench/stream/load-generator.ts', {
     ...env,
+    BENCH_MODE: target.mode,
+    ...(target.url ? { BENCH_TARGET_URL: target.url } : {}),
+    ...(target.pid ? { BENCH_SERVER_PID: String(target.pid) } : {}),
+    ...(target.releasedWords ? { BENCH_RELEASED_WORDS: JSON.stringify(target.releasedWords) } : {}),
     BENCH_CLIENTS: String(level.clients),
     BENCH_RAMP_MS: String(level.rampMs),
-    BENCH_PHASE: String(phase),
-    BENCH_DEADLINE_MS: String(level.rampMs + 25_000),
+    BENCH_PHASE: String(phase++),
+    BENCH_DEADLINE_MS: String(deadlineMs),
   })
   children.push(child)
-  const match = await waitForLine(child, /BENCH_RESULT (.+)\n/, level.rampMs + 60_000)
+  const match = await waitForLine(child, /BENCH_RESULT (.+)\n/, deadlineMs + 30_000)
   return JSON.parse(match[1]!) as PhaseSummary
 }
 
@@ -68,75 +81,156 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer)
 }
 
-async function main() {
-  const loadBefore = loadavg()[0]!
-  const dataDir = mkdtempSync(join(tmpdir(), 'sparring-bench-'))
-  try {
-    const fake = spawnScript('bench/stream/fake-llm-server.ts', {
-      FAKE_TTFT_MS: String(FAKE.ttftMs),
-      FAKE_TOKENS_PER_SEC: String(FAKE.tokensPerSec),
-      FAKE_TOKENS: String(FAKE.tokens),
-    })
-    children.push(fake)
-    const fakePort = (await waitForLine(fake, /FAKE_LLM_LISTENING (\d+)/, 20_000))[1]!
-    const server = spawnScript(
-      'server/main.ts',
-      {
-        OPENAI_API_KEY: 'bench',
-        OPENAI_BASE_URL: `http://127.0.0.1:${fakePort}/v1`,
-        DATA_DIR: dataDir,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LLM_MAX_RETRIES: '0',
-      },
-      serverNodeArgs,
+const passes = (row: PhaseSummary) =>
+  row.completed === row.clients &&
+  row.deltaOverheadMs.p99 !== null &&
+  row.deltaOverheadMs.p99 < options.limitMs
+
+/** Climbs the levels for one mode, stopping after the first that fails (unless --all-levels). */
+async function climb(
+  target: Target,
+  levels: readonly LoadLevel[],
+  env: Record<string, string>,
+  replyMs: number,
+): Promise<PhaseSummary[]> {
+  const rows: PhaseSummary[] = []
+  for (const level of levels) {
+    const row = await runLevel(level, target, env, replyMs)
+    rows.push(row)
+    console.log(
+      `  ${target.mode} N=${level.clients}: ${row.completed}/${row.clients} replies, added p50/p99 ` +
+        `${row.deltaOverheadMs.p50?.toFixed(1)} / ${row.deltaOverheadMs.p99?.toFixed(1)} ms, ` +
+        `${row.errors.length} errors`,
     )
-    children.push(server)
-    const port = (
-      await waitForLine(server, /Sparring on http:\/\/127\.0\.0\.1:(\d+)\//, 60_000)
-    )[1]!
-    const baseUrl = `http://127.0.0.1:${port}`
-    const { questions } = (await (await fetch(`${baseUrl}/api/questions`)).json()) as {
-      questions: Array<{ id: string }>
-    }
-    const env = {
-      BENCH_BASE_URL: baseUrl,
-      BENCH_FAKE_URL: `http://127.0.0.1:${fakePort}`,
-      BENCH_QUESTION_ID: questions[0]!.id,
-      BENCH_SERVER_PID: String(server.pid),
-    }
-    const rows: PhaseSummary[] = []
-    for (const [phase, level] of levels.entries()) {
-      const row = await runLevel(level, phase, env)
-      rows.push(row)
-      console.log(
-        `N=${level.clients} over ${level.rampMs} ms: ${row.completed}/${row.clients} turns, ` +
-          `${row.errors.length} errors`,
-      )
-      for (const e of row.errors.slice(0, 3)) console.log(`  ${e}`)
-    }
-    console.log(`\n${formatTable(rows)}\n`)
-    if (write) {
-      const section = formatReportSection(rows, {
-        date: new Date().toISOString().slice(0, 10),
-        cpus: availableParallelism(),
-        node: process.version,
-        fake: FAKE,
-        questionId: questions[0]!.id,
-        loadBefore,
-        firstSentenceWords: countFirstSentenceWords(buildReplyTokens(FAKE.tokens)),
-      })
-      writeFileSync(REPORT, replaceSection(readFileSync(REPORT, 'utf8'), SECTION, section))
-      console.log(`Wrote the "${SECTION.slice(3)}" section of ${REPORT}.`)
+    for (const e of row.errors.slice(0, 3)) console.log(`    ${e}`)
+    if (!passes(row) && !options.allLevels) break
+  }
+  return rows
+}
+
+async function startSparring(fakePort: string, dataDir: string) {
+  const server = spawnScript(
+    'server/main.ts',
+    {
+      OPENAI_API_KEY: 'bench',
+      OPENAI_BASE_URL: `http://127.0.0.1:${fakePort}/v1`,
+      DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LLM_MAX_RETRIES: '0',
+      // Every simulated candidate comes from 127.0.0.1: the bench measures the stream, not the
+      // rate limits, so they are raised out of its way.
+      SESSIONS_PER_MINUTE: '1000000',
+      ANSWERS_PER_MINUTE: '1000000',
+      ADDRESS_LIMIT_FACTOR: '1',
+      LLM_DAILY_TOKEN_BUDGET: '0',
+    },
+    serverNodeArgs,
+  )
+  children.push(server)
+  const port = (await waitForLine(server, /Sparring on http:\/\/127\.0\.0\.1:(\d+)\//, 90_000))[1]!
+  return { server, baseUrl: `http://127.0.0.1:${port}` }
+}
+
+async function runSpeed(tokensPerSec: number, questionId: string, modelAnswer: string) {
+  const tokens = Math.round(tokensPerSec * options.replySeconds)
+  const replyMs = TTFT_MS + (tokens * 1000) / tokensPerSec
+  const rampMs = Math.round(replyMs)
+  const levels = (options.levels ?? options.defaultLevels(tokensPerSec)).map((clients) => ({
+    clients,
+    rampMs,
+  }))
+  console.log(`\n${tokensPerSec} tokens/s, ${tokens} tokens a reply, answers over ${rampMs} ms`)
+  const fake = spawnScript('bench/stream/fake-llm-server.ts', {
+    FAKE_TTFT_MS: String(TTFT_MS),
+    FAKE_TOKENS_PER_SEC: String(tokensPerSec),
+    FAKE_TOKENS: String(tokens),
+  })
+  children.push(fake)
+  const fakePort = (await waitForLine(fake, /FAKE_LLM_LISTENING (\d+)/, 20_000))[1]!
+  const env = { BENCH_FAKE_URL: `http://127.0.0.1:${fakePort}`, BENCH_QUESTION_ID: questionId }
+  const rows = new Map<BenchMode, PhaseSummary[]>()
+  let burst: PhaseSummary | null = null
+  try {
+    for (const mode of options.modes) {
+      if (mode === 'direct') rows.set(mode, await climb({ mode }, levels, env, replyMs))
+      if (mode === 'relay') {
+        const relay = spawnScript('bench/stream/bare-relay.ts', {
+          BARE_RELAY_MODEL_URL: `http://127.0.0.1:${fakePort}/v1`,
+        })
+        children.push(relay)
+        const port = (await waitForLine(relay, /BARE_RELAY_LISTENING (\d+)/, 20_000))[1]!
+        const target = { mode, url: `ws://127.0.0.1:${port}`, pid: relay.pid }
+        rows.set(mode, await climb(target, levels, env, replyMs))
+        await stopChild(relay)
+      }
+      if (mode === 'sparring') {
+        const dataDir = mkdtempSync(join(tmpdir(), 'sparring-bench-'))
+        try {
+          const { server, baseUrl } = await startSparring(fakePort, dataDir)
+          const guard = createLeakGuard(modelAnswer)
+          const target = {
+            mode,
+            url: baseUrl,
+            pid: server.pid,
+            releasedWords: computeReleaseSchedule(buildReplyTokens(tokens), (t) => guard.push(t)),
+          }
+          rows.set(mode, await climb(target, levels, env, replyMs))
+          if (options.burst && tokensPerSec === options.speeds[0]) {
+            burst = await runLevel(options.burst, target, env, replyMs)
+            console.log(
+              `  burst ${options.burst.clients}@${options.burst.rampMs}: model request p99 ` +
+                `${burst.toModelMs.p99?.toFixed(0)} ms, added p99 ${burst.deltaOverheadMs.p99?.toFixed(1)} ms`,
+            )
+          }
+          await stopChild(server)
+        } finally {
+          rmSync(dataDir, { recursive: true, force: true })
+        }
+      }
     }
   } finally {
-    await Promise.all(children.map((child) => stopChild(child)))
-    rmSync(dataDir, { recursive: true, force: true })
+    await stopChild(fake)
+  }
+  return { tokensPerSec, tokens, rampMs, rows, burst }
+}
+
+async function main() {
+  const loadBefore = loadavg()[0]!
+  const startedAt = Date.now()
+  const bank = await loadQuestionBank('questions')
+  const question = bank.questions[0]!
+  const runs: SpeedRun[] = []
+  for (const speed of options.speeds) {
+    runs.push(await runSpeed(speed, question.id, question.modelAnswer))
+  }
+  for (const run of runs) {
+    console.log(`\n${run.tokensPerSec} tokens/s\n${formatDetailTable(run)}`)
+  }
+  const section = formatReportSection(runs, {
+    date: new Date().toISOString().slice(0, 10),
+    cpus: availableParallelism(),
+    cpuModel: cpus()[0]?.model ?? 'unknown CPU',
+    node: process.version,
+    ttftMs: TTFT_MS,
+    questionId: question.id,
+    loadBefore,
+    minutes: (Date.now() - startedAt) / 60_000,
+    limitMs: options.limitMs,
+    command: [
+      'npm run bench:stream',
+      ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : []),
+    ].join(' '),
+  })
+  console.log(`\n${section}`)
+  if (options.write) {
+    writeFileSync(REPORT, replaceSection(readFileSync(REPORT, 'utf8'), SECTION, section))
+    console.log(`Wrote the "${SECTION.slice(3)}" section of ${REPORT}.`)
   }
 }
 
 const limit = setTimeout(() => {
-  console.error(`Stopped: the benchmark ran past ${HARD_LIMIT_MS / 1000} s.`)
+  console.error(`Stopped: the benchmark ran past ${HARD_LIMIT_MS / 60_000} minutes.`)
   for (const child of children) child.kill('SIGKILL')
   process.exit(1)
 }, HARD_LIMIT_MS)
@@ -146,6 +240,7 @@ main().then(
   () => process.exit(0),
   (err: unknown) => {
     console.error(err instanceof Error ? err.message : err)
+    for (const child of children) child.kill('SIGKILL')
     process.exitCode = 1
   },
 )

@@ -1,92 +1,133 @@
-import { formatTable } from './format-report.js'
-import type { PhaseSummary } from './summarise-phase.js'
+import { formatDetailTable, formatSummaryTable } from './format-report.js'
+import { summariseSpeed, type SpeedRun } from './speed-summary.js'
+
+export type { SpeedRun } from './speed-summary.js'
 
 export type RunInfo = {
   date: string
   cpus: number
+  cpuModel: string
   node: string
-  fake: { ttftMs: number; tokensPerSec: number; tokens: number }
+  ttftMs: number
   questionId: string
   /** The machine's 1-minute load average just before the run: other work skews every figure. */
   loadBefore: number
-  /** Words in the reply's first sentence: the leak guard releases it with the next token. */
-  firstSentenceWords: number
+  minutes: number
+  limitMs: number
+  command: string
+}
+
+const yes = (ok: boolean) => (ok ? 'met' : 'not met')
+
+/** Target lines computed from the run, so the section never claims what the tables do not show. */
+function targetLines(runs: readonly SpeedRun[], limitMs: number): string[] {
+  const lines: string[] = []
+  for (const run of runs) {
+    const sparring = summariseSpeed(run, limitMs).find((m) => m.mode === 'sparring')
+    if (!sparring) continue
+    const share = sparring.shareOfFloor
+    if (share)
+      lines.push(
+        `- ${run.tokensPerSec} tokens/s: Sparring's largest N is ${share.ratio.toFixed(2)} of the floor's ` +
+          `(${share.bound}; target >= 0.8: ${yes(share.ratio >= 0.8 && share.bound !== 'at most')}).`,
+      )
+    const first = sparring.firstTextBeyondModelMs.p50
+    if (first !== null)
+      lines.push(
+        `- ${run.tokensPerSec} tokens/s: first text ${Math.round(first)} ms after the model's first token at p50 ` +
+          `(N = ${sparring.atClients}; target <= 30 ms: ${yes(first <= 30)}).`,
+      )
+    if (run.burst) {
+      const b = run.burst
+      const req = b.toModelMs.p99
+      const added = b.deltaOverheadMs.p99
+      lines.push(
+        `- Burst of ${b.clients} answers in ${b.rampMs / 1000} s at ${run.tokensPerSec} tokens/s: model request p99 ` +
+          `${req === null ? 'n/a' : `${(req / 1000).toFixed(2)} s`} (target <= 1.5 s: ${yes(req !== null && req <= 1500)}), ` +
+          `added p99 ${added === null ? 'n/a' : `${Math.round(added)} ms`} (target <= ${limitMs} ms: ${yes(added !== null && added <= limitMs)}).`,
+      )
+    }
+  }
+  return lines
 }
 
 /** The "Interview stream under load" section of docs/benchmarks.md, heading included. */
-export function formatReportSection(rows: readonly PhaseSummary[], run: RunInfo): string {
-  const { ttftMs, tokensPerSec, tokens } = run.fake
-  const firstRelease = ttftMs + (run.firstSentenceWords * 1000) / tokensPerSec
+export function formatReportSection(runs: readonly SpeedRun[], run: RunInfo): string {
+  const speeds = runs
+    .map(
+      (r) =>
+        `${r.tokensPerSec} tokens/s (${r.tokens} one-word tokens a reply, requests over ${r.rampMs / 1000} s)`,
+    )
+    .join(' and ')
+  const details = runs
+    .map((r) => `At ${r.tokensPerSec} tokens/s:\n\n${formatDetailTable(r)}`)
+    .join('\n\n')
   return `## Interview stream under load
 
-What is measured: the real server (\`server/main.ts\`, SQLite store, LLM interviewer) streaming
-follow-up turns to N candidates at once. Three processes on 127.0.0.1: a fake OpenAI-compatible
-server (\`bench/stream/fake-llm-server.ts\`: SSE \`chat.completion.chunk\` frames, TTFT ${ttftMs} ms,
-${tokensPerSec} tokens/s, ${tokens} one-word tokens a reply in plain sentences, then a usage chunk and
-\`data: [DONE]\`), the server, and a load generator (\`bench/stream/load-generator.ts\`). Each
-candidate gets a cookie, starts a mock session, opens \`/api/sessions/:id/stream\`, waits for the
-scripted opening turn and sends one answer of about 90 words; the answers of a level are spread
-evenly over "answers over" (8 s is one reply's length, so about N streams overlap at the end; the
-last row is a burst). The fake server records when it wrote each token, keyed by a tag in the
-answer (a side channel: the streamed text carries nothing), so every delta is timed against the
+What is measured: how many streams at once each of three ways of serving a model's stream holds
+while adding under ${run.limitMs} ms at p99 to every piece of text, on the same fake model and the
+same load generator. Each is its own process on 127.0.0.1: a fake OpenAI-compatible server
+(\`bench/stream/fake-llm-server.ts\`: SSE \`chat.completion.chunk\` frames, first token at
+${run.ttftMs} ms, then one word a token at ${speeds}, plain sentences, then a usage chunk and
+\`data: [DONE]\`), the load generator (\`bench/stream/load-generator.ts\`), and between them:
+
+- **direct clients (the floor)**: the load generator's clients read the fake's stream
+  themselves with the openai SDK;
+- **bare relay** (\`bench/stream/bare-relay.ts\`): the openai SDK's stream (its default fetch,
+  as Sparring uses) to one WebSocket frame per token, nothing else;
+- **Sparring** (\`server/main.ts\`: SQLite store, LLM interviewer pointed at the fake, leak
+  guard, coverage workers; rate limits raised, as every client comes from one address): each
+  candidate gets a cookie, starts a mock session, opens its stream, reads the scripted opening
+  and sends one answer of about 90 words; the follow-up is the fake's reply.
+
+For each N (rising; a mode stops at its first failing level), the N requests are spread evenly
+over one reply's length, so they arrive at the rate that keeps N streams open and N are open at
+the end of the spread. The fake records when it wrote each token, keyed by a tag in the request
+(a side channel: the streamed text carries nothing), so every piece of text is timed against the
 model's own schedule on one clock.
 
-Run: \`npm run bench:stream\` (${run.date}, ${run.cpus} CPUs, Node ${run.node}, question
-\`${run.questionId}\`, 1-minute load average before the run ${run.loadBefore.toFixed(2)}; about 90 s; \`--levels 10,200@1000\` picks levels, \`--no-write\` leaves this
-file alone, \`--cpu-prof-dir <dir>\` profiles the server).
+Run: \`${run.command}\` (${run.date}, ${run.cpus} CPUs ${run.cpuModel}, Node ${run.node}, question
+\`${run.questionId}\`, 1-minute load average before the run ${run.loadBefore.toFixed(2)}, ${run.minutes.toFixed(1)} minutes).
+Flags: \`--tokens-per-second 20,5\`, \`--levels 25,50,100\` (N to climb; by default doubling from
+25 to the N that makes as many tokens a second as 800 streams at 20 tokens/s), \`--modes
+direct,relay,sparring\`, \`--burst 200@1000\` or \`--no-burst\`, \`--all-levels\` (climb past a
+failure), \`--reply-seconds 7.5\`, \`--limit-ms 20\`, \`--no-write\`, \`--cpu-prof-dir <dir>\`.
 
-${formatTable(rows)}
+${formatSummaryTable(runs, run.limitMs)}
 
-Columns (p50 / p99, ms): *first delta*: answer sent to the first \`token-delta\` of the follow-up.
-*Answer to model request*: answer sent to the request reaching the fake server (storing the
-turn, the coverage map, the prompt). *Turn end beyond model*: \`turn-end\` received minus the fake
-server's \`[DONE]\`. *Delta overhead*: a delta received minus the write of the token that released
-it (what the server adds per token it relays). *Sentence hold*: a delta received minus the write
-of its first word. *Gap between deltas*: consecutive deltas of one turn (a sentence's length at
-${tokensPerSec} tokens/s: 450-850 ms for 9-17 words). *Server CPU*: /proc user+system time of the server over the answer window
-(one core = 100 %). *RSS*: at the end of the level; the peak is the word-vector load at start.
-*Lost / reordered*: broadcast seqs on each socket that skipped or went back (each must be the
-previous + 1); *text mismatches*: turns whose deltas did not add up to the stored \`turn.text\` or
-to the fake reply word for word.
+Against the targets of issue 10:
 
-What it shows:
+${targetLines(runs, run.limitMs).join('\n')}
 
-- **The leak guard sets the time to first text, by design.** It releases a sentence only when
-  the token after its full stop arrives, so the first delta comes about ${ttftMs} ms +
-  ${run.firstSentenceWords} tokens / ${tokensPerSec} per s = ${firstRelease} ms after the model request
-  (plus the time before the request) instead of at the first token (${ttftMs} ms): about
-  ${firstRelease - ttftMs} ms later at ${tokensPerSec} tokens/s, and a turn arrives as about 12 sentence-sized
-  deltas, each word held 0.6 s at p50 and up to a sentence's length. It is the price of never
-  showing a copied sentence of the model answer; a faster model shortens it in proportion.
-- **Relaying itself is cheap and lossless.** Below saturation a delta leaves the server about
-  1 ms after the token that released it (p50), and the turn ends a few ms after \`[DONE]\`
-  (storing the turn). No seq was lost or reordered and every turn's deltas added up to its text,
-  in every run, the burst included.
-- **The answer path, not the stream, is the bottleneck.** Each answer costs 25-40 ms of
-  main-thread CPU before the model is called, almost all of it the coverage map
-  (\`computeCoverageMap\` -> text-analyzer \`similarity\`, from a server CPU profile with
-  \`--cpu-prof-dir\`), and it runs synchronously inside the microtask chain of the socket's
-  message (the SQLite store's awaits never yield to I/O). So one server takes roughly 25-35
-  answers a second; the CPU column is mostly this work. N = 200 over 8 s (25 answers/s) sits at
-  that edge: across seven runs on 2026-11-29 before the one-answer-per-loop-turn change, its p50
-  first delta was 1.04-1.64 s and its p99 delta overhead 43-450 ms, depending on what else the
-  machine was doing (the run in the table is after it). In a burst (200
-  answers in 1 s) the work queues for seconds: the model request waits up to 4.5-7.9 s (p99).
-- **A burst no longer stalls the streams already running.** Before commit "Coverage work runs
-  one answer per event-loop turn", every answer read in one event-loop turn was computed before
-  the loop polled again: in five of seven bursts the turns already streaming stalled too, delta
-  overhead p99 3.1-6.6 s (53 and 61 ms in the other two). Now the orchestrator builds one
-  answer's context per loop turn, so the sockets are polled between answers: delta overhead p99
-  39 and 58 ms in the two bursts run since (the table's last row is one). The queue before the
-  model request is unchanged: the work still has to be done, and moving the coverage map to a
-  worker thread (as the offline grader is) is the next lever. Real candidates answer about once
-  a minute each, so 25 answers a second is about 1,500 live interviews.
+*Added*: a piece of text received minus the fake's write of the token that let it out: for the
+floor and the bare relay the token itself; for Sparring the token after which its leak guard
+let that text go (replayed offline with the real guard and the question's model answer: a word
+that could begin a copy of the model answer is held until a later token shows it does not), so
+the hold-back the guard chooses by design is apart from what the server adds. *Each word held*:
+received minus the write of that word's own token, hold-back included. *First text minus the
+model's first token*: the first piece of the reply received minus the fake's write of its first
+token. *Largest N*: the last level, climbing, before the first whose added p99 reached the limit
+or that lost a reply. *CPU ms per 1,000 tokens*: user + system time of the relaying process
+(/proc; Sparring's includes its coverage and grading workers, the main thread is read apart)
+over the level, per 1,000 tokens relayed, at the largest passing level; for Sparring it includes
+the whole answer path (storing the answer, the coverage map, the prompt, storing the turn).
+*Memory per open session*: resident memory after the level's clients connected (and, for
+Sparring, started a session and read its opening) minus before, per client, at the largest level
+run.
+
+${details}
+
+Columns of the level tables (p50 / p99, ms): *answer to model request*: the request sent to it
+reaching the fake server (for Sparring: storing the answer, the coverage map, the prompt). *End
+beyond model*: the end of the reply received minus the fake's \`[DONE]\`. *Server CPU*: over the
+level's window, one core = 100 %. *Lost / reordered*: broadcast seqs on each Sparring socket that
+skipped or went back; *text mismatches*: replies whose pieces did not add up to the stored turn
+or to the fake reply word for word.
 
 Caveats: one machine of ${run.cpus} cores for all three processes (the load generator and the fake
-server take CPU from the server, unlike the bare-relay notes where the relay had a core to
-itself); one answer per session, so every answer pays the first-answer coverage cost (later
-answers reuse cached passage scores); the fake reply never triggers the leak guard's rewrite; the
-percentiles of a level of 10 rest on 10 turns (about 120 deltas); other work on the machine
-(other sessions' tests) moves the loaded rows a lot between runs, hence the load average above.
+take CPU from the relay, and the direct clients' floor is the load generator's own limit), and
+other sessions' work on the shared machine moves the loaded rows between runs, hence the load
+average above; one answer per session, so every answer pays the first-answer coverage cost; the
+fake reply never triggers the leak guard's rewrite; a level of 25 rests on 25 replies.
 `
 }

@@ -1,28 +1,39 @@
 /**
- * The load generator of the stream benchmark, run as its own process by bench/stream-benchmark.ts:
- * BENCH_CLIENTS candidates start a session each, wait for the opening turn, then answer once
- * (spread evenly over BENCH_RAMP_MS) and record the follow-up. Prints one `BENCH_RESULT <json>`
- * line with the phase's PhaseSummary. Every wait is bounded by BENCH_DEADLINE_MS.
+ * The load generator of the stream benchmark, run as its own process by bench/stream-benchmark.ts.
+ * BENCH_MODE picks who the BENCH_CLIENTS clients talk to:
+ * - `sparring`: each candidate starts a session on the server, waits for the opening turn, then
+ *   answers once and records the follow-up;
+ * - `relay`: each opens a socket to the bare relay (bare-relay.ts) and asks for one reply;
+ * - `direct`: each reads the fake model's stream itself with the openai SDK (the floor).
+ * The requests are spread evenly over BENCH_RAMP_MS. Prints one `BENCH_RESULT <json>` line with
+ * the phase's PhaseSummary. Every wait is bounded by BENCH_DEADLINE_MS.
  */
+import { z } from 'zod'
 import { connectCandidate, type ClientResult } from './bench-client.js'
 import type { SentSchedule } from './delta-timing.js'
+import { connectRelayClient, createDirectClient } from './floor-clients.js'
 import { readClockTicks, readCpuMs, readMemoryMb } from './proc-stats.js'
-import { summarisePhase } from './summarise-phase.js'
+import { summarisePhase, type ServerStats } from './summarise-phase.js'
 import { readWallClockMs } from './wall-clock.js'
 
-const need = (name: string) => {
-  const value = process.env[name]
-  if (!value) throw new Error(`${name} is required`)
-  return value
-}
-const baseUrl = need('BENCH_BASE_URL')
-const fakeUrl = need('BENCH_FAKE_URL')
-const questionId = need('BENCH_QUESTION_ID')
-const serverPid = Number(need('BENCH_SERVER_PID'))
-const clients = Number(need('BENCH_CLIENTS'))
-const phase = need('BENCH_PHASE')
-const rampMs = Number(process.env.BENCH_RAMP_MS ?? 1000)
-const deadline = Date.now() + Number(process.env.BENCH_DEADLINE_MS ?? 30_000)
+const Env = z.object({
+  BENCH_MODE: z.enum(['sparring', 'relay', 'direct']),
+  BENCH_TARGET_URL: z.string().url().optional(),
+  BENCH_FAKE_URL: z.string().url(),
+  BENCH_QUESTION_ID: z.string().optional(),
+  BENCH_SERVER_PID: z.coerce.number().int().positive().optional(),
+  BENCH_CLIENTS: z.coerce.number().int().positive(),
+  BENCH_PHASE: z.string().regex(/^\d+$/),
+  BENCH_RAMP_MS: z.coerce.number().min(0).default(1000),
+  BENCH_DEADLINE_MS: z.coerce.number().positive().default(30_000),
+  /** JSON array: words the server may have sent once each token arrived (release-schedule.ts). */
+  BENCH_RELEASED_WORDS: z.string().optional(),
+})
+const env = Env.parse(process.env)
+const deadline = Date.now() + env.BENCH_DEADLINE_MS
+const releasedWords = env.BENCH_RELEASED_WORDS
+  ? z.array(z.number().int().min(0)).parse(JSON.parse(env.BENCH_RELEASED_WORDS))
+  : undefined
 
 /** A candidate's answer of about 90 words, as someone would say it; the tag is for the side channel. */
 const answerText = (tag: string) =>
@@ -33,40 +44,68 @@ const answerText = (tag: string) =>
   'production data, add a trace around the slow path, and only then change one thing at a time, ' +
   'with a rollback ready and an alert on the p99.'
 
-async function main() {
+type Asker = { ask(tag: string): Promise<ClientResult>; close(): void }
+
+/** Connects every client of the mode (sessions opened and the opening turn read, for Sparring). */
+async function connectAll(): Promise<Asker[]> {
+  const n = env.BENCH_CLIENTS
+  const target = env.BENCH_TARGET_URL ?? ''
+  if (env.BENCH_MODE === 'direct') {
+    return Array.from({ length: n }, () => {
+      const c = createDirectClient(`${env.BENCH_FAKE_URL}/v1`)
+      return { ask: (tag) => c.answer(tag, deadline), close: c.close }
+    })
+  }
+  if (env.BENCH_MODE === 'relay') {
+    const clients = await Promise.all(Array.from({ length: n }, () => connectRelayClient(target)))
+    return clients.map((c) => ({ ask: (tag) => c.answer(tag, deadline), close: c.close }))
+  }
+  const questionId = z.string().parse(env.BENCH_QUESTION_ID)
   const candidates = await Promise.all(
-    Array.from({ length: clients }, () => connectCandidate(baseUrl, questionId)),
+    Array.from({ length: n }, () => connectCandidate(target, questionId)),
   )
   await Promise.all(candidates.map((c) => c.awaitOpening(deadline)))
+  return candidates.map((c) => ({
+    ask: (tag) => c.answer(tag, answerText(tag), deadline),
+    close: c.close,
+  }))
+}
+
+async function main() {
+  const pid = env.BENCH_SERVER_PID
   const ticks = readClockTicks()
-  const cpuBefore = readCpuMs(serverPid, ticks)
+  const rssBeforeMb = pid ? readMemoryMb(pid).rssMb : 0
+  const clients = await connectAll()
+  const rssOpenMb = pid ? readMemoryMb(pid).rssMb : 0
+  const cpuBefore = pid ? readCpuMs(pid, ticks) : 0
+  const mainBefore = pid ? readCpuMs(pid, ticks, pid) : 0
   const wallBefore = readWallClockMs()
   const results: ClientResult[] = await Promise.all(
-    candidates.map(async (c, i) => {
-      await new Promise((resolve) => setTimeout(resolve, (i * rampMs) / clients))
-      const tag = `bench-client-${phase}-${i}`
-      return c.answer(tag, answerText(tag), deadline)
+    clients.map(async (c, i) => {
+      await new Promise((resolve) => setTimeout(resolve, (i * env.BENCH_RAMP_MS) / clients.length))
+      return c.ask(`bench-client-${env.BENCH_PHASE}-${i}`)
     }),
   )
-  const cpuMs = readCpuMs(serverPid, ticks) - cpuBefore
-  const wallMs = readWallClockMs() - wallBefore
-  const memory = readMemoryMb(serverPid)
-  for (const c of candidates) c.close()
-  const res = await fetch(`${fakeUrl}/bench/records`)
+  let server: ServerStats | null = null
+  if (pid) {
+    const memory = readMemoryMb(pid)
+    server = {
+      cpuMs: readCpuMs(pid, ticks) - cpuBefore,
+      mainThreadCpuMs: readCpuMs(pid, ticks, pid) - mainBefore,
+      wallMs: readWallClockMs() - wallBefore,
+      rssBeforeMb,
+      rssOpenMb,
+      rssMb: memory.rssMb,
+      peakMb: memory.peakMb,
+    }
+  }
+  for (const c of clients) c.close()
+  const res = await fetch(`${env.BENCH_FAKE_URL}/bench/records`)
   const { records } = (await res.json()) as {
     records: Array<SentSchedule & { tag: string; arrivedAt: number; doneAt: number | null }>
   }
   const sent = new Map(records.filter((r) => r.doneAt !== null).map((r) => [r.tag, r] as const))
-  const summary = summarisePhase(
-    results,
-    sent,
-    {
-      cpuPercent: (cpuMs / wallMs) * 100,
-      rssMb: memory.rssMb,
-      peakMb: memory.peakMb,
-    },
-    rampMs,
-  )
+  const summary = summarisePhase(results, sent, server, env.BENCH_RAMP_MS, releasedWords)
   console.log(`BENCH_RESULT ${JSON.stringify(summary)}`)
 }
 

@@ -6,7 +6,7 @@ export function parseLevels(spec: string, defaultRampMs: number): LoadLevel[] {
   return spec.split(',').map((part) => {
     const match = /^(\d+)(?:@(\d+))?$/.exec(part.trim())
     const clients = Number(match?.[1])
-    if (!match || clients < 1 || clients > 1000) throw new Error(`bad load level "${part}"`)
+    if (!match || clients < 1 || clients > 5000) throw new Error(`bad load level "${part}"`)
     return { clients, rampMs: match[2] === undefined ? defaultRampMs : Number(match[2]) }
   })
 }

@@ -11,9 +11,13 @@ export function readClockTicks(): number {
   }
 }
 
-/** CPU time (user + system) a process has used, in ms, from /proc/<pid>/stat. */
-export function readCpuMs(pid: number, ticksPerSec: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+/**
+ * CPU time (user + system) a process has used, in ms, from /proc/<pid>/stat; with `thread`, that
+ * one thread's (/proc/<pid>/task/<tid>/stat: a Node process's main thread has tid = pid).
+ */
+export function readCpuMs(pid: number, ticksPerSec: number, thread?: number): number {
+  const path = thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`
+  const stat = readFileSync(path, 'utf8')
   // The command name (field 2) may hold spaces: count fields from after its closing parenthesis.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
   const ticks = Number(fields[11]) + Number(fields[12])

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { timeDeltas } from '../../bench/stream/delta-timing.js'
 import { computePercentile } from '../../bench/stream/percentile.js'
 import { parseLevels } from '../../bench/stream/parse-levels.js'
 import { buildReplyTokens, countFirstSentenceWords } from '../../bench/stream/reply-script.js'
@@ -66,26 +65,6 @@ describe('auditSeqs', () => {
       { type: 'turn-end', seq: 6 },
     ]
     expect(auditSeqs(frames)).toEqual({ broadcast: 4, lost: 2, reordered: 1 })
-  })
-})
-
-describe('timeDeltas', () => {
-  const sent = { tokenSentAt: [100, 150, 200, 250, 300], doneAt: 320 }
-
-  it('times each delta from its first word and from the token that released it', () => {
-    const deltas = [
-      { receivedAt: 205, text: 'How is. ' },
-      { receivedAt: 330, text: 'It going today?' },
-    ]
-    expect(timeDeltas(deltas, sent)).toEqual([
-      { holdMs: 105, overheadMs: 5, words: 2 },
-      { holdMs: 130, overheadMs: 10, words: 3 },
-    ])
-  })
-
-  it('returns null when the words do not add up to the reply', () => {
-    expect(timeDeltas([{ receivedAt: 400, text: 'Only two.' }], sent)).toBeNull()
-    expect(timeDeltas([{ receivedAt: 400, text: 'one two three four five six' }], sent)).toBeNull()
   })
 })
 
