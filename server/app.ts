@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { createBodyLimits } from './http/body-limits.js'
 import { handleError, handleNotFound } from './http/error-handler.js'
 import { createSecurityHeaders } from './http/security-headers.js'
+import { createRequestIds } from './http/request-id.js'
 import { createSameOriginGuard, type SiteOrigins } from './http/site-origin.js'
 import { gradingSlot, rateLimit } from './http/rate-limit-middleware.js'
 import { createQuotas, DEFAULT_QUOTAS, type QuotaSettings } from './limits/quotas.js'
@@ -57,6 +58,8 @@ export type AppDeps = {
   trustProxy?: boolean
   /** PUBLIC_URL and ALLOWED_ORIGINS: whose pages may change state and open streams. */
   site?: SiteOrigins
+  /** One log line per API request (method, path, status, ms, request id); main.ts sets it. */
+  logRequests?: boolean
   /** Folder of the built web client; omitted in API-only tests. */
   webDistDir?: string
   /**
@@ -154,6 +157,9 @@ export function createApp(deps: AppDeps) {
   })
 
   const app = createRouter()
+  // First, so every response (an error from any later middleware included) and every log line
+  // of the work a request starts carries its id.
+  app.use('*', createRequestIds({ logRequests: deps.logRequests ?? false }))
   // The whole policy on one screen: headers on every response (app, API, share pages), then for
   // the API a body limit checked before anything reads a body (413, unparsed), then
   // state-changing requests only from the site's own pages (403 forbidden:origin).

@@ -17,6 +17,7 @@ import { createTextAnalyzer, createWinkEmbeddingsLoader } from './text/index.js'
 import { defaultPackCacheDir } from './text/wink-embeddings-loader.js'
 import { listen } from './ws/listen.js'
 import { StartupError } from './startup-error.js'
+import { installStructuredConsole } from './log/structured-log.js'
 
 /** The entry file: parse env, build the real adapters, start the server. */
 async function main() {
@@ -88,6 +89,7 @@ async function main() {
       addressFactor: env.ADDRESS_LIMIT_FACTOR,
     },
     trustProxy: env.TRUST_PROXY,
+    logRequests: true,
   })
   const listening = await listen(app, { port: env.PORT, hostname: env.HOST })
   console.log(
@@ -95,6 +97,8 @@ async function main() {
       `interviewer: ${interview.engine.provider} ${interview.engine.model}, ` +
       `word vectors loaded in ${Math.round(embeddings.stats?.loadMs ?? 0)} ms)`,
   )
+  // From here every log line is one JSON object with the request id of the work that wrote it.
+  installStructuredConsole()
   // After listening, so the workers' start does not delay the first page.
   interview.warm()
   const stop = () => {

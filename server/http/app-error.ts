@@ -19,4 +19,6 @@ export class AppError extends Error {
 export const notFound = (subject: string, id: string) =>
   new AppError(404, `not_found:${subject}`, `No ${subject} with id "${id}".`)
 
-export type ErrorBody = { error: { code: string; message: string; details?: unknown } }
+export type ErrorBody = {
+  error: { code: string; message: string; details?: unknown; requestId?: string }
+}

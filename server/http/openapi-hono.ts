@@ -1,8 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { AppError } from './app-error.js'
 
-/** Per-request values set by middleware (identity sets `ownerId`). */
-export type AppEnv = { Variables: { ownerId: string } }
+/** Per-request values set by middleware (identity sets `ownerId`, request-id.ts `requestId`). */
+export type AppEnv = { Variables: { ownerId: string; requestId: string } }
 
 /**
  * An OpenAPIHono whose request validation failures become our error shape

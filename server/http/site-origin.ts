@@ -61,7 +61,8 @@ export function createUpgradeOriginGuard(site: SiteOrigins): MiddlewareHandler {
   return async (c, next) => {
     const origin = c.req.header('origin')
     if (origin !== undefined && !isSiteOrigin(origin, c, site)) {
-      return c.json({ error: { code: 'forbidden:origin', message: refuse(origin).message } }, 403)
+      const error = { code: 'forbidden:origin', message: refuse(origin).message }
+      return c.json({ error: { ...error, requestId: c.get('requestId') as string } }, 403)
     }
     return next()
   }

@@ -6,6 +6,7 @@ import { clientAddress } from '../http/rate-limit-middleware.js'
 import { createUpgradeOriginGuard, type SiteOrigins } from '../http/site-origin.js'
 import { StreamCloseCode } from '../protocol/interview-protocol.js'
 import { createSessionConnection, type StreamServices } from '../ws/session-connection.js'
+import { runWithRequestId } from '../log/request-context.js'
 
 /**
  * `GET /api/sessions/:id/stream`: the interview's WebSocket. The owner comes from the upgrade
@@ -30,12 +31,30 @@ export function createSessionStreamRoutes(
       if (!session || session.ownerId !== owner) return refuse()
       const raw = c.req.query('afterSeq')
       const afterSeq = raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : null
-      return createSessionConnection(services, session, afterSeq, {
+      const events = createSessionConnection(services, session, afterSeq, {
         ownerId: session.ownerId,
         address: clientAddress(c, services.trustProxy),
       })
+      return withRequestId(events, c.get('requestId') as string | undefined)
     }),
   )
+}
+
+/**
+ * A socket's events run outside the upgrade request's async context (they come from the
+ * socket), so each one is run under the upgrade's request id: the stream's log lines carry it.
+ */
+function withRequestId(events: WSEvents, requestId: string | undefined): WSEvents {
+  if (!requestId) return events
+  const wrapped: WSEvents = {}
+  for (const key of ['onOpen', 'onMessage', 'onClose', 'onError'] as const) {
+    const handler = events[key] as ((...args: unknown[]) => unknown) | undefined
+    if (handler) {
+      ;(wrapped as Record<string, unknown>)[key] = (...args: unknown[]) =>
+        runWithRequestId(requestId, () => handler(...args))
+    }
+  }
+  return wrapped
 }
 
 function refuse(): WSEvents {

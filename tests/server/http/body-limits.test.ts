@@ -39,7 +39,11 @@ describe('body limits', () => {
     })
     expect(res.status).toBe(413)
     expect(await res.json()).toEqual({
-      error: { code: 'too_large:body', message: 'A request body may be at most 32 KB.' },
+      error: {
+        code: 'too_large:body',
+        message: 'A request body may be at most 32 KB.',
+        requestId: expect.any(String),
+      },
     })
   })
 

@@ -20,6 +20,7 @@ describe('rate limits over HTTP', () => {
       error: {
         code: 'rate_limit:sessions',
         message: 'Too many new sessions: at most 10 a minute. Try again in 60 seconds.',
+        requestId: expect.any(String),
       },
     })
     // Another identity is not held back by Alice's limit.

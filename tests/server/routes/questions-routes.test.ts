@@ -103,7 +103,11 @@ describe('GET /api/questions/:id', () => {
     const res = await app.request('/api/questions/no-such-question')
     expect(res.status).toBe(404)
     expect(await res.json()).toEqual({
-      error: { code: 'not_found:question', message: 'No question with id "no-such-question".' },
+      error: {
+        code: 'not_found:question',
+        message: 'No question with id "no-such-question".',
+        requestId: expect.any(String),
+      },
     })
   })
 

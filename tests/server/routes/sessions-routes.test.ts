@@ -233,7 +233,11 @@ it('answers 500 without internals for a corrupt stored row, and keeps serving', 
     const res = await alice.get(`/api/sessions/${id}`)
     expect(res.status).toBe(500)
     expect(await res.json()).toEqual({
-      error: { code: 'internal', message: 'Something went wrong on our side.' },
+      error: {
+        code: 'internal',
+        message: 'Something went wrong on our side.',
+        requestId: expect.any(String),
+      },
     })
     expect(String(errors.mock.calls[0]?.[1])).toContain('is corrupt: options.followUpBudget')
     errors.mockRestore()

@@ -7,7 +7,7 @@ export type ApiResult<T> =
 /** The subset of `fetch` the client uses; injected so tests can answer without a server. */
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
 
-type ErrorBody = { error?: { code?: unknown; message?: unknown } }
+type ErrorBody = { error?: { code?: unknown; message?: unknown; requestId?: unknown } }
 
 /**
  * Calls the API and validates the JSON body with `schema`. Network errors, error statuses and
@@ -34,14 +34,16 @@ export async function fetchJson<S extends z.ZodType>(
   const body: unknown = await response.json().catch(() => null)
   if (!response.ok) {
     const error = (body as ErrorBody | null)?.error
+    const message =
+      typeof error?.message === 'string' ? error.message : response.statusText || 'Request failed'
+    // A fault on the server's side: the request's id is what the operator finds the log by.
+    const requestId = typeof error?.requestId === 'string' ? error.requestId : null
     return {
       ok: false,
       status: response.status,
       code: typeof error?.code === 'string' ? error.code : `http_${response.status}`,
       message:
-        typeof error?.message === 'string'
-          ? error.message
-          : response.statusText || 'Request failed',
+        response.status >= 500 && requestId ? `${message} (request id ${requestId})` : message,
     }
   }
   const parsed = schema.safeParse(body)
