@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { collectCspViolations } from './support/csp-violations.js'
 import { describeInChromium } from './support/describe-in-chromium.js'
-import { startFromQuestion } from './support/interview-steps.js'
+import { startMockInterview } from './support/interview-steps.js'
 
 /**
  * The attacker of issue 11: a page on another port of the same host (the same site, so the
@@ -47,13 +47,7 @@ describeInChromium('cross-site requests in Chromium', (e2e) => {
     const csp = response?.headers()['content-security-policy'] ?? ''
     expect(csp).toContain("script-src 'self'")
     expect(csp).toContain("frame-ancestors 'none'")
-    await startFromQuestion(
-      page,
-      e2e.server.url,
-      'the-payment-race-condition',
-      async () => {},
-      'Start mock interview',
-    )
+    await startMockInterview(page, e2e.server.url)
     await page.getByText('Connected').waitFor()
     // The stylesheet applied: the status bar is laid out by it, not by the browser's defaults.
     const display = await page.locator('.status-bar').evaluate((el) => getComputedStyle(el).display)
@@ -88,13 +82,7 @@ describeInChromium('cross-site requests in Chromium', (e2e) => {
 
   it('lets the same page do both from the app origin', async () => {
     const { page } = e2e.browser
-    const sessionId = await startFromQuestion(
-      page,
-      e2e.server.url,
-      'the-payment-race-condition',
-      async () => {},
-      'Start mock interview',
-    )
+    const sessionId = await startMockInterview(page, e2e.server.url)
     const ended = await page.evaluate(async (id) => {
       const res = await fetch(`/api/sessions/${id}/end`, { method: 'POST' })
       return res.status

@@ -2,24 +2,16 @@ import { beforeAll, beforeEach, expect, it } from 'vitest'
 import { collectCspViolations } from './support/csp-violations.js'
 import { describeInChromium } from './support/describe-in-chromium.js'
 import {
+  endAndGrade,
   GOOD_ANSWERS,
+  MARKDOWN_ANSWER,
+  PAYMENT_QUESTION,
   sendAnswer,
-  startFromQuestion,
+  skipQuestion,
+  startDrill,
+  startMockInterview,
   waitForInterviewer,
 } from './support/interview-steps.js'
-
-const QUESTION = 'the-payment-race-condition'
-
-/** An answer with a diagram, so the interview and the review load mermaid's code too. */
-const DIAGRAM_ANSWER = [
-  GOOD_ANSWERS[1]!,
-  '',
-  '```mermaid',
-  'sequenceDiagram',
-  '  Client->>API: pay(order)',
-  '  API->>Stripe: charge (idempotency key)',
-  '```',
-].join('\n')
 
 /**
  * The app's CSP refuses eval and inline scripts; a library that tries either, even inside a
@@ -46,23 +38,19 @@ describeInChromium('no CSP violation on any screen, in Chromium', (e2e) => {
     await page.reload()
     await page.locator('.question-card').first().waitFor()
     await page.setViewportSize({ width: 1280, height: 900 })
-    await page.goto(`${e2e.server.url}/q/${QUESTION}`)
+    await page.goto(`${e2e.server.url}/q/${PAYMENT_QUESTION}`)
     await page.getByRole('heading', { name: 'Scenario' }).waitFor()
     expect(violations).toEqual([])
   })
 
   it('a mock interview with a diagram, a skip and the end, then the review and its share link', async () => {
     const { page } = e2e.browser
-    await startFromQuestion(page, e2e.server.url, QUESTION, async () => {}, 'Start mock interview')
-    await sendAnswer(page, DIAGRAM_ANSWER)
+    await startMockInterview(page, e2e.server.url)
+    await sendAnswer(page, MARKDOWN_ANSWER)
     await page.locator('.turn-candidate .mermaid-diagram svg').waitFor({ timeout: 30_000 })
     await waitForInterviewer(page, 2)
-    await page.getByRole('button', { name: 'Skip' }).click()
-    await waitForInterviewer(page, 3)
-    await page.getByRole('button', { name: 'End interview' }).click()
-    await page.getByRole('button', { name: 'End now' }).click()
-    await page.getByRole('button', { name: 'Grade and review' }).click()
-    await page.getByTestId('overall-score').waitFor({ timeout: 60_000 })
+    await skipQuestion(page, 3)
+    await endAndGrade(page)
     await page.getByRole('button', { name: 'Create share link' }).click()
     const shareUrl = await page.getByLabel(/Share link/).inputValue()
     await page.goto(shareUrl)
@@ -74,16 +62,7 @@ describeInChromium('no CSP violation on any screen, in Chromium', (e2e) => {
     const { page } = e2e.browser
     await page.goto(`${e2e.server.url}/history`)
     await page.locator('.score-chart canvas').first().waitFor()
-    await startFromQuestion(
-      page,
-      e2e.server.url,
-      QUESTION,
-      async (p) => {
-        await p.getByLabel('Drill one area').check()
-        await p.getByLabel('Drill on', { exact: true }).selectOption({ index: 1 })
-      },
-      'Start drill',
-    )
+    await startDrill(page, e2e.server.url)
     await sendAnswer(page, GOOD_ANSWERS[0]!)
     await waitForInterviewer(page, 2)
     await page.goto(`${e2e.server.url}/no/such/page`)

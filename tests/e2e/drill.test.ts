@@ -3,7 +3,7 @@ import { findSeriousViolations, saveScreenshot } from './support/browser.js'
 import {
   GOOD_ANSWERS,
   sendAnswer,
-  startFromQuestion,
+  startDrill,
   waitForInterviewer,
 } from './support/interview-steps.js'
 import { describeInChromium } from './support/describe-in-chromium.js'
@@ -11,16 +11,7 @@ import { describeInChromium } from './support/describe-in-chromium.js'
 describeInChromium('a drill in Chromium', (e2e) => {
   it('fires follow-ups on one framework step with a verdict after each answer and a tally', async () => {
     const { page } = e2e.browser
-    await startFromQuestion(
-      page,
-      e2e.server.url,
-      'the-payment-race-condition',
-      async (p) => {
-        await p.getByLabel('Drill one area').check()
-        await p.getByLabel('Drill on', { exact: true }).selectOption({ index: 1 })
-      },
-      'Start drill',
-    )
+    await startDrill(page, e2e.server.url)
     expect(await page.locator('.eyebrow').textContent()).toMatch(/^Drill · /)
     expect(await page.getByRole('button', { name: 'Ask a clarifying question' }).count()).toBe(0)
 

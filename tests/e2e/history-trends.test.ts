@@ -3,24 +3,13 @@ import { expect, it } from 'vitest'
 import { findSeriousViolations, saveScreenshot } from './support/browser.js'
 import {
   GOOD_ANSWERS,
-  sendAnswer,
-  startFromQuestion,
+  gradeOneAnswer,
+  PAYMENT_QUESTION as PAYMENT,
   waitForInterviewer,
 } from './support/interview-steps.js'
 import { describeInChromium } from './support/describe-in-chromium.js'
 
-const PAYMENT = 'the-payment-race-condition'
 const GRAPHQL = 'the-graphql-n-1-mystery'
-
-/** One short mock interview, ended and graded: the review shows its score. */
-async function gradedSession(page: Page, baseUrl: string, questionId: string, answer: string) {
-  await startFromQuestion(page, baseUrl, questionId, async () => {}, 'Start mock interview')
-  await sendAnswer(page, answer)
-  await page.getByRole('button', { name: 'End interview' }).click()
-  await page.getByRole('button', { name: 'End now' }).click()
-  await page.getByRole('button', { name: 'Grade and review' }).click()
-  await page.getByTestId('overall-score').waitFor({ timeout: 60_000 })
-}
 
 async function publicCompetencies(page: Page, questionId: string): Promise<string[]> {
   return page.evaluate(async (id) => {
@@ -33,13 +22,13 @@ async function publicCompetencies(page: Page, questionId: string): Promise<strin
 describeInChromium('history that compares like with like, in Chromium', (e2e) => {
   it('grades two attempts of one question', async () => {
     const { page } = e2e.browser
-    await gradedSession(page, e2e.server.url, PAYMENT, GOOD_ANSWERS[0]!)
-    await gradedSession(page, e2e.server.url, PAYMENT, `${GOOD_ANSWERS[1]!} ${GOOD_ANSWERS[2]!}`)
+    await gradeOneAnswer(page, e2e.server.url, PAYMENT, GOOD_ANSWERS[0]!)
+    await gradeOneAnswer(page, e2e.server.url, PAYMENT, `${GOOD_ANSWERS[1]!} ${GOOD_ANSWERS[2]!}`)
   })
 
   it('grades an attempt of another question', async () => {
     const { page } = e2e.browser
-    await gradedSession(
+    await gradeOneAnswer(
       page,
       e2e.server.url,
       GRAPHQL,

@@ -3,12 +3,11 @@ import { expect, it } from 'vitest'
 import {
   GOOD_ANSWERS,
   sendAnswer,
-  startFromQuestion,
+  skipQuestion,
+  startMockInterview,
   waitForInterviewer,
 } from './support/interview-steps.js'
 import { describeInChromium } from './support/describe-in-chromium.js'
-
-const QUESTION = 'the-payment-race-condition'
 
 /** Where the newest interviewer turn sits against the sticky status bar and answer box. */
 async function newestQuestionBox(page: Page) {
@@ -27,9 +26,8 @@ async function newestQuestionBox(page: Page) {
 describeInChromium('the interview screen in Chromium', (e2e) => {
   it('logs a skipped opening question as such', async () => {
     const { page } = e2e.browser
-    await startFromQuestion(page, e2e.server.url, QUESTION, async () => {}, 'Start mock interview')
-    await page.getByRole('button', { name: 'Skip' }).click()
-    await waitForInterviewer(page, 2)
+    await startMockInterview(page, e2e.server.url)
+    await skipQuestion(page, 2)
     expect(await page.locator('.turn-kind-skip .turn-text').textContent()).toBe(
       'Skipped the opening question.',
     )
@@ -60,8 +58,7 @@ describeInChromium('the interview screen in Chromium', (e2e) => {
       expect(box.top).toBeGreaterThanOrEqual(box.statusBottom)
       expect(box.top).toBeLessThan(box.answerTop - 40)
     }
-    await page.getByRole('button', { name: 'Skip' }).click()
-    await waitForInterviewer(page, 5)
+    await skipQuestion(page, 5)
     const box = await newestQuestionBox(page)
     expect(box.top).toBeGreaterThanOrEqual(box.statusBottom)
     expect(box.top).toBeLessThan(box.answerTop - 40)

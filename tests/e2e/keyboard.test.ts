@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { findSeriousViolations } from './support/browser.js'
-import { GOOD_ANSWERS, startFromQuestion, waitForInterviewer } from './support/interview-steps.js'
+import { GOOD_ANSWERS, startMockInterview, waitForInterviewer } from './support/interview-steps.js'
 import { describeInChromium } from './support/describe-in-chromium.js'
 
 /** The focused element, described: its turn id when it is a chat turn. */
@@ -24,13 +24,7 @@ const newestInterviewerId = (page: Page) =>
 describeInChromium('the interview by keyboard, in Chromium', (e2e) => {
   it('focuses the opening question, and "?" lists the shortcuts', async () => {
     const { page } = e2e.browser
-    await startFromQuestion(
-      page,
-      e2e.server.url,
-      'the-payment-race-condition',
-      async () => {},
-      'Start mock interview',
-    )
+    await startMockInterview(page, e2e.server.url)
     await page.waitForFunction(() => document.activeElement?.classList.contains('turn-interviewer'))
     expect((await focused(page)).turnId).toBe(await newestInterviewerId(page))
 

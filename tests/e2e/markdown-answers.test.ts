@@ -1,28 +1,13 @@
 import { expect, it } from 'vitest'
 import { findSeriousViolations, saveScreenshot } from './support/browser.js'
-import { sendAnswer, startFromQuestion, waitForInterviewer } from './support/interview-steps.js'
+import {
+  endAndGrade,
+  MARKDOWN_ANSWER as ANSWER,
+  sendAnswer,
+  startMockInterview,
+  waitForInterviewer,
+} from './support/interview-steps.js'
 import { describeInChromium } from './support/describe-in-chromium.js'
-
-const ANSWER = [
-  'Two fixes, in order:',
-  '',
-  '- an **idempotency key** per payment attempt',
-  '- a row lock while the charge is created',
-  '',
-  '```ts',
-  'const key = `order-${orderId}-${attempt}`',
-  'await stripe.charges.create({ amount }, { idempotencyKey: key })',
-  '```',
-  '',
-  '```mermaid',
-  'sequenceDiagram',
-  '  Client->>API: pay(order)',
-  '  API->>Stripe: charge (idempotency key)',
-  '  Stripe-->>API: charged once',
-  '```',
-  '',
-  '<img src=x onerror="window.__xss = 1"> <script>window.__xss = 1</script>',
-].join('\n')
 
 /** Script and style files the page has fetched whose name mentions mermaid. */
 const mermaidRequests = () =>
@@ -34,13 +19,7 @@ const mermaidRequests = () =>
 describeInChromium('answers in Markdown, in Chromium', (e2e) => {
   it('loads no mermaid code until an answer has a diagram', async () => {
     const { page } = e2e.browser
-    await startFromQuestion(
-      page,
-      e2e.server.url,
-      'the-payment-race-condition',
-      async () => {},
-      'Start mock interview',
-    )
+    await startMockInterview(page, e2e.server.url)
     expect(await page.evaluate(mermaidRequests)).toEqual([])
   })
 
@@ -78,15 +57,11 @@ describeInChromium('answers in Markdown, in Chromium', (e2e) => {
 
   it('shows it the same way in the review', async () => {
     const { page } = e2e.browser
-    await page.getByRole('button', { name: 'End interview' }).click()
-    await page.getByRole('button', { name: 'End now' }).click()
-    await page.getByRole('button', { name: 'Grade and review' }).click()
-    await page.waitForURL(/\/review$/)
+    await endAndGrade(page)
     const answer = page.locator('.review-transcript .turn-candidate').first()
     await answer.locator('.mermaid-diagram svg').waitFor({ timeout: 30_000 })
     expect(await answer.locator('.markdown li').count()).toBe(2)
     expect(await answer.locator('pre code .hljs-keyword').count()).toBeGreaterThan(0)
-    await page.getByTestId('overall-score').waitFor({ timeout: 60_000 })
     expect(await page.evaluate(() => (window as { __xss?: number }).__xss ?? null)).toBeNull()
     expect(await findSeriousViolations(page)).toEqual([])
   })

@@ -2,15 +2,15 @@ import { readFile } from 'node:fs/promises'
 import { beforeAll, expect, it } from 'vitest'
 import { findSeriousViolations, openBrowser, saveScreenshot } from './support/browser.js'
 import {
+  endAndGrade,
   GOOD_ANSWERS,
+  PAYMENT_QUESTION,
   sendAnswer,
   startFromQuestion,
   waitForInterviewer,
   XSS_ANSWER,
 } from './support/interview-steps.js'
 import { describeInChromium } from './support/describe-in-chromium.js'
-
-const QUESTION = 'the-payment-race-condition'
 
 describeInChromium('a full mock interview in Chromium', (e2e) => {
   let sessionId = ''
@@ -28,7 +28,7 @@ describeInChromium('a full mock interview in Chromium', (e2e) => {
     sessionId = await startFromQuestion(
       page,
       e2e.server.url,
-      QUESTION,
+      PAYMENT_QUESTION,
       async (p) => p.getByLabel('Follow-ups').fill('3'),
       'Start mock interview',
     )
@@ -96,12 +96,7 @@ describeInChromium('a full mock interview in Chromium', (e2e) => {
   it('ends, grades and opens the review with scores, evidence and the model answer', async () => {
     const { page } = e2e.browser
     await sendAnswer(page, GOOD_ANSWERS[1]!)
-    await page.getByRole('button', { name: 'End interview' }).click()
-    await page.getByRole('button', { name: 'End now' }).click()
-    await page.getByRole('heading', { name: 'Interview over' }).waitFor()
-    await page.getByRole('button', { name: 'Grade and review' }).click()
-    await page.waitForURL(/\/review$/)
-    await page.getByTestId('overall-score').waitFor({ timeout: 60_000 })
+    await endAndGrade(page)
     const overall = Number(await page.getByTestId('overall-score').textContent())
     expect(overall).toBeGreaterThan(0)
     expect(overall).toBeLessThanOrEqual(10)
@@ -184,10 +179,7 @@ describeInChromium('a full mock interview in Chromium', (e2e) => {
     )
     await waitForInterviewer(page, 2)
     await sendAnswer(page, GOOD_ANSWERS[2]!)
-    await page.getByRole('button', { name: 'End interview' }).click()
-    await page.getByRole('button', { name: 'End now' }).click()
-    await page.getByRole('button', { name: 'Grade and review' }).click()
-    await page.getByTestId('overall-score').waitFor({ timeout: 60_000 })
+    await endAndGrade(page)
     await page
       .getByText(/against the earlier attempt/)
       .first()

@@ -1,54 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasChromium, openBrowser, type Browser } from './support/browser.js'
+import { expect, it } from 'vitest'
+import { describeInChromium } from './support/describe-in-chromium.js'
 import {
   GOOD_ANSWERS,
   sendAnswer,
-  startFromQuestion,
+  startMockInterview,
   waitForInterviewer,
 } from './support/interview-steps.js'
-import { findFreePort, startServer, type RunningServer } from './support/start-server.js'
-import { ensureWebBuild } from './support/web-build.js'
 
-if (!hasChromium)
-  console.warn('e2e skipped: /usr/bin/chromium is absent (apt-get install -y chromium)')
-
-// The server is stopped and started again mid-interview, so it needs a port it can come back on
-// (found free through port 0) and a data folder that outlives the first process.
-describe.skipIf(!hasChromium)('a dropped connection in Chromium', { timeout: 90_000 }, () => {
-  let server: RunningServer
-  let browser: Browser
-  let port = 0
-  const dataDir = mkdtempSync(join(tmpdir(), 'sparring-e2e-restart-'))
-
-  beforeAll(async () => {
-    ensureWebBuild()
-    port = await findFreePort()
-    server = await startServer({ port, dataDir })
-    browser = await openBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-    rmSync(dataDir, { recursive: true, force: true })
-  })
-
+// The server is stopped and started again mid-interview, on the same port and data folder.
+describeInChromium('a dropped connection in Chromium', (e2e) => {
   it('keeps the transcript on screen, queues an answer, and resumes when the server is back', async () => {
-    const { page } = browser
-    await startFromQuestion(
-      page,
-      server.url,
-      'the-payment-race-condition',
-      async () => {},
-      'Start mock interview',
-    )
+    const { page } = e2e.browser
+    await startMockInterview(page, e2e.server.url)
     await sendAnswer(page, GOOD_ANSWERS[0]!)
     await waitForInterviewer(page, 2)
     const before = await page.locator('.turns > li').allTextContents()
 
-    await server.stop()
+    await e2e.stopServer()
     await page.getByText('Reconnecting…').waitFor()
     expect(await page.locator('.turns > li').allTextContents()).toEqual(before)
 
@@ -58,7 +26,7 @@ describe.skipIf(!hasChromium)('a dropped connection in Chromium', { timeout: 90_
     await box.press('Control+Enter')
     await page.locator('.turn-pending').getByText('Sending…').waitFor()
 
-    server = await startServer({ port, dataDir })
+    await e2e.startServerAgain()
     await page.getByText('Connected').waitFor({ timeout: 30_000 })
     await page.waitForFunction(
       () => document.querySelectorAll('.turn-pending').length === 0,

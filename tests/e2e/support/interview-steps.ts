@@ -25,7 +25,10 @@ export async function sendAnswer(page: Page, text: string): Promise<void> {
   )
 }
 
-/** Starts a session from a question page and waits for the opening question. */
+/** The question most tests interview on. */
+export const PAYMENT_QUESTION = 'the-payment-race-condition'
+
+/** Starts a session from a question page and waits for the opening question; returns its id. */
 export async function startFromQuestion(
   page: Page,
   baseUrl: string,
@@ -42,6 +45,49 @@ export async function startFromQuestion(
   return new URL(page.url()).pathname.split('/')[2]!
 }
 
+/** A mock interview with the question page's defaults; returns the session id. */
+export function startMockInterview(
+  page: Page,
+  baseUrl: string,
+  questionId = PAYMENT_QUESTION,
+): Promise<string> {
+  return startFromQuestion(page, baseUrl, questionId, async () => {}, 'Start mock interview')
+}
+
+/** A drill on the first area the question page offers; returns the session id. */
+export function startDrill(
+  page: Page,
+  baseUrl: string,
+  questionId = PAYMENT_QUESTION,
+): Promise<string> {
+  const pickFirstArea = async (p: Page) => {
+    await p.getByLabel('Drill one area').check()
+    await p.getByLabel('Drill on', { exact: true }).selectOption({ index: 1 })
+  }
+  return startFromQuestion(page, baseUrl, questionId, pickFirstArea, 'Start drill')
+}
+
+/** Skips the current question and waits for the next, the interviewer's turn number `count`. */
+export async function skipQuestion(page: Page, count: number): Promise<void> {
+  await page.getByRole('button', { name: 'Skip' }).click()
+  await waitForInterviewer(page, count)
+}
+
+/** Ends the interview through its confirmation and waits for the ended panel. */
+export async function endInterview(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'End interview' }).click()
+  await page.getByRole('button', { name: 'End now' }).click()
+  await page.getByRole('heading', { name: 'Interview over' }).waitFor()
+}
+
+/** Ends the interview, asks for the grade and waits until the review shows the score. */
+export async function endAndGrade(page: Page): Promise<void> {
+  await endInterview(page)
+  await page.getByRole('button', { name: 'Grade and review' }).click()
+  await page.waitForURL(/\/review$/)
+  await page.getByTestId('overall-score').waitFor({ timeout: 60_000 })
+}
+
 /** A mock interview of one answer, ended and graded: waits until the review shows the score. */
 export async function gradeOneAnswer(
   page: Page,
@@ -49,12 +95,9 @@ export async function gradeOneAnswer(
   questionId: string,
   answer: string,
 ): Promise<void> {
-  await startFromQuestion(page, baseUrl, questionId, async () => {}, 'Start mock interview')
+  await startMockInterview(page, baseUrl, questionId)
   await sendAnswer(page, answer)
-  await page.getByRole('button', { name: 'End interview' }).click()
-  await page.getByRole('button', { name: 'End now' }).click()
-  await page.getByRole('button', { name: 'Grade and review' }).click()
-  await page.getByTestId('overall-score').waitFor({ timeout: 60_000 })
+  await endAndGrade(page)
 }
 
 /** Text answers that cover real ground, so the offline engine has something to grade. */
@@ -66,6 +109,31 @@ export const GOOD_ANSWERS = [
   'I would measure it with a metric for duplicate charges per hour and an alert, reconcile against the ' +
     'payment provider daily, and roll the fix out behind a feature flag while refunding the affected customers.',
 ]
+
+/**
+ * An answer in Markdown: a list, highlighted code, a mermaid diagram (which loads mermaid's code)
+ * and HTML that must show as text.
+ */
+export const MARKDOWN_ANSWER = [
+  'Two fixes, in order:',
+  '',
+  '- an **idempotency key** per payment attempt',
+  '- a row lock while the charge is created',
+  '',
+  '```ts',
+  'const key = `order-${orderId}-${attempt}`',
+  'await stripe.charges.create({ amount }, { idempotencyKey: key })',
+  '```',
+  '',
+  '```mermaid',
+  'sequenceDiagram',
+  '  Client->>API: pay(order)',
+  '  API->>Stripe: charge (idempotency key)',
+  '  Stripe-->>API: charged once',
+  '```',
+  '',
+  '<img src=x onerror="window.__xss = 1"> <script>window.__xss = 1</script>',
+].join('\n')
 
 /** Markup an attacker might type; it must show as text and never run. */
 export const XSS_ANSWER =
