@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { AppError, type ErrorBody } from './app-error.js'
 import { RateLimitError } from './rate-limit-middleware.js'
+import { classifyStorageError } from '../sessions/storage-failure.js'
 
 /** The request's id (request-id.ts), in every error body so a user can report it. */
 const idOf = (c: Context): { requestId?: string } => {
@@ -28,6 +29,16 @@ export function handleError(err: Error, c: Context): Response {
         },
       },
       err.status,
+    )
+  }
+  const storage = classifyStorageError(err)
+  if (storage) {
+    // The operator's line: what failed, with the request id the user was given.
+    console.error(`${storage.code} on ${c.req.method} ${c.req.path}`, err)
+    if (storage.retryAfterSeconds) c.header('Retry-After', String(storage.retryAfterSeconds))
+    return c.json(
+      { error: { code: storage.code, message: storage.message, ...idOf(c) } },
+      storage.status,
     )
   }
   console.error(`unhandled error on ${c.req.method} ${c.req.path}`, err)

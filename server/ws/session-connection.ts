@@ -11,6 +11,7 @@ import { parseClientFrame } from './parse-client-frame.js'
 import type { SessionStreamHub } from './session-stream-hub.js'
 import type { Quotas, Requester } from '../limits/quotas.js'
 import { guardSocket, type SocketGuard, type SocketLimits } from './socket-guard.js'
+import { classifyStorageError } from '../sessions/storage-failure.js'
 
 /** What every socket of every session shares; built once in createApp. */
 export type StreamServices = {
@@ -136,8 +137,45 @@ export function createSessionConnection(
         if (refused) return direct({ type: 'error', code: refused.code, message: refused.message })
         const result = await orchestrator.handle(sessionId, message, direct)
         if (!result.ok) direct({ type: 'error', code: result.code, message: result.message })
+        // Off the frame queue, so pings and resumes are answered while the closing streams.
+        else if (message.type === 'end') void confirmEnded().catch(reportFailure)
       }
     }
+  }
+
+  /**
+   * After an `end`: once the closing turn is over, the session must be ended. When the closing
+   * could not be stored (the disk is full, say), it is ended without it and every socket is told
+   * why; if even that cannot be stored, this socket gets the storage error to show.
+   */
+  async function confirmEnded() {
+    await orchestrator.idle(sessionId)
+    const after = await services.store.getSession(sessionId)
+    if (!after || after.status === 'ended') return
+    await services.store.updateSession(sessionId, {
+      status: 'ended',
+      updatedAt: services.clock().toISOString(),
+    })
+    hub.publish(sessionId, {
+      type: 'notice',
+      level: 'warning',
+      code: 'storage:closing_not_saved',
+      message:
+        "The interviewer's closing remarks could not be saved, but the interview has ended and " +
+        'every answer you gave is kept.',
+    })
+    hub.publish(sessionId, { type: 'session-ended', reason: 'candidate' })
+  }
+
+  /** A frame that failed: a storage failure in its own words, anything else as internal. */
+  function reportFailure(err: unknown) {
+    logError(err)
+    const storage = classifyStorageError(err)
+    direct(
+      storage
+        ? { type: 'error', code: storage.code, message: storage.message }
+        : { type: 'error', code: 'internal', message: 'The server could not handle that.' },
+    )
   }
 
   return {
@@ -169,10 +207,7 @@ export function createSessionConnection(
             ? handle(parsed.message)
             : direct({ type: 'error', code: parsed.code, message: parsed.message }),
         )
-        .catch((err: unknown) => {
-          logError(err)
-          direct({ type: 'error', code: 'internal', message: 'The server could not handle that.' })
-        })
+        .catch(reportFailure)
     },
     onClose() {
       closed = true
