@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, fsync, mkdirSync, openSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Grade } from '../grading/grade-schema.js'
@@ -8,6 +8,7 @@ import { readListCursor, nextListCursor } from './session-cursor.js'
 import type { Session, SessionWithTurns, Turn } from './session-schema.js'
 import type { AppendResult, NewTurn, Page, SessionStore, TurnPatch } from './session-store.js'
 import { fencedMessage, gaveUpMessage, SessionStoreError } from './session-store-error.js'
+import { createGroupSync } from './group-sync.js'
 import { lockSqliteInstance } from './sqlite-instance-lock.js'
 import { migrateSqlite } from './sqlite-migrations.js'
 import { checkSqliteIntegrity, describeSqliteOpenFailure } from './sqlite-open-failure.js'
@@ -26,26 +27,53 @@ const TURN_COLUMNS = `session_id, id, seq, role, kind, text, client_id, created_
 
 /**
  * The embedded default SessionStore: one SQLite file (better-sqlite3, synchronous, so each
- * method's work is done when its promise is created; the promise only keeps the port async for
- * networked adapters).
+ * method's work is done when its promise is created). A write's promise resolves once the
+ * write-ahead log holding it has been fsynced, which happens off the calling thread and is shared
+ * by every write made meanwhile (see open()).
  */
 export class SqliteSessionStore implements SessionStore {
   private releaseInstance: () => void = () => {}
+  private walFd: number | null = null
+  private readonly durable: () => Promise<void>
 
   private constructor(
     private readonly db: Database.Database,
     private readonly now: () => number,
-  ) {}
+    walPath: string | null,
+    syncFile: (fd: number) => Promise<void>,
+  ) {
+    this.durable =
+      walPath === null
+        ? () => Promise.resolve()
+        : createGroupSync(() => {
+            // SQLite keeps the log file (same inode, maybe truncated) while a connection is open.
+            if (this.walFd === null) {
+              if (!existsSync(walPath)) return Promise.resolve() // no log yet: nothing written
+              this.walFd = openSync(walPath, 'r+')
+            }
+            return syncFile(this.walFd)
+          })
+  }
+
+  /** Resolves with `result` once what was written before the call is on disk. */
+  private async committed<T>(result: T): Promise<T> {
+    await this.durable()
+    return result
+  }
 
   /**
    * Opens (creating the folder and file on first start) and migrates the database at `path`.
    * `now` is the clock leases expire by, in ms. With `serverInstance` (the server does this),
    * the file is claimed for that one server process and a second one is refused
-   * (sqlite-instance-lock.ts); close() gives it up.
+   * (sqlite-instance-lock.ts); close() gives it up. `syncFile` fsyncs the log (tests count it).
    */
   static open(
     path: string,
-    opts: { now?: () => number; serverInstance?: string } = {},
+    opts: {
+      now?: () => number
+      serverInstance?: string
+      syncFile?: (fd: number) => Promise<void>
+    } = {},
   ): SqliteSessionStore {
     // Any failure to open, migrate or check the file becomes one line saying what happened to
     // which file and what to do (sqlite-open-failure.ts), not a stack.
@@ -54,13 +82,16 @@ export class SqliteSessionStore implements SessionStore {
       // A folder made here is the owner's alone (0700); one that existed is left as its owner set it.
       if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
       db = new Database(path)
-      // WAL: readers never block the writer. synchronous = FULL: every commit fsyncs the WAL
-      // before returning. In WAL mode NORMAL already survives a crash of this process (the commit
-      // is in the OS's page cache), but not a power cut or kernel panic; FULL makes "the server
-      // acknowledged it" mean "it is on disk", at the cost of one fsync per turn, which a chat
-      // turn rate never notices.
+      // WAL: readers never block the writer. "The server acknowledged it" means "it is on disk":
+      // SQLite's synchronous = FULL would fsync the WAL inside every commit, on this thread,
+      // stalling every stream the thread relays for the fsync (tens of ms on a busy disk, once
+      // per store write). Instead NORMAL (which still fsyncs the WAL and the database around
+      // every checkpoint, so a checkpoint never loses a commit) and each write method's promise
+      // resolves only after an fsync of the WAL made after its commit (committed()), on libuv's
+      // thread pool and shared by all writes made meanwhile (group commit). What a caller has
+      // been told is written survives a power cut, as with FULL.
       db.pragma('journal_mode = WAL')
-      db.pragma('synchronous = FULL')
+      db.pragma('synchronous = NORMAL')
       db.pragma('foreign_keys = ON')
       // Several processes may share the file (a CLI beside the server): wait for the lock.
       db.pragma('busy_timeout = 5000')
@@ -76,7 +107,13 @@ export class SqliteSessionStore implements SessionStore {
       if (db?.open) db.close()
       throw describeSqliteOpenFailure(err, path)
     }
-    const store = new SqliteSessionStore(db, opts.now ?? Date.now)
+    const walPath = path === ':memory:' || path === '' ? null : `${path}-wal`
+    const store = new SqliteSessionStore(
+      db,
+      opts.now ?? Date.now,
+      walPath,
+      opts.syncFile ?? fsyncFd,
+    )
     if (opts.serverInstance !== undefined) {
       try {
         const lock = lockSqliteInstance(db, path, { holder: opts.serverInstance })
@@ -91,6 +128,7 @@ export class SqliteSessionStore implements SessionStore {
 
   async createSession(session: Session): Promise<void> {
     this.insertSession(session)
+    await this.durable()
   }
 
   async getSession(id: string): Promise<SessionWithTurns | null> {
@@ -130,27 +168,29 @@ export class SqliteSessionStore implements SessionStore {
   async appendTurn(turn: NewTurn, opts: TurnWriteOptions = {}): Promise<AppendResult> {
     // IMMEDIATE takes the write lock before reading max(seq), so two processes cannot both
     // compute the same next seq.
-    return this.db
-      .transaction((): AppendResult => {
-        this.requireSession(turn.sessionId)
-        this.checkFence(turn.sessionId, opts)
-        if (turn.clientId !== null) {
-          const earlier = this.db
-            .prepare(`SELECT ${TURN_COLUMNS} FROM turns WHERE session_id = ? AND client_id = ?`)
-            .get(turn.sessionId, turn.clientId) as TurnRow | undefined
-          if (earlier) return { status: 'duplicate', turn: fromTurnRow(earlier) }
-        }
-        const { next } = this.db
-          .prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM turns WHERE session_id = ?')
-          .get(turn.sessionId) as { next: number }
-        const stored: Turn = { ...turn, seq: next }
-        this.insertTurn(stored)
-        this.db
-          .prepare('UPDATE sessions SET updated_at = ? WHERE id = ?')
-          .run(turn.createdAt, turn.sessionId)
-        return { status: 'appended', turn: stored }
-      })
-      .immediate()
+    return this.committed(
+      this.db
+        .transaction((): AppendResult => {
+          this.requireSession(turn.sessionId)
+          this.checkFence(turn.sessionId, opts)
+          if (turn.clientId !== null) {
+            const earlier = this.db
+              .prepare(`SELECT ${TURN_COLUMNS} FROM turns WHERE session_id = ? AND client_id = ?`)
+              .get(turn.sessionId, turn.clientId) as TurnRow | undefined
+            if (earlier) return { status: 'duplicate', turn: fromTurnRow(earlier) }
+          }
+          const { next } = this.db
+            .prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM turns WHERE session_id = ?')
+            .get(turn.sessionId) as { next: number }
+          const stored: Turn = { ...turn, seq: next }
+          this.insertTurn(stored)
+          this.db
+            .prepare('UPDATE sessions SET updated_at = ? WHERE id = ?')
+            .run(turn.createdAt, turn.sessionId)
+          return { status: 'appended', turn: stored }
+        })
+        .immediate(),
+    )
   }
 
   async updateTurn(
@@ -159,54 +199,61 @@ export class SqliteSessionStore implements SessionStore {
     patch: TurnPatch,
     opts: TurnWriteOptions = {},
   ): Promise<Turn> {
-    return this.db
-      .transaction((): Turn => {
-        this.checkFence(sessionId, opts)
-        const row = this.db
-          .prepare(`SELECT ${TURN_COLUMNS} FROM turns WHERE session_id = ? AND id = ?`)
-          .get(sessionId, turnId) as TurnRow | undefined
-        if (!row) {
-          throw new SessionStoreError('not_found', `No turn "${turnId}" in session "${sessionId}".`)
-        }
-        const updated = { ...fromTurnRow(row), ...patch }
-        const r = toTurnRow(updated)
-        this.db
-          .prepare(
-            `UPDATE turns SET text = ?, completed_at = ?, target = ?, hidden_notes = ?,
+    return this.committed(
+      this.db
+        .transaction((): Turn => {
+          this.checkFence(sessionId, opts)
+          const row = this.db
+            .prepare(`SELECT ${TURN_COLUMNS} FROM turns WHERE session_id = ? AND id = ?`)
+            .get(sessionId, turnId) as TurnRow | undefined
+          if (!row) {
+            throw new SessionStoreError(
+              'not_found',
+              `No turn "${turnId}" in session "${sessionId}".`,
+            )
+          }
+          const updated = { ...fromTurnRow(row), ...patch }
+          const r = toTurnRow(updated)
+          this.db
+            .prepare(
+              `UPDATE turns SET text = ?, completed_at = ?, target = ?, hidden_notes = ?,
              provider = ?, model = ?, usage_json = ?, leaks_caught = ?, probe_json = ?
            WHERE session_id = ? AND id = ?`,
-          )
-          .run(
-            r.text,
-            r.completed_at,
-            r.target,
-            r.hidden_notes,
-            r.provider,
-            r.model,
-            r.usage_json,
-            r.leaks_caught,
-            r.probe_json,
-            sessionId,
-            turnId,
-          )
-        return updated
-      })
-      .immediate()
+            )
+            .run(
+              r.text,
+              r.completed_at,
+              r.target,
+              r.hidden_notes,
+              r.provider,
+              r.model,
+              r.usage_json,
+              r.leaks_caught,
+              r.probe_json,
+              sessionId,
+              turnId,
+            )
+          return updated
+        })
+        .immediate(),
+    )
   }
 
   async updateSession(
     id: string,
     patch: Partial<Pick<Session, 'status' | 'updatedAt'>>,
   ): Promise<Session> {
-    return this.db
-      .transaction((): Session => {
-        const updated = { ...this.requireSession(id), ...patch }
-        this.db
-          .prepare('UPDATE sessions SET status = ?, updated_at = ? WHERE id = ?')
-          .run(updated.status, updated.updatedAt, id)
-        return updated
-      })
-      .immediate()
+    return this.committed(
+      this.db
+        .transaction((): Session => {
+          const updated = { ...this.requireSession(id), ...patch }
+          this.db
+            .prepare('UPDATE sessions SET status = ?, updated_at = ? WHERE id = ?')
+            .run(updated.status, updated.updatedAt, id)
+          return updated
+        })
+        .immediate(),
+    )
   }
 
   async forkSession(
@@ -229,6 +276,7 @@ export class SqliteSessionStore implements SessionStore {
         return true
       })
       .immediate()
+    await this.durable()
     return forked ? this.getSession(fork.id) : null
   }
 
@@ -240,6 +288,7 @@ export class SqliteSessionStore implements SessionStore {
          ON CONFLICT (session_id) DO UPDATE SET grade_json = excluded.grade_json`,
       )
       .run(sessionId, JSON.stringify(grade))
+    await this.durable()
   }
 
   async getGrade(sessionId: string): Promise<Grade | null> {
@@ -261,6 +310,7 @@ export class SqliteSessionStore implements SessionStore {
         }
       })
       .immediate()
+    await this.durable()
   }
 
   async findSessionIdByShareToken(token: string): Promise<string | null> {
@@ -271,25 +321,27 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async acquireLease(sessionId: string, holder: string, ttlMs: number): Promise<LeaseAttempt> {
-    return this.db
-      .transaction((): LeaseAttempt => {
-        const now = this.now()
-        const row = this.leaseRow(sessionId)
-        const live = row && row.holder !== null && row.expires_at > now
-        if (live && row.holder !== holder) {
-          return { status: 'held', holder: row.holder!, retryInMs: row.expires_at - now }
-        }
-        const token = live ? row.token : (row?.token ?? 0) + 1
-        this.db
-          .prepare(
-            `INSERT INTO session_leases (session_id, holder, token, expires_at) VALUES (?, ?, ?, ?)
+    return this.committed(
+      this.db
+        .transaction((): LeaseAttempt => {
+          const now = this.now()
+          const row = this.leaseRow(sessionId)
+          const live = row && row.holder !== null && row.expires_at > now
+          if (live && row.holder !== holder) {
+            return { status: 'held', holder: row.holder!, retryInMs: row.expires_at - now }
+          }
+          const token = live ? row.token : (row?.token ?? 0) + 1
+          this.db
+            .prepare(
+              `INSERT INTO session_leases (session_id, holder, token, expires_at) VALUES (?, ?, ?, ?)
              ON CONFLICT (session_id) DO UPDATE SET holder = excluded.holder,
                token = excluded.token, expires_at = excluded.expires_at`,
-          )
-          .run(sessionId, holder, token, now + ttlMs)
-        return { status: 'acquired', lease: { sessionId, holder, token } }
-      })
-      .immediate()
+            )
+            .run(sessionId, holder, token, now + ttlMs)
+          return { status: 'acquired', lease: { sessionId, holder, token } }
+        })
+        .immediate(),
+    )
   }
 
   async renewLease(lease: SessionLease, ttlMs: number): Promise<boolean> {
@@ -300,7 +352,7 @@ export class SqliteSessionStore implements SessionStore {
          WHERE session_id = ? AND holder = ? AND token = ? AND expires_at > ?`,
       )
       .run(now + ttlMs, lease.sessionId, lease.holder, lease.token, now).changes
-    return changed === 1
+    return this.committed(changed === 1)
   }
 
   async releaseLease(lease: SessionLease): Promise<void> {
@@ -310,67 +362,72 @@ export class SqliteSessionStore implements SessionStore {
          WHERE session_id = ? AND holder = ? AND token = ?`,
       )
       .run(lease.sessionId, lease.holder, lease.token)
+    await this.durable()
   }
 
   async enqueueGradingJob(sessionId: string, now: string): Promise<'queued' | 'already'> {
-    return this.db
-      .transaction((): 'queued' | 'already' => {
-        const row = this.jobRow(sessionId)
-        const open =
-          row &&
-          (row.state === 'queued' || (row.state === 'running' && row.lease_until > this.now()))
-        if (open) return 'already'
-        this.db
-          .prepare(
-            `INSERT INTO grading_jobs (session_id, state, message, attempts, holder, lease_until,
+    return this.committed(
+      this.db
+        .transaction((): 'queued' | 'already' => {
+          const row = this.jobRow(sessionId)
+          const open =
+            row &&
+            (row.state === 'queued' || (row.state === 'running' && row.lease_until > this.now()))
+          if (open) return 'already'
+          this.db
+            .prepare(
+              `INSERT INTO grading_jobs (session_id, state, message, attempts, holder, lease_until,
                updated_at) VALUES (?, 'queued', 'Waiting to be graded.', 0, NULL, 0, ?)
              ON CONFLICT (session_id) DO UPDATE SET state = 'queued', message = excluded.message,
                attempts = 0, holder = NULL, lease_until = 0, updated_at = excluded.updated_at`,
-          )
-          .run(sessionId, now)
-        return 'queued'
-      })
-      .immediate()
+            )
+            .run(sessionId, now)
+          return 'queued'
+        })
+        .immediate(),
+    )
   }
 
   async claimGradingJob(
     sessionId: string,
     claim: { holder: string; ttlMs: number; maxAttempts: number; now: string },
   ): Promise<GradingClaim> {
-    return this.db
-      .transaction((): GradingClaim => {
-        const row = this.jobRow(sessionId)
-        if (!row || row.state === 'done' || row.state === 'failed') return { status: 'none' }
-        if (row.state === 'running' && row.lease_until > this.now()) return { status: 'busy' }
-        const update = this.db.prepare(
-          `UPDATE grading_jobs SET state = ?, message = ?, attempts = ?, holder = ?,
+    return this.committed(
+      this.db
+        .transaction((): GradingClaim => {
+          const row = this.jobRow(sessionId)
+          if (!row || row.state === 'done' || row.state === 'failed') return { status: 'none' }
+          if (row.state === 'running' && row.lease_until > this.now()) return { status: 'busy' }
+          const update = this.db.prepare(
+            `UPDATE grading_jobs SET state = ?, message = ?, attempts = ?, holder = ?,
              lease_until = ?, updated_at = ? WHERE session_id = ?`,
-        )
-        if (row.attempts >= claim.maxAttempts) {
+          )
+          if (row.attempts >= claim.maxAttempts) {
+            update.run(
+              'failed',
+              gaveUpMessage(row.attempts),
+              row.attempts,
+              null,
+              0,
+              claim.now,
+              sessionId,
+            )
+            return { status: 'gave-up', job: this.readJob(sessionId)! }
+          }
+          const until = this.now() + claim.ttlMs
           update.run(
-            'failed',
-            gaveUpMessage(row.attempts),
-            row.attempts,
-            null,
-            0,
+            'running',
+            'Grading in progress.',
+            row.attempts + 1,
+            claim.holder,
+            until,
             claim.now,
             sessionId,
           )
-          return { status: 'gave-up', job: this.readJob(sessionId)! }
-        }
-        const until = this.now() + claim.ttlMs
-        update.run(
-          'running',
-          'Grading in progress.',
-          row.attempts + 1,
-          claim.holder,
-          until,
-          claim.now,
-          sessionId,
-        )
-        return { status: 'claimed', job: this.readJob(sessionId)! }
-      })
-      .immediate()
+          return { status: 'claimed', job: this.readJob(sessionId)! }
+        })
+        .immediate(),
+    )
   }
 
   async listOpenGradingJobs(): Promise<string[]> {
@@ -393,7 +450,7 @@ export class SqliteSessionStore implements SessionStore {
          WHERE session_id = ? AND state = 'running' AND holder = ? AND lease_until > ?`,
       )
       .run(now + ttlMs, message, sessionId, holder, now).changes
-    return changed === 1
+    return this.committed(changed === 1)
   }
 
   async finishGradingJob(
@@ -408,7 +465,7 @@ export class SqliteSessionStore implements SessionStore {
          WHERE session_id = ? AND state = 'running' AND holder = ? AND lease_until > ?`,
       )
       .run(outcome.state, outcome.message, outcome.now, sessionId, holder, this.now()).changes
-    return changed === 1
+    return this.committed(changed === 1)
   }
 
   async getGradingJob(sessionId: string): Promise<GradingJob | null> {
@@ -417,26 +474,32 @@ export class SqliteSessionStore implements SessionStore {
 
   async addToCounter(key: string, delta: number, ttlMs: number): Promise<number> {
     const now = Date.now()
-    return this.db
-      .transaction(() => {
-        // Expired counters go here rather than on a timer: the index keeps it cheap.
-        this.db.prepare('DELETE FROM counters WHERE expires_at <= ?').run(now)
-        const row = this.db
-          .prepare(
-            `INSERT INTO counters (key, value, expires_at) VALUES (?, ?, ?)
+    return this.committed(
+      this.db
+        .transaction(() => {
+          // Expired counters go here rather than on a timer: the index keeps it cheap.
+          this.db.prepare('DELETE FROM counters WHERE expires_at <= ?').run(now)
+          const row = this.db
+            .prepare(
+              `INSERT INTO counters (key, value, expires_at) VALUES (?, ?, ?)
              ON CONFLICT (key) DO UPDATE SET value = value + excluded.value,
                expires_at = excluded.expires_at
              RETURNING value`,
-          )
-          .get(key, delta, now + ttlMs) as { value: number }
-        return row.value
-      })
-      .immediate()
+            )
+            .get(key, delta, now + ttlMs) as { value: number }
+          return row.value
+        })
+        .immediate(),
+    )
   }
 
   async close(): Promise<void> {
+    // A flush under way still uses the log's descriptor: let it finish first.
+    await this.durable().catch(() => {})
     this.releaseInstance()
     if (this.db.open) this.db.close()
+    if (this.walFd !== null) closeSync(this.walFd)
+    this.walFd = null
   }
 
   private leaseRow(sessionId: string) {
@@ -524,4 +587,8 @@ type JobRow = {
   holder: string | null
   lease_until: number
   updated_at: string
+}
+
+function fsyncFd(fd: number): Promise<void> {
+  return new Promise((resolve, reject) => fsync(fd, (err) => (err ? reject(err) : resolve())))
 }
