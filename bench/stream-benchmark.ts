@@ -93,6 +93,14 @@ async function climb(
   env: Record<string, string>,
   replyMs: number,
 ): Promise<PhaseSummary[]> {
+  // A short level first, not reported: the first requests of a fresh process pay for compiling
+  // its code and opening its connections (and Sparring's for its coverage workers' first maps).
+  await runLevel(
+    { clients: Math.min(10, levels[0]?.clients ?? 10), rampMs: 1000 },
+    target,
+    env,
+    replyMs,
+  )
   const rows: PhaseSummary[] = []
   for (const level of levels) {
     const row = await runLevel(level, target, env, replyMs)

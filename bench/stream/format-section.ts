@@ -80,7 +80,9 @@ ${run.ttftMs} ms, then one word a token at ${speeds}, plain sentences, then a us
   candidate gets a cookie, starts a mock session, opens its stream, reads the scripted opening
   and sends one answer of about 90 words; the follow-up is the fake's reply.
 
-For each N (rising; a mode stops at its first failing level), the N requests are spread evenly
+Each mode first runs 10 requests over 1 s, not reported (a fresh process compiles its code and
+opens its connections on its first requests). For each N (rising; a mode stops at its first
+failing level), the N requests are spread evenly
 over one reply's length, so they arrive at the rate that keeps N streams open and N are open at
 the end of the spread. The fake records when it wrote each token, keyed by a tag in the request
 (a side channel: the streamed text carries nothing), so every piece of text is timed against the

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest'
+import { summariseSpeed, type SpeedRun } from '../../../bench/stream/speed-summary.js'
+import type { PhaseSummary, ServerStats } from '../../../bench/stream/summarise-phase.js'
+
+const spread = (p50: number, p99: number) => ({ p50, p99, max: p99 })
+
+/** A level with the figures the summary reads; the rest are placeholders. */
+function level(clients: number, addedP99: number, server: ServerStats | null): PhaseSummary {
+  return {
+    clients,
+    rampMs: 7800,
+    completed: clients,
+    errors: [],
+    firstDeltaMs: spread(300, 310),
+    firstTextBeyondModelMs: spread(clients / 10, clients / 5),
+    toModelMs: spread(5, 9),
+    beyondModelMs: spread(1, 2),
+    deltaOverheadMs: spread(1, addedP99),
+    wordHoldMs: spread(2, 3),
+    interDeltaGapMs: spread(50, 60),
+    deltasPerTurn: 150,
+    tokensRelayed: clients * 150,
+    lostSeqs: 0,
+    reorderedSeqs: 0,
+    textMismatches: 0,
+    server,
+  }
+}
+
+const stats = (cpuMs: number, rssBeforeMb: number, rssOpenMb: number): ServerStats => ({
+  cpuMs,
+  mainThreadCpuMs: cpuMs / 2,
+  wallMs: 15_600,
+  rssBeforeMb,
+  rssOpenMb,
+  rssMb: rssOpenMb,
+  peakMb: rssOpenMb,
+})
+
+describe('summariseSpeed', () => {
+  const run: SpeedRun = {
+    tokensPerSec: 20,
+    tokens: 150,
+    rampMs: 7800,
+    burst: null,
+    rows: new Map([
+      ['direct', [level(100, 2, null), level(200, 4, null), level(400, 30, null)]],
+      ['sparring', [level(100, 5, stats(1500, 300, 310)), level(200, 25, stats(6000, 310, 330))]],
+    ]),
+  }
+  const [direct, sparring] = summariseSpeed(run, 20)
+
+  it("gives each mode's largest N and Sparring's share of the floor's", () => {
+    expect(direct!.capacity).toEqual({ largest: 200, firstFailing: 400 })
+    expect(direct!.shareOfFloor).toBeNull()
+    expect(sparring!.capacity).toEqual({ largest: 100, firstFailing: 200 })
+    expect(sparring!.shareOfFloor).toEqual({ ratio: 0.5, bound: 'exact' })
+  })
+
+  it('reads CPU and first text at the largest passing level, memory at the largest run', () => {
+    expect(sparring!.atClients).toBe(100)
+    expect(sparring!.cpuMsPer1000Tokens).toBe(100) // 1,500 ms for 15,000 tokens
+    expect(sparring!.mainThreadCpuMsPer1000Tokens).toBe(50)
+    expect(sparring!.firstTextBeyondModelMs.p50).toBe(10)
+    expect(sparring!.memoryPerSessionKb).toBeCloseTo((20 * 1024) / 200)
+    expect(direct!.cpuMsPer1000Tokens).toBeNull()
+  })
+})
