@@ -252,8 +252,14 @@ export function createGradingService(deps: GradingServiceDeps) {
 
 export type GradingService = ReturnType<typeof createGradingService>
 
+/** What the owner reads about a run its server stopped in the middle of. */
+export const INTERRUPTED_MESSAGE =
+  'Grading was interrupted: the server stopped while grading this interview. It starts again ' +
+  'on its own shortly, or grade it again now.'
+
 function toGradingStatus(job: GradingJob | null): GradingStatus {
   if (!job) return { state: 'none', message: null }
+  if (job.interrupted) return { state: 'interrupted', message: INTERRUPTED_MESSAGE }
   if (job.state === 'queued' || job.state === 'running') {
     return { state: 'running', message: job.message ?? 'Grading in progress.' }
   }

@@ -16,6 +16,11 @@ export const GradingJobSchema = z.object({
   /** The instance running it (null when queued or finished). */
   holder: z.string().nullable(),
   updatedAt: z.string(),
+  /**
+   * Present on a running job whose lease has expired: the instance running it stopped (a crash,
+   * a kill) and nobody has taken it over yet. Another claim, or the owner's regrade, restarts it.
+   */
+  interrupted: z.literal(true).optional(),
 })
 export type GradingJob = z.infer<typeof GradingJobSchema>
 

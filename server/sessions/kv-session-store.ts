@@ -357,7 +357,13 @@ export class KvSessionStore implements SessionStore {
   async getGradingJob(sessionId: string): Promise<GradingJob | null> {
     const keys = [this.keys.gradingJob(sessionId)]
     const flat = await this.run(READ_HASH_SCRIPT, z.array(z.string()), keys, [])
-    return flat.length === 0 ? null : decodeJob(flat, sessionId)
+    if (flat.length === 0) return null
+    const job = decodeJob(flat, sessionId)
+    if (job.state !== 'running') return job
+    // A running job whose lease key has expired: its instance stopped mid-run.
+    const lease = [this.keys.gradingLease(sessionId)]
+    const holder = await this.run(READ_STRING_SCRIPT, z.string().nullable(), lease, [])
+    return holder === null ? { ...job, interrupted: true } : job
   }
 
   async addToCounter(key: string, delta: number, ttlMs: number): Promise<number> {

@@ -227,7 +227,9 @@ export class MemorySessionStore implements SessionStore {
 
   async getGradingJob(sessionId: string): Promise<GradingJob | null> {
     const job = this.jobs.get(sessionId)
-    return job ? withoutLease(job) : null
+    if (!job) return null
+    const expired = job.state === 'running' && job.leaseUntil <= this.now()
+    return expired ? { ...withoutLease(job), interrupted: true } : withoutLease(job)
   }
 
   async addToCounter(key: string, delta: number, ttlMs: number): Promise<number> {

@@ -3,9 +3,12 @@ import { GradeSchema, type Grade } from '../grading/grade-schema.js'
 import { QuestionSchema, type Question } from '../questions/question-schema.js'
 import { SessionSchema, TurnSchema, type SessionWithTurns } from './session-schema.js'
 
-/** Where grading of a session stands on this server. */
+/**
+ * Where grading of a session stands on this server. `interrupted`: a run was cut off by its
+ * server stopping (a crash) and nobody runs it now; it restarts on its own, or on a regrade.
+ */
 export const GradingStatusSchema = z.object({
-  state: z.enum(['none', 'running', 'done', 'failed']),
+  state: z.enum(['none', 'running', 'done', 'failed', 'interrupted']),
   /** Why the last run failed, or what it is doing. */
   message: z.string().nullable(),
 })

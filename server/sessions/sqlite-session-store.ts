@@ -530,6 +530,7 @@ export class SqliteSessionStore implements SessionStore {
       attempts: row.attempts,
       holder: row.holder,
       updatedAt: row.updated_at,
+      ...(row.state === 'running' && row.lease_until <= this.now() ? { interrupted: true } : {}),
     })
     if (!parsed.success) {
       throw new SessionStoreError('corrupt', `The grading job of "${sessionId}" is corrupt.`)

@@ -321,6 +321,8 @@ export function describeSessionStoreContract(name: string, openStore: () => Prom
         status: 'busy',
       })
       expect(await store.enqueueGradingJob('session-1', NOW)).toBe('already')
+      // Its holder is alive (the lease is live): not interrupted.
+      expect((await store.getGradingJob('session-1'))?.interrupted).toBeUndefined()
       expect(await store.renewGradingJob('session-1', 'a', LONG_TTL_MS, 'Half way.')).toBe(true)
       expect(await store.renewGradingJob('session-1', 'b', LONG_TTL_MS, null)).toBe(false)
       expect((await store.getGradingJob('session-1'))?.message).toBe('Half way.')
@@ -350,7 +352,12 @@ export function describeSessionStoreContract(name: string, openStore: () => Prom
       expect(await store.claimGradingJob('session-1', { ...claim, holder: 'a' })).toMatchObject({
         status: 'claimed',
       })
+      // A run whose holder stopped renewing reads as interrupted (issue 11, item 4).
       await sleep(SHORT_TTL_MS + 60)
+      expect(await store.getGradingJob('session-1')).toMatchObject({
+        state: 'running',
+        interrupted: true,
+      })
       expect(await store.listOpenGradingJobs()).toEqual(['session-1'])
       expect(await store.claimGradingJob('session-1', { ...claim, holder: 'b' })).toMatchObject({
         status: 'claimed',

@@ -182,4 +182,19 @@ describe('ReviewPage', () => {
     })
     expect(await screen.findByText('Scoring criterion 1 of 2')).toBeTruthy()
   })
+
+  it('shows a grade a server crash cut off as interrupted, with a button to grade again', async () => {
+    const user = userEvent.setup()
+    const message =
+      'Grading was interrupted: the server stopped while grading this interview. It starts again on its own shortly, or grade it again now.'
+    const interrupted = { ...report(null), grading: { state: 'interrupted', message } }
+    const harness = makeDeps({
+      'GET /api/sessions/s1/report': () => ({ body: interrupted }),
+      'POST /api/sessions/s1/grade': () => ({ status: 202, body: {} }),
+    })
+    renderWithDeps(<ReviewPage sessionId="s1" />, harness.deps)
+    expect((await screen.findByRole('alert')).textContent).toContain(message)
+    await user.click(screen.getByRole('button', { name: 'Try again' }))
+    expect(harness.requests.some((r) => r.url === '/api/sessions/s1/grade')).toBe(true)
+  })
 })

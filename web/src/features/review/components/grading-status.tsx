@@ -13,7 +13,12 @@ export function GradingStatus({ progress, requested, onGrade, readOnly }: Gradin
   if (progress?.stage === 'failed') {
     return (
       <div className="grading" role="alert">
-        <p>Grading failed: {progress.message}</p>
+        {/* The server's messages already say "Grading failed: ..." or "Grading was interrupted". */}
+        <p>
+          {progress.message.startsWith('Grading')
+            ? progress.message
+            : `Grading failed: ${progress.message}`}
+        </p>
         <button type="button" onClick={onGrade}>
           Try again
         </button>

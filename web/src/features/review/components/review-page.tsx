@@ -119,7 +119,7 @@ export default function ReviewPage(props: ReviewPageProps) {
         />
       ) : session.status === 'ended' ? (
         <GradingStatus
-          progress={progress}
+          progress={progress ?? (requested || !report ? null : fromStatus(report.grading))}
           requested={requested}
           onGrade={() => void gradeNow()}
           readOnly={readOnly}
@@ -144,6 +144,9 @@ export default function ReviewPage(props: ReviewPageProps) {
 function fromStatus(grading: GradingState): GradeProgress | null {
   if (grading.state === 'failed')
     return { stage: 'failed', message: grading.message ?? 'Grading failed', grade: null }
+  // Cut off by a server stop: shown like a failure, with the button to grade again.
+  if (grading.state === 'interrupted')
+    return { stage: 'failed', message: grading.message ?? 'Grading was interrupted.', grade: null }
   if (grading.state === 'running')
     return { stage: 'grading', message: grading.message ?? 'Grading…', grade: null }
   return null
