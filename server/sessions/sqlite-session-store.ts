@@ -34,6 +34,7 @@ const TURN_COLUMNS = `session_id, id, seq, role, kind, text, client_id, created_
 export class SqliteSessionStore implements SessionStore {
   private releaseInstance: () => void = () => {}
   private walFd: number | null = null
+  private readonly statements = new Map<string, Database.Statement>()
   private readonly durable: () => Promise<void>
 
   private constructor(
@@ -53,6 +54,19 @@ export class SqliteSessionStore implements SessionStore {
             }
             return syncFile(this.walFd)
           })
+  }
+
+  /**
+   * One compiled statement per SQL text, made on first use: compiling it again on every call was
+   * a visible share of the main thread's time in a burst of answers (CPU profile of bench:stream).
+   */
+  private statement(sql: string): Database.Statement {
+    let stmt = this.statements.get(sql)
+    if (!stmt) {
+      stmt = this.db.prepare(sql)
+      this.statements.set(sql, stmt)
+    }
+    return stmt
   }
 
   /** Resolves with `result` once what was written before the call is on disk. */
@@ -132,7 +146,7 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async getSession(id: string): Promise<SessionWithTurns | null> {
-    const row = this.db.prepare('SELECT * FROM sessions WHERE id = ?').get(id) as
+    const row = this.statement('SELECT * FROM sessions WHERE id = ?').get(id) as
       SessionRow | undefined
     if (!row) return null
     return { ...fromSessionRow(row), turns: this.readTurns(id) }
@@ -145,18 +159,14 @@ export class SqliteSessionStore implements SessionStore {
     const after = readListCursor(opts.cursor)
     const rows = (
       after
-        ? this.db
-            .prepare(
-              `SELECT * FROM sessions WHERE owner_id = ?
+        ? this.statement(
+            `SELECT * FROM sessions WHERE owner_id = ?
                  AND (created_at < ? OR (created_at = ? AND id < ?))
                ORDER BY created_at DESC, id DESC LIMIT ?`,
-            )
-            .all(ownerId, after.createdAt, after.createdAt, after.id, opts.limit + 1)
-        : this.db
-            .prepare(
-              'SELECT * FROM sessions WHERE owner_id = ? ORDER BY created_at DESC, id DESC LIMIT ?',
-            )
-            .all(ownerId, opts.limit + 1)
+          ).all(ownerId, after.createdAt, after.createdAt, after.id, opts.limit + 1)
+        : this.statement(
+            'SELECT * FROM sessions WHERE owner_id = ? ORDER BY created_at DESC, id DESC LIMIT ?',
+          ).all(ownerId, opts.limit + 1)
     ) as SessionRow[]
     const items = rows.slice(0, opts.limit).map(fromSessionRow)
     return {
@@ -174,19 +184,20 @@ export class SqliteSessionStore implements SessionStore {
           this.requireSession(turn.sessionId)
           this.checkFence(turn.sessionId, opts)
           if (turn.clientId !== null) {
-            const earlier = this.db
-              .prepare(`SELECT ${TURN_COLUMNS} FROM turns WHERE session_id = ? AND client_id = ?`)
-              .get(turn.sessionId, turn.clientId) as TurnRow | undefined
+            const earlier = this.statement(
+              `SELECT ${TURN_COLUMNS} FROM turns WHERE session_id = ? AND client_id = ?`,
+            ).get(turn.sessionId, turn.clientId) as TurnRow | undefined
             if (earlier) return { status: 'duplicate', turn: fromTurnRow(earlier) }
           }
-          const { next } = this.db
-            .prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM turns WHERE session_id = ?')
-            .get(turn.sessionId) as { next: number }
+          const { next } = this.statement(
+            'SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM turns WHERE session_id = ?',
+          ).get(turn.sessionId) as { next: number }
           const stored: Turn = { ...turn, seq: next }
           this.insertTurn(stored)
-          this.db
-            .prepare('UPDATE sessions SET updated_at = ? WHERE id = ?')
-            .run(turn.createdAt, turn.sessionId)
+          this.statement('UPDATE sessions SET updated_at = ? WHERE id = ?').run(
+            turn.createdAt,
+            turn.sessionId,
+          )
           return { status: 'appended', turn: stored }
         })
         .immediate(),
@@ -203,9 +214,9 @@ export class SqliteSessionStore implements SessionStore {
       this.db
         .transaction((): Turn => {
           this.checkFence(sessionId, opts)
-          const row = this.db
-            .prepare(`SELECT ${TURN_COLUMNS} FROM turns WHERE session_id = ? AND id = ?`)
-            .get(sessionId, turnId) as TurnRow | undefined
+          const row = this.statement(
+            `SELECT ${TURN_COLUMNS} FROM turns WHERE session_id = ? AND id = ?`,
+          ).get(sessionId, turnId) as TurnRow | undefined
           if (!row) {
             throw new SessionStoreError(
               'not_found',
@@ -214,25 +225,23 @@ export class SqliteSessionStore implements SessionStore {
           }
           const updated = { ...fromTurnRow(row), ...patch }
           const r = toTurnRow(updated)
-          this.db
-            .prepare(
-              `UPDATE turns SET text = ?, completed_at = ?, target = ?, hidden_notes = ?,
+          this.statement(
+            `UPDATE turns SET text = ?, completed_at = ?, target = ?, hidden_notes = ?,
              provider = ?, model = ?, usage_json = ?, leaks_caught = ?, probe_json = ?
            WHERE session_id = ? AND id = ?`,
-            )
-            .run(
-              r.text,
-              r.completed_at,
-              r.target,
-              r.hidden_notes,
-              r.provider,
-              r.model,
-              r.usage_json,
-              r.leaks_caught,
-              r.probe_json,
-              sessionId,
-              turnId,
-            )
+          ).run(
+            r.text,
+            r.completed_at,
+            r.target,
+            r.hidden_notes,
+            r.provider,
+            r.model,
+            r.usage_json,
+            r.leaks_caught,
+            r.probe_json,
+            sessionId,
+            turnId,
+          )
           return updated
         })
         .immediate(),
@@ -247,9 +256,11 @@ export class SqliteSessionStore implements SessionStore {
       this.db
         .transaction((): Session => {
           const updated = { ...this.requireSession(id), ...patch }
-          this.db
-            .prepare('UPDATE sessions SET status = ?, updated_at = ? WHERE id = ?')
-            .run(updated.status, updated.updatedAt, id)
+          this.statement('UPDATE sessions SET status = ?, updated_at = ? WHERE id = ?').run(
+            updated.status,
+            updated.updatedAt,
+            id,
+          )
           return updated
         })
         .immediate(),
@@ -263,16 +274,14 @@ export class SqliteSessionStore implements SessionStore {
   ): Promise<SessionWithTurns | null> {
     const forked = this.db
       .transaction((): boolean => {
-        if (!this.db.prepare('SELECT 1 FROM sessions WHERE id = ?').get(sourceId)) return false
+        if (!this.statement('SELECT 1 FROM sessions WHERE id = ?').get(sourceId)) return false
         this.insertSession(fork)
-        this.db
-          .prepare(
-            `INSERT INTO turns (${TURN_COLUMNS})
+        this.statement(
+          `INSERT INTO turns (${TURN_COLUMNS})
            SELECT ?, id, seq, role, kind, text, client_id, created_at, completed_at, target,
              hidden_notes, provider, model, usage_json, leaks_caught, probe_json
            FROM turns WHERE session_id = ? AND seq <= ?`,
-          )
-          .run(fork.id, sourceId, uptoSeq)
+        ).run(fork.id, sourceId, uptoSeq)
         return true
       })
       .immediate()
@@ -282,19 +291,17 @@ export class SqliteSessionStore implements SessionStore {
 
   async saveGrade(sessionId: string, grade: Grade): Promise<void> {
     this.requireSession(sessionId)
-    this.db
-      .prepare(
-        `INSERT INTO grades (session_id, grade_json) VALUES (?, ?)
+    this.statement(
+      `INSERT INTO grades (session_id, grade_json) VALUES (?, ?)
          ON CONFLICT (session_id) DO UPDATE SET grade_json = excluded.grade_json`,
-      )
-      .run(sessionId, JSON.stringify(grade))
+    ).run(sessionId, JSON.stringify(grade))
     await this.durable()
   }
 
   async getGrade(sessionId: string): Promise<Grade | null> {
-    const row = this.db
-      .prepare('SELECT grade_json FROM grades WHERE session_id = ?')
-      .get(sessionId) as { grade_json: string } | undefined
+    const row = this.statement('SELECT grade_json FROM grades WHERE session_id = ?').get(
+      sessionId,
+    ) as { grade_json: string } | undefined
     return row ? fromGradeJson(row.grade_json, sessionId) : null
   }
 
@@ -302,11 +309,12 @@ export class SqliteSessionStore implements SessionStore {
     this.db
       .transaction(() => {
         this.requireSession(sessionId)
-        this.db.prepare('DELETE FROM share_tokens WHERE session_id = ?').run(sessionId)
+        this.statement('DELETE FROM share_tokens WHERE session_id = ?').run(sessionId)
         if (token !== null) {
-          this.db
-            .prepare('INSERT INTO share_tokens (token, session_id) VALUES (?, ?)')
-            .run(token, sessionId)
+          this.statement('INSERT INTO share_tokens (token, session_id) VALUES (?, ?)').run(
+            token,
+            sessionId,
+          )
         }
       })
       .immediate()
@@ -314,9 +322,8 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async findSessionIdByShareToken(token: string): Promise<string | null> {
-    const row = this.db
-      .prepare('SELECT session_id FROM share_tokens WHERE token = ?')
-      .get(token) as { session_id: string } | undefined
+    const row = this.statement('SELECT session_id FROM share_tokens WHERE token = ?').get(token) as
+      { session_id: string } | undefined
     return row?.session_id ?? null
   }
 
@@ -331,13 +338,11 @@ export class SqliteSessionStore implements SessionStore {
             return { status: 'held', holder: row.holder!, retryInMs: row.expires_at - now }
           }
           const token = live ? row.token : (row?.token ?? 0) + 1
-          this.db
-            .prepare(
-              `INSERT INTO session_leases (session_id, holder, token, expires_at) VALUES (?, ?, ?, ?)
+          this.statement(
+            `INSERT INTO session_leases (session_id, holder, token, expires_at) VALUES (?, ?, ?, ?)
              ON CONFLICT (session_id) DO UPDATE SET holder = excluded.holder,
                token = excluded.token, expires_at = excluded.expires_at`,
-            )
-            .run(sessionId, holder, token, now + ttlMs)
+          ).run(sessionId, holder, token, now + ttlMs)
           return { status: 'acquired', lease: { sessionId, holder, token } }
         })
         .immediate(),
@@ -346,22 +351,18 @@ export class SqliteSessionStore implements SessionStore {
 
   async renewLease(lease: SessionLease, ttlMs: number): Promise<boolean> {
     const now = this.now()
-    const changed = this.db
-      .prepare(
-        `UPDATE session_leases SET expires_at = ?
+    const changed = this.statement(
+      `UPDATE session_leases SET expires_at = ?
          WHERE session_id = ? AND holder = ? AND token = ? AND expires_at > ?`,
-      )
-      .run(now + ttlMs, lease.sessionId, lease.holder, lease.token, now).changes
+    ).run(now + ttlMs, lease.sessionId, lease.holder, lease.token, now).changes
     return this.committed(changed === 1)
   }
 
   async releaseLease(lease: SessionLease): Promise<void> {
-    this.db
-      .prepare(
-        `UPDATE session_leases SET holder = NULL, expires_at = 0
+    this.statement(
+      `UPDATE session_leases SET holder = NULL, expires_at = 0
          WHERE session_id = ? AND holder = ? AND token = ?`,
-      )
-      .run(lease.sessionId, lease.holder, lease.token)
+    ).run(lease.sessionId, lease.holder, lease.token)
     await this.durable()
   }
 
@@ -374,14 +375,12 @@ export class SqliteSessionStore implements SessionStore {
             row &&
             (row.state === 'queued' || (row.state === 'running' && row.lease_until > this.now()))
           if (open) return 'already'
-          this.db
-            .prepare(
-              `INSERT INTO grading_jobs (session_id, state, message, attempts, holder, lease_until,
+          this.statement(
+            `INSERT INTO grading_jobs (session_id, state, message, attempts, holder, lease_until,
                updated_at) VALUES (?, 'queued', 'Waiting to be graded.', 0, NULL, 0, ?)
              ON CONFLICT (session_id) DO UPDATE SET state = 'queued', message = excluded.message,
                attempts = 0, holder = NULL, lease_until = 0, updated_at = excluded.updated_at`,
-            )
-            .run(sessionId, now)
+          ).run(sessionId, now)
           return 'queued'
         })
         .immediate(),
@@ -398,7 +397,7 @@ export class SqliteSessionStore implements SessionStore {
           const row = this.jobRow(sessionId)
           if (!row || row.state === 'done' || row.state === 'failed') return { status: 'none' }
           if (row.state === 'running' && row.lease_until > this.now()) return { status: 'busy' }
-          const update = this.db.prepare(
+          const update = this.statement(
             `UPDATE grading_jobs SET state = ?, message = ?, attempts = ?, holder = ?,
              lease_until = ?, updated_at = ? WHERE session_id = ?`,
           )
@@ -431,9 +430,9 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async listOpenGradingJobs(): Promise<string[]> {
-    const rows = this.db
-      .prepare(`SELECT session_id FROM grading_jobs WHERE state IN ('queued', 'running')`)
-      .all() as { session_id: string }[]
+    const rows = this.statement(
+      `SELECT session_id FROM grading_jobs WHERE state IN ('queued', 'running')`,
+    ).all() as { session_id: string }[]
     return rows.map((r) => r.session_id)
   }
 
@@ -444,12 +443,10 @@ export class SqliteSessionStore implements SessionStore {
     message: string | null,
   ): Promise<boolean> {
     const now = this.now()
-    const changed = this.db
-      .prepare(
-        `UPDATE grading_jobs SET lease_until = ?, message = COALESCE(?, message)
+    const changed = this.statement(
+      `UPDATE grading_jobs SET lease_until = ?, message = COALESCE(?, message)
          WHERE session_id = ? AND state = 'running' AND holder = ? AND lease_until > ?`,
-      )
-      .run(now + ttlMs, message, sessionId, holder, now).changes
+    ).run(now + ttlMs, message, sessionId, holder, now).changes
     return this.committed(changed === 1)
   }
 
@@ -458,13 +455,11 @@ export class SqliteSessionStore implements SessionStore {
     holder: string,
     outcome: { state: 'done' | 'failed'; message: string | null; now: string },
   ): Promise<boolean> {
-    const changed = this.db
-      .prepare(
-        `UPDATE grading_jobs SET state = ?, message = ?, holder = NULL, lease_until = 0,
+    const changed = this.statement(
+      `UPDATE grading_jobs SET state = ?, message = ?, holder = NULL, lease_until = 0,
            updated_at = ?
          WHERE session_id = ? AND state = 'running' AND holder = ? AND lease_until > ?`,
-      )
-      .run(outcome.state, outcome.message, outcome.now, sessionId, holder, this.now()).changes
+    ).run(outcome.state, outcome.message, outcome.now, sessionId, holder, this.now()).changes
     return this.committed(changed === 1)
   }
 
@@ -478,15 +473,13 @@ export class SqliteSessionStore implements SessionStore {
       this.db
         .transaction(() => {
           // Expired counters go here rather than on a timer: the index keeps it cheap.
-          this.db.prepare('DELETE FROM counters WHERE expires_at <= ?').run(now)
-          const row = this.db
-            .prepare(
-              `INSERT INTO counters (key, value, expires_at) VALUES (?, ?, ?)
+          this.statement('DELETE FROM counters WHERE expires_at <= ?').run(now)
+          const row = this.statement(
+            `INSERT INTO counters (key, value, expires_at) VALUES (?, ?, ?)
              ON CONFLICT (key) DO UPDATE SET value = value + excluded.value,
                expires_at = excluded.expires_at
              RETURNING value`,
-            )
-            .get(key, delta, now + ttlMs) as { value: number }
+          ).get(key, delta, now + ttlMs) as { value: number }
           return row.value
         })
         .immediate(),
@@ -503,9 +496,9 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   private leaseRow(sessionId: string) {
-    return this.db
-      .prepare('SELECT holder, token, expires_at FROM session_leases WHERE session_id = ?')
-      .get(sessionId) as { holder: string | null; token: number; expires_at: number } | undefined
+    return this.statement(
+      'SELECT holder, token, expires_at FROM session_leases WHERE session_id = ?',
+    ).get(sessionId) as { holder: string | null; token: number; expires_at: number } | undefined
   }
 
   private checkFence(sessionId: string, opts: TurnWriteOptions): void {
@@ -516,7 +509,7 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   private jobRow(sessionId: string) {
-    return this.db.prepare('SELECT * FROM grading_jobs WHERE session_id = ?').get(sessionId) as
+    return this.statement('SELECT * FROM grading_jobs WHERE session_id = ?').get(sessionId) as
       JobRow | undefined
   }
 
@@ -541,14 +534,12 @@ export class SqliteSessionStore implements SessionStore {
   private insertSession(session: Session): void {
     const r = toSessionRow(session)
     try {
-      this.db
-        .prepare(
-          `INSERT INTO sessions (id, owner_id, question_id, mode, focus, options_json, status,
+      this.statement(
+        `INSERT INTO sessions (id, owner_id, question_id, mode, focus, options_json, status,
              parent_id, created_at, updated_at)
            VALUES (@id, @owner_id, @question_id, @mode, @focus, @options_json, @status,
              @parent_id, @created_at, @updated_at)`,
-        )
-        .run(r)
+      ).run(r)
     } catch (cause) {
       if ((cause as { code?: string }).code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw cause
       throw new SessionStoreError('conflict', `Session "${session.id}" already exists.`, { cause })
@@ -556,24 +547,22 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   private insertTurn(turn: Turn): void {
-    this.db
-      .prepare(
-        `INSERT INTO turns (${TURN_COLUMNS}) VALUES (@session_id, @id, @seq, @role, @kind, @text,
+    this.statement(
+      `INSERT INTO turns (${TURN_COLUMNS}) VALUES (@session_id, @id, @seq, @role, @kind, @text,
            @client_id, @created_at, @completed_at, @target, @hidden_notes, @provider, @model,
            @usage_json, @leaks_caught, @probe_json)`,
-      )
-      .run(toTurnRow(turn))
+    ).run(toTurnRow(turn))
   }
 
   private readTurns(sessionId: string): Turn[] {
-    const rows = this.db
-      .prepare(`SELECT ${TURN_COLUMNS} FROM turns WHERE session_id = ? ORDER BY seq`)
-      .all(sessionId) as TurnRow[]
+    const rows = this.statement(
+      `SELECT ${TURN_COLUMNS} FROM turns WHERE session_id = ? ORDER BY seq`,
+    ).all(sessionId) as TurnRow[]
     return rows.map(fromTurnRow)
   }
 
   private requireSession(id: string): Session {
-    const row = this.db.prepare('SELECT * FROM sessions WHERE id = ?').get(id) as
+    const row = this.statement('SELECT * FROM sessions WHERE id = ?').get(id) as
       SessionRow | undefined
     if (!row) throw new SessionStoreError('not_found', `No session "${id}".`)
     return fromSessionRow(row)
