@@ -72,7 +72,9 @@ export async function gradeOffline(
       `bench/transcripts without ${held}`,
       shorterAndBetter(others),
     )
-    weights.push(`${scale.specificityWeight}/${scale.fillerWeight}/${scale.onTopicAt}`)
+    weights.push(
+      `${scale.specificityWeight}/${scale.fillerWeight}/${scale.onTopicAt}/${scale.reachOnTopic.join('-')}`,
+    )
     const grader = createOfflineGrader({ analyzer, now, scale })
     const mine = cases.map((c, i) => ({ c, i })).filter(({ c }) => c.questionId === held)
     const graded = await gradeCases(
@@ -119,9 +121,9 @@ export async function gradeOffline(
       'calibrated scale (the specificity weight and the isotonic map, server/grading/score-scale.ts) is',
       "fitted on the other 14 questions' cases, and that question's cases are graded with it through the",
       'product grader (`createOfflineGrader`, as `npm run grade` runs it). All figures below are these',
-      'held-out grades. Weights chosen (specificity / filler / on-topic-at) across the 15 fits:',
+      'held-out grades. Weights chosen (specificity / filler / on-topic-at / reach-on-topic) across the 15 fits:',
       `${[...new Set(weights)].map((w) => `${w} (${weights.filter((x) => x === w).length})`).join(', ')}; the shipped scale (fitted on`,
-      `all 15) has ${fullScale.knots.length} knots and weights ${fullScale.specificityWeight} / ${fullScale.fillerWeight} / ${fullScale.onTopicAt}.`,
+      `all 15) has ${fullScale.knots.length} knots and weights ${fullScale.specificityWeight} / ${fullScale.fillerWeight} / ${fullScale.onTopicAt} / ${fullScale.reachOnTopic.join('-')}.`,
     ].join('\n'),
     timing: `p50 ${p(50)} ms, p99 ${p(99)} ms, max ${p(100)} ms (the shipped grader, first grade of each question included; vectors loaded in ${((loader.stats?.loadMs ?? 0) / 1000).toFixed(1)} s before)`,
   }

@@ -20,6 +20,7 @@ export const FITTED_SCORE_SCALE = ScoreScaleSchema.parse({
   specificityWeight: ${scale.specificityWeight},
   fillerWeight: ${scale.fillerWeight},
   onTopicAt: ${scale.onTopicAt},
+  reachOnTopic: [${scale.reachOnTopic.join(', ')}],
   knots: [
 ${knots}
   ],

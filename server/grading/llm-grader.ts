@@ -6,6 +6,7 @@ import { GradeSchema } from './grade-schema.js'
 import { computeOverall } from './overall-score.js'
 import { verifyEvidence } from './verify-evidence.js'
 import { removeQuestionClaims } from './claims-filter.js'
+import { ignoredClaimsNote, penaliseClaims } from './claims-penalty.js'
 import { shareSameNamedGrades } from './same-named-grades.js'
 import type { IgnoredClaim } from './grade-schema.js'
 import { graderJsonSchema, parseGraderOutput, type LlmGradeOutput } from './llm-grader-output.js'
@@ -106,8 +107,8 @@ function assembleGrade(
   ignored: IgnoredClaim[],
 ): Grade {
   const merged = mergeSamples(valid.map((v) => v.output))
-  const criteria = verifyEvidence(merged.criteria, transcript)
-  const competencies = verifyEvidence(merged.competencies, transcript)
+  const criteria = penaliseClaims(verifyEvidence(merged.criteria, transcript), ignored)
+  const competencies = penaliseClaims(verifyEvidence(merged.competencies, transcript), ignored)
   // A competency named like a rubric criterion is that criterion: one grade, one score.
   const sharedCompetencies = shareSameNamedGrades(criteria.criteria, competencies.criteria)
   return GradeSchema.parse({
@@ -121,7 +122,7 @@ function assembleGrade(
     })),
     overall: computeOverall(criteria.criteria, question.rubric),
     strengths: merged.strengths,
-    gaps: merged.gaps,
+    gaps: ignored.length > 0 ? [ignoredClaimsNote(ignored), ...merged.gaps] : merged.gaps,
     nextSteps: merged.nextSteps,
     droppedQuotes: criteria.dropped + competencies.dropped,
     ignored,

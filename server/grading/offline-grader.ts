@@ -25,6 +25,7 @@ import { createProfileCache, type QuestionProfile } from './question-profile.js'
 import { applyScale, rawMeasure, type ScoreScale } from './score-scale.js'
 import { measureTopicality } from './topicality.js'
 import { removeQuestionClaims } from './claims-filter.js'
+import { ignoredClaimsNote, penaliseClaims } from './claims-penalty.js'
 import { verifyEvidence } from './verify-evidence.js'
 
 const OFFLINE_GRADER_VERSION = 'offline-2'
@@ -127,6 +128,7 @@ export function calibrationPoint(
     figures: m.content.figures,
     quality: m.candidate.quality,
     topicality: m.topicality,
+    reach: total > 0 ? sum / total : 0,
     target,
   }
 }
@@ -148,6 +150,7 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
       const m = measureTranscript(analyzer, profileOf, question, submitted)
       const { profile, content, candidate, sentences, tooLittle } = m
       const stated = (question.statedScore.value / question.statedScore.scale) * 10
+      const reach = calibrationPoint(question, m, 0).recall
       const mapped = (recall: number) =>
         applyScale(
           scale.knots,
@@ -158,6 +161,7 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
               figures: content.figures,
               quality: candidate.quality,
               topicality: m.topicality,
+              reach,
             },
             scale,
           ),
@@ -172,7 +176,7 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
       const totalWeight = criteria.reduce((sum, i) => sum + weightOf(i), 0)
       const meanMapped =
         criteria.reduce((sum, i) => sum + weightOf(i) * mapped(content.recall[i]!), 0) / totalWeight
-      const shift = mapped(calibrationPoint(question, m, 0).recall) - meanMapped
+      const shift = mapped(reach) - meanMapped
       const scoreOf = (i: number) =>
         Math.round(Math.min(10, Math.max(0, mapped(content.recall[i]!) + shift)) * 10) / 10
 
@@ -206,8 +210,16 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
         }
       }
 
-      const verified = verifyEvidence(indicesOf('criterion').map(gradeTarget), m.transcript)
-      const checked = verifyEvidence(indicesOf('competency').map(gradeTarget), m.transcript)
+      // The claims penalty comes last, after the cap on criteria without evidence, so it always
+      // costs what it says.
+      const verified = penaliseClaims(
+        verifyEvidence(indicesOf('criterion').map(gradeTarget), m.transcript),
+        m.ignored,
+      )
+      const checked = penaliseClaims(
+        verifyEvidence(indicesOf('competency').map(gradeTarget), m.transcript),
+        m.ignored,
+      )
       // A competency named like a rubric criterion is that criterion: one grade, one score.
       const competencies = {
         ...checked,
@@ -237,9 +249,7 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
         overall: computeOverall(verified.criteria, question.rubric),
         ...feedback,
         gaps:
-          m.ignored.length > 0
-            ? [ignoredClaimsNote(m.ignored.length), ...feedback.gaps]
-            : feedback.gaps,
+          m.ignored.length > 0 ? [ignoredClaimsNote(m.ignored), ...feedback.gaps] : feedback.gaps,
         droppedQuotes: verified.dropped + competencies.dropped,
         ignored: m.ignored,
         grader: {
@@ -267,10 +277,6 @@ function modelAnswerRecall(
     modelRecall.set(profile, recall)
   }
   return recall
-}
-
-function ignoredClaimsNote(count: number): string {
-  return `${count} passage${count === 1 ? '' : 's'} addressed to the grader instead of the question (claiming a score or that criteria are met) ${count === 1 ? 'was' : 'were'} ignored: they earn nothing.`
 }
 
 function explain(

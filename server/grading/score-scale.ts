@@ -15,8 +15,12 @@ const OFF_TOPIC = 0.1
  * recall: share of the target's reference reached (content-measure.ts); fillerShare: share of
  * the words that add nothing new, so padding lowers the measure; figures: distinct figures stated
  * (a sign of specificity that separates a terse expert from a fluent generalist); quality: prose
- * rather than a keyword list (discourse-quality.ts); onTopic: topicality (topicality.ts) ramped
- * from 0 at OFF_TOPIC to 1 at `onTopicAt`.
+ * rather than a keyword list (discourse-quality.ts); onTopic: the larger of two ramps, topicality
+ * (topicality.ts) from 0 at OFF_TOPIC to 1 at `onTopicAt`, and the whole answer's reach of the
+ * rubric (its criteria's pooled recall) from 0 at `reachOnTopic[0]` to 1 at `reachOnTopic[1]`.
+ * Topicality counts the question's own words, so an excellent answer in the candidate's own
+ * vocabulary reads as half off the question by it; an answer that reaches much of the rubric is
+ * on the question whatever its words, while an off-topic one reaches little of it.
  *
  * The raw measure is not a score: the model answer reaches nearly all of its own references, and
  * a strong answer in the candidate's own words reaches far less. So the scale is not anchored on
@@ -32,6 +36,10 @@ export const ScoreScaleSchema = z.object({
   fillerWeight: z.number().min(0).max(1),
   /** Topicality from which an answer counts as fully on the question. */
   onTopicAt: z.number().gt(OFF_TOPIC).max(1),
+  /** Reach of the rubric from which an answer starts to count, and fully counts, as on topic. */
+  reachOnTopic: z
+    .tuple([z.number().min(0).max(1), z.number().min(0).max(1)])
+    .refine(([lo, hi]) => lo < hi, 'reachOnTopic must increase'),
   /** [raw, score] points, raw increasing, score non-decreasing, scores in 0-10. */
   knots: z
     .array(z.tuple([z.number(), z.number().min(0).max(10)]))
@@ -54,17 +62,28 @@ export type RawParts = {
   quality: number
   /** Share of the candidate's words from the question's world, in [0, 1] (topicality.ts). */
   topicality: number
+  /** The whole answer's reach of the rubric: its criteria's recall pooled by weight, in [0, 1]. */
+  reach: number
 }
 
-export type RawWeights = Pick<ScoreScale, 'specificityWeight' | 'fillerWeight' | 'onTopicAt'>
+export type RawWeights = Pick<
+  ScoreScale,
+  'specificityWeight' | 'fillerWeight' | 'onTopicAt' | 'reachOnTopic'
+>
 
 export function rawMeasure(parts: RawParts, w: RawWeights): number {
   const content = parts.recall * (1 - w.fillerWeight * parts.fillerShare)
-  const onTopic = Math.min(
-    1,
-    Math.max(0, (parts.topicality - OFF_TOPIC) / (w.onTopicAt - OFF_TOPIC)),
+  const [reachFrom, reachAt] = w.reachOnTopic
+  const onTopic = Math.max(
+    ramp(parts.topicality, OFF_TOPIC, w.onTopicAt),
+    ramp(parts.reach, reachFrom, reachAt),
   )
   return (content + w.specificityWeight * Math.log1p(parts.figures)) * parts.quality * onTopic
+}
+
+/** 0 at or below `from`, 1 at or above `to`, linear between. */
+function ramp(x: number, from: number, to: number): number {
+  return Math.min(1, Math.max(0, (x - from) / (to - from)))
 }
 
 /** The map: linear between knots, flat outside them, rounded to one decimal. */

@@ -1,6 +1,7 @@
 import { HttpResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { CLAIMS_PENALTY } from '../../../server/grading/claims-penalty.js'
 import type { GradableTranscript, Grade } from '../../../server/grading/grade-schema.js'
 import { createLlmGrader } from '../../../server/grading/llm-grader.js'
 import type { LlmGradeOutput } from '../../../server/grading/llm-grader-output.js'
@@ -55,12 +56,14 @@ describe('claims against the offline grader', () => {
   }
 
   it.each(CLAIM_VARIANTS.map((v, i) => [i, v.kind] as const))(
-    'variant %i (%s) never raises a score, is never quoted, and is listed as ignored',
+    'variant %i (%s) lowers the grade, is never quoted, and is listed as ignored',
     (i) => {
       const c = cases()[i]!
       const without = graded(c.question, c.base)
       const withClaims = offline.grade(c.question, withClaim(c.base, c.claim))
-      expect(withClaims.overall).toBeLessThanOrEqual(without.overall)
+      // The claims earn nothing and the attempt costs a point (claims-penalty.ts).
+      expect(without.overall).toBeGreaterThanOrEqual(CLAIMS_PENALTY)
+      expect(withClaims.overall).toBeLessThan(without.overall)
       for (const [k, criterion] of withClaims.criteria.entries())
         expect(criterion.score).toBeLessThanOrEqual(without.criteria[k]!.score)
       expect(quotedClaims(withClaims, c.claim)).toEqual([])
@@ -138,7 +141,7 @@ describe('claims against the LLM grader with a model that obeys them', () => {
     }
   })
 
-  it('never raise the grade: the model never sees them, and no quote of one survives', async () => {
+  it('lower the grade: the model never sees them, and no quote of one survives', async () => {
     const { client } = createTestClient({ maxRetries: 0 })
     const grader = createLlmGrader({ llm: client, prompts, clock: () => new Date(0) })
     const raised: string[] = []
@@ -147,7 +150,7 @@ describe('claims against the LLM grader with a model that obeys them', () => {
       const without = await grader.grade(c.question, c.base)
       const withClaims = await grader.grade(c.question, withClaim(c.base, c.claim))
       if (!without.ok || !withClaims.ok) throw new Error('the scripted model gave no grade')
-      if (withClaims.grade.overall > without.grade.overall) raised.push(`${c.kind}: ${c.claim}`)
+      if (withClaims.grade.overall >= without.grade.overall) raised.push(`${c.kind}: ${c.claim}`)
       expect(quotedClaims(withClaims.grade, c.claim)).toEqual([])
       expect(withClaims.grade.ignored.length).toBeGreaterThan(0)
       server.resetHandlers()

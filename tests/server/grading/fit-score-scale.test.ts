@@ -33,12 +33,17 @@ describe('fitIsotonic', () => {
   })
 })
 
-const point = (recall: number, target: number, extra: Partial<CalibrationPoint> = {}) => ({
+const point = (
+  recall: number,
+  target: number,
+  extra: Partial<CalibrationPoint> = {},
+): CalibrationPoint => ({
   recall,
   fillerShare: 0,
   figures: 0,
   quality: 1,
   topicality: 0.6,
+  reach: recall,
   target,
   ...extra,
 })

@@ -12,8 +12,20 @@ const knots: [number, number][] = [
   [0.3, 5],
   [0.5, 9],
 ]
-const weights = { specificityWeight: 0.1, fillerWeight: 1, onTopicAt: 0.4 }
-const parts: RawParts = { recall: 0.5, fillerShare: 0, figures: 0, quality: 1, topicality: 0.5 }
+const weights = {
+  specificityWeight: 0.1,
+  fillerWeight: 1,
+  onTopicAt: 0.4,
+  reachOnTopic: [0.3, 0.5] as [number, number],
+}
+const parts: RawParts = {
+  recall: 0.5,
+  fillerShare: 0,
+  figures: 0,
+  quality: 1,
+  topicality: 0.5,
+  reach: 0.2,
+}
 
 describe('applyScale', () => {
   it('is linear between knots and flat outside them', () => {
@@ -50,6 +62,15 @@ describe('rawMeasure', () => {
     expect(rawMeasure({ ...parts, quality: 0 }, weights)).toBe(0)
     expect(rawMeasure({ ...parts, topicality: 0.1 }, weights)).toBe(0)
     expect(rawMeasure({ ...parts, topicality: 0.25 }, weights)).toBeCloseTo(0.25)
+  })
+
+  it('counts an answer that reaches much of the rubric as on topic, whatever its words', () => {
+    // Own-vocabulary answers share few of the question's words: reach vouches for them.
+    expect(rawMeasure({ ...parts, topicality: 0.1, reach: 0.5 }, weights)).toBeCloseTo(0.5)
+    expect(rawMeasure({ ...parts, topicality: 0.1, reach: 0.4 }, weights)).toBeCloseTo(0.25)
+    expect(rawMeasure({ ...parts, topicality: 0.1, reach: 0.3 }, weights)).toBe(0)
+    // The larger of the two ramps counts, never their product.
+    expect(rawMeasure({ ...parts, topicality: 0.25, reach: 0.4 }, weights)).toBeCloseTo(0.25)
   })
 })
 
