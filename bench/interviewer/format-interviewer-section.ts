@@ -5,12 +5,12 @@ export const SECTION = '## Simulated candidates (interviewer)'
 export type EngineTable = { engine: string; rows: ResultSummary[]; total: ResultSummary }
 
 const HEAD =
-  '| Question | Interviews | Follow-ups | Aimed at a covered step | Repeated questions | Quotes reused | Leaks | Turns with 2+ questions | Steps probed (all / weak) | Clarifications right |\n' +
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
+  '| Question | Interviews | Follow-ups | Aimed at a covered step | Repeated questions | Quotes reused | Leaks | Prompt echoed | Turns with 2+ questions | Steps probed (all / weak) | Clarifications right |\n' +
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
 
 function row(r: ResultSummary, bold = false): string {
   const b = (s: string | number) => (bold ? `**${s}**` : String(s))
-  return `| ${b(r.label)} | ${b(r.interviews)} | ${b(r.followUps)} | ${b(`${r.redundant} (${redundantShare(r)})`)} | ${b(r.repeats)} | ${b(r.quotesReused)} | ${b(r.leaks)} | ${b(r.multiQuestion)} | ${b(`${r.stepsProbed} / ${r.stepsProbedWeak} of ${r.steps}`)} | ${b(`${r.clarificationsRight} / ${r.clarifications}`)} |`
+  return `| ${b(r.label)} | ${b(r.interviews)} | ${b(r.followUps)} | ${b(`${r.redundant} (${redundantShare(r)})`)} | ${b(r.repeats)} | ${b(r.quotesReused)} | ${b(r.leaks)} | ${b(r.promptEchoes)} | ${b(r.multiQuestion)} | ${b(`${r.stepsProbed} / ${r.stepsProbedWeak} of ${r.steps}`)} | ${b(`${r.clarificationsRight} / ${r.clarifications}`)} |`
 }
 
 /** The docs/benchmarks.md section: what was run, how it is judged, one table per engine. */
@@ -33,8 +33,16 @@ export function formatInterviewerSection(input: {
     "the interviewer's: a follow-up is *aimed at a covered step* when its target is a step some",
     'earlier labelled answer covered; a question is *repeated* when its words match an earlier one or',
     'share 60% of their content stems; a *leak* is 8 consecutive words of the model answer found in',
-    "neither the question's public text nor the candidate's words; a clarification is *right* when",
-    'it quotes the fact, or says the scenario does not say when there is none.',
+    "neither the question's public text nor the candidate's words; a *prompt echo* is the same for",
+    "the interviewer prompts' own words (`prompts/interviewer-*.md`, `prompts/drill-*.md`, their",
+    'placeholders cut out); a clarification is *right* when it quotes the fact, or says the scenario',
+    'does not say when there is none.',
+    '',
+    'The scripted LLM (`bench/interviewer/scripted-llm.ts`) is the real OpenAI client against a',
+    'model at the HTTP boundary (msw) that asks one question on the gap it is given, in one of three',
+    'wordings of its own and never one in its list of questions asked, and every third reply opens',
+    'with a long sentence copied from its system prompt (model answer, list items and instructions).',
+    '`npm run bench:interviewer -- --problems` prints every flagged turn.',
     '',
   ]
   for (const table of input.tables) {

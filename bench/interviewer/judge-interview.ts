@@ -1,6 +1,7 @@
 import type { Question } from '../../server/questions/question-schema.js'
 import type { Turn } from '../../server/sessions/session-schema.js'
 import { askedQuestions, shingles, stemOverlap, words } from './question-text.js'
+import { promptInstructionText } from './prompt-text.js'
 import type { InterviewRecord } from './run-interview.js'
 
 /** Two questions sharing this share of their content stems are the same question reworded. */
@@ -18,6 +19,8 @@ export type InterviewFigures = {
   quotesReused: number
   /** Interviewer turns holding model-answer text the candidate never saw or said. */
   leaks: number
+  /** Interviewer turns holding the prompt's own words (its instructions, headings, tags). */
+  promptEchoes: number
   /** Asking turns (after the opening) with more than one question in them. */
   multiQuestion: number
   /** Framework steps some follow-up aimed at. */
@@ -46,6 +49,7 @@ export function judgeInterview(question: Question, record: InterviewRecord): Int
     repeats: 0,
     quotesReused: 0,
     leaks: 0,
+    promptEchoes: 0,
     multiQuestion: 0,
     stepsProbed: new Set(),
     clarifications: 0,
@@ -56,6 +60,7 @@ export function judgeInterview(question: Question, record: InterviewRecord): Int
   const asked: string[] = []
   const quotes = new Set<string>()
   const secret = secretShingles(question)
+  const instructions = instructionShingles(question)
   let candidateText = ''
   record.exchanges.forEach(({ move, reply }, index) => {
     if (move?.type === 'answer') {
@@ -72,6 +77,11 @@ export function judgeInterview(question: Question, record: InterviewRecord): Int
       figures.leaks++
       figures.problems.push(`leak "${leaked}" in: ${reply.text}`)
     }
+    const echoed = leakedSpan(reply.text, instructions, candidateText)
+    if (echoed) {
+      figures.promptEchoes++
+      figures.problems.push(`prompt echoed "${echoed}" in: ${reply.text}`)
+    }
     if (reply.role !== 'interviewer' || !ASKING.has(reply.kind)) return
     const questions = askedQuestions(reply.text)
     if (index > 0 && questions.length > 1) {
@@ -81,7 +91,8 @@ export function judgeInterview(question: Question, record: InterviewRecord): Int
     const repeated = questions.find((q) => asked.some((a) => sameQuestion(a, q)))
     if (repeated) {
       figures.repeats++
-      figures.problems.push(`repeated: ${repeated}`)
+      const earlier = asked.find((a) => sameQuestion(a, repeated))!
+      figures.problems.push(`repeated: ${repeated} (asked before: ${earlier})`)
     }
     asked.push(...questions)
     // The opening quotes the question's prompt, not the candidate.
@@ -125,7 +136,20 @@ function clarificationRight(fact: string | string[] | null, reply: Turn): boolea
 
 /** Spans of the model answer the candidate could not have read: not in the question's public text. */
 function secretShingles(question: Question): Set<string> {
-  const publicText = [
+  const seen = shingles(publicTextOf(question), LEAK_WORDS)
+  return new Set([...shingles(question.modelAnswer, LEAK_WORDS)].filter((s) => !seen.has(s)))
+}
+
+const PROMPT_TEXT = promptInstructionText()
+
+/** Spans of the interviewer prompts' own words, not in the question's public text. */
+function instructionShingles(question: Question): Set<string> {
+  const seen = shingles(publicTextOf(question), LEAK_WORDS)
+  return new Set([...shingles(PROMPT_TEXT, LEAK_WORDS)].filter((s) => !seen.has(s)))
+}
+
+function publicTextOf(question: Question): string {
+  return [
     question.title,
     question.prompt,
     question.scenario,
@@ -135,8 +159,6 @@ function secretShingles(question: Question): Set<string> {
     ...question.framework.keyPrinciples,
     ...question.rubric.flatMap((c) => [c.name, c.description]),
   ].join('\n')
-  const seen = shingles(publicText, LEAK_WORDS)
-  return new Set([...shingles(question.modelAnswer, LEAK_WORDS)].filter((s) => !seen.has(s)))
 }
 
 function leakedSpan(text: string, secret: Set<string>, candidateText: string): string | null {

@@ -9,6 +9,7 @@ export type ResultSummary = {
   repeats: number
   quotesReused: number
   leaks: number
+  promptEchoes: number
   multiQuestion: number
   /** Steps some follow-up aimed at, over all interviews, and the framework's step count. */
   stepsProbed: number
@@ -32,6 +33,7 @@ export function summariseQuestion(result: QuestionResult): ResultSummary {
     repeats: sum((f) => f.repeats),
     quotesReused: sum((f) => f.quotesReused),
     leaks: sum((f) => f.leaks),
+    promptEchoes: sum((f) => f.promptEchoes),
     multiQuestion: sum((f) => f.multiQuestion),
     stepsProbed: probed.size,
     steps: result.question.framework.steps.length,
@@ -51,6 +53,7 @@ export function totalOf(rows: readonly ResultSummary[]): ResultSummary {
     repeats: add((r) => r.repeats),
     quotesReused: add((r) => r.quotesReused),
     leaks: add((r) => r.leaks),
+    promptEchoes: add((r) => r.promptEchoes),
     multiQuestion: add((r) => r.multiQuestion),
     stepsProbed: add((r) => r.stepsProbed),
     steps: add((r) => r.steps),

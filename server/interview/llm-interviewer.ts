@@ -3,15 +3,19 @@ import { streamText } from '../llm/stream-text.js'
 import { splitInterviewerStream } from '../prompts/interviewer-notes.js'
 import type { PromptLibrary } from '../prompts/prompt-library.js'
 import { describeFocus } from '../prompts/question-sections.js'
-import { lastQuestion } from './conversation-memory.js'
+import { lastQuestion, readConversation } from './conversation-memory.js'
+import { resolveDrillFocus } from './drill-focus.js'
+import { composeFreshQuestion, questionLabels, type FreshTarget } from './fresh-question.js'
 import { pickGap } from './gap-picker.js'
+import type { Probe } from '../sessions/session-schema.js'
 import type {
   InterviewContext,
   InterviewerEngine,
   InterviewerTurnStream,
 } from './interviewer-engine.js'
 import { createLeakGuard, guardStream } from './leak-guard.js'
-import { buildInterviewerMessages } from './llm-interviewer-prompts.js'
+import { buildInterviewerMessages, promptInstructions } from './llm-interviewer-prompts.js'
+import { createRepeatFilter } from './repeat-filter.js'
 
 export type LlmInterviewerDeps = {
   llm: LlmClient
@@ -36,7 +40,9 @@ export const DEFAULT_SLOW_NOTICE_MS = 4000
  * and rubric, the coverage map and the gap to probe (chosen by the same picker as the offline
  * engine, so the target stored on the turn is the one the model was asked about); the
  * candidate's words go inside delimiters. The `NOTES:` tail becomes the hidden notes, and every
- * visible sentence passes the leak guard before it is yielded.
+ * visible sentence passes the leak guard before it is yielded, then the repeat filter: a question
+ * the session already asked (or a near-paraphrase) is dropped, and when that leaves the turn
+ * without a question the offline engine's templates ask a fresh one on the same target.
  *
  * When the stream fails, what the filters hold (the guard's last sentence) is checked and
  * yielded before the error is rethrown, so the turn runner keeps it. A reply with nothing for
@@ -63,7 +69,7 @@ async function* streamLlmTurn(
   ctx: InterviewContext,
   signal: AbortSignal,
 ): InterviewerTurnStream {
-  const { target, label } = chooseTarget(deps, ctx)
+  const { target, label, fresh } = chooseTarget(deps, ctx)
   const messages = buildInterviewerMessages({
     prompts: deps.prompts,
     question: ctx.question,
@@ -75,43 +81,77 @@ async function* streamLlmTurn(
   })
   const streamed = streamText(deps.llm, { messages, signal }, { endOnError: true })
   const split = splitInterviewerStream(streamed.deltas)
-  // A copy that runs on past the model answer into the prompt around it is dropped with it.
+  // The model answer is secret, and so are the prompt's own instructions; a copy that runs on
+  // past the model answer into the prompt around it is dropped with it.
+  const secret = `${ctx.question.modelAnswer}\n\n${promptInstructions(deps.prompts, ctx.session.mode)}`
   const system = messages.find((m) => m.role === 'system')?.content
-  const guard = createLeakGuard(ctx.question.modelAnswer, system ? { context: system } : {})
+  const guard = createLeakGuard(secret, system ? { context: system } : {})
   const guarded = guardStream(split.visible, guard)
+  const memory = readConversation(ctx.turns)
+  const repeats = createRepeatFilter({
+    asked: memory.questions,
+    ignore: questionLabels(ctx.question),
+  })
   let shown = ''
   let step = await guarded.next()
   while (!step.done) {
-    shown += step.value
-    yield step.value
+    const ready = repeats.push(step.value)
+    shown += ready
+    if (ready) yield ready
     step = await guarded.next()
   }
+  const rest = repeats.flush()
+  shown += rest
+  if (rest) yield rest
   if (streamed.failure !== null) throw streamed.failure
+  let probe: Probe = { target, question: lastQuestion(shown), quote: null, move: 'llm' }
+  if (repeats.dropped.length > 0 && repeats.asked.length === 0) {
+    // Every question the model wrote was asked before: a fresh one on the same target instead.
+    const asked = composeFreshQuestion({
+      question: ctx.question,
+      turns: ctx.turns,
+      memory: { questions: [...memory.questions, ...repeats.dropped], quotes: memory.quotes },
+      target: fresh,
+      seed: `${ctx.session.id}:${ctx.turns.length}:${target}`,
+    })
+    const text = guard.push(`${/\S$/.test(shown) ? ' ' : ''}${asked.text}`) + guard.flush()
+    shown += text
+    if (text) yield text
+    probe = { target, question: asked.question, quote: asked.quote, move: asked.move }
+  }
   if (!/\S/.test(shown)) {
     throw new LlmError('empty_reply', 'The model wrote nothing for the candidate to read', false)
   }
+  const notes = repeats.dropped.map((q) => `Dropped a repeated question: "${q}".`)
   return {
     kind: ctx.session.mode === 'drill' ? 'verdict' : 'follow-up',
     target,
-    hiddenNotes: split.notes,
+    hiddenNotes: [split.notes, ...notes].filter(Boolean).join(' ') || null,
     usage: streamed.result?.usage ?? null,
     provider: deps.llm.provider,
     model: streamed.result?.model ?? deps.llm.model,
     leaksCaught: step.value.leaks,
-    // What the model asked, kept so the interviewer remembers it (never asked again).
-    probe: { target, question: lastQuestion(shown), quote: null, move: 'llm' },
+    // What was asked, kept so the interviewer remembers it (never asked again).
+    probe,
   }
 }
 
-/** What the turn probes: the drill focus or the most important gap. */
+/** What the turn probes (the drill focus or the most important gap), and how to ask it afresh. */
 function chooseTarget(
   deps: LlmInterviewerDeps,
   ctx: InterviewContext,
-): { target: string | null; label: string } {
+): { target: string | null; label: string; fresh: FreshTarget } {
   if (ctx.session.mode === 'drill') {
+    const focus = resolveDrillFocus(ctx.question, ctx.session.focus)
     return {
       target: ctx.coverage.focus?.id ?? ctx.session.focus,
       label: describeFocus(ctx.question, ctx.session.focus),
+      fresh: {
+        kind: focus.kind,
+        label: focus.label,
+        coverage: ctx.latest?.focus ?? null,
+        move: 'drill',
+      },
     }
   }
   const gap = pickGap({
@@ -121,8 +161,18 @@ function chooseTarget(
     fullAt: deps.fullAt,
     topics: ctx.answerTopics,
   })
-  if (!gap) return { target: null, label: 'none: every step is covered; ask one wrap-up question' }
+  if (!gap) {
+    return {
+      target: null,
+      label: 'none: every step is covered; ask one wrap-up question',
+      fresh: null,
+    }
+  }
   const [type, n] = gap.target.split(':')
   const kind = type === 'step' ? 'framework step' : 'rubric criterion'
-  return { target: gap.target, label: `${kind} ${n}, ${gap.label} (${gap.coverage.level} so far)` }
+  return {
+    target: gap.target,
+    label: `${kind} ${n}, ${gap.label} (${gap.coverage.level} so far)`,
+    fresh: { kind: gap.kind, label: gap.label, coverage: gap.coverage },
+  }
 }

@@ -7,7 +7,7 @@ import { drillHint, judgeDrillAnswer, verdictLine } from './drill-coach.js'
 import { resolveDrillFocus, type DrillFocus } from './drill-focus.js'
 import { lastQuestion, readConversation, type ConversationMemory } from './conversation-memory.js'
 import { composeProbe, type ComposedProbe } from './follow-up-composer.js'
-import { fillTemplate, PUSHBACK_TEMPLATES, WRAP_UP_QUESTIONS } from './follow-up-templates.js'
+import { fillTemplate, PUSHBACK_TEMPLATES } from './follow-up-templates.js'
 import { lastTarget, pickGap } from './gap-picker.js'
 import { isInjectionAttempt } from './injection-detector.js'
 import type {
@@ -18,7 +18,8 @@ import type {
 } from './interviewer-engine.js'
 import { INTERVIEWER_LINES as LINES } from './interviewer-lines.js'
 import { createLeakGuard, guardStream } from './leak-guard.js'
-import { labelStems, isNearRepeat } from './question-similarity.js'
+import { isNearRepeat } from './question-similarity.js'
+import { answersSoFar, composeFreshQuestion, questionLabels } from './fresh-question.js'
 import { listedTerms } from './reply-substance.js'
 import { hashSeed, pickSeeded } from './seeded-choice.js'
 import type { Probe } from '../sessions/session-schema.js'
@@ -165,8 +166,8 @@ function followUp(
     label: gap.label,
     coverage: gap.coverage,
     memory,
-    labelStems: questionLabels(ctx),
-    answers: answersSoFar(ctx),
+    labelStems: questionLabels(ctx.question),
+    answers: answersSoFar(ctx.turns),
     seed: `${ctx.session.id}:${ctx.turns.length}:${gap.target}`,
   })
   return {
@@ -222,11 +223,13 @@ function countPushbacks(ctx: InterviewContext): number {
 
 /** Everything is covered: one question that aims at no step, each asked once. */
 function wrapUp(ctx: InterviewContext, memory: ConversationMemory, lead: string): Composed {
-  const start = hashSeed(`${ctx.session.id}:wrap`)
-  const rotated = WRAP_UP_QUESTIONS.map(
-    (_, i) => WRAP_UP_QUESTIONS[(start + i) % WRAP_UP_QUESTIONS.length]!,
-  )
-  const question = rotated.find((q) => !isNearRepeat(q, memory.questions)) ?? rotated[0]!
+  const { question } = composeFreshQuestion({
+    question: ctx.question,
+    turns: ctx.turns,
+    memory,
+    target: null,
+    seed: ctx.session.id,
+  })
   return {
     kind: 'follow-up',
     target: null,
@@ -283,8 +286,8 @@ function probeDrillFocus(
     label: focus.label,
     coverage,
     memory: readConversation(ctx.turns),
-    labelStems: questionLabels(ctx),
-    answers: answersSoFar(ctx),
+    labelStems: questionLabels(ctx.question),
+    answers: answersSoFar(ctx.turns),
     seed: `${seed}:probe`,
     move: 'drill',
   })
@@ -292,22 +295,6 @@ function probeDrillFocus(
 
 function toProbe(target: string | null, probe: ComposedProbe): Probe {
   return { target, question: probe.question, quote: probe.quote, move: probe.move }
-}
-
-/** The question's step and criterion names: the words templates fill in, not their own. */
-function questionLabels(ctx: InterviewContext): ReadonlySet<string> {
-  return labelStems([
-    ...ctx.question.framework.steps.map((s) => s.name),
-    ...ctx.question.rubric.map((c) => c.name),
-    ...ctx.question.competencies.map((c) => c.name),
-  ])
-}
-
-function answersSoFar(ctx: InterviewContext): string {
-  return ctx.turns
-    .filter((t) => t.role === 'candidate' && t.kind === 'answer' && !isInjectionAttempt(t.text))
-    .map((t) => t.text)
-    .join('\n')
 }
 
 function clarify(q: Question, asked: string, analyzer: TextAnalyzer, pick: PickLine): Composed {

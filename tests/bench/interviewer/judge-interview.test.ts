@@ -84,6 +84,26 @@ describe('judgeInterview', () => {
     expect(f.leaks).toBe(1)
   })
 
+  it("finds the interviewer prompt's own words, not the question's public text", () => {
+    const f = judge([
+      opening,
+      {
+        move: answer('a', []),
+        reply: reply(
+          'follow-up',
+          'After each answer, ask exactly ONE follow-up question, aimed at the gap. Why?',
+        ),
+      },
+      // The prompt quotes the question's title and scenario, which the candidate reads anyway.
+      {
+        move: answer('b', []),
+        reply: reply('follow-up', `About "${question.scenario.slice(0, 80)}": why?`),
+      },
+    ])
+    expect(f.promptEchoes).toBe(1)
+    expect(f.leaks).toBe(0)
+  })
+
   it('judges clarifications by the fact, or by saying the scenario does not say', () => {
     const f = judge([
       opening,

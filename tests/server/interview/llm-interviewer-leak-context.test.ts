@@ -18,43 +18,55 @@ beforeAll(async () => {
  * tag, the next heading, a list number) before its own words. The LLM interviewer gives the leak
  * guard the system prompt, so the whole copied run is dropped, not just its first sentence.
  */
+/** One LLM turn of a fresh session, the model writing `chunks`. */
+async function turnOf(chunks: string[]) {
+  const h = createEngineHarness(question, {})
+  const engine = createLlmInterviewer({
+    llm: new ScriptedLlmClient([{ chunks }]),
+    prompts,
+    fullAt: DEFAULT_COVERAGE_TUNING.full,
+    scripted: h.engine,
+  })
+  const answer = h.add('candidate', 'answer', 'I would start with a monolith and measure it.')
+  const stream = engine.nextTurn(
+    h.context({ type: 'answer', turn: answer }),
+    new AbortController().signal,
+  )
+  let text = ''
+  let step = await stream.next()
+  while (!step.done) {
+    text += step.value
+    step = await stream.next()
+  }
+  return { text, meta: step.value }
+}
+
 describe('LLM interviewer: a copy that runs on into the prompt', () => {
+  // bench:interviewer's scripted model recited an instruction of its system prompt, which is
+  // no model-answer text, and the candidate read it. The prompt's own words are secret too.
+  it('drops a recited instruction of the prompt', async () => {
+    const { text, meta } = await turnOf([
+      'After each answer, ask exactly ONE follow-up question, aimed at the most important gap ',
+      'you are given. Thanks. What would you measure first?',
+    ])
+    expect(text).toBe(`${NEUTRAL_PROBE} Thanks. What would you measure first?`)
+    expect(meta.leaksCaught).toBe(1)
+  })
+
   it("shows none of the copied prompt, only the probe and the model's own question", async () => {
     const lines = question.modelAnswer
       .trim()
       .split('\n')
       .filter((l) => l.split(/\s+/).length >= 14)
     const lastLong = lines.at(-1)!
-    const h = createEngineHarness(question, {})
-    const llm = new ScriptedLlmClient([
-      {
-        chunks: [
-          `${lastLong}\n`,
-          '</model_answer>\n\n# How you run the interview\n\n1. ',
-          'Thanks. What would you measure first?\nNOTES: copied.',
-        ],
-      },
+    const { text, meta } = await turnOf([
+      `${lastLong}\n`,
+      '</model_answer>\n\n# How you run the interview\n\n1. ',
+      'Thanks. What would you measure first?\nNOTES: copied.',
     ])
-    const engine = createLlmInterviewer({
-      llm,
-      prompts,
-      fullAt: DEFAULT_COVERAGE_TUNING.full,
-      scripted: h.engine,
-    })
-    const answer = h.add('candidate', 'answer', 'I would start with a monolith and measure it.')
-    const stream = engine.nextTurn(
-      h.context({ type: 'answer', turn: answer }),
-      new AbortController().signal,
-    )
-    let text = ''
-    let step = await stream.next()
-    while (!step.done) {
-      text += step.value
-      step = await stream.next()
-    }
     // The copied line must run to the end of the model answer for the prompt to follow it.
     expect(question.modelAnswer.trim().endsWith(lastLong)).toBe(true)
     expect(text).toBe(`${NEUTRAL_PROBE} Thanks. What would you measure first?`)
-    expect(step.value.leaksCaught).toBe(1)
+    expect(meta.leaksCaught).toBe(1)
   })
 })

@@ -1,0 +1,68 @@
+import type { Question } from '../questions/question-schema.js'
+import type { Turn } from '../sessions/session-schema.js'
+import type { ConversationMemory } from './conversation-memory.js'
+import type { CoverageItem } from './coverage-map.js'
+import { composeProbe, type ComposedProbe } from './follow-up-composer.js'
+import { WRAP_UP_QUESTIONS } from './follow-up-templates.js'
+import { isInjectionAttempt } from './injection-detector.js'
+import { isNearRepeat, labelStems } from './question-similarity.js'
+import { hashSeed } from './seeded-choice.js'
+import type { StepKind } from './step-kinds.js'
+
+/** The question's step and criterion names: the words templates fill in, not their own. */
+export function questionLabels(question: Question): ReadonlySet<string> {
+  return labelStems([
+    ...question.framework.steps.map((s) => s.name),
+    ...question.rubric.map((c) => c.name),
+    ...question.competencies.map((c) => c.name),
+  ])
+}
+
+/** The candidate's answers so far (attempts to get the answer left out), one a line. */
+export function answersSoFar(turns: readonly Turn[]): string {
+  return turns
+    .filter((t) => t.role === 'candidate' && t.kind === 'answer' && !isInjectionAttempt(t.text))
+    .map((t) => t.text)
+    .join('\n')
+}
+
+/** What a fresh question is about: a step or criterion, or null for a wrap-up question. */
+export type FreshTarget = {
+  kind: StepKind
+  label: string
+  coverage: CoverageItem | null
+  move?: 'drill'
+} | null
+
+/**
+ * A question from the offline engine's templates that was not asked before in the session (nor
+ * in `memory.questions`, which the caller may extend with questions it dropped): what the LLM
+ * interviewer asks when every question its model wrote was a repeat.
+ */
+export function composeFreshQuestion(input: {
+  question: Question
+  turns: readonly Turn[]
+  memory: Pick<ConversationMemory, 'questions' | 'quotes'>
+  target: FreshTarget
+  seed: string
+}): ComposedProbe {
+  const { target, memory } = input
+  if (target === null) {
+    const start = hashSeed(`${input.seed}:wrap`)
+    const rotated = WRAP_UP_QUESTIONS.map(
+      (_, i) => WRAP_UP_QUESTIONS[(start + i) % WRAP_UP_QUESTIONS.length]!,
+    )
+    const question = rotated.find((q) => !isNearRepeat(q, memory.questions)) ?? rotated[0]!
+    return { text: question, question, quote: null, move: 'open' }
+  }
+  return composeProbe({
+    kind: target.kind,
+    label: target.label,
+    coverage: target.coverage,
+    memory,
+    labelStems: questionLabels(input.question),
+    answers: answersSoFar(input.turns),
+    seed: input.seed,
+    ...(target.move ? { move: target.move } : {}),
+  })
+}

@@ -1,0 +1,75 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { DEFAULT_COVERAGE_TUNING } from '../../../server/interview/coverage-map.js'
+import { createLlmInterviewer } from '../../../server/interview/llm-interviewer.js'
+import { isNearRepeat } from '../../../server/interview/question-similarity.js'
+import { questionLabels } from '../../../server/interview/fresh-question.js'
+import { loadPromptLibrary, type PromptLibrary } from '../../../server/prompts/prompt-library.js'
+import { ScriptedLlmClient, type ScriptedStep } from '../../support/scripted-llm-client.js'
+import { createEngineHarness } from './fixtures/interview-context.js'
+import { loadTimeBombQuestion } from './fixtures/load-question.js'
+
+const question = loadTimeBombQuestion()
+let prompts: PromptLibrary
+beforeAll(async () => {
+  prompts = await loadPromptLibrary()
+})
+
+const [first, second] = question.framework.steps
+const wording = (label: string) =>
+  `Let me push on ${label.toLowerCase()}: what would you do there first, and why that first?`
+
+/** A session where the interviewer already asked `wording(first)`, then the model's next turn. */
+async function nextTurn(step: ScriptedStep) {
+  const h = createEngineHarness(question, {})
+  const engine = createLlmInterviewer({
+    llm: new ScriptedLlmClient([step]),
+    prompts,
+    fullAt: DEFAULT_COVERAGE_TUNING.full,
+    scripted: h.engine,
+  })
+  h.add('candidate', 'answer', 'I would start with a monolith and measure it.')
+  h.add('interviewer', 'follow-up', `Thanks. ${wording(first!.name)}`, `step:${first!.number}`)
+  const answer = h.add('candidate', 'answer', 'Fifty million users, peaks of 20k a second.')
+  const stream = engine.nextTurn(
+    h.context({ type: 'answer', turn: answer }),
+    new AbortController().signal,
+  )
+  let text = ''
+  let step1 = await stream.next()
+  while (!step1.done) {
+    text += step1.value
+    step1 = await stream.next()
+  }
+  return { text, meta: step1.value }
+}
+
+/**
+ * Models reuse their own wording for the next step though the prompt lists the questions asked.
+ * The LLM interviewer drops such a question before the candidate reads it and, when that leaves
+ * the turn without one, asks a fresh question on the same target from the offline templates.
+ */
+describe('LLM interviewer: a question the session already asked', () => {
+  it('is replaced by a fresh question on the same target, and remembered as asked', async () => {
+    const { text, meta } = await nextTurn({
+      chunks: [`Thanks. ${wording(second!.name)}`, '\nNOTES: probing the next step.'],
+    })
+    expect(text.startsWith('Thanks. ')).toBe(true)
+    expect(text).not.toContain('what would you do there first')
+    expect(text.trim().endsWith('?')).toBe(true)
+    const asked = meta.probe!.question
+    expect(text).toContain(asked)
+    expect(isNearRepeat(asked, [wording(first!.name)], questionLabels(question))).toBe(false)
+    expect(meta.probe!.target).toBe(meta.target)
+    expect(meta.hiddenNotes).toContain('Dropped a repeated question')
+  })
+
+  it('keeps a question of its own words as the model wrote it', async () => {
+    const own = 'Fair. How would you find out whether fan-out is your bottleneck?'
+    const { text, meta } = await nextTurn({ chunks: [own, '\nNOTES: fine.'] })
+    expect(text).toBe(own)
+    expect(meta.probe).toMatchObject({
+      question: 'How would you find out whether fan-out is your bottleneck?',
+      move: 'llm',
+    })
+  })
+})
