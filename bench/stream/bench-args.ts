@@ -19,16 +19,24 @@ export type BenchOptions = {
   cpuProfDir: string | null
 }
 
+/** Rounded to two significant digits, so the levels read as the round numbers they stand for. */
+const roundTwoDigits = (n: number) => {
+  const unit = 10 ** Math.max(0, Math.floor(Math.log10(n)) - 1)
+  return Math.round(n / unit) * unit
+}
+
 /**
- * N doubling from 25 up to the level at which a stream of `tokensPerSec` makes as many tokens a
- * second as 800 streams at 20 tokens/s (the bare relay's saturation on 2 cores is well below it),
- * with that level last: a slower model holds proportionally more streams.
+ * Six levels rising by a constant factor from 25 to the N at which streams of `tokensPerSec` make
+ * as many tokens a second as 800 streams at 20 tokens/s (well past the bare relay's saturation on
+ * 2 cores): doubling at 20 tokens/s, larger steps for a slower model, so every speed costs about
+ * the same time to climb.
  */
 export function defaultLevels(tokensPerSec: number): number[] {
   const top = Math.round((800 * 20) / tokensPerSec)
-  const levels: number[] = []
-  for (let n = 25; n < top; n *= 2) levels.push(n)
-  return [...levels, top]
+  const steps = 5
+  return Array.from({ length: steps + 1 }, (_, i) =>
+    roundTwoDigits(25 * (top / 25) ** (i / steps)),
+  ).filter((n, i, all) => n >= 1 && (i === 0 || n > all[i - 1]!))
 }
 
 function numberList(spec: string, flag: string, min: number, max: number): number[] {

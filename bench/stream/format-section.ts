@@ -90,8 +90,8 @@ model's own schedule on one clock.
 
 Run: \`${run.command}\` (${run.date}, ${run.cpus} CPUs ${run.cpuModel}, Node ${run.node}, question
 \`${run.questionId}\`, 1-minute load average before the run ${run.loadBefore.toFixed(2)}, ${run.minutes.toFixed(1)} minutes).
-Flags: \`--tokens-per-second 20,5\`, \`--levels 25,50,100\` (N to climb; by default doubling from
-25 to the N that makes as many tokens a second as 800 streams at 20 tokens/s), \`--modes
+Flags: \`--tokens-per-second 20,5\`, \`--levels 25,50,100\` (N to climb; by default six levels rising by a
+constant factor from 25 to the N that makes as many tokens a second as 800 streams at 20 tokens/s), \`--modes
 direct,relay,sparring\`, \`--burst 200@1000\` or \`--no-burst\`, \`--all-levels\` (climb past a
 failure), \`--reply-seconds 7.5\`, \`--limit-ms 20\`, \`--no-write\`, \`--cpu-prof-dir <dir>\`.
 

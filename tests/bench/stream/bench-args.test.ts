@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { defaultLevels, parseBenchArgs } from '../../../bench/stream/bench-args.js'
 
 describe('defaultLevels', () => {
-  it('doubles from 25 to the N making the tokens a second of 800 streams at 20 tokens/s', () => {
+  it('climbs six levels from 25 to the N making the tokens a second of 800 streams at 20 tokens/s', () => {
     expect(defaultLevels(20)).toEqual([25, 50, 100, 200, 400, 800])
-    expect(defaultLevels(5)).toEqual([25, 50, 100, 200, 400, 800, 1600, 3200])
-    expect(defaultLevels(50)).toEqual([25, 50, 100, 200, 320])
+    expect(defaultLevels(5)).toEqual([25, 66, 170, 460, 1200, 3200])
+    expect(defaultLevels(50)).toEqual([25, 42, 69, 120, 190, 320])
   })
 })
 
