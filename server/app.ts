@@ -5,8 +5,10 @@ import { handleError, handleNotFound } from './http/error-handler.js'
 import { createSecurityHeaders } from './http/security-headers.js'
 import { createRequestIds } from './http/request-id.js'
 import { createSameOriginGuard, type SiteOrigins } from './http/site-origin.js'
-import { gradingSlot, rateLimit } from './http/rate-limit-middleware.js'
+import { gradingSlot, rateLimit, tokenBudget } from './http/rate-limit-middleware.js'
 import { createQuotas, DEFAULT_QUOTAS, type QuotaSettings } from './limits/quotas.js'
+import { createFairQueue, queueFairly } from './limits/fair-grading-queue.js'
+import { runOnBehalfOf } from './limits/on-behalf-of.js'
 import { createRouter } from './http/openapi-hono.js'
 import type { QuestionBank } from './questions/question-bank.js'
 import { createGradingService, type TranscriptGrader } from './grading/grading-service.js'
@@ -89,13 +91,31 @@ const health = createRoute({
   },
 })
 
+/** Gradings at once on the offline grader: it has one worker thread, which would queue more. */
+const OFFLINE_GRADING_CONCURRENCY = 1
+/** Gradings at once on the LLM grader: network-bound, so a few, still taking turns when busy. */
+const LLM_GRADING_CONCURRENCY = 4
+
 /** The composition root: builds the Hono app from its dependencies. */
 export function createApp(deps: AppDeps) {
   const site = deps.site ?? { publicUrl: null, allowedOrigins: [] }
   // One grading service per app: the WebSocket relays its progress with grading.subscribe().
   const multi = deps.instances
+  const quotas = createQuotas({
+    counters: deps.store,
+    settings: deps.quotas ?? DEFAULT_QUOTAS,
+    now: () => deps.clock().getTime(),
+  })
+  // Gradings take turns across identities (one at a time offline, on the one grading worker;
+  // a few at once with an LLM), and the LLM grader's tokens count in the identity's budget.
+  const offlineQueue = createFairQueue({ concurrency: OFFLINE_GRADING_CONCURRENCY })
+  const llmQueue = createFairQueue({ concurrency: LLM_GRADING_CONCURRENCY })
   const grading = createGradingService({
     ...deps,
+    offlineGrader: queueFairly(deps.offlineGrader, offlineQueue),
+    llmGrader: deps.llmGrader && queueFairly(deps.llmGrader, llmQueue),
+    runAs: (ownerId, work) =>
+      runOnBehalfOf({ ownerId, chargeTokens: (n) => quotas.chargeTokens(ownerId, n) }, work),
     jobs: multi && { holder: multi.instanceId, ttlMs: multi.leaseTtlMs, clock: deps.clock },
   })
   const reports = createReportService({ ...deps, gradingStatusOf: grading.jobStatusOf })
@@ -104,11 +124,6 @@ export function createApp(deps: AppDeps) {
     deps.interview ??
     createInterviewRuntime({ questions: deps.bank.questions, analyzer: createTextAnalyzer() })
   const hub = createSessionStreamHub({ clock: deps.clock, relay: multi?.relay ?? undefined })
-  const quotas = createQuotas({
-    counters: deps.store,
-    settings: deps.quotas ?? DEFAULT_QUOTAS,
-    now: () => deps.clock().getTime(),
-  })
   const trustProxy = deps.trustProxy ?? false
   /** Interviewer turns that used an LLM are charged to their session's owner. */
   const publish: typeof hub.publish = (sessionId, message) => {
@@ -180,6 +195,10 @@ export function createApp(deps: AppDeps) {
     rateLimit(quotas, 'gradings', trustProxy),
   )
   app.on('POST', '/api/grade', gradingSlot(quotas, trustProxy))
+  // With an LLM grader a grading spends tokens: none once today's budget is spent.
+  if (deps.llmGrader) {
+    app.on('POST', ['/api/sessions/:id/grade', '/api/grade'], tokenBudget(quotas))
+  }
   app.route('/api', api)
   app.route('/api/sessions', streams)
   // Generated from the same zod schemas the routes validate with, so it cannot drift.

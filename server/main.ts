@@ -16,6 +16,7 @@ import { createInterviewRuntime } from './interview/interview-runtime.js'
 import { createTextAnalyzer, createWinkEmbeddingsLoader } from './text/index.js'
 import { defaultPackCacheDir } from './text/wink-embeddings-loader.js'
 import { listen } from './ws/listen.js'
+import { meterLlmUsage } from './limits/metered-llm-client.js'
 import { StartupError } from './startup-error.js'
 import { installStructuredConsole } from './log/structured-log.js'
 
@@ -52,7 +53,8 @@ async function main() {
   const prompts = await loadPromptLibrary()
   const llmGrader = apiKey
     ? createLlmTranscriptGrader({
-        llm: openAiClient(apiKey, env.GRADER_MODEL),
+        // Its tokens count in the LLM_DAILY_TOKEN_BUDGET of the identity a grading is for.
+        llm: meterLlmUsage(openAiClient(apiKey, env.GRADER_MODEL)),
         prompts,
         clock,
         model: env.GRADER_MODEL,

@@ -29,6 +29,11 @@ export type GradingServiceDeps = {
   llmGrader?: TranscriptGrader
   onProgress?: GradeProgressListener
   /**
+   * Runs a grading for the identity it is for: the app orders gradings fairly across identities
+   * by it and charges the LLM grader's tokens to it (server/limits/on-behalf-of.ts).
+   */
+  runAs?: <T>(ownerId: string, work: () => Promise<T>) => Promise<T>
+  /**
    * Several instances: each grading is a job in the store (queued, running under a lease this
    * instance renews, done or failed), visible from every instance; a sweeper picks up jobs
    * whose instance died, up to maxAttempts runs. Absent: runs and failures live in this process.
@@ -69,6 +74,7 @@ export function createGradingService(deps: GradingServiceDeps) {
   const running = new Map<string, Promise<void>>()
   const failures = new Map<string, string>()
   const listeners = new Set<GradeProgressListener>()
+  const runAs = deps.runAs ?? (<T>(_ownerId: string, work: () => Promise<T>) => work())
   if (deps.onProgress) listeners.add(deps.onProgress)
 
   const report = (sessionId: string, progress: GradeProgress) => {
@@ -109,12 +115,14 @@ export function createGradingService(deps: GradingServiceDeps) {
       grade: null,
     })
     try {
-      const grade = await gradeWithFallback(question, toGradableTranscript(session), (reason) =>
-        report(session.id, {
-          stage: 'grading',
-          message: `The LLM grader failed (${reason}); grading offline instead.`,
-          grade: null,
-        }),
+      const grade = await runAs(session.ownerId, () =>
+        gradeWithFallback(question, toGradableTranscript(session), (reason) =>
+          report(session.id, {
+            stage: 'grading',
+            message: `The LLM grader failed (${reason}); grading offline instead.`,
+            grade: null,
+          }),
+        ),
       )
       await store.saveGrade(session.id, grade)
       failures.delete(session.id)
@@ -231,8 +239,11 @@ export function createGradingService(deps: GradingServiceDeps) {
       await running.get(sessionId)
     },
 
-    /** Grades a pasted transcript now, for a question of the bank. */
-    async gradeTranscript(transcript: GradableTranscript): Promise<GradeTranscriptResult> {
+    /** Grades a pasted transcript now, for a question of the bank, for the identity `ownerId`. */
+    async gradeTranscript(
+      transcript: GradableTranscript,
+      ownerId = 'anonymous',
+    ): Promise<GradeTranscriptResult> {
       const question = bank.get(transcript.questionId)
       if (!question) {
         return {
@@ -240,7 +251,10 @@ export function createGradingService(deps: GradingServiceDeps) {
           failure: { kind: 'not_found', subject: 'question', id: transcript.questionId },
         }
       }
-      return { ok: true, grade: await gradeWithFallback(question, transcript) }
+      return {
+        ok: true,
+        grade: await runAs(ownerId, () => gradeWithFallback(question, transcript)),
+      }
     },
 
     subscribe(listener: GradeProgressListener): () => void {

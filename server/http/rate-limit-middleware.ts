@@ -58,3 +58,12 @@ export function gradingSlot(quotas: Quotas, trustProxy: boolean): MiddlewareHand
     }
   }
 }
+
+/** Refuses a grading with an LLM grader once the identity's daily token budget is spent. */
+export function tokenBudget(quotas: Quotas): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const result = await quotas.checkTokens(c.get('ownerId'))
+    if (!result.ok) throw new RateLimitError(result)
+    await next()
+  }
+}

@@ -176,7 +176,7 @@ export function createReportRoutes(
           `A transcript may hold at most ${limit} characters of text.`,
         )
       }
-      const result = await grading.gradeTranscript(transcript)
+      const result = await grading.gradeTranscript(transcript, c.get('ownerId'))
       if (!result.ok) throw notFound('question', result.failure.id)
       return c.json(result.grade, 200)
     })
