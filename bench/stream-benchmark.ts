@@ -11,7 +11,7 @@
  * Run: `npm run bench:stream` (about 8-10 minutes). Flags: `--tokens-per-second 20,5` the model's
  * speeds; `--levels 25,50,100` the N to climb (default per speed); `--modes direct,relay,sparring`;
  * `--burst 200@1000` the Sparring burst run at the first speed (`--no-burst` skips it);
- * `--all-levels` keeps climbing past a failure; `--reply-seconds 7.5`; `--limit-ms 20`;
+ * `--all-levels` keeps climbing past a failure; `--retries 0` gives a failing level no second try; `--reply-seconds 7.5`; `--limit-ms 20`;
  * `--no-write` prints without touching docs/benchmarks.md; `--cpu-prof-dir <dir>` profiles Sparring.
  */
 import type { ChildProcess } from 'node:child_process'
@@ -25,7 +25,7 @@ import { parseBenchArgs, type BenchMode } from './stream/bench-args.js'
 import { formatReportSection, type SpeedRun } from './stream/format-section.js'
 import { formatDetailTable } from './stream/format-report.js'
 import { computeReleaseSchedule } from './stream/release-schedule.js'
-import { buildReplyTokens } from './stream/reply-script.js'
+import { buildReplyTokens, countFirstSentenceWords } from './stream/reply-script.js'
 import type { LoadLevel } from './stream/parse-levels.js'
 import { replaceSection } from './stream/replace-section.js'
 import { spawnScript, waitForLine } from './stream/spawn-script.js'
@@ -86,7 +86,19 @@ const passes = (row: PhaseSummary) =>
   row.deltaOverheadMs.p99 !== null &&
   row.deltaOverheadMs.p99 < options.limitMs
 
-/** Climbs the levels for one mode, stopping after the first that fails (unless --all-levels). */
+function log(label: string, row: PhaseSummary) {
+  console.log(
+    `  ${label} N=${row.clients}: ${row.completed}/${row.clients} replies, added p50/p99 ` +
+      `${row.deltaOverheadMs.p50?.toFixed(1)} / ${row.deltaOverheadMs.p99?.toFixed(1)} ms, ` +
+      `${row.errors.length} errors`,
+  )
+  for (const e of row.errors.slice(0, 3)) console.log(`    ${e}`)
+}
+
+/**
+ * Climbs the levels for one mode, stopping after the first that fails (unless --all-levels); a
+ * failing level is run once more (--retries 0 to not) and counts as passed if that try passes.
+ */
 async function climb(
   target: Target,
   levels: readonly LoadLevel[],
@@ -103,14 +115,16 @@ async function climb(
   )
   const rows: PhaseSummary[] = []
   for (const level of levels) {
-    const row = await runLevel(level, target, env, replyMs)
+    let row = await runLevel(level, target, env, replyMs)
+    log(target.mode, row)
+    if (!passes(row) && options.retries > 0) {
+      // On a shared machine a stall from other work can fail a level by chance; a real limit
+      // fails the second try too. The table says which levels passed only at the second try.
+      const again = await runLevel(level, target, env, replyMs)
+      log(`${target.mode} (second try)`, again)
+      if (passes(again)) row = { ...again, firstTryAddedP99Ms: row.deltaOverheadMs.p99 }
+    }
     rows.push(row)
-    console.log(
-      `  ${target.mode} N=${level.clients}: ${row.completed}/${row.clients} replies, added p50/p99 ` +
-        `${row.deltaOverheadMs.p50?.toFixed(1)} / ${row.deltaOverheadMs.p99?.toFixed(1)} ms, ` +
-        `${row.errors.length} errors`,
-    )
-    for (const e of row.errors.slice(0, 3)) console.log(`    ${e}`)
     if (!passes(row) && !options.allLevels) break
   }
   return rows
@@ -200,7 +214,8 @@ async function runSpeed(tokensPerSec: number, questionId: string, modelAnswer: s
   } finally {
     await stopChild(fake)
   }
-  return { tokensPerSec, tokens, rampMs, rows, burst }
+  const firstSentenceWords = countFirstSentenceWords(buildReplyTokens(tokens))
+  return { tokensPerSec, tokens, rampMs, rows, burst, firstSentenceWords }
 }
 
 async function main() {
@@ -225,6 +240,7 @@ async function main() {
     loadBefore,
     minutes: (Date.now() - startedAt) / 60_000,
     limitMs: options.limitMs,
+    retries: options.retries,
     command: [
       'npm run bench:stream',
       ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : []),

@@ -55,8 +55,12 @@ function detailRow(mode: string, r: PhaseSummary): string {
     : 'n/a'
   const per1000 = s && r.tokensRelayed > 0 ? Math.round((s.cpuMs / r.tokensRelayed) * 1000) : null
   const rss = s ? `${Math.round(s.rssBeforeMb)} -> ${Math.round(s.rssOpenMb)} MB` : 'n/a'
+  const n =
+    r.firstTryAddedP99Ms === undefined
+      ? `${r.clients}`
+      : `${r.clients} (second try; first: added p99 ${ms(r.firstTryAddedP99Ms)} ms)`
   return (
-    `| ${mode} | ${r.clients} | ${r.rampMs / 1000} s | ${r.completed} | ${pair(r.deltaOverheadMs)} | ` +
+    `| ${mode} | ${n} | ${r.rampMs / 1000} s | ${r.completed} | ${pair(r.deltaOverheadMs)} | ` +
     `${pair(r.firstTextBeyondModelMs)} | ${pair(r.toModelMs)} | ${pair(r.wordHoldMs)} | ` +
     `${pair(r.beyondModelMs)} | ${cpu} | ${per1000 ?? 'n/a'} | ${rss} | ` +
     `${r.lostSeqs} / ${r.reorderedSeqs} / ${r.textMismatches} |`

@@ -14,6 +14,7 @@ export type RunInfo = {
   loadBefore: number
   minutes: number
   limitMs: number
+  retries: number
   command: string
 }
 
@@ -32,6 +33,16 @@ function targetLines(runs: readonly SpeedRun[], limitMs: number): string[] {
           `(${share.bound}; target >= 0.8: ${yes(share.ratio >= 0.8 && share.bound !== 'at most')}).`,
       )
     const first = sparring.firstTextBeyondModelMs.p50
+    // The token after the first sentence's last word comes this long after the first token: text
+    // that waits for it is released a sentence at a time.
+    const sentenceMs = (run.firstSentenceWords * 1000) / run.tokensPerSec
+    if (first !== null && first >= sentenceMs)
+      lines.push(
+        `- ${run.tokensPerSec} tokens/s: the first text waits for the end of the reply's first sentence ` +
+          `(${run.firstSentenceWords} words; the next token comes ${Math.round(sentenceMs)} ms after the first): ` +
+          `Sparring releases the reply a sentence at a time, and each word waits ${Math.round(sparring.wordHoldMs.p50 ?? 0)} ms at p50 ` +
+          `(target <= 20 ms on ordinary text: ${yes((sparring.wordHoldMs.p50 ?? Infinity) <= 20)}).`,
+      )
     if (first !== null)
       lines.push(
         `- ${run.tokensPerSec} tokens/s: first text ${Math.round(first)} ms after the model's first token at p50 ` +
@@ -93,7 +104,7 @@ Run: \`${run.command}\` (${run.date}, ${run.cpus} CPUs ${run.cpuModel}, Node ${r
 Flags: \`--tokens-per-second 20,5\`, \`--levels 25,50,100\` (N to climb; by default six levels rising by a
 constant factor from 25 to the N that makes as many tokens a second as 800 streams at 20 tokens/s), \`--modes
 direct,relay,sparring\`, \`--burst 200@1000\` or \`--no-burst\`, \`--all-levels\` (climb past a
-failure), \`--reply-seconds 7.5\`, \`--limit-ms 20\`, \`--no-write\`, \`--cpu-prof-dir <dir>\`.
+failure), \`--retries 0\` (no second try), \`--reply-seconds 7.5\`, \`--limit-ms 20\`, \`--no-write\`, \`--cpu-prof-dir <dir>\`.
 
 ${formatSummaryTable(runs, run.limitMs)}
 
@@ -109,7 +120,7 @@ the hold-back the guard chooses by design is apart from what the server adds. *E
 received minus the write of that word's own token, hold-back included. *First text minus the
 model's first token*: the first piece of the reply received minus the fake's write of its first
 token. *Largest N*: the last level, climbing, before the first whose added p99 reached the limit
-or that lost a reply. *CPU ms per 1,000 tokens*: user + system time of the relaying process
+or that lost a reply${run.retries > 0 ? ' at two tries (a failing level is run once more, as a stall from other work on a shared machine can fail it by chance; a level that passed only at the second try says so in the tables below)' : ''}. *CPU ms per 1,000 tokens*: user + system time of the relaying process
 (/proc; Sparring's includes its coverage and grading workers, the main thread is read apart)
 over the level, per 1,000 tokens relayed, at the largest passing level; for Sparring it includes
 the whole answer path (storing the answer, the coverage map, the prompt, storing the turn).

@@ -16,6 +16,8 @@ export type SpeedRun = {
   rampMs: number
   rows: ReadonlyMap<BenchMode, readonly PhaseSummary[]>
   burst: PhaseSummary | null
+  /** Words up to the reply's first full stop: a reply released a sentence at a time shows it. */
+  firstSentenceWords: number
 }
 
 /** One line of the summary table: a mode's capacity and its costs near it. */

@@ -48,6 +48,8 @@ export type PhaseSummary = {
   /** Turns whose deltas did not add up to the stored text, or to the fake reply's words. */
   textMismatches: number
   server: ServerStats | null
+  /** Set when the level failed and passed at its second try: the first try's added p99. */
+  firstTryAddedP99Ms?: number | null
 }
 
 const spread = (values: number[]): Spread => ({

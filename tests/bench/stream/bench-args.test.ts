@@ -17,6 +17,7 @@ describe('parseBenchArgs', () => {
     expect(o.levels).toBeNull()
     expect(o.burst).toEqual({ clients: 200, rampMs: 1000 })
     expect(o.limitMs).toBe(20)
+    expect(o.retries).toBe(1)
     expect(o.write).toBe(true)
   })
 

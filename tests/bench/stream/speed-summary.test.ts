@@ -43,6 +43,7 @@ describe('summariseSpeed', () => {
     tokens: 150,
     rampMs: 7800,
     burst: null,
+    firstSentenceWords: 14,
     rows: new Map([
       ['direct', [level(100, 2, null), level(200, 4, null), level(400, 30, null)]],
       ['sparring', [level(100, 5, stats(1500, 300, 310)), level(200, 25, stats(6000, 310, 330))]],
