@@ -41,6 +41,16 @@ describe('SqliteSessionStore specifics', () => {
     expect([path, `${path}-wal`, `${path}-shm`].map(mode)).toEqual(['600', '600', '600'])
   })
 
+  it("commits with the log fsynced: its connection's synchronous is NORMAL or FULL, never OFF", () => {
+    // With OFF SQLite never fsyncs, and a checkpoint could reset the log before the database
+    // file is on disk (issue 11, item 5: the mutation to OFF failed no test). The store's own
+    // fsync of each commit is tested in sqlite-durable-writes.test.ts.
+    const store = openAt(tempDbPath())
+    const db = store['db']
+    expect(db.pragma('synchronous', { simple: true })).toBeGreaterThanOrEqual(1)
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+  })
+
   it('creates the folder, runs every migration once and keeps data across reopen', async () => {
     const path = tempDbPath()
     const first = openAt(path)
