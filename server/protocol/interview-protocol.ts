@@ -98,8 +98,17 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
     message: z.string(),
     grade: GradeSchema.nullable(),
   }),
-  /** A frame was rejected; the connection stays usable. */
-  z.object({ type: z.literal('error'), seq, code: z.string(), message: z.string() }),
+  /**
+   * A frame was rejected; the connection stays usable. A fault on the server's side (`internal`,
+   * `storage:*`) carries the socket's request id, for the user to quote when reporting it.
+   */
+  z.object({
+    type: z.literal('error'),
+    seq,
+    code: z.string(),
+    message: z.string(),
+    requestId: z.string().optional(),
+  }),
   z.object({ type: z.literal('pong'), seq, nonce: z.string().optional() }),
 ])
 export type ServerMessage = z.infer<typeof ServerMessageSchema>

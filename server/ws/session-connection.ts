@@ -12,6 +12,7 @@ import type { SessionStreamHub } from './session-stream-hub.js'
 import type { Quotas, Requester } from '../limits/quotas.js'
 import { guardSocket, type SocketGuard, type SocketLimits } from './socket-guard.js'
 import { classifyStorageError } from '../sessions/storage-failure.js'
+import { currentRequestId } from '../log/request-context.js'
 
 /** What every socket of every session shares; built once in createApp. */
 export type StreamServices = {
@@ -171,11 +172,15 @@ export function createSessionConnection(
   function reportFailure(err: unknown) {
     logError(err)
     const storage = classifyStorageError(err)
-    direct(
-      storage
-        ? { type: 'error', code: storage.code, message: storage.message }
-        : { type: 'error', code: 'internal', message: 'The server could not handle that.' },
-    )
+    // The id the log line above carries (the upgrade request's), for the user to report.
+    const requestId = currentRequestId()
+    direct({
+      type: 'error',
+      ...(storage
+        ? { code: storage.code, message: storage.message }
+        : { code: 'internal', message: 'The server could not handle that.' }),
+      ...(requestId ? { requestId } : {}),
+    })
   }
 
   return {

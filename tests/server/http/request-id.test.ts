@@ -114,13 +114,15 @@ describe('request ids on the interview stream', () => {
       headers: { cookie: browser.cookie(), 'x-request-id': 'upgrade-7' },
     })
     await once(ws, 'open')
-    const failed = new Promise<void>((resolve) =>
+    const failed = new Promise<{ requestId?: string }>((resolve) =>
       ws.on('message', (data) => {
-        if ((JSON.parse(String(data)) as { code?: string }).code === 'internal') resolve()
+        const frame = JSON.parse(String(data)) as { code?: string; requestId?: string }
+        if (frame.code === 'internal') resolve(frame)
       }),
     )
     ws.send(JSON.stringify({ type: 'answer', clientId: 'c1', text: 'A queue in front.' }))
-    await failed
+    // The error frame names the id too, for the user to report.
+    expect((await failed).requestId).toBe('upgrade-7')
     ws.close()
     const line = logged
       .map((l) => JSON.parse(l) as { requestId: string | null; msg: string })

@@ -178,6 +178,14 @@ describe('interviewReducer', () => {
     expect(state.lastSeq).toBe(1)
   })
 
+  it("shows a server fault's request id with its message, for the user to report", () => {
+    const state = apply([
+      ...conversation.slice(0, 1),
+      { type: 'error', seq: 1, code: 'internal', message: 'Failed.', requestId: 'r-7' },
+    ])
+    expect(state.lastError).toEqual({ code: 'internal', message: 'Failed. (request id r-7)' })
+  })
+
   it('does not count a pong or error as a session message, so the next broadcast applies', () => {
     const state = apply([
       ...conversation.slice(0, 2),

@@ -219,15 +219,18 @@ function applyMessage(state: InterviewState, message: ServerMessage): InterviewS
         ...state,
         grade: { stage: message.stage, message: message.message, grade: message.grade },
       }
-    case 'error':
+    case 'error': {
+      // A server fault carries the request id the operator finds its log line by.
+      const text = message.requestId
+        ? `${message.message} (request id ${message.requestId})`
+        : message.message
       return {
         ...state,
-        lastError: { code: message.code, message: message.message },
+        lastError: { code: message.code, message: text },
         // The server refused what is in flight: it will not be acknowledged, so stop re-sending it.
-        outbox: state.outbox.map((item) =>
-          item.failed ? item : { ...item, failed: message.message },
-        ),
+        outbox: state.outbox.map((item) => (item.failed ? item : { ...item, failed: text })),
       }
+    }
     case 'pong':
       return state
   }
