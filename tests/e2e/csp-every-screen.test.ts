@@ -1,4 +1,5 @@
 import { beforeAll, beforeEach, expect, it } from 'vitest'
+import { PHONE } from './support/browser.js'
 import { collectCspViolations } from './support/csp-violations.js'
 import { describeInChromium } from './support/describe-in-chromium.js'
 import {
@@ -34,7 +35,7 @@ describeInChromium('no CSP violation on any screen, in Chromium', (e2e) => {
     await page.goto(`${e2e.server.url}/`)
     await page.locator('.question-card').first().waitFor()
     await page.getByLabel('Search').fill('idempotency')
-    await page.setViewportSize({ width: 375, height: 812 })
+    await page.setViewportSize(PHONE)
     await page.reload()
     await page.locator('.question-card').first().waitFor()
     await page.setViewportSize({ width: 1280, height: 900 })

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { findSeriousViolations, saveScreenshot } from './support/browser.js'
+import { findSeriousViolations, saveScreenshotsAtBothWidths } from './support/browser.js'
 import {
   GOOD_ANSWERS,
   sendAnswer,
@@ -28,6 +28,6 @@ describeInChromium('a drill in Chromium', (e2e) => {
       /of 2$/.test(document.querySelector('[data-testid="drill-tally"]')?.textContent ?? ''),
     )
     expect(await findSeriousViolations(page)).toEqual([])
-    await saveScreenshot(page, 'drill')
+    await saveScreenshotsAtBothWidths(page, 'drill')
   })
 })

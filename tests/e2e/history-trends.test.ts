@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
-import { findSeriousViolations, saveScreenshot } from './support/browser.js'
+import { findSeriousViolations, saveScreenshotsAtBothWidths } from './support/browser.js'
 import {
   GOOD_ANSWERS,
   gradeOneAnswer,
@@ -80,7 +80,10 @@ describeInChromium('history that compares like with like, in Chromium', (e2e) =>
     const { page } = e2e.browser
     const items = page.locator('.weakest-criteria li')
     expect(await items.count()).toBeGreaterThanOrEqual(3)
-    await saveScreenshot(page, 'history')
+    // The picture shows the question with two attempts.
+    await page.getByLabel('Question', { exact: true }).selectOption(PAYMENT)
+    await page.locator('.score-chart canvas').first().waitFor()
+    await saveScreenshotsAtBothWidths(page, 'history')
     const name = (await items.first().locator('strong').textContent())!
     await items
       .first()

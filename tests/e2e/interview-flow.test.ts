@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
+import { PHONE } from './support/browser.js'
 import {
   GOOD_ANSWERS,
   sendAnswer,
@@ -35,7 +36,7 @@ describeInChromium('the interview screen in Chromium', (e2e) => {
 
   it('keeps the status bar to one compact line at 375 px', async () => {
     const { page } = e2e.browser
-    await page.setViewportSize({ width: 375, height: 812 })
+    await page.setViewportSize(PHONE)
     try {
       const bar = await page.locator('.status-bar').boundingBox()
       expect(bar!.height).toBeLessThanOrEqual(56)

@@ -1,5 +1,10 @@
 import { expect, it } from 'vitest'
-import { findSeriousViolations, saveScreenshot } from './support/browser.js'
+import {
+  findSeriousViolations,
+  PHONE,
+  saveScreenshot,
+  saveScreenshotsAtBothWidths,
+} from './support/browser.js'
 import { describeInChromium } from './support/describe-in-chromium.js'
 
 describeInChromium('library and question page in Chromium', (e2e) => {
@@ -53,7 +58,7 @@ describeInChromium('library and question page in Chromium', (e2e) => {
     ).toBeGreaterThan(1)
     await page.getByLabel('Mock interview').check()
     expect(await findSeriousViolations(page)).toEqual([])
-    await saveScreenshot(page, 'question')
+    await saveScreenshotsAtBothWidths(page, 'question')
     await page.close()
   })
 
@@ -68,7 +73,7 @@ describeInChromium('library and question page in Chromium', (e2e) => {
 
   it('fits a 375 px screen and has a dark theme', async () => {
     const { page } = e2e.browser
-    await page.setViewportSize({ width: 375, height: 812 })
+    await page.setViewportSize(PHONE)
     await page.goto(`${e2e.server.url}/`)
     await page.locator('.question-card').first().waitFor()
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { findSeriousViolations, saveScreenshot } from './support/browser.js'
+import { findSeriousViolations, saveScreenshotsAtBothWidths } from './support/browser.js'
 import {
   endAndGrade,
   MARKDOWN_ANSWER as ANSWER,
@@ -52,7 +52,7 @@ describeInChromium('answers in Markdown, in Chromium', (e2e) => {
     }))
     expect(injected).toEqual({ flag: null, elements: 0 })
     expect(await findSeriousViolations(page)).toEqual([])
-    await saveScreenshot(page, 'interview-markdown')
+    await saveScreenshotsAtBothWidths(page, 'interview-markdown')
   })
 
   it('shows it the same way in the review', async () => {

@@ -1,6 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import { beforeAll, expect, it } from 'vitest'
-import { findSeriousViolations, openBrowser, saveScreenshot } from './support/browser.js'
+import {
+  findSeriousViolations,
+  openBrowser,
+  PHONE,
+  saveScreenshot,
+  saveScreenshotsAtBothWidths,
+} from './support/browser.js'
 import {
   endAndGrade,
   GOOD_ANSWERS,
@@ -87,7 +93,7 @@ describeInChromium('a full mock interview in Chromium', (e2e) => {
 
   it('fits a 375 px screen', async () => {
     const { page } = e2e.browser
-    await page.setViewportSize({ width: 375, height: 812 })
+    await page.setViewportSize(PHONE)
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
     await saveScreenshot(page, 'interview-375')
     await page.setViewportSize({ width: 1280, height: 900 })
@@ -117,7 +123,7 @@ describeInChromium('a full mock interview in Chromium', (e2e) => {
     await quote.click()
     expect(await page.evaluate(() => document.activeElement?.tagName)).toMatch(/MARK|LI/)
     expect(await findSeriousViolations(page)).toEqual([])
-    await saveScreenshot(page, 'review')
+    await saveScreenshotsAtBothWidths(page, 'review')
   })
 
   it('exports Markdown and JSON', async () => {

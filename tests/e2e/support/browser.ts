@@ -92,3 +92,22 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(dir, `${name}.png`) })
   await page.setViewportSize(viewport)
 }
+
+/** The phone width every screen is checked and pictured at (an iPhone's 375 x 812). */
+export const PHONE = { width: 375, height: 812 }
+
+/**
+ * saveScreenshot at the page's own size as `<name>`, then at PHONE as `<name>-375`, so every
+ * screen is pictured at both widths; the page is given back at its own size.
+ */
+export async function saveScreenshotsAtBothWidths(page: Page, name: string): Promise<void> {
+  await saveScreenshot(page, name)
+  const viewport = page.viewportSize() ?? { width: 1280, height: 900 }
+  await page.setViewportSize(PHONE)
+  // Two frames: resize observers (the history chart) redraw for the new width first.
+  await page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+  )
+  await saveScreenshot(page, `${name}-375`)
+  await page.setViewportSize(viewport)
+}

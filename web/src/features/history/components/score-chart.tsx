@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react'
 import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
 import type { ChartData } from '../hooks/chart-series.js'
+import { timeRange } from '../hooks/time-range.js'
 import { chartColor } from './chart-colors.js'
 
 /**
@@ -26,15 +27,7 @@ export default function ScoreChart({ data }: { data: ChartData }) {
         width: width(),
         height: 260,
         scales: {
-          // Padded by a tenth of the span, at least five minutes: one session (or several in the
-          // same minute) would otherwise stretch over years, and a fixed pad crams close ones.
-          x: {
-            time: true,
-            range: (_u, min, max) => {
-              const pad = Math.max(300, (max - min) / 10)
-              return [min - pad, max + pad]
-            },
-          },
+          x: { time: true, range: (_u, min, max) => timeRange(data.times, min, max) },
           y: { range: [0, 10] },
         },
         // uPlot's own legend shows cursor values ("--" with no cursor); the page draws its own.
