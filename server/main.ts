@@ -37,7 +37,11 @@ async function main() {
   const embeddings = createWinkEmbeddingsLoader({ cacheDir: defaultPackCacheDir() })
   embeddings.load()
   // On a worker thread: a grade takes about a second of CPU, which must not stall interviews.
-  const offlineGrader = createWorkerOfflineGrader({ clock, vectors: embeddings.shared })
+  const offlineGrader = createWorkerOfflineGrader({
+    clock,
+    vectors: embeddings.shared,
+    warmUp: bank.questions,
+  })
   // With a key, the LLM grader grades (GRADER_MODEL) and the offline grader is its fallback.
   const apiKey = env.OPENAI_API_KEY
   const openAiClient = (key: string, model: string) =>

@@ -19,6 +19,19 @@ export type ContentMeasure = {
   fillerShare: number
   /** Distinct figures stated in the sentences that carry content (specific-details.ts). */
   figures: number
+  /** The similarities the measure was read from, kept for picking evidence (sentence-matches.ts). */
+  matrix: TermMatrix
+}
+
+/** Every reference term of a profile against every distinct term of an answer's sentences. */
+export type TermMatrix = {
+  /** Row i (a profile term), column j (an answer term): similarity, in [0, 1]. */
+  sims: Float32Array
+  width: number
+  /** Per sentence, in order: the columns of its terms. */
+  sentenceColumns: number[][]
+  /** Per sentence, in order: the stems of its terms. */
+  sentenceStems: Set<string>[]
 }
 
 /**
@@ -85,5 +98,11 @@ export function measureContent(
     matched,
     fillerShare: allWords > 0 ? fillerWords / allWords : 1,
     figures: countFigures(kept),
+    matrix: {
+      sims,
+      width,
+      sentenceColumns: sentenceTerms.map((ts) => ts.map((t) => column.get(t.stem)!)),
+      sentenceStems: sentenceTerms.map((ts) => new Set(ts.map((t) => t.stem))),
+    },
   }
 }

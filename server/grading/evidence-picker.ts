@@ -1,4 +1,4 @@
-import type { Coverage, TextAnalyzer } from '../text/text-analyzer.js'
+import type { TextAnalyzer } from '../text/text-analyzer.js'
 import type { CandidateSentence } from './candidate-sentences.js'
 import type { Evidence } from './grade-schema.js'
 
@@ -13,14 +13,53 @@ const MIN_EXACT_TERMS = 1
 /** A quote must cover at least this share of what the best-covering sentence covers. */
 const MIN_SHARE_OF_BEST = 0.5
 
+/** How one candidate sentence meets one criterion's reference. */
+export type SentenceMatch = {
+  /** Share of the reference's content terms the sentence reaches (soft coverage), in [0, 1]. */
+  score: number
+  /** Reference terms the sentence matches (similarity >= 0.5). */
+  matched: number
+  /** Reference terms whose very stem the sentence uses. */
+  exact: number
+}
+
 /**
- * The candidate sentences that support each of a question's criteria (references in the same
- * order), most specific first: a sentence ranks for a criterion by how much more of that
- * criterion's reference it covers than of the others', so a sentence that touches everything
- * (a summary, a list of the rubric's words) does not become the evidence of every criterion,
- * and each criterion quotes what the candidate said about it. A quote must match enough of the
- * criterion's words and cover at least half as much as its best-covering sentence. Quotes are
- * whole sentences copied from the turn, so they are verbatim.
+ * The candidate sentences that support each of a question's criteria, most specific first: a
+ * sentence ranks for a criterion by how much more of that criterion's reference it covers than
+ * of the others', so a sentence that touches everything (a summary, a list of the rubric's
+ * words) does not become the evidence of every criterion, and each criterion quotes what the
+ * candidate said about it. A quote must match enough of the criterion's words and cover at least
+ * half as much as its best-covering sentence. Quotes are whole sentences copied from the turn,
+ * so they are verbatim. `matchOf(k, t)` says how sentence k meets criterion t.
+ */
+export function rankEvidence(
+  sentences: readonly CandidateSentence[],
+  criteria: number,
+  matchOf: (sentence: number, criterion: number) => SentenceMatch,
+): Evidence[][] {
+  const rows = sentences.flatMap((s, k) =>
+    s.text.split(/\s+/).length >= MIN_WORDS
+      ? [{ s, matches: Array.from({ length: criteria }, (_, t) => matchOf(k, t)) }]
+      : [],
+  )
+  return Array.from({ length: criteria }, (_, t) => {
+    const eligible = rows
+      .map((row, i) => ({ row, i, own: row.matches[t]! }))
+      .filter(({ own }) => own.exact >= MIN_EXACT_TERMS && own.matched >= MIN_MATCHED_TERMS)
+    const best = Math.max(0, ...eligible.map((e) => e.own.score))
+    return eligible
+      .filter((e) => e.own.score >= best * MIN_SHARE_OF_BEST)
+      .map((e) => ({ ...e, specificity: e.own.score - meanOfOthers(e.row.matches, t) }))
+      .sort((a, b) => b.specificity - a.specificity || b.own.score - a.own.score || a.i - b.i)
+      .slice(0, MAX_QUOTES)
+      .map(({ row }) => ({ turnId: row.s.turnId, quote: row.s.text }))
+  })
+}
+
+/**
+ * The evidence of each of a question's criteria (references in the same order), each sentence
+ * measured against each reference with the analyzer's coverage (see `rankEvidence`). The offline
+ * grader reads the same measures off the similarity matrix it already has (sentence-matches.ts).
  */
 export function pickEvidenceByCriterion(
   analyzer: TextAnalyzer,
@@ -31,37 +70,21 @@ export function pickEvidenceByCriterion(
   const demoted = new Set(analyzer.terms(demote).map((t) => t.stem))
   const stemsOf = (text: string) => new Set(analyzer.terms(text).map((t) => t.stem))
   const referenceStems = references.map((r) => [...stemsOf(r)].filter((s) => !demoted.has(s)))
-  const usable = sentences.filter((s) => s.text.split(/\s+/).length >= MIN_WORDS)
-  // One coverage per (sentence, criterion): the matrix every criterion's ranking reads.
-  const rows = usable.map((s) => {
-    const stems = stemsOf(s.text)
+  const sentenceStems = sentences.map((s) => stemsOf(s.text))
+  return rankEvidence(sentences, references.length, (k, t) => {
+    const coverage = analyzer.coverage(sentences[k]!.text, references[t]!, { demote })
     return {
-      s,
-      exact: referenceStems.map((ref) => ref.filter((stem) => stems.has(stem)).length),
-      coverage: references.map((r) => analyzer.coverage(s.text, r, { demote })),
+      score: coverage.score,
+      matched: coverage.matchedTerms.length,
+      exact: referenceStems[t]!.filter((stem) => sentenceStems[k]!.has(stem)).length,
     }
-  })
-  return references.map((_, t) => {
-    const eligible = rows
-      .map((row, i) => ({ row, i, own: row.coverage[t]! }))
-      .filter(
-        ({ row, own }) =>
-          row.exact[t]! >= MIN_EXACT_TERMS && own.matchedTerms.length >= MIN_MATCHED_TERMS,
-      )
-    const best = Math.max(0, ...eligible.map((e) => e.own.score))
-    return eligible
-      .filter((e) => e.own.score >= best * MIN_SHARE_OF_BEST)
-      .map((e) => ({ ...e, specificity: e.own.score - meanOfOthers(e.row.coverage, t) }))
-      .sort((a, b) => b.specificity - a.specificity || b.own.score - a.own.score || a.i - b.i)
-      .slice(0, MAX_QUOTES)
-      .map(({ row }) => ({ turnId: row.s.turnId, quote: row.s.text }))
   })
 }
 
-function meanOfOthers(coverage: readonly Coverage[], t: number): number {
-  if (coverage.length <= 1) return 0
-  const sum = coverage.reduce((acc, c, i) => (i === t ? acc : acc + c.score), 0)
-  return sum / (coverage.length - 1)
+function meanOfOthers(matches: readonly SentenceMatch[], t: number): number {
+  if (matches.length <= 1) return 0
+  const sum = matches.reduce((acc, c, i) => (i === t ? acc : acc + c.score), 0)
+  return sum / (matches.length - 1)
 }
 
 /** The evidence of one criterion on its own (no other criteria to be specific against). */

@@ -34,13 +34,20 @@ export function createMissingPoints(
   question: Question,
   candidateText: string,
   demote: string,
+  /**
+   * How much of a point the answer reaches, when the caller already has the similarities at
+   * hand (the offline grader's matrix); undefined where it has not. Default: the analyzer's
+   * coverage of the point by the whole answer.
+   */
+  reachOf: (point: string) => number | undefined = () => undefined,
 ): MissingPoints {
   const points = questionPoints(question)
   const reached = new Map<string, boolean>()
   const isReached = (point: string) => {
     let hit = reached.get(point)
     if (hit === undefined) {
-      hit = analyzer.coverage(candidateText, point, { demote }).score >= REACHED
+      const reach = reachOf(point) ?? analyzer.coverage(candidateText, point, { demote }).score
+      hit = reach >= REACHED
       reached.set(point, hit)
     }
     return hit

@@ -8,7 +8,12 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { createWinkEmbeddingsLoader } from '../text/wink-embeddings-loader.js'
 import { createGradingAnalyzer } from './answer-coverage.js'
 import { createOfflineGrader } from './offline-grader.js'
-import type { OfflineGradeReply, OfflineGradeRequest } from './worker-offline-grader.js'
+import { warmOfflineGrader } from './warm-offline-grader.js'
+import type {
+  OfflineGradeReply,
+  OfflineGradeRequest,
+  OfflineGraderWarmUp,
+} from './worker-offline-grader.js'
 
 const { useEmbeddings, vectors } = workerData as {
   useEmbeddings: boolean
@@ -24,7 +29,14 @@ const grader = createOfflineGrader({
   modelName: useEmbeddings ? undefined : 'lexical',
 })
 
-parentPort?.on('message', (request: OfflineGradeRequest) => {
+parentPort?.on('message', (request: OfflineGradeRequest | OfflineGraderWarmUp) => {
+  if ('warmUp' in request) {
+    // Best effort: a question that fails here fails again, with its message, when graded.
+    try {
+      warmOfflineGrader(grader, request.warmUp)
+    } catch {}
+    return
+  }
   let reply: OfflineGradeReply
   try {
     requestTime = new Date(request.now)

@@ -7,7 +7,8 @@ import {
 } from './candidate-sentences.js'
 import { measureContent, type ContentMeasure } from './content-measure.js'
 import { isListLike, measureDiscourse, type DiscourseQuality } from './discourse-quality.js'
-import { pickEvidenceByCriterion } from './evidence-picker.js'
+import { rankEvidence } from './evidence-picker.js'
+import { matchSentences, reachFromMatrix } from './sentence-matches.js'
 import { createMissingPoints } from './missing-points.js'
 import { shareSameNamedGrades } from './same-named-grades.js'
 import { FITTED_SCORE_SCALE } from './fitted-score-scale.js'
@@ -184,13 +185,18 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
         profile.targets.flatMap((t, i) => (t.kind === kind ? [i] : []))
       const graded = [...indicesOf('criterion'), ...indicesOf('competency')]
       // Evidence is chosen for all criteria at once, each quoting what is most specific to it.
-      const evidence = pickEvidenceByCriterion(
-        analyzer,
+      const evidence = rankEvidence(
         sentences,
-        graded.map((i) => profile.targets[i]!.reference),
-        profile.demote,
+        graded.length,
+        matchSentences(profile, content.matrix, graded),
       )
-      const missingFor = createMissingPoints(analyzer, question, m.candidateText, profile.demote)
+      const missingFor = createMissingPoints(
+        analyzer,
+        question,
+        m.candidateText,
+        profile.demote,
+        reachFromMatrix(analyzer, profile, content.matrix),
+      )
 
       const gradeTarget = (i: number): CriterionGrade => {
         const target = profile.targets[i]!

@@ -11,6 +11,8 @@ export type OfflineGradeRequest = {
   /** ISO time that dates the grade. */
   now: string
 }
+/** Asks the worker to do each question's grading work ahead of the first grade; no reply. */
+export type OfflineGraderWarmUp = { warmUp: readonly Question[] }
 export type OfflineGradeReply =
   { id: number; ok: true; grade: Grade } | { id: number; ok: false; message: string }
 
@@ -23,6 +25,12 @@ export type WorkerOfflineGraderOptions = {
    * place instead of loading a second copy. Without it the worker loads its own on first grade.
    */
   vectors?: SharedArrayBuffer
+  /**
+   * Questions whose grading work the worker does at once, in the background (about 1.5 s of its
+   * CPU for the bank), so no candidate's first grade of a question pays for it. Without it the
+   * worker starts on the first grade.
+   */
+  warmUp?: readonly Question[]
 }
 
 export type WorkerOfflineGrader = TranscriptGrader & { close(): Promise<void> }
@@ -68,6 +76,11 @@ export function createWorkerOfflineGrader(
     // The HTTP server keeps the process alive; an idle grader must not.
     started.unref()
     return started
+  }
+
+  if (options.warmUp) {
+    worker = start()
+    worker.postMessage({ warmUp: options.warmUp } satisfies OfflineGraderWarmUp)
   }
 
   return {

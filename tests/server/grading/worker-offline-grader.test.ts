@@ -81,3 +81,11 @@ it('grades with the word vectors the main thread shares, exactly as in process',
   })
   expect(await grader.grade(question, transcript)).toEqual(inProcess.grade(question, transcript))
 })
+
+it('warms up on the questions it is given, and a question that fails to warm up still grades', async () => {
+  const broken = { ...question, id: 'broken', rubric: [] } as typeof question
+  grader = createWorkerOfflineGrader({ clock, useEmbeddings: false, warmUp: [broken, question] })
+  const inProcess = createOfflineGrader({ analyzer: createGradingAnalyzer(undefined), now: clock })
+  const fromWorker = await grader.grade(question, transcript)
+  expect(fromWorker.overall).toBe(inProcess.grade(question, transcript).overall)
+})
