@@ -11,7 +11,8 @@
  * Run: `npm run bench:stream` (about 8-10 minutes). Flags: `--tokens-per-second 20,5` the model's
  * speeds; `--levels 25,50,100` the N to climb (default per speed); `--modes direct,relay,sparring`;
  * `--burst 200@1000` the Sparring burst run at the first speed (`--no-burst` skips it);
- * `--all-levels` keeps climbing past a failure; `--retries 0` gives a failing level no second try; `--reply-seconds 7.5`; `--limit-ms 20`;
+ * `--all-levels` keeps climbing past a failure; `--retries 0` gives a failing level no second try; `--memory-sessions 200` idle sessions opened
+ * for memory per open session (0 to skip); `--reply-seconds 7.5`; `--limit-ms 20`;
  * `--no-write` prints without touching docs/benchmarks.md; `--cpu-prof-dir <dir>` profiles Sparring.
  */
 import type { ChildProcess } from 'node:child_process'
@@ -30,6 +31,7 @@ import type { LoadLevel } from './stream/parse-levels.js'
 import { replaceSection } from './stream/replace-section.js'
 import { spawnScript, waitForLine } from './stream/spawn-script.js'
 import type { PhaseSummary } from './stream/summarise-phase.js'
+import type { OpenSessions } from './stream/speed-summary.js'
 
 const REPORT = 'docs/benchmarks.md'
 const SECTION = '## Interview stream under load'
@@ -69,6 +71,27 @@ async function runLevel(
   children.push(child)
   const match = await waitForLine(child, /BENCH_RESULT (.+)\n/, deadlineMs + 30_000)
   return JSON.parse(match[1]!) as PhaseSummary
+}
+
+/** Opens `sessions` idle sessions (sockets for the bare relay) and reads the server's RSS around it. */
+async function measureOpenSessions(
+  target: Target,
+  sessions: number,
+  env: Record<string, string>,
+): Promise<OpenSessions> {
+  const child = spawnScript('bench/stream/load-generator.ts', {
+    ...env,
+    BENCH_MODE: target.mode,
+    BENCH_ONLY_OPEN: '1',
+    ...(target.url ? { BENCH_TARGET_URL: target.url } : {}),
+    ...(target.pid ? { BENCH_SERVER_PID: String(target.pid) } : {}),
+    BENCH_CLIENTS: String(sessions),
+    BENCH_PHASE: String(phase++),
+    BENCH_DEADLINE_MS: String(30_000 + sessions * 60),
+  })
+  children.push(child)
+  const match = await waitForLine(child, /BENCH_OPEN (.+)\n/, 60_000 + sessions * 60)
+  return JSON.parse(match[1]!) as OpenSessions
 }
 
 /** SIGTERM, then SIGKILL after 10 s: the server writes its profile and closes its store on SIGTERM. */
@@ -172,6 +195,9 @@ async function runSpeed(tokensPerSec: number, questionId: string, modelAnswer: s
   const fakePort = (await waitForLine(fake, /FAKE_LLM_LISTENING (\d+)/, 20_000))[1]!
   const env = { BENCH_FAKE_URL: `http://127.0.0.1:${fakePort}`, BENCH_QUESTION_ID: questionId }
   const rows = new Map<BenchMode, PhaseSummary[]>()
+  // Memory does not depend on the model's speed: measured once, at the first speed.
+  const memoryHere = options.memorySessions > 0 && tokensPerSec === options.speeds[0]
+  const open = new Map<BenchMode, OpenSessions>()
   let burst: PhaseSummary | null = null
   try {
     for (const mode of options.modes) {
@@ -184,6 +210,8 @@ async function runSpeed(tokensPerSec: number, questionId: string, modelAnswer: s
         const port = (await waitForLine(relay, /BARE_RELAY_LISTENING (\d+)/, 20_000))[1]!
         const target = { mode, url: `ws://127.0.0.1:${port}`, pid: relay.pid }
         rows.set(mode, await climb(target, levels, env, replyMs))
+        if (memoryHere)
+          open.set(mode, await measureOpenSessions(target, options.memorySessions, env))
         await stopChild(relay)
       }
       if (mode === 'sparring') {
@@ -198,6 +226,8 @@ async function runSpeed(tokensPerSec: number, questionId: string, modelAnswer: s
             releasedWords: computeReleaseSchedule(buildReplyTokens(tokens), (t) => guard.push(t)),
           }
           rows.set(mode, await climb(target, levels, env, replyMs))
+          if (memoryHere)
+            open.set(mode, await measureOpenSessions(target, options.memorySessions, env))
           if (options.burst && tokensPerSec === options.speeds[0]) {
             burst = await runLevel(options.burst, target, env, replyMs)
             console.log(
@@ -215,7 +245,7 @@ async function runSpeed(tokensPerSec: number, questionId: string, modelAnswer: s
     await stopChild(fake)
   }
   const firstSentenceWords = countFirstSentenceWords(buildReplyTokens(tokens))
-  return { tokensPerSec, tokens, rampMs, rows, burst, firstSentenceWords }
+  return { tokensPerSec, tokens, rampMs, rows, burst, firstSentenceWords, open }
 }
 
 async function main() {

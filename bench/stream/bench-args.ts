@@ -13,6 +13,8 @@ export type BenchOptions = {
   /** The Sparring burst run at the first speed, or null. */
   burst: LoadLevel | null
   allLevels: boolean
+  /** Idle sessions opened to read memory per open session (0: not measured). */
+  memorySessions: number
   /** Tries more for a failing level before the climb stops. */
   retries: number
   replySeconds: number
@@ -70,6 +72,12 @@ export function parseBenchArgs(args: readonly string[]): BenchOptions {
     modes: modes as BenchMode[],
     burst: args.includes('--no-burst') ? null : parseLevels(burstArg, 1000)[0]!,
     allLevels: args.includes('--all-levels'),
+    memorySessions: numberList(
+      value('--memory-sessions') ?? '200',
+      '--memory-sessions',
+      0,
+      5000,
+    )[0]!,
     retries: numberList(value('--retries') ?? '1', '--retries', 0, 1)[0]!,
     replySeconds: numberList(value('--reply-seconds') ?? '7.5', '--reply-seconds', 1, 60)[0]!,
     limitMs: numberList(value('--limit-ms') ?? '20', '--limit-ms', 1, 10_000)[0]!,

@@ -38,7 +38,10 @@ export function formatSummaryTable(runs: readonly SpeedRun[], limitMs: number): 
         m.cpuMsPer1000Tokens === null
           ? 'n/a'
           : `${orNa(m.cpuMsPer1000Tokens)} / ${orNa(m.mainThreadCpuMsPer1000Tokens)}`
-      const mem = m.memoryPerSessionKb === null ? 'n/a' : `${orNa(m.memoryPerSessionKb)} KB`
+      const mem =
+        m.memoryPerSessionKb === null
+          ? 'n/a'
+          : `${orNa(m.memoryPerSessionKb)} KB (${m.memorySessions} sessions)`
       return (
         `| ${run.tokensPerSec} tokens/s | ${MODE_NAMES[m.mode]} | ${n} | ${share(m.shareOfFloor)} | ` +
         `${cpu} (N = ${m.atClients}) | ${mem} | ${pair(m.firstTextBeyondModelMs)} | ${pair(m.wordHoldMs)} |`

@@ -5,7 +5,8 @@
  *   answers once and records the follow-up;
  * - `relay`: each opens a socket to the bare relay (bare-relay.ts) and asks for one reply;
  * - `direct`: each reads the fake model's stream itself with the openai SDK (the floor).
- * The requests are spread evenly over BENCH_RAMP_MS. Prints one `BENCH_RESULT <json>` line with
+ * The requests are spread evenly over BENCH_RAMP_MS. With BENCH_ONLY_OPEN=1 the clients only
+ * open their sessions (memory per open session) and send nothing. Prints one `BENCH_RESULT <json>` line with
  * the phase's PhaseSummary. Every wait is bounded by BENCH_DEADLINE_MS.
  */
 import { z } from 'zod'
@@ -26,6 +27,8 @@ const Env = z.object({
   BENCH_PHASE: z.string().regex(/^\d+$/),
   BENCH_RAMP_MS: z.coerce.number().min(0).default(1000),
   BENCH_DEADLINE_MS: z.coerce.number().positive().default(30_000),
+  /** `1`: only open the clients' sessions, report the server's RSS before and after, and stop. */
+  BENCH_ONLY_OPEN: z.enum(['0', '1']).default('0'),
   /** JSON array: words the server may have sent once each token arrived (release-schedule.ts). */
   BENCH_RELEASED_WORDS: z.string().optional(),
 })
@@ -77,6 +80,11 @@ async function main() {
   const rssBeforeMb = pid ? readMemoryMb(pid).rssMb : 0
   const clients = await connectAll()
   const rssOpenMb = pid ? readMemoryMb(pid).rssMb : 0
+  if (env.BENCH_ONLY_OPEN === '1') {
+    for (const c of clients) c.close()
+    console.log(`BENCH_OPEN ${JSON.stringify({ clients: clients.length, rssBeforeMb, rssOpenMb })}`)
+    return
+  }
   const cpuBefore = pid ? readCpuMs(pid, ticks) : 0
   const mainBefore = pid ? readCpuMs(pid, ticks, pid) : 0
   const wallBefore = readWallClockMs()

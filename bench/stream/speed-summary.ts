@@ -9,6 +9,9 @@ import {
 } from './capacity.js'
 import type { PhaseSummary, Spread } from './summarise-phase.js'
 
+/** The server's RSS before and after `clients` idle sessions were opened. */
+export type OpenSessions = { clients: number; rssBeforeMb: number; rssOpenMb: number }
+
 /** Every level run at one model speed, by mode, and the Sparring burst if one ran. */
 export type SpeedRun = {
   tokensPerSec: number
@@ -18,6 +21,8 @@ export type SpeedRun = {
   burst: PhaseSummary | null
   /** Words up to the reply's first full stop: a reply released a sentence at a time shows it. */
   firstSentenceWords: number
+  /** Idle sessions opened apart from the levels, by mode (at one speed only). */
+  open?: ReadonlyMap<BenchMode, OpenSessions>
 }
 
 /** One line of the summary table: a mode's capacity and its costs near it. */
@@ -30,8 +35,13 @@ export type ModeSummary = {
   atClients: number
   cpuMsPer1000Tokens: number | null
   mainThreadCpuMsPer1000Tokens: number | null
-  /** At the largest level run: the most sessions, so the least noise from the heap's growth. */
+  /**
+   * From the idle sessions opened apart when there were (more sessions, less noise from the
+   * heap's growth), else at the largest level run.
+   */
   memoryPerSessionKb: number | null
+  /** How many sessions that figure rests on. */
+  memorySessions: number | null
   firstTextBeyondModelMs: Spread
   wordHoldMs: Spread
 }
@@ -41,6 +51,12 @@ const outcome = (row: PhaseSummary) => ({
   addedP99Ms: row.deltaOverheadMs.p99,
   allCompleted: row.completed === row.clients,
 })
+
+function memoryOf(open: OpenSessions | undefined, biggest: PhaseSummary): number | null {
+  if (open) return memoryPerSessionKb(open.rssBeforeMb, open.rssOpenMb, open.clients)
+  const s = biggest.server
+  return s ? memoryPerSessionKb(s.rssBeforeMb, s.rssOpenMb, biggest.clients) : null
+}
 
 /** The summary of one speed: capacity by mode, Sparring's share of the floor, costs. */
 export function summariseSpeed(run: SpeedRun, limitMs: number): ModeSummary[] {
@@ -64,9 +80,8 @@ export function summariseSpeed(run: SpeedRun, limitMs: number): ModeSummary[] {
       mainThreadCpuMsPer1000Tokens: s
         ? cpuPerThousandTokens(s.mainThreadCpuMs, at.tokensRelayed)
         : null,
-      memoryPerSessionKb: biggest.server
-        ? memoryPerSessionKb(biggest.server.rssBeforeMb, biggest.server.rssOpenMb, biggest.clients)
-        : null,
+      memoryPerSessionKb: memoryOf(run.open?.get(mode), biggest),
+      memorySessions: run.open?.get(mode)?.clients ?? (biggest.server ? biggest.clients : null),
       firstTextBeyondModelMs: at.firstTextBeyondModelMs,
       wordHoldMs: at.wordHoldMs,
     })

@@ -64,6 +64,16 @@ describe('summariseSpeed', () => {
     expect(sparring!.mainThreadCpuMsPer1000Tokens).toBe(50)
     expect(sparring!.firstTextBeyondModelMs.p50).toBe(10)
     expect(sparring!.memoryPerSessionKb).toBeCloseTo((20 * 1024) / 200)
+    expect(sparring!.memorySessions).toBe(200)
     expect(direct!.cpuMsPer1000Tokens).toBeNull()
+  })
+
+  it('prefers the idle sessions opened apart for memory, when there were', () => {
+    const open = new Map([
+      ['sparring', { clients: 400, rssBeforeMb: 300, rssOpenMb: 320 }],
+    ] as const)
+    const [, withOpen] = summariseSpeed({ ...run, open }, 20)
+    expect(withOpen!.memoryPerSessionKb).toBeCloseTo((20 * 1024) / 400)
+    expect(withOpen!.memorySessions).toBe(400)
   })
 })
