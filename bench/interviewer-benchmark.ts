@@ -4,7 +4,7 @@
  * judged against the hand labels of their replies. Writes the "Simulated candidates (interviewer)"
  * section of docs/benchmarks.md.
  *
- *   npm run bench:interviewer              all 15 questions (about 20 s)
+ *   npm run bench:interviewer              all 15 questions, mock interviews and drills (1-2 min)
  *   npm run bench:interviewer -- --help     the options (print only, one engine, some questions,
  *                                           every flagged problem)
  */
@@ -22,7 +22,13 @@ import {
   SECTION,
   type EngineTable,
 } from './interviewer/format-interviewer-section.js'
-import { runCandidates, type QuestionResult } from './interviewer/run-bench.js'
+import {
+  runCandidates,
+  runDrills,
+  type DrillQuestionResult,
+  type QuestionResult,
+} from './interviewer/run-bench.js'
+import { summariseDrills } from './interviewer/summarise-drills.js'
 import { summariseQuestion, totalOf } from './interviewer/summarise-results.js'
 import { replaceSection } from './stream/replace-section.js'
 import { parseBenchOptions, USAGE } from './interviewer/bench-options.js'
@@ -47,19 +53,29 @@ const analyzer = createTextAnalyzer({ embeddings })
 async function runEngine(
   engine: string,
   interview: ReturnType<typeof createInterviewRuntime>,
-): Promise<{ table: EngineTable; results: QuestionResult[] }> {
+): Promise<{ table: EngineTable; results: QuestionResult[]; drills: DrillQuestionResult[] }> {
   const server = await startBenchServer({ bank, interview, analyzer })
   try {
     const results = await runCandidates({ port: server.port, questions })
+    const drills = await runDrills({ port: server.port, questions })
     const rows = results.map(summariseQuestion)
-    return { table: { engine, rows, total: totalOf(rows) }, results }
+    return {
+      table: { engine, rows, total: totalOf(rows), drills: summariseDrills(drills) },
+      results,
+      drills,
+    }
   } finally {
     await server.stop()
   }
 }
 
 const started = Date.now()
-const runs: Array<{ name: string; table: EngineTable; results: QuestionResult[] }> = []
+const runs: Array<{
+  name: string
+  table: EngineTable
+  results: QuestionResult[]
+  drills: DrillQuestionResult[]
+}> = []
 if (options.engines.includes('offline')) {
   const run = await runEngine(
     'Offline engine',
@@ -92,7 +108,7 @@ if (options.engines.includes('llm')) {
   runs.push({ name: 'llm', ...run })
 }
 const tables = runs.map((r) => r.table)
-const examples = firstOfEachProblem(runs.map((r) => r.results))
+const examples = firstOfEachProblem(runs.map((r) => [...r.results, ...asResults(r.drills)]))
 const section = formatInterviewerSection({
   date: new Date().toISOString().slice(0, 10),
   command: COMMAND,
@@ -101,8 +117,8 @@ const section = formatInterviewerSection({
 })
 console.log(section)
 if (options.problems) {
-  for (const { name, results } of runs)
-    for (const { question, runs: kinds } of results)
+  for (const { name, results, drills } of runs)
+    for (const { question, runs: kinds } of [...results, ...asResults(drills)])
       for (const run of kinds)
         for (const problem of run.figures.problems)
           console.log(
@@ -116,8 +132,22 @@ if (options.write) {
   console.log(`Wrote the "${SECTION.slice(3)}" section of ${REPORT}`)
 }
 
+/** Drill results in the shape of interview results, for the problem listings. */
+function asResults(drills: DrillQuestionResult[]): Array<
+  Pick<QuestionResult, 'question'> & {
+    runs: Array<{ kind: string; figures: { problems: string[] } }>
+  }
+> {
+  return drills.map((d) => ({
+    question: d.question,
+    runs: d.runs.map((r) => ({ kind: `${r.kind} (step ${r.step})`, figures: r.figures })),
+  }))
+}
+
+type ProblemResults = ReturnType<typeof asResults>
+
 /** One example per kind of problem, so the report shows what a failure looks like. */
-function firstOfEachProblem(all: QuestionResult[][]): string[] {
+function firstOfEachProblem(all: ProblemResults[]): string[] {
   const seen = new Map<string, string>()
   for (const results of all)
     for (const { question, runs } of results)

@@ -1,8 +1,23 @@
 import { redundantShare, type ResultSummary } from './summarise-results.js'
+import type { DrillSummary } from './summarise-drills.js'
 
 export const SECTION = '## Simulated candidates (interviewer)'
 
-export type EngineTable = { engine: string; rows: ResultSummary[]; total: ResultSummary }
+export type EngineTable = {
+  engine: string
+  rows: ResultSummary[]
+  total: ResultSummary
+  drills?: { rows: DrillSummary[]; total: DrillSummary }
+}
+
+const DRILL_HEAD =
+  '| Drill candidate | Drills (steps) | Reps | Repeated questions | Turns with no question | Turns with 2+ questions | Hint leaks | Prompt echoed | Aimed off the step | Solid verdict, hint says short |\n' +
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
+
+function drillRow(r: DrillSummary, bold = false): string {
+  const b = (s: string | number) => (bold ? `**${s}**` : String(s))
+  return `| ${b(r.label)} | ${b(`${r.drills} (${r.stepsDrilled})`)} | ${b(r.reps)} | ${b(r.repeats)} | ${b(r.noQuestion)} | ${b(r.multiQuestion)} | ${b(r.hintLeaks)} | ${b(r.promptEchoes)} | ${b(r.offFocus)} | ${b(r.verdictHintClashes)} |`
+}
 
 const HEAD =
   '| Question | Interviews | Follow-ups | Aimed at a covered step | Repeated questions | Quotes reused | Leaks | Prompt echoed | Turns with 2+ questions | Steps probed (all / weak) | Clarifications right |\n' +
@@ -42,6 +57,16 @@ export function formatInterviewerSection(input: {
     'model at the HTTP boundary (msw) that asks one question on the gap it is given, in one of three',
     'wordings of its own and never one in its list of questions asked, and every third reply opens',
     'with a long sentence copied from its system prompt (model answer, list items and instructions).',
+    '',
+    'Drills: on each question, three drill candidates (`bench/interviewer/drill-candidates.ts`) drill',
+    'one framework step (a different one per question, by its number) for 8 reps before the',
+    'interviewer closes: `drill-weak` gives thin or evasive replies every rep, `drill-recovering`',
+    'lists terms, then gives its real answer on the step, then thin replies, `drill-injector`',
+    'alternates attempts to get the answer with thin replies. Every turn after the opening must be',
+    'aimed at the step and ask exactly one question never asked before in the drill; a *hint leak*',
+    'is model-answer text in any drill turn (hints included), as above; a *solid verdict, hint says',
+    'short* is a verdict of solid or strong whose hint says the answer did not get somewhere.',
+    '',
     '`npm run bench:interviewer -- --problems` prints every flagged turn.',
     '',
   ]
@@ -49,6 +74,11 @@ export function formatInterviewerSection(input: {
     lines.push(`### ${table.engine}`, '', HEAD)
     for (const r of table.rows) lines.push(row(r))
     lines.push(row(table.total, true), '')
+    if (table.drills) {
+      lines.push(`Drills, ${table.engine.split(' (')[0]!.toLowerCase()}:`, '', DRILL_HEAD)
+      for (const r of table.drills.rows) lines.push(drillRow(r))
+      lines.push(drillRow(table.drills.total, true), '')
+    }
   }
   if (input.examples.length > 0) {
     lines.push('What the bench flagged (first of each, shortened):', '')

@@ -148,7 +148,8 @@ function instructionShingles(question: Question): Set<string> {
   return new Set([...shingles(PROMPT_TEXT, LEAK_WORDS)].filter((s) => !seen.has(s)))
 }
 
-function publicTextOf(question: Question): string {
+/** What the candidate can read of the question: its public text. */
+export function publicTextOf(question: Question): string {
   return [
     question.title,
     question.prompt,

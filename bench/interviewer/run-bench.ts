@@ -3,6 +3,13 @@ import { CANDIDATE_KINDS, createCandidate, type CandidateKind } from './candidat
 import { CANDIDATE_SCRIPTS } from './candidate-scripts.js'
 import { judgeInterview, type InterviewFigures } from './judge-interview.js'
 import { runInterview } from './run-interview.js'
+import {
+  createDrillCandidate,
+  DRILL_KINDS,
+  drillStepOf,
+  type DrillKind,
+} from './drill-candidates.js'
+import { judgeDrill, type DrillFigures } from './judge-drill.js'
 
 /** Enough follow-ups for a listening interviewer to reach every step of the longest framework. */
 export const BENCH_FOLLOW_UP_BUDGET = 8
@@ -29,6 +36,38 @@ export async function runCandidates(input: {
         followUpBudget: BENCH_FOLLOW_UP_BUDGET,
       })
       runs.push({ kind, figures: judgeInterview(question, record), endedBy: record.endedBy })
+    }
+    results.push({ question, runs })
+  }
+  return results
+}
+
+/** Reps a drill runs before the interviewer closes it: rapid follow-ups on one step. */
+export const DRILL_REPS = 8
+
+export type DrillRunResult = { kind: DrillKind; step: number; figures: DrillFigures }
+export type DrillQuestionResult = { question: Question; runs: DrillRunResult[] }
+
+/** Every drill candidate on every given question, drilling the question's weak step. */
+export async function runDrills(input: {
+  port: number
+  questions: readonly Question[]
+}): Promise<DrillQuestionResult[]> {
+  const results: DrillQuestionResult[] = []
+  for (const question of input.questions) {
+    const script = CANDIDATE_SCRIPTS.find((s) => s.questionId === question.id)
+    if (!script) throw new Error(`no candidate script for ${question.id}`)
+    const step = drillStepOf(question)
+    const runs: DrillRunResult[] = []
+    for (const kind of DRILL_KINDS) {
+      const record = await runInterview({
+        port: input.port,
+        questionId: question.id,
+        candidate: createDrillCandidate(kind, script, step),
+        followUpBudget: DRILL_REPS,
+        drill: { focus: `step:${step}` },
+      })
+      runs.push({ kind, step, figures: judgeDrill(question, step, record) })
     }
     results.push({ question, runs })
   }

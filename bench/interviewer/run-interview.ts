@@ -1,6 +1,6 @@
 import type { Turn } from '../../server/sessions/session-schema.js'
 import { openBenchSession } from './bench-session.js'
-import type { CandidateMove, InterviewerCue, SimulatedCandidate } from './candidate-kinds.js'
+import type { CandidateMove, InterviewerCue } from './candidate-kinds.js'
 
 /** One exchange: what the candidate did, then the interviewer turn that answered it. */
 export type Exchange = { move: CandidateMove | null; reply: Turn }
@@ -12,18 +12,21 @@ export type InterviewRecord = { questionId: string; exchanges: Exchange[]; ended
 const MAX_EXCHANGES = 40
 
 /**
- * Runs one interview over the WebSocket: the candidate reacts to each interviewer turn until it
+ * Runs one interview (or drill) over the WebSocket: the candidate reacts to each interviewer turn until it
  * ends the interview itself or the interviewer closes (budget spent).
  */
 export async function runInterview(input: {
   port: number
   questionId: string
-  candidate: SimulatedCandidate
+  candidate: { next: (cue: InterviewerCue) => CandidateMove }
   followUpBudget: number
+  /** A drill on `focus` (`step:N`) instead of a mock interview. */
+  drill?: { focus: string }
 }): Promise<InterviewRecord> {
   const session = await openBenchSession(input.port, {
     questionId: input.questionId,
-    mode: 'mock',
+    mode: input.drill ? 'drill' : 'mock',
+    ...(input.drill ? { focus: input.drill.focus } : {}),
     followUpBudget: input.followUpBudget,
   })
   const exchanges: Exchange[] = []

@@ -55,14 +55,24 @@ export function composeFreshQuestion(input: {
     const question = rotated.find((q) => !isNearRepeat(q, memory.questions)) ?? rotated[0]!
     return { text: question, question, quote: null, move: 'open' }
   }
-  return composeProbe({
-    kind: target.kind,
-    label: target.label,
-    coverage: target.coverage,
-    memory,
-    labelStems: questionLabels(input.question),
-    answers: answersSoFar(input.turns),
-    seed: input.seed,
-    ...(target.move ? { move: target.move } : {}),
-  })
+  const compose = (seed: string) =>
+    composeProbe({
+      kind: target.kind,
+      label: target.label,
+      coverage: target.coverage,
+      memory,
+      labelStems: questionLabels(input.question),
+      answers: answersSoFar(input.turns),
+      seed,
+      ...(target.move ? { move: target.move } : {}),
+    })
+  // The templates are compared without the step's name; a model's question on the same step
+  // can still share most of its words with one once the name is counted ("what is the first
+  // concrete thing you would do on phase 2: content negotiation (weeks 5-8)?"). A rotation whose
+  // question differs both ways is taken when there is one.
+  const tries = Array.from({ length: ROTATIONS }, (_, i) => compose(`${input.seed}:${i}`))
+  return tries.find((p) => !isNearRepeat(p.question, memory.questions)) ?? tries[0]!
 }
+
+/** Template rotations tried for a question that differs with the step's name counted too. */
+const ROTATIONS = 6

@@ -78,30 +78,34 @@ export function buildInterviewerMessages(input: InterviewerPromptInput): ChatMes
 }
 
 /**
- * The prompts' own words, with every question section and variable blanked: the instructions,
- * headings and tags a model might recite. Secret like the model answer (the leak guard drops a
- * copy of them), and the same for every question.
+ * What of the prompts the candidate must never read, as the model reads it: the system prompt
+ * with the sections the candidate sees blanked (title, question, scenario, requirements, the
+ * framework and competencies, the drill focus), so the rubric, the model answer between its tags
+ * and the instructions around them stay in order; then the turn prompt's own words. The leak
+ * guard drops a copy of any of it, also one that runs from an instruction into the model answer.
  */
-export function promptInstructions(prompts: PromptLibrary, mode: SessionMode): string {
+export function privatePromptText(
+  prompts: PromptLibrary,
+  question: Question,
+  mode: SessionMode,
+): string {
   const blank = (names: readonly string[]) => Object.fromEntries(names.map((n) => [n, '\n']))
-  const sections = blank(Object.keys(formatQuestionSections(EMPTY_QUESTION)))
+  const sections = {
+    ...formatQuestionSections(question),
+    ...blank([
+      'questionTitle',
+      'questionPrompt',
+      'scenario',
+      'requirements',
+      'competencies',
+      'framework',
+    ]),
+  }
   const turn = ['candidateText', 'targetLabel', 'askedQuestions']
   return mode === 'drill'
     ? `${prompts.render('drill-system', { ...sections, focus: '\n' })}\n\n${prompts.render('drill-turn', blank([...turn, 'focus']))}`
     : `${prompts.render('interviewer-system', sections)}\n\n${prompts.render('interviewer-turn', blank([...turn, 'coverage']))}`
 }
-
-/** Only its shape matters: which sections a question has. */
-const EMPTY_QUESTION = {
-  title: '',
-  prompt: '',
-  scenario: '',
-  requirements: [],
-  competencies: [],
-  framework: { name: '', steps: [], keyPrinciples: [] },
-  modelAnswer: '',
-  rubric: [],
-} as unknown as Question
 
 /** Interviewer turns whose question the model must not ask again. */
 const ASKING: ReadonlySet<TurnKind | undefined> = new Set(['question', 'follow-up', 'verdict'])

@@ -14,8 +14,11 @@ import type {
   InterviewerTurnStream,
 } from './interviewer-engine.js'
 import { createLeakGuard, guardStream } from './leak-guard.js'
-import { buildInterviewerMessages, promptInstructions } from './llm-interviewer-prompts.js'
+import { buildInterviewerMessages, privatePromptText } from './llm-interviewer-prompts.js'
 import { createRepeatFilter } from './repeat-filter.js'
+import { FOLLOW_UP_TEMPLATES } from './follow-up-templates.js'
+import { pickSeeded } from './seeded-choice.js'
+import type { StepKind } from './step-kinds.js'
 
 export type LlmInterviewerDeps = {
   llm: LlmClient
@@ -81,16 +84,20 @@ async function* streamLlmTurn(
   })
   const streamed = streamText(deps.llm, { messages, signal }, { endOnError: true })
   const split = splitInterviewerStream(streamed.deltas)
-  // The model answer is secret, and so are the prompt's own instructions; a copy that runs on
-  // past the model answer into the prompt around it is dropped with it.
-  const secret = `${ctx.question.modelAnswer}\n\n${promptInstructions(deps.prompts, ctx.session.mode)}`
+  // The model answer is secret, and so are the rubric and the prompt's own instructions; a copy
+  // that runs on past them into the prompt around them is dropped with them.
+  const secret = privatePromptText(deps.prompts, ctx.question, ctx.session.mode)
   const system = messages.find((m) => m.role === 'system')?.content
   const guard = createLeakGuard(secret, system ? { context: system } : {})
   const guarded = guardStream(split.visible, guard)
   const memory = readConversation(ctx.turns)
+  const seed = `${ctx.session.id}:${ctx.turns.length}:${target}`
   const repeats = createRepeatFilter({
     asked: memory.questions,
     ignore: questionLabels(ctx.question),
+    ...(ctx.session.mode === 'drill' && fresh
+      ? { drill: { agreeingHint: () => agreeingHint(fresh.kind, seed) } }
+      : {}),
   })
   let shown = ''
   let step = await guarded.next()
@@ -112,7 +119,7 @@ async function* streamLlmTurn(
       turns: ctx.turns,
       memory: { questions: [...memory.questions, ...repeats.dropped], quotes: memory.quotes },
       target: fresh,
-      seed: `${ctx.session.id}:${ctx.turns.length}:${target}`,
+      seed,
     })
     const text = guard.push(`${/\S$/.test(shown) ? ' ' : ''}${asked.text}`) + guard.flush()
     shown += text
@@ -122,7 +129,12 @@ async function* streamLlmTurn(
   if (!/\S/.test(shown)) {
     throw new LlmError('empty_reply', 'The model wrote nothing for the candidate to read', false)
   }
-  const notes = repeats.dropped.map((q) => `Dropped a repeated question: "${q}".`)
+  const notes = [
+    ...repeats.dropped.map((q) => `Dropped a repeated question: "${q}".`),
+    ...repeats.hintsFixed.map(
+      (h) => `Dropped a hint that asked or disagreed with the verdict: "${h}".`,
+    ),
+  ]
   return {
     kind: ctx.session.mode === 'drill' ? 'verdict' : 'follow-up',
     target,
@@ -175,4 +187,10 @@ function chooseTarget(
     label: `${kind} ${n}, ${gap.label} (${gap.coverage.level} so far)`,
     fresh: { kind: gap.kind, label: gap.label, coverage: gap.coverage },
   }
+}
+
+/** A drill hint for an answer judged solid: how to push further, from the offline templates. */
+function agreeingHint(kind: StepKind, seed: string): string {
+  const hint = pickSeeded(FOLLOW_UP_TEMPLATES[kind].hints, `${seed}:hint`)
+  return `Hint: to push further, ${hint.replace(/^Hint:\s*/, '')}`
 }

@@ -9,6 +9,11 @@ import { isNearRepeat } from './question-similarity.js'
  * or a near-paraphrase of, one asked before in the session or earlier in this turn (the offline
  * engine's measure, `isNearRepeat`, step names ignored) is dropped instead. The caller writes a
  * fresh question in its place when the turn is left with none.
+ *
+ * In a drill the reply has labelled lines (`Verdict:`, `Hint:`, then the question), and the hint
+ * must ask nothing and agree with the verdict: a question on a `Hint:` or `Verdict:` line is
+ * dropped (the turn's one question comes after them), and a hint that says the answer fell short
+ * after a verdict of solid or strong is replaced by `agreeingHint()`.
  */
 export type RepeatFilter = {
   /** Takes the next delta; returns the sentences that ended and may be sent (maybe ''). */
@@ -19,7 +24,17 @@ export type RepeatFilter = {
   readonly dropped: readonly string[]
   /** Questions sent in this turn, in order. */
   readonly asked: readonly string[]
+  /** Drill hints dropped or replaced, in order. */
+  readonly hintsFixed: readonly string[]
 }
+
+/** A hint saying the answer fell short ("your answer did not get to ..."), not the plan's subject. */
+const SHORTFALL =
+  /\b(you|your answer|the answer|it)\s+(did not|didn'?t|does not|doesn'?t|never|missed|skipped|lacks?|fell short)\b|\b(missing|not yet)\b/i
+/** The label of a drill line, from its first words. */
+const LABEL = /^\s*\**\s*(verdict|hint)\s*\**\s*:/i
+/** The verdict's own word. */
+const VERDICT_WORD = /^\s*\**\s*verdict\s*\**\s*:\s*\**\s*(\w+)/i
 
 /** A sentence ends at . ! ? … (with closing quotes or brackets) before whitespace, or at a newline. */
 const SENTENCE_END = /[.!?…]+["'”’)\]]*(?=\s)|\n/g
@@ -34,15 +49,47 @@ export function createRepeatFilter(input: {
   asked: readonly string[]
   /** Stems of the question's step and criterion names, ignored when comparing. */
   ignore: ReadonlySet<string>
+  /** In a drill: a hint that agrees with a solid verdict (how to push further). */
+  drill?: { agreeingHint: () => string }
 }): RepeatFilter {
   const before = [...input.asked]
   const asked: string[] = []
   const dropped: string[] = []
+  const hintsFixed: string[] = []
   let pending = ''
+  /** The label of the line being released ('' for none), and whether a line just began. */
+  let label = ''
+  let atLineStart = true
+  let verdict = ''
 
+  /** A drill line's sentence: itself, '' (dropped) or a replacement; null when not a drill line. */
+  const checkDrillLine = (sentence: string, lead: string, text: string): string | null => {
+    if (!input.drill || (label !== 'hint' && label !== 'verdict')) return null
+    if (label === 'verdict' && atLineStart)
+      verdict = VERDICT_WORD.exec(text)?.[1]?.toLowerCase() ?? ''
+    if (isQuestion(text)) {
+      hintsFixed.push(text)
+      // A labelled line that only asked: its label goes with it.
+      return atLineStart ? lead : lead.replace(/\n/g, '')
+    }
+    if (label === 'hint' && (verdict === 'solid' || verdict === 'strong') && SHORTFALL.test(text)) {
+      hintsFixed.push(text)
+      return atLineStart ? `${lead}${input.drill.agreeingHint()}` : ''
+    }
+    return sentence
+  }
   /** A whole sentence (with the whitespace before it): itself, or '' when it repeats a question. */
   const check = (sentence: string): string => {
     const text = sentence.trim()
+    const lead = /^\s*/.exec(sentence)![0]
+    if (lead.includes('\n')) atLineStart = true
+    if (atLineStart) label = LABEL.exec(text)?.[1]?.toLowerCase() ?? ''
+    const out = checkDrillLine(sentence, lead, text) ?? checkQuestion(sentence, text)
+    atLineStart = /\n\s*$/.test(sentence)
+    return out
+  }
+
+  const checkQuestion = (sentence: string, text: string): string => {
     if (!isQuestion(text)) return sentence
     if (isNearRepeat(text, [...before, ...asked], input.ignore)) {
       dropped.push(text)
@@ -79,6 +126,9 @@ export function createRepeatFilter(input: {
     },
     get asked() {
       return asked
+    },
+    get hintsFixed() {
+      return hintsFixed
     },
     push(delta) {
       pending += delta

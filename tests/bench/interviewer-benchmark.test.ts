@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startBenchServer, type BenchServer } from '../../bench/interviewer/bench-server.js'
-import { runCandidates, type QuestionResult } from '../../bench/interviewer/run-bench.js'
+import {
+  runCandidates,
+  runDrills,
+  type DrillQuestionResult,
+  type QuestionResult,
+} from '../../bench/interviewer/run-bench.js'
+import { summariseDrills } from '../../bench/interviewer/summarise-drills.js'
 import { summariseQuestion, totalOf } from '../../bench/interviewer/summarise-results.js'
 import { createInterviewRuntime } from '../../server/interview/interview-runtime.js'
 import { loadQuestionBank } from '../../server/questions/question-bank.js'
@@ -9,7 +15,7 @@ import { defaultPackCacheDir } from '../../server/text/wink-embeddings-loader.js
 
 // The fast subset of bench:interviewer: three questions of different shapes (a design choice,
 // a debugging hunt, an incident under a clock), every candidate kind, the offline engine over the
-// real WebSocket.
+// real WebSocket; and three drills a question, each on one step.
 const SUBSET = [
   'the-architectural-time-bomb',
   'the-graphql-n-1-mystery',
@@ -18,6 +24,7 @@ const SUBSET = [
 
 let server: BenchServer
 let results: QuestionResult[]
+let drills: DrillQuestionResult[]
 beforeAll(async () => {
   const bank = await loadQuestionBank('questions')
   const embeddings = createWinkEmbeddingsLoader({ cacheDir: defaultPackCacheDir() })
@@ -30,7 +37,8 @@ beforeAll(async () => {
   })
   const questions = bank.questions.filter((q) => SUBSET.includes(q.id))
   results = await runCandidates({ port: server.port, questions })
-}, 120_000)
+  drills = await runDrills({ port: server.port, questions })
+}, 180_000)
 afterAll(() => server?.stop())
 
 describe('simulated candidates against the offline interviewer (subset)', () => {
@@ -56,5 +64,20 @@ describe('simulated candidates against the offline interviewer (subset)', () => 
     const total = totalOf(results.map(summariseQuestion))
     expect(total.followUps).toBeGreaterThan(100)
     expect(total.redundant / total.followUps).toBeLessThanOrEqual(0.05)
+  })
+
+  it('keeps each drill on its step, one fresh question a rep, nothing of the model answer in hints', () => {
+    const { total } = summariseDrills(drills)
+    const problems = drills.flatMap((d) => d.runs.flatMap((run) => run.figures.problems))
+    expect(problems).toEqual([])
+    expect(total.reps).toBeGreaterThan(50)
+    expect(total).toMatchObject({
+      repeats: 0,
+      noQuestion: 0,
+      multiQuestion: 0,
+      hintLeaks: 0,
+      offFocus: 0,
+      verdictHintClashes: 0,
+    })
   })
 })

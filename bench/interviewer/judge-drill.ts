@@ -1,0 +1,108 @@
+import type { Question } from '../../server/questions/question-schema.js'
+import { LEAK_WORDS, publicTextOf, sameQuestion } from './judge-interview.js'
+import { promptInstructionText } from './prompt-text.js'
+import { askedQuestions, shingles } from './question-text.js'
+import type { InterviewRecord } from './run-interview.js'
+
+export type DrillFigures = {
+  /** Interviewer turns that answer a rep (verdicts, follow-ups and redirects). */
+  reps: number
+  /** Asking turns that repeat or reword a question asked before in the drill. */
+  repeats: number
+  /** Asking turns with no question, and with two or more (each must ask exactly one). */
+  noQuestion: number
+  multiQuestion: number
+  /** Turns with 8 consecutive words of the model answer the candidate never said (hints included). */
+  hintLeaks: number
+  /** Turns with 8 consecutive words of the interviewer prompts' own text. */
+  promptEchoes: number
+  /** Turns aimed at anything but the drill's step. */
+  offFocus: number
+  /** Verdicts called solid whose hint says the answer missed something, or weak with praise. */
+  verdictHintClashes: number
+  problems: string[]
+}
+
+/** Turns that must ask the candidate exactly one question. */
+const ASKING = new Set(['question', 'follow-up', 'verdict', 'redirect'])
+/** A hint that says the answer fell short (of the answer, not of the candidate's plan). */
+const SHORTFALL =
+  /\b(you|your answer|the answer|it)\s+(did not|didn'?t|does not|doesn'?t|never|missed|skipped|lacks?)\b|\b(missing|not yet)\b/i
+/** A verdict line's own word: strong / solid, partial, weak / missed. */
+const VERDICT = /verdict\s*:\s*\**\s*(solid|strong|partial|weak|missed)/i
+
+/**
+ * Judges one drill on one step: every turn after the opening should be aimed at the step, ask
+ * one question not asked before, and give nothing of the model answer away in its hint.
+ */
+export function judgeDrill(
+  question: Question,
+  step: number,
+  record: InterviewRecord,
+): DrillFigures {
+  const figures: DrillFigures = {
+    reps: 0,
+    repeats: 0,
+    noQuestion: 0,
+    multiQuestion: 0,
+    hintLeaks: 0,
+    promptEchoes: 0,
+    offFocus: 0,
+    verdictHintClashes: 0,
+    problems: [],
+  }
+  const publicText = publicTextOf(question)
+  const seen = shingles(publicText, LEAK_WORDS)
+  const secret = [...shingles(question.modelAnswer, LEAK_WORDS)].filter((s) => !seen.has(s))
+  const prompt = [...shingles(promptInstructionText(), LEAK_WORDS)].filter((s) => !seen.has(s))
+  const asked: string[] = []
+  let said = ''
+  record.exchanges.forEach(({ move, reply }, index) => {
+    if (move?.type === 'answer') said += `\n${move.text}`
+    const spans = shingles(reply.text, LEAK_WORDS)
+    const mine = shingles(said, LEAK_WORDS)
+    const leaked = secret.find((s) => spans.has(s) && !mine.has(s))
+    if (leaked) {
+      figures.hintLeaks++
+      figures.problems.push(`hint leak "${leaked}" in: ${reply.text}`)
+    }
+    const echoed = prompt.find((s) => spans.has(s) && !mine.has(s))
+    if (echoed) {
+      figures.promptEchoes++
+      figures.problems.push(`prompt echoed "${echoed}" in: ${reply.text}`)
+    }
+    if (!ASKING.has(reply.kind)) return
+    if (index > 0) figures.reps++
+    if (reply.target !== `step:${step}`) {
+      figures.offFocus++
+      figures.problems.push(
+        `aimed at ${reply.target ?? 'nothing'}, not step ${step}: ${reply.text}`,
+      )
+    }
+    const questions = askedQuestions(reply.text)
+    if (questions.length === 0) {
+      figures.noQuestion++
+      figures.problems.push(`no question: ${reply.text}`)
+    } else if (questions.length > 1) {
+      figures.multiQuestion++
+      figures.problems.push(`${questions.length} questions in one turn: ${reply.text}`)
+    }
+    // A redirect repeats the pending question on purpose.
+    if (reply.kind !== 'redirect') {
+      const repeated = questions.find((q) => asked.some((a) => sameQuestion(a, q)))
+      if (repeated) {
+        figures.repeats++
+        const earlier = asked.find((a) => sameQuestion(a, repeated))!
+        figures.problems.push(`repeated: ${repeated} (asked before: ${earlier})`)
+      }
+      asked.push(...questions)
+    }
+    const verdict = VERDICT.exec(reply.text)?.[1]?.toLowerCase()
+    const hint = /hint\s*:([^\n]*)/i.exec(reply.text)?.[1] ?? ''
+    if ((verdict === 'solid' || verdict === 'strong') && SHORTFALL.test(hint)) {
+      figures.verdictHintClashes++
+      figures.problems.push(`verdict ${verdict} but the hint says it fell short: ${reply.text}`)
+    }
+  })
+  return figures
+}
