@@ -10,7 +10,14 @@ export type FeedbackInput = {
   candidate: DiscourseQuality
   /** The model answer's score out of 10: what reference level earns. */
   stated: number
+  /** Per criterion or competency name, the model answer's points on it the candidate made. */
+  covered?: ReadonlyMap<string, readonly string[]>
+  /** Distinct figures the answer states (specific-details.ts); few means "quantify" applies. */
+  figures?: number
 }
+
+/** An answer stating this many distinct figures has quantified: "quantify" is no advice for it. */
+const QUANTIFIED = 3
 
 /**
  * Strengths (criteria and competencies at 70% or more of reference level), gaps (under 50%)
@@ -29,7 +36,13 @@ export function writeFeedback(input: FeedbackInput): {
   ]
   const strengths = all
     .filter((c) => c.score >= 0.7 * input.stated && c.evidence.length > 0)
-    .map((c) => `${c.name}: ${firstSentence(c.rationale)}`)
+    .map((c) => {
+      // What the candidate did, in the question's terms; the measure only when no point is named.
+      const points = input.covered?.get(c.name) ?? []
+      return points.length > 0
+        ? `${c.name}: you covered ${points.join('; ')}.`
+        : `${c.name}: ${firstSentence(c.rationale)}`
+    })
   const gaps = all
     .filter((c) => c.score < 0.5 * input.stated)
     .map((c) => `${c.name} (${c.score}/10)${c.missing ? `: ${c.missing}` : ''}`)
@@ -43,19 +56,15 @@ function pickNextSteps(input: FeedbackInput): string[] {
       'Explain rather than list: for each point say what you would do, why, and what it costs ("I would add X because Y, which means Z").',
     )
   }
-  const rubric = new Map(input.question.rubric.map((r) => [r.name, r.description]))
   const weakest = [...input.criteria].sort(
     (a, b) => a.score - b.score || a.name.localeCompare(b.name),
   )
   for (const c of weakest) {
-    if (c.score >= 0.9 * input.stated) continue
-    // What the answer did not reach, in the question's terms; the rubric's wording only when
-    // nothing specific is missing.
-    steps.push(
-      c.missing
-        ? `Strengthen "${c.name}". ${c.missing}`
-        : `Strengthen "${c.name}": ${rubric.get(c.name) ?? ''}.`.replace(/\.\./g, '.'),
-    )
+    // What the answer did not reach, in the question's terms. A criterion with nothing specific
+    // missing gets no step: restating the rubric's wording ("Provided concrete ...") tells the
+    // candidate nothing they can do.
+    if (c.score >= 0.9 * input.stated || !c.missing) continue
+    steps.push(`Strengthen "${c.name}". ${c.missing}`)
   }
   const stepsByNumber = new Map(input.question.framework.steps.map((s) => [s.number, s]))
   for (const f of input.framework.filter((s) => s.coverage !== 'full')) {
@@ -66,10 +75,14 @@ function pickNextSteps(input: FeedbackInput): string[] {
   }
   for (const principle of input.question.framework.keyPrinciples)
     steps.push(`Keep to this principle: ${principle}.`)
+  if ((input.figures ?? 0) < QUANTIFIED)
+    steps.push(
+      'Quantify: put numbers on scale, latency, cost and risk, and state the assumptions behind them.',
+    )
   steps.push(
-    'Quantify: put numbers on scale, latency, cost and risk, and state the assumptions behind them.',
     'Close with trade-offs: what you chose not to do, and the signal that would make you revisit the choice.',
     'Rehearse the answer aloud against the framework, one step at a time, within the time you would have in an interview.',
+    'Lead with the conclusion: state the cause or the decision in your first minute, then the evidence for it, and go deeper only where the interviewer asks.',
   )
   return [...new Set(steps)].slice(0, 3)
 }

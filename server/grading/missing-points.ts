@@ -19,7 +19,13 @@ const LABEL =
   /^(?:[-*•>#\d.)\s]+)?(?:(?:fix|cause|step|phase|minutes?|diagnostic|option|why|how|what|goal|result|target|note)\b[^:]{0,20}:\s*|[A-Z][\w /&-]{0,30}:\s+)/i
 
 /** What a criterion's "missing" line is made from: the question's own points, not its rubric. */
-export type MissingPoints = (criterion: { name: string; description: string }) => string
+export type MissingPoints = ((criterion: { name: string; description: string }) => string) & {
+  /**
+   * The points about the criterion the candidate did reach (at most two, closest first): what a
+   * strength or a rationale names, in the question's terms rather than as matched words.
+   */
+  reached(criterion: { name: string; description: string }): string[]
+}
 
 /**
  * Names what the candidate did not reach for a criterion, in the question's own terms: the
@@ -61,11 +67,17 @@ export function createMissingPoints(
         .filter((stem) => !demoted.has(stem)),
     )
   const pointStems = points.map(stems)
-  return (criterion) => {
+  const related = new Map<string, string[]>()
+  const relatedTo = (criterion: { description: string }) => {
+    let list = related.get(criterion.description)
+    if (!list) related.set(criterion.description, (list = closestRelated(criterion)))
+    return list
+  }
+  function closestRelated(criterion: { description: string }): string[] {
     // A point is about the criterion when it shares a word with its description (the question's
     // own words and the rubric's vocabulary do not count); the closest come first.
     const about = stems(criterion.description)
-    const related = points
+    return points
       .map((point, i) => ({
         point,
         i,
@@ -75,23 +87,33 @@ export function createMissingPoints(
       .map((p) => ({ ...p, score: analyzer.coverage(criterion.description, p.point).score }))
       .filter((p) => p.score >= MIN_RELATEDNESS)
       .sort((a, b) => b.shared - a.shared || b.score - a.score || a.i - b.i)
-    const missing: typeof related = []
-    for (const p of related) {
-      if (missing.length >= MAX_POINTS || isReached(p.point)) continue
-      // "Chrome DevTools Network tab" says nothing more next to "Chrome DevTools Network tab,
-      // Performance tab, GraphQL tracing": one of two points that contain each other is enough.
-      const low = p.point.toLowerCase()
-      const repeats = missing.some(
-        (m) => m.point.toLowerCase().includes(low) || low.includes(m.point.toLowerCase()),
-      )
-      if (!repeats) missing.push(p)
-    }
-    if (missing.length === 0) return ''
-    return `Not reached: ${missing.map((p) => p.point).join('; ')}.`
+      .map((p) => p.point)
   }
+  // The two closest points that pass `keep`, one of any two that contain each other: "Chrome
+  // DevTools Network tab" says nothing more next to "Chrome DevTools Network tab, Performance
+  // tab, GraphQL tracing".
+  const closest = (related: readonly string[], keep: (point: string) => boolean) => {
+    const chosen: string[] = []
+    for (const point of related) {
+      if (chosen.length >= MAX_POINTS || !keep(point)) continue
+      const low = point.toLowerCase()
+      const repeats = chosen.some(
+        (m) => m.toLowerCase().includes(low) || low.includes(m.toLowerCase()),
+      )
+      if (!repeats) chosen.push(point)
+    }
+    return chosen
+  }
+  const missingFor = (criterion: { name: string; description: string }) => {
+    const missing = closest(relatedTo(criterion), (p) => !isReached(p))
+    return missing.length === 0 ? '' : `Not reached: ${missing.join('; ')}.`
+  }
+  return Object.assign(missingFor, {
+    reached: (criterion: { name: string; description: string }) =>
+      closest(relatedTo(criterion), isReached),
+  })
 }
 
-/** The model answer's and the framework steps' points, deduplicated, in order. */
 export function questionPoints(question: Question): string[] {
   const texts = [
     ...question.framework.steps.map((s) => s.description),

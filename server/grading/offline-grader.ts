@@ -198,6 +198,7 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
         reachFromMatrix(analyzer, profile, content.matrix),
       )
 
+      const covered = new Map<string, string[]>()
       const gradeTarget = (i: number): CriterionGrade => {
         const target = profile.targets[i]!
         const description =
@@ -205,10 +206,21 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
             ? question.rubric.find((r) => r.name === target.name)?.description
             : question.competencies.find((c) => c.name === target.name)?.description
         const score = scoreOf(i)
+        const reached = tooLittle
+          ? []
+          : missingFor.reached({ name: target.name, description: description ?? '' })
+        covered.set(target.name, reached)
         return {
           name: target.name,
           evidence: tooLittle || content.recall[i]! <= 0 ? [] : evidence[graded.indexOf(i)]!,
-          rationale: explain(target.name, content, i, target.termIndices.length, candidate),
+          rationale: explain(
+            target.name,
+            content.matched[i]!.length,
+            target.termIndices.length,
+            reached,
+            content.fillerShare,
+            candidate,
+          ),
           missing: missingFor({ name: target.name, description: description ?? '' }),
           score: tooLittle ? Math.min(score, MAX_SCORE_INSUFFICIENT) : score,
           verdict: tooLittle ? 'insufficient-evidence' : 'scored',
@@ -246,6 +258,8 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
         framework,
         candidate,
         stated,
+        covered,
+        figures: content.figures,
       })
       return {
         questionId: question.id,
@@ -285,21 +299,26 @@ function modelAnswerRecall(
   return recall
 }
 
+/**
+ * Why a criterion scored as it did, in the question's terms: how much of its reference the
+ * answer reaches and which of the model answer's points on it the candidate made (never the
+ * matched words themselves, which read as stems out of context: "n, 1, listed, factors").
+ */
 function explain(
   name: string,
-  content: ContentMeasure,
-  i: number,
+  matchedCount: number,
   termCount: number,
+  reached: readonly string[],
+  fillerShare: number,
   candidate: DiscourseQuality,
 ): string {
-  const matched = content.matched[i]!
   const parts = [
-    `Reaches ${matched.length} of the ${termCount} key terms of "${name}" (its description and the model answer's sentences on it).`,
+    `Reaches ${matchedCount} of the ${termCount} key terms of "${name}" (its description and the model answer's sentences on it).`,
   ]
-  if (matched.length > 0) parts.push(`Matched: ${matched.slice(0, 8).join(', ')}.`)
-  if (content.fillerShare >= 0.25)
+  if (reached.length > 0) parts.push(`Covered: ${reached.join('; ')}.`)
+  if (fillerShare >= 0.25)
     parts.push(
-      `${Math.round(content.fillerShare * 100)}% of the words add nothing new to the answer; filler lowers the score.`,
+      `${Math.round(fillerShare * 100)}% of the words add nothing new to the answer; filler lowers the score.`,
     )
   // Said only of an answer that does read as a list: prose loses nothing to this measure.
   if (isListLike(candidate))

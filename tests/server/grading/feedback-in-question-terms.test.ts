@@ -3,7 +3,11 @@ import { removeQuestionClaims } from '../../../server/grading/claims-filter.js'
 import { isListLike, measureDiscourse } from '../../../server/grading/discourse-quality.js'
 import { formatGradeReport } from '../../../server/grading/format-grade-report.js'
 import type { Grade } from '../../../server/grading/grade-schema.js'
-import { joinCandidateText } from '../../../server/grading/candidate-sentences.js'
+import {
+  joinCandidateText,
+  listCandidateSentences,
+} from '../../../server/grading/candidate-sentences.js'
+import { countFigures } from '../../../server/grading/specific-details.js'
 import type { Question } from '../../../server/questions/question-schema.js'
 import { readDevSet, type DevCase } from './claims-corpus.js'
 import { setUpGrader } from './grading-support.js'
@@ -122,5 +126,48 @@ describe('the discourse note', () => {
     for (const { grade } of prose)
       for (const k of grade.criteria) expect(k.rationale).not.toMatch(/listing terms/)
     expect(noted).toBeGreaterThan(0)
+  })
+})
+
+describe('what was done well, and what to do next', () => {
+  it('rationales and strengths name the points the candidate made, never matched words', () => {
+    let named = 0
+    for (const { c, q, grade } of graded) {
+      const source = fold(
+        [q.modelAnswer, ...q.framework.steps.map((s) => s.description)].join('\n'),
+      )
+      for (const k of [...grade.criteria, ...grade.competencies]) {
+        expect(k.rationale, `${c.questionId}/${c.level}`).not.toMatch(/Matched:/)
+        const covered = /Covered: (.+?)\.(?= It reads| \d+% of the words|$)/.exec(k.rationale)?.[1]
+        for (const point of covered?.split('; ') ?? []) {
+          expect(source, k.rationale).toContain(fold(point))
+          named++
+        }
+      }
+      for (const strength of grade.strengths)
+        if (/you covered/.test(strength)) expect(strength).toMatch(/^[^:]+: you covered .+\.$/)
+    }
+    // The excellent answers do make the model answer's points, and are told so.
+    expect(named).toBeGreaterThan(30)
+    const excellent = graded.filter((g) => g.c.level === 'excellent-own-words')
+    const told = excellent.filter((g) => g.grade.strengths.some((s) => /you covered/.test(s)))
+    expect(told.length).toBeGreaterThanOrEqual(12)
+  })
+
+  it('gives exactly three next steps, none restating the rubric, "quantify" only to answers without figures', () => {
+    for (const { c, q, grade } of graded) {
+      expect(grade.nextSteps, `${c.questionId}/${c.level}`).toHaveLength(3)
+      const descriptions = q.rubric.map((r) => fold(r.description))
+      for (const step of grade.nextSteps)
+        for (const d of descriptions) expect(fold(step)).not.toContain(d)
+    }
+    // Answers that state figures are not told to quantify; the others may be.
+    const quantified = graded.filter(
+      (g) =>
+        countFigures(listCandidateSentences(g.c).map((s) => s.text)) >= 3 &&
+        g.grade.nextSteps.some((s) => /^Quantify/.test(s)),
+    )
+    expect(graded.some((g) => g.grade.nextSteps.some((s) => /^Quantify/.test(s)))).toBe(true)
+    expect(quantified).toEqual([])
   })
 })
