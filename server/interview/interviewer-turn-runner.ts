@@ -28,6 +28,7 @@ const FAILURE_REASON: Partial<Record<LlmErrorCode | 'internal', string>> = {
   rate_limited: 'the model server is busy',
   auth: 'the model server refused the API key',
   bad_response: 'the model server sent something that is not a reply',
+  content_filtered: "the model server's content filter stopped its reply",
 }
 
 /** Said when even the fallback fails; a turn always ends with something to answer. */

@@ -51,6 +51,8 @@ export type LlmErrorCode =
   | 'empty_reply'
   /** The reply is not the shape of a chat completion (an HTML page, `{"detail": …}`). */
   | 'bad_response'
+  /** The provider's content filter stopped the reply (`finish_reason: "content_filter"`). */
+  | 'content_filtered'
 
 /** A provider failure, wrapped at the adapter boundary. */
 export class LlmError extends Error {

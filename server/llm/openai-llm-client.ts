@@ -168,6 +168,14 @@ export class OpenAiLlmClient implements LlmClient {
           false,
         )
       }
+      if (state.finishReason === 'content_filter') {
+        // Azure and OpenAI stop a filtered reply mid-text: what came is not a whole turn.
+        throw new LlmError(
+          'content_filtered',
+          "The model server's content filter stopped the reply",
+          false,
+        )
+      }
       if (!hasText) throw new LlmError('empty_reply', describeEmptyStream(state, markup), false)
       yield { type: 'done', usage: state.usage, model: state.model }
     } finally {
@@ -292,5 +300,6 @@ function describeEmptyStream(state: ChunkState, markup: MarkupFilter): string {
     return 'The model answered with a tool call and no text'
   }
   if (markup.removed.reasoning > 0) return 'The model sent only its reasoning and no answer'
+  if (state.refusal > 0) return 'The model refused to answer'
   return 'The model server returned an empty reply'
 }

@@ -13,17 +13,28 @@ export type ChunkState = {
   finishReason: string | null
   /** Tool calls in `delta.tool_calls` (OpenAI, Azure, vLLM, Groq): never text for the reader. */
   toolCalls: number
+  /** Characters of `delta.refusal` (OpenAI): a refusal, never text for the reader. */
+  refusal: number
 }
 
 export function createChunkState(requestedModel: string): ChunkState {
-  return { model: requestedModel, usage: null, finished: false, finishReason: null, toolCalls: 0 }
+  return {
+    model: requestedModel,
+    usage: null,
+    finished: false,
+    finishReason: null,
+    toolCalls: 0,
+    refusal: 0,
+  }
 }
 
 /**
  * Reads one chunk as real servers send them and returns its visible text ('' when none).
  * Tolerates: empty `choices` (Azure filter results, the usage-only final chunk), `usage` on any
  * chunk (llama.cpp puts it on the last content chunk), `reasoning_content` / `reasoning` deltas
- * (vLLM, DeepSeek, Ollama thinking models), which are never shown, and an empty `model` (Azure).
+ * (vLLM, DeepSeek, Ollama thinking models), which are never shown, an empty `model` (Azure),
+ * `content` as a list of typed parts (Mistral's Magistral: `thinking` parts, never shown, and
+ * `text` parts) and `refusal` deltas (OpenAI), counted and never shown.
  */
 export function readChatChunk(chunk: ChatCompletionChunk, state: ChunkState): string {
   if (typeof chunk.model === 'string' && chunk.model.length > 0) state.model = chunk.model
@@ -38,8 +49,9 @@ export function readChatChunk(chunk: ChatCompletionChunk, state: ChunkState): st
   for (const choice of Array.isArray(chunk.choices) ? chunk.choices : []) {
     // n is 1: only the first choice is ours; other indexes would interleave replies.
     if (!choice || (choice.index ?? 0) !== 0) continue
-    const content = choice.delta?.content
-    if (typeof content === 'string') text += content
+    const delta = choice.delta as { content?: unknown; refusal?: unknown } | undefined
+    text += contentText(delta?.content)
+    if (typeof delta?.refusal === 'string') state.refusal += delta.refusal.length
     // Parallel calls arrive as several entries; a call's later argument chunks repeat its index.
     const calls = choice?.delta?.tool_calls
     for (const call of Array.isArray(calls) ? calls : []) {
@@ -115,4 +127,16 @@ function describeError(error: unknown): string {
   return typeof message === 'string' && message.length > 0
     ? message
     : JSON.stringify(error).slice(0, 300)
+}
+
+/** A delta's text: the string, or the `text` parts of a list of typed parts (thinking left out). */
+function contentText(content: unknown): string {
+  if (typeof content === 'string') return content
+  if (!Array.isArray(content)) return ''
+  let text = ''
+  for (const part of content) {
+    const p = part as { type?: unknown; text?: unknown } | null
+    if (p && p.type === 'text' && typeof p.text === 'string') text += p.text
+  }
+  return text
 }

@@ -65,6 +65,27 @@ describe.each(TRANSPORTS)('provider quirks over $transport', ({ makeFetch }) => 
     })
   })
 
+  it('fails a reply the content filter stopped (Azure), keeping the text that came before', async () => {
+    replay('azure-content-filter-stop', { chunkBytes: 17 })
+    const { client } = createTestClient()
+    const result = await collectStream(client)
+    // The stream ends like any other (usage, [DONE]), but the reply is not whole.
+    expect(result.text).toBe('Suppose an attacker floods the')
+    expect(result.done).toBeNull()
+    expect(result.error).toMatchObject({ code: 'content_filtered', retryable: false })
+  })
+
+  it('fails a refusal sent in refusal deltas (OpenAI) as an empty reply that says so', async () => {
+    replay('openai-refusal')
+    const { client } = createTestClient()
+    const result = await collectStream(client)
+    expect(result.text).toBe('')
+    expect(result.error).toMatchObject({
+      code: 'empty_reply',
+      message: 'The model refused to answer',
+    })
+  })
+
   it('never shows Ollama tool-call markup written as text, and fails the empty reply', async () => {
     replay('ollama-tool-call-text', { chunkBytes: 11 })
     const { client } = createTestClient()

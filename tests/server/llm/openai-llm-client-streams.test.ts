@@ -61,6 +61,27 @@ const recorded = [
     usage: { promptTokens: 640, completionTokens: 9 },
     model: 'meta-llama/llama-3.3-70b-instruct',
   },
+  // `content` as typed parts: `thinking` parts are left out, `text` parts and strings are read.
+  {
+    fixture: 'mistral-magistral-thinking',
+    text: 'You picked write-through. What bounds how stale a read can be?',
+    usage: { promptTokens: 1210, completionTokens: 58 },
+    model: 'magistral-medium-2509',
+  },
+  // `reasoning_content` with `content: null`, keep-alive comments while queued.
+  {
+    fixture: 'deepseek-reasoner',
+    text: 'Where does the outbox row get written, relative to the charge?',
+    usage: { promptTokens: 980, completionTokens: 87 },
+    model: 'deepseek-reasoner',
+  },
+  // Ollama 0.12+ with a thinking model: `reasoning` deltas.
+  {
+    fixture: 'ollama-thinking',
+    text: 'How would you undo this in production?',
+    usage: { promptTokens: 702, completionTokens: 48 },
+    model: 'qwen3:8b',
+  },
 ]
 
 describe.each(TRANSPORTS)(
@@ -108,6 +129,23 @@ describe.each(TRANSPORTS)(
       expect(result.text).not.toContain('capacity estimates')
       expect(result.text).not.toContain('12k')
     })
+
+    it.each([
+      ['mistral-magistral-thinking', /TTL|versioned|candidate named/],
+      ['deepseek-reasoner', /outbox\.|They want|source of truth/],
+      ['ollama-thinking', /Okay|flips a flag/],
+    ])(
+      'never shows the reasoning of %s, whatever the network chunks',
+      async (fixture, reasoning) => {
+        for (const chunkBytes of [3, 64]) {
+          replay(fixture, chunkBytes)
+          const { client } = createTestClient()
+          const result = await collectStream(client)
+          expect(result.error).toBeNull()
+          expect(result.deltas.join('')).not.toMatch(reasoning)
+        }
+      },
+    )
 
     it('surfaces an error object inside the stream as stream_error, after the text before it', async () => {
       replay('error-in-stream')
