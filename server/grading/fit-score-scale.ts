@@ -16,6 +16,8 @@ const FILLER_WEIGHTS = [0.5, 0.75, 1]
 const ON_TOPIC_AT = [0.3, 0.4, 0.5]
 /** Ramps of the rubric's reach that make an answer on topic; the last is out of reach (none). */
 const REACH_ON_TOPIC: [number, number][] = [
+  [0.2, 0.4],
+  [0.25, 0.45],
   [0.3, 0.5],
   [0.35, 0.55],
   [0.4, 0.6],
