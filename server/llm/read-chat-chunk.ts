@@ -3,6 +3,7 @@ import type { TokenUsage } from '../sessions/session-schema.js'
 import { LlmError } from './llm-client.js'
 import { nodeBodyOf } from './node-http-fetch.js'
 import { readSseData } from './read-sse-data.js'
+import { contentText } from './content-parts.js'
 
 /** What a stream has told us so far, beyond its text. */
 export type ChunkState = {
@@ -127,16 +128,4 @@ function describeError(error: unknown): string {
   return typeof message === 'string' && message.length > 0
     ? message
     : JSON.stringify(error).slice(0, 300)
-}
-
-/** A delta's text: the string, or the `text` parts of a list of typed parts (thinking left out). */
-function contentText(content: unknown): string {
-  if (typeof content === 'string') return content
-  if (!Array.isArray(content)) return ''
-  let text = ''
-  for (const part of content) {
-    const p = part as { type?: unknown; text?: unknown } | null
-    if (p && p.type === 'text' && typeof p.text === 'string') text += p.text
-  }
-  return text
 }

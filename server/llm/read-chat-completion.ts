@@ -2,11 +2,12 @@ import { z } from 'zod'
 import type { TokenUsage } from '../sessions/session-schema.js'
 import { LlmError } from './llm-client.js'
 import { stripModelMarkup } from './strip-model-markup.js'
+import { contentText } from './content-parts.js'
 
 /**
  * The part of a non-streamed chat completion we read. Other fields are ignored, and so are the
  * reasoning fields (`reasoning_content`, `reasoning`): they are the model's scratch work, never
- * the answer, even when the answer is missing.
+ * the answer, even when the answer is missing, and neither are `thinking` parts of a content list.
  */
 const CompletionSchema = z.object({
   model: z.string().nullish(),
@@ -14,7 +15,10 @@ const CompletionSchema = z.object({
     .array(
       z.object({
         message: z.object({
-          content: z.string().nullish(),
+          // A list of typed parts (Mistral's Magistral) is read for its text parts.
+          content: z
+            .union([z.string(), z.array(z.unknown()).transform((parts) => contentText(parts))])
+            .nullish(),
           refusal: z.string().nullish(),
           tool_calls: z.array(z.unknown()).nullish(),
         }),

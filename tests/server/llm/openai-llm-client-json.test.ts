@@ -164,6 +164,21 @@ describe('OpenAiLlmClient.completeJson on replies that are not a plain answer', 
     expect(JSON.parse(result.text)).toEqual({ score: 7 })
   })
 
+  it("reads a Magistral reply's text parts, never its thinking parts (Mistral)", async () => {
+    const completion = chatCompletion('') as {
+      choices: Array<{ message: Record<string, unknown> }>
+    }
+    completion.choices[0]!.message.content = [
+      { type: 'thinking', thinking: [{ type: 'text', text: 'Maybe {"score": 2}? No.' }] },
+      { type: 'text', text: '{"score": ' },
+      { type: 'text', text: '7}' },
+    ]
+    serve(completion)
+    const { client } = createTestClient()
+    const result = await client.completeJson(request)
+    expect(JSON.parse(result.text)).toEqual({ score: 7 })
+  })
+
   it('never reads reasoning_content or reasoning as the answer', async () => {
     const completion = chatCompletion('') as {
       choices: Array<{ message: Record<string, unknown> }>
