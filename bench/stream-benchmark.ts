@@ -11,7 +11,7 @@
  * Run: `npm run bench:stream` (about 8-10 minutes). Flags: `--tokens-per-second 20,5` the model's
  * speeds; `--levels 25,50,100` the N to climb (default per speed); `--modes direct,relay,sparring`;
  * `--burst 200@1000` the Sparring burst run at the first speed (`--no-burst` skips it);
- * `--all-levels` keeps climbing past a failure; `--retries 0` gives a failing level no second try; `--memory-sessions 200` idle sessions opened
+ * `--all-levels` keeps climbing past a failure; `--retries 0` gives a failing level no second try; `--memory-sessions 500` idle sessions opened
  * for memory per open session (0 to skip); `--reply-seconds 7.5`; `--limit-ms 20`;
  * `--no-write` prints without touching docs/benchmarks.md; `--cpu-prof-dir <dir>` profiles Sparring.
  */
@@ -127,6 +127,7 @@ async function climb(
   levels: readonly LoadLevel[],
   env: Record<string, string>,
   replyMs: number,
+  open: Map<BenchMode, OpenSessions>,
 ): Promise<PhaseSummary[]> {
   // A short level first, not reported: the first requests of a fresh process pay for compiling
   // its code and opening its connections (and Sparring's for its coverage workers' first maps).
@@ -136,6 +137,12 @@ async function climb(
     env,
     replyMs,
   )
+  // Memory per open session next, while the warmed process has not yet grown its heap for the
+  // levels (room left by a larger level hides what new sessions take); once per mode: it does
+  // not depend on the model's speed.
+  if (target.mode !== 'direct' && options.memorySessions > 0 && !open.has(target.mode)) {
+    open.set(target.mode, await measureOpenSessions(target, options.memorySessions, env))
+  }
   const rows: PhaseSummary[] = []
   for (const level of levels) {
     let row = await runLevel(level, target, env, replyMs)
@@ -177,6 +184,9 @@ async function startSparring(fakePort: string, dataDir: string) {
   return { server, baseUrl: `http://127.0.0.1:${port}` }
 }
 
+/** Idle-session memory by mode, measured at the first speed a mode runs and shown at every one. */
+const open = new Map<BenchMode, OpenSessions>()
+
 async function runSpeed(tokensPerSec: number, questionId: string, modelAnswer: string) {
   const tokens = Math.round(tokensPerSec * options.replySeconds)
   const replyMs = TTFT_MS + (tokens * 1000) / tokensPerSec
@@ -195,13 +205,10 @@ async function runSpeed(tokensPerSec: number, questionId: string, modelAnswer: s
   const fakePort = (await waitForLine(fake, /FAKE_LLM_LISTENING (\d+)/, 20_000))[1]!
   const env = { BENCH_FAKE_URL: `http://127.0.0.1:${fakePort}`, BENCH_QUESTION_ID: questionId }
   const rows = new Map<BenchMode, PhaseSummary[]>()
-  // Memory does not depend on the model's speed: measured once, at the first speed.
-  const memoryHere = options.memorySessions > 0 && tokensPerSec === options.speeds[0]
-  const open = new Map<BenchMode, OpenSessions>()
   let burst: PhaseSummary | null = null
   try {
     for (const mode of options.modes) {
-      if (mode === 'direct') rows.set(mode, await climb({ mode }, levels, env, replyMs))
+      if (mode === 'direct') rows.set(mode, await climb({ mode }, levels, env, replyMs, open))
       if (mode === 'relay') {
         const relay = spawnScript('bench/stream/bare-relay.ts', {
           BARE_RELAY_MODEL_URL: `http://127.0.0.1:${fakePort}/v1`,
@@ -209,9 +216,7 @@ async function runSpeed(tokensPerSec: number, questionId: string, modelAnswer: s
         children.push(relay)
         const port = (await waitForLine(relay, /BARE_RELAY_LISTENING (\d+)/, 20_000))[1]!
         const target = { mode, url: `ws://127.0.0.1:${port}`, pid: relay.pid }
-        rows.set(mode, await climb(target, levels, env, replyMs))
-        if (memoryHere)
-          open.set(mode, await measureOpenSessions(target, options.memorySessions, env))
+        rows.set(mode, await climb(target, levels, env, replyMs, open))
         await stopChild(relay)
       }
       if (mode === 'sparring') {
@@ -225,9 +230,7 @@ async function runSpeed(tokensPerSec: number, questionId: string, modelAnswer: s
             pid: server.pid,
             releasedWords: computeReleaseSchedule(buildReplyTokens(tokens), (t) => guard.push(t)),
           }
-          rows.set(mode, await climb(target, levels, env, replyMs))
-          if (memoryHere)
-            open.set(mode, await measureOpenSessions(target, options.memorySessions, env))
+          rows.set(mode, await climb(target, levels, env, replyMs, open))
           if (options.burst && tokensPerSec === options.speeds[0]) {
             burst = await runLevel(options.burst, target, env, replyMs)
             console.log(

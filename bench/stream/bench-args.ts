@@ -73,7 +73,7 @@ export function parseBenchArgs(args: readonly string[]): BenchOptions {
     burst: args.includes('--no-burst') ? null : parseLevels(burstArg, 1000)[0]!,
     allLevels: args.includes('--all-levels'),
     memorySessions: numberList(
-      value('--memory-sessions') ?? '200',
+      value('--memory-sessions') ?? '500',
       '--memory-sessions',
       0,
       5000,

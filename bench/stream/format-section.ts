@@ -104,7 +104,7 @@ Run: \`${run.command}\` (${run.date}, ${run.cpus} CPUs ${run.cpuModel}, Node ${r
 Flags: \`--tokens-per-second 20,5\`, \`--levels 25,50,100\` (N to climb; by default six levels rising by a
 constant factor from 25 to the N that makes as many tokens a second as 800 streams at 20 tokens/s), \`--modes
 direct,relay,sparring\`, \`--burst 200@1000\` or \`--no-burst\`, \`--all-levels\` (climb past a
-failure), \`--retries 0\` (no second try), \`--memory-sessions 200\`, \`--reply-seconds 7.5\`, \`--limit-ms 20\`, \`--no-write\`, \`--cpu-prof-dir <dir>\`.
+failure), \`--retries 0\` (no second try), \`--memory-sessions 500\`, \`--reply-seconds 7.5\`, \`--limit-ms 20\`, \`--no-write\`, \`--cpu-prof-dir <dir>\`.
 
 ${formatSummaryTable(runs, run.limitMs)}
 
@@ -126,8 +126,9 @@ over the level, per 1,000 tokens relayed, at the largest passing level; for Spar
 the whole answer path (storing the answer, the coverage map, the prompt, storing the turn).
 *Memory per open session*: the relaying process's resident memory with idle sessions open
 (clients connected and, for Sparring, a session started and its opening read) minus before,
-per session: at the first speed from sessions opened apart after the climb (\`--memory-sessions\`,
-200 by default), at the others from the largest level run.
+per session, from \`--memory-sessions\` (500 by default) opened once per mode, after the warm-up
+and before the levels; resident memory is coarse (a heap with room takes sessions without
+growing), so a small figure is a lower bound.
 
 ${details}
 

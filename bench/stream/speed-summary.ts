@@ -21,7 +21,7 @@ export type SpeedRun = {
   burst: PhaseSummary | null
   /** Words up to the reply's first full stop: a reply released a sentence at a time shows it. */
   firstSentenceWords: number
-  /** Idle sessions opened apart from the levels, by mode (at one speed only). */
+  /** Idle sessions opened apart from the levels, by mode (once per mode, shown at every speed). */
   open?: ReadonlyMap<BenchMode, OpenSessions>
 }
 

@@ -18,7 +18,7 @@ describe('parseBenchArgs', () => {
     expect(o.burst).toEqual({ clients: 200, rampMs: 1000 })
     expect(o.limitMs).toBe(20)
     expect(o.retries).toBe(1)
-    expect(o.memorySessions).toBe(200)
+    expect(o.memorySessions).toBe(500)
     expect(o.write).toBe(true)
   })
 
