@@ -223,6 +223,7 @@ describe('the stream with the OpenAI client, replaying provider captures', () =>
     'vllm-tool-call-only',
     'groq-tool-call-only',
     'ollama-tool-call-text',
+    'openai-refusal',
   ])('turns the text-less %s reply into a notice and an offline follow-up', async (fixture) => {
     const { socket, deps, id } = await setupOpenAi([{ fixture }])
     const { end, streamed, notices } = await answerOnce(socket)
@@ -259,6 +260,17 @@ describe('the stream with the OpenAI client, replaying provider captures', () =>
     expect(requests()).toBe(2)
     expect(end.turn.provider).toBe('offline')
     expect(end.turn.text.trim().length).toBeGreaterThan(20)
+  })
+
+  it('says the content filter stopped the reply, keeps its text and lets the offline interviewer finish', async () => {
+    const { socket } = await setupOpenAi([{ fixture: 'azure-content-filter-stop' }])
+    const { end, streamed, notices } = await answerOnce(socket)
+    expect(notices.map((n) => n.code)).toEqual(['provider:content_filtered'])
+    expect(notices[0]!.message).toMatch(/content filter stopped its reply/)
+    expect(end.turn.text.startsWith('Suppose an attacker floods the')).toBe(true)
+    expect(end.turn.text.length).toBeGreaterThan('Suppose an attacker floods the'.length + 20)
+    expect(end.turn.provider).toBe('offline')
+    expect(streamed).toBe(end.turn.text)
   })
 
   it('keeps the sentence the leak guard held when the stream is cut', async () => {
