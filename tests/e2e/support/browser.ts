@@ -72,12 +72,17 @@ export async function findSeriousViolations(page: Page): Promise<AxeViolation[]>
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 }
 
+/** The tallest picture saveScreenshot takes, in CSS pixels. */
+const MAX_SHOT_HEIGHT = 8000
+
 /**
  * Saves a screenshot of the whole page to <SCREENSHOTS_DIR>/<name>.png: tests/.tmp/screenshots
  * by default, so a test run leaves the tree clean; `npm run screenshots` points it at
  * docs/screenshots to refresh the README's pictures. The viewport is grown to
  * the page's height for the shot, so sticky parts (status bar, answer box, model answer) sit where
  * they belong instead of over the content, as a full-page capture of a scrolled page draws them.
+ * At most MAX_SHOT_HEIGHT tall: a strong interview's review at 1280 px (about 6,600 px) fits whole;
+ * the same review at 375 px runs far longer and is cut there.
  */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   const dir = join(ROOT, process.env.SCREENSHOTS_DIR ?? 'tests/.tmp/screenshots')
@@ -86,7 +91,7 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   const height = await page.evaluate(() => document.documentElement.scrollHeight)
   await page.setViewportSize({
     width: viewport.width,
-    height: Math.min(Math.max(height, viewport.height), 6000),
+    height: Math.min(Math.max(height, viewport.height), MAX_SHOT_HEIGHT),
   })
   await page.evaluate(() => window.scrollTo(0, 0))
   await page.screenshot({ path: join(dir, `${name}.png`) })
