@@ -22,8 +22,34 @@ const STRONG = candidateAnswers(PAYMENT_QUESTION, 'excellent-own-words')
 // A decent first attempt that only gestures at fixing the broken transactions (graded 7 by hand).
 const DECENT = candidateAnswers(PAYMENT_QUESTION, 'good')
 
-/** Starts a mock interview with `followUps` follow-ups and answers each interviewer turn in order. */
-async function interview(page: Page, baseUrl: string, answers: string[], followUps: number) {
+/**
+ * What each strong answer after the first is about, in the words an interviewer's question on it
+ * would use (the question's framework steps and rubric criteria), so the candidate answers the
+ * question asked instead of reciting the transcript in its own order.
+ */
+const STRONG_TOPICS = [
+  /idempoten|retr(y|ies)|twice|double/i,
+  /deploy|roll ?out|production|downtime|ship/i,
+  /reconcil|broken|existing|backfill|already/i,
+  /atomic|long.term|architecture|outbox/i,
+]
+
+/** The answer to give next: the first left whose topic the question names, else the first left. */
+function answerFor(question: string, left: number[]): number {
+  return left.find((i) => i > 0 && STRONG_TOPICS[i - 1]!.test(question)) ?? left[0]!
+}
+
+/**
+ * Starts a mock interview with `followUps` follow-ups and answers each interviewer turn: with
+ * `answers` in order, or, when `pick` is given, with the answer it picks for the question.
+ */
+async function interview(
+  page: Page,
+  baseUrl: string,
+  answers: string[],
+  followUps: number,
+  pick?: (question: string, left: number[]) => number,
+) {
   await startFromQuestion(
     page,
     baseUrl,
@@ -31,9 +57,13 @@ async function interview(page: Page, baseUrl: string, answers: string[], followU
     async (p) => p.getByLabel('Follow-ups').fill(String(followUps)),
     'Start mock interview',
   )
-  for (const [i, answer] of answers.entries()) {
-    await sendAnswer(page, answer)
-    await waitForInterviewer(page, i + 2)
+  const left = answers.map((_, i) => i)
+  for (let turn = 2; left.length > 0; turn++) {
+    const question = (await page.locator('.turn-interviewer').last().textContent()) ?? ''
+    const next = turn === 2 || !pick ? left[0]! : pick(question, left)
+    left.splice(left.indexOf(next), 1)
+    await sendAnswer(page, answers[next]!)
+    await waitForInterviewer(page, turn)
   }
 }
 
@@ -49,7 +79,7 @@ describeInChromium('the review of interviews in the candidate’s own words, in 
   it('grades a strong interview high, with rationales that name the model answer’s points it covered', async () => {
     const { page } = e2e.browser
     // One follow-up fewer than answers: the last answer is followed by the interviewer's closing.
-    await interview(page, e2e.server.url, STRONG, STRONG.length - 1)
+    await interview(page, e2e.server.url, STRONG, STRONG.length - 1, answerFor)
     await page.getByRole('heading', { name: 'Interview over' }).waitFor()
     await page.getByRole('button', { name: 'Grade and review' }).click()
     await page.waitForURL(/\/review$/)
