@@ -5,7 +5,7 @@ import type { CoverageItem } from './coverage-map.js'
 import { composeProbe, type ComposedProbe } from './follow-up-composer.js'
 import { WRAP_UP_QUESTIONS } from './follow-up-templates.js'
 import { isInjectionAttempt } from './injection-detector.js'
-import { isNearRepeat, labelStems } from './question-similarity.js'
+import { closestOverlap, isNearRepeat, labelStems } from './question-similarity.js'
 import { hashSeed } from './seeded-choice.js'
 import type { StepKind } from './step-kinds.js'
 
@@ -68,11 +68,13 @@ export function composeFreshQuestion(input: {
     })
   // The templates are compared without the step's name; a model's question on the same step
   // can still share most of its words with one once the name is counted ("what is the first
-  // concrete thing you would do on phase 2: content negotiation (weeks 5-8)?"). A rotation whose
-  // question differs both ways is taken when there is one.
+  // concrete thing you would do on phase 2: content negotiation (weeks 5-8)?"). Of a few template
+  // rotations (each fresh by the composer's own measure), the one least close to those asked
+  // with the name counted is taken.
   const tries = Array.from({ length: ROTATIONS }, (_, i) => compose(`${input.seed}:${i}`))
-  return tries.find((p) => !isNearRepeat(p.question, memory.questions)) ?? tries[0]!
+  const overlap = tries.map((p) => closestOverlap(p.question, memory.questions))
+  return tries[overlap.indexOf(Math.min(...overlap))]!
 }
 
-/** Template rotations tried for a question that differs with the step's name counted too. */
+/** Template rotations compared for the question least close to those asked, name counted. */
 const ROTATIONS = 6

@@ -40,6 +40,27 @@ export function isNearRepeat(
   })
 }
 
+/**
+ * The largest share of content stems `candidate` has in common with one of `asked` (Jaccard, 0
+ * to 1): how close it comes to repeating a question, for choosing the least repetitive of several.
+ */
+export function closestOverlap(
+  candidate: string,
+  asked: readonly string[],
+  ignore: ReadonlySet<string> = new Set(),
+): number {
+  const a = contentStemsOf(candidate, ignore)
+  let closest = 0
+  for (const previous of asked) {
+    const b = contentStemsOf(previous, ignore)
+    let shared = 0
+    for (const s of a) if (b.has(s)) shared++
+    const union = a.size + b.size - shared
+    closest = Math.max(closest, union === 0 ? 1 : shared / union)
+  }
+  return closest
+}
+
 /** The stems of the question's step and criterion names, which templates fill in. */
 export function labelStems(labels: readonly string[]): Set<string> {
   const stems = new Set<string>()
