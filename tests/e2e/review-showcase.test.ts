@@ -24,19 +24,25 @@ const DECENT = candidateAnswers(PAYMENT_QUESTION, 'good')
 
 /**
  * What each strong answer after the first is about, in the words an interviewer's question on it
- * would use (the question's framework steps and rubric criteria), so the candidate answers the
- * question asked instead of reciting the transcript in its own order.
+ * would use (the question's framework steps and rubric criteria, and the offline follow-up
+ * templates, server/interview/follow-up-templates.ts), so the candidate answers the question
+ * asked instead of reciting the transcript in its own order. A question none names (a wrap-up)
+ * gets the next answer in order.
  */
 const STRONG_TOPICS = [
-  /idempoten|retr(y|ies)|twice|double/i,
-  /deploy|roll ?out|production|downtime|ship/i,
-  /reconcil|broken|existing|backfill|already/i,
-  /atomic|long.term|architecture|outbox/i,
+  /idempoten|retr(y|ies)|twice|double|concurrent|same time|one request/i,
+  /deploy|roll ?out|production|downtime|ship|widen|stage/i,
+  /reconcil|broken|existing|backfill|already|evidence|fix worked|really fixed/i,
+  /atomic|long.term|architecture|outbox|halfway/i,
 ]
 
-/** The answer to give next: the first left whose topic the question names, else the first left. */
+/**
+ * The answer to give next: the first left whose topic the question names, else the first left.
+ * A quote of the candidate's own words ('You said "..."') is not the question's topic.
+ */
 function answerFor(question: string, left: number[]): number {
-  return left.find((i) => i > 0 && STRONG_TOPICS[i - 1]!.test(question)) ?? left[0]!
+  const asked = question.replace(/"[^"]*"/g, '')
+  return left.find((i) => i > 0 && STRONG_TOPICS[i - 1]!.test(asked)) ?? left[0]!
 }
 
 /**
