@@ -1,5 +1,5 @@
 import type { Question } from '../../server/questions/question-schema.js'
-import { LEAK_WORDS, publicTextOf, sameQuestion } from './judge-interview.js'
+import { countRepeat, LEAK_WORDS, publicTextOf } from './judge-interview.js'
 import { promptInstructionText } from './prompt-text.js'
 import { askedQuestions, shingles } from './question-text.js'
 import type { InterviewRecord } from './run-interview.js'
@@ -89,13 +89,7 @@ export function judgeDrill(
     }
     // A redirect repeats the pending question on purpose.
     if (reply.kind !== 'redirect') {
-      const repeated = questions.find((q) => asked.some((a) => sameQuestion(a, q)))
-      if (repeated) {
-        figures.repeats++
-        const earlier = asked.find((a) => sameQuestion(a, repeated))!
-        figures.problems.push(`repeated: ${repeated} (asked before: ${earlier})`)
-      }
-      asked.push(...questions)
+      countRepeat(figures, asked, questions)
     }
     const verdict = VERDICT.exec(reply.text)?.[1]?.toLowerCase()
     const hint = /hint\s*:([^\n]*)/i.exec(reply.text)?.[1] ?? ''

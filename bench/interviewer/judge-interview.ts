@@ -88,13 +88,7 @@ export function judgeInterview(question: Question, record: InterviewRecord): Int
       figures.multiQuestion++
       figures.problems.push(`${questions.length} questions in one turn: ${reply.text}`)
     }
-    const repeated = questions.find((q) => asked.some((a) => sameQuestion(a, q)))
-    if (repeated) {
-      figures.repeats++
-      const earlier = asked.find((a) => sameQuestion(a, repeated))!
-      figures.problems.push(`repeated: ${repeated} (asked before: ${earlier})`)
-    }
-    asked.push(...questions)
+    countRepeat(figures, asked, questions)
     // The opening quotes the question's prompt, not the candidate.
     for (const quote of index === 0 ? [] : quotedSpans(reply.text)) {
       if (quotes.has(quote)) {
@@ -114,6 +108,24 @@ export function judgeInterview(question: Question, record: InterviewRecord): Int
     }
   })
   return figures
+}
+
+/**
+ * Counts a turn whose question repeats (or paraphrases) one asked before, with the pair as the
+ * problem; then remembers the turn's questions.
+ */
+export function countRepeat(
+  figures: { repeats: number; problems: string[] },
+  asked: string[],
+  questions: readonly string[],
+): void {
+  const repeated = questions.find((q) => asked.some((a) => sameQuestion(a, q)))
+  if (repeated) {
+    figures.repeats++
+    const earlier = asked.find((a) => sameQuestion(a, repeated))!
+    figures.problems.push(`repeated: ${repeated} (asked before: ${earlier})`)
+  }
+  asked.push(...questions)
 }
 
 export function sameQuestion(a: string, b: string): boolean {
