@@ -29,7 +29,8 @@ import { removeQuestionClaims } from './claims-filter.js'
 import { ignoredClaimsNote, penaliseClaims } from './claims-penalty.js'
 import { verifyEvidence } from './verify-evidence.js'
 
-const OFFLINE_GRADER_VERSION = 'offline-2'
+// offline-3: on topic by the rubric's reach, the claims penalty, feedback naming covered points.
+const OFFLINE_GRADER_VERSION = 'offline-3'
 
 /** Fewer content words than this and the candidate said too little to judge any criterion. */
 const MIN_CONTENT_WORDS = 12
