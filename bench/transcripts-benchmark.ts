@@ -55,8 +55,8 @@ async function main(): Promise<number> {
     ]
     if (args.writeScale) {
       const file = resolve(repo, 'server/grading/fitted-score-scale.ts')
-      writeFittedScale(file, run.fullScale)
-      console.log(`Wrote ${file} (run prettier on it)`)
+      await writeFittedScale(file, run.fullScale)
+      console.log(`Wrote ${file}`)
     }
     grader = 'offline grader (`npm run grade`, POST /api/grade without a key)'
   } else {

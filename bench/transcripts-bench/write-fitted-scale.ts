@@ -1,15 +1,15 @@
 import { writeFileSync } from 'node:fs'
+import { format, resolveConfig } from 'prettier'
 import type { ScoreScale } from '../../server/grading/score-scale.js'
 
 /**
  * Writes the scale fitted on every question to server/grading/fitted-score-scale.ts, the
- * scale the product ships. Generated code, validated again when the module loads.
+ * scale the product ships. Generated code, validated again when the module loads, and written
+ * as the project's formatter writes it, so CI's format check passes on a fresh fit.
  */
-export function writeFittedScale(file: string, scale: ScoreScale): void {
+export async function writeFittedScale(file: string, scale: ScoreScale): Promise<void> {
   const knots = scale.knots.map(([x, y]) => `    [${x.toFixed(4)}, ${y.toFixed(2)}],`).join('\n')
-  writeFileSync(
-    file,
-    `import { ScoreScaleSchema } from './score-scale.js'
+  const source = `import { ScoreScaleSchema } from './score-scale.js'
 
 /**
  * The offline grader's calibrated scale (score-scale.ts), fitted on every graded transcript of
@@ -26,6 +26,7 @@ ${knots}
   ],
   fittedOn: ${JSON.stringify(scale.fittedOn)},
 })
-`,
-  )
+`
+  const options = (await resolveConfig(file)) ?? {}
+  writeFileSync(file, await format(source, { ...options, filepath: file }))
 }
