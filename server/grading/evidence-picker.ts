@@ -1,4 +1,3 @@
-import type { TextAnalyzer } from '../text/text-analyzer.js'
 import type { CandidateSentence } from './candidate-sentences.js'
 import type { Evidence } from './grade-schema.js'
 
@@ -56,43 +55,8 @@ export function rankEvidence(
   })
 }
 
-/**
- * The evidence of each of a question's criteria (references in the same order), each sentence
- * measured against each reference with the analyzer's coverage (see `rankEvidence`). The offline
- * grader reads the same measures off the similarity matrix it already has (sentence-matches.ts).
- */
-export function pickEvidenceByCriterion(
-  analyzer: TextAnalyzer,
-  sentences: readonly CandidateSentence[],
-  references: readonly string[],
-  demote = '',
-): Evidence[][] {
-  const demoted = new Set(analyzer.terms(demote).map((t) => t.stem))
-  const stemsOf = (text: string) => new Set(analyzer.terms(text).map((t) => t.stem))
-  const referenceStems = references.map((r) => [...stemsOf(r)].filter((s) => !demoted.has(s)))
-  const sentenceStems = sentences.map((s) => stemsOf(s.text))
-  return rankEvidence(sentences, references.length, (k, t) => {
-    const coverage = analyzer.coverage(sentences[k]!.text, references[t]!, { demote })
-    return {
-      score: coverage.score,
-      matched: coverage.matchedTerms.length,
-      exact: referenceStems[t]!.filter((stem) => sentenceStems[k]!.has(stem)).length,
-    }
-  })
-}
-
 function meanOfOthers(matches: readonly SentenceMatch[], t: number): number {
   if (matches.length <= 1) return 0
   const sum = matches.reduce((acc, c, i) => (i === t ? acc : acc + c.score), 0)
   return sum / (matches.length - 1)
-}
-
-/** The evidence of one criterion on its own (no other criteria to be specific against). */
-export function pickEvidence(
-  analyzer: TextAnalyzer,
-  sentences: readonly CandidateSentence[],
-  reference: string,
-  demote = '',
-): Evidence[] {
-  return pickEvidenceByCriterion(analyzer, sentences, [reference], demote)[0]!
 }

@@ -7,6 +7,7 @@ import { createCookieClient } from '../support/http-client.js'
 import { startFakeLlmServer } from '../support/fake-llm-server.js'
 import { startServerProcess } from '../support/server-process.js'
 import { openSocket } from './ws/support/ws-harness.js'
+import { until } from '../support/until.js'
 
 /**
  * Issue 11, item 4: a grade cut off by a crash (kill -9 of the real server on its SQLite file)
@@ -18,16 +19,6 @@ const cleanups: (() => unknown)[] = []
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
 })
-
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>) {
-  const deadline = Date.now() + 60_000
-  for (;;) {
-    const value = await probe()
-    if (value !== undefined) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-}
 
 describe('a grade interrupted by a crash', () => {
   it('reads as interrupted after the restart and can be graded again', async () => {

@@ -10,6 +10,7 @@ import { startRedisServer } from '../support/redis-server.js'
 import { startServerProcess, type ServerProcess } from '../support/server-process.js'
 import { startUpstashRestShim } from '../support/upstash-rest-shim.js'
 import { openSocket, type TestSocket } from './ws/support/ws-harness.js'
+import { until } from '../support/until.js'
 
 /**
  * Issue 12, item 4: several real server processes (server/main.ts) on one real backend. A client
@@ -124,16 +125,6 @@ function next<T extends ServerMessage['type']>(
       .slice(from)
       .find((m): m is Extract<ServerMessage, { type: T }> => m.type === type && match(m as never)),
   )
-}
-
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>) {
-  const deadline = Date.now() + 60_000
-  for (;;) {
-    const value = await probe()
-    if (value !== undefined) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
 }
 
 describe.each(BACKENDS)('several server processes on $name', (backendKind) => {

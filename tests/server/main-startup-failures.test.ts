@@ -1,19 +1,11 @@
 import { spawn } from 'node:child_process'
-import {
-  closeSync,
-  mkdtempSync,
-  openSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs'
-import { tmpdir } from 'node:os'
+import { closeSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { SqliteSessionStore } from '../../server/sessions/sqlite-session-store.js'
 import { makeSession, makeTurn } from '../support/session-fixtures.js'
+import { useTempDirs } from '../support/temp-dirs.js'
 
 /**
  * Issue 11, item 4: the real entry file (server/main.ts) on a data folder or database it cannot
@@ -23,16 +15,7 @@ import { makeSession, makeTurn } from '../support/session-fixtures.js'
  */
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-const dirs: string[] = []
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sparring-start-'))
-  dirs.push(dir)
-  return dir
-}
+const tempDir = useTempDirs('sparring-start')
 
 /** Runs server/main.ts until it exits (it must, here); resolves with its code and output. */
 function runServer(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {

@@ -1,33 +1,15 @@
-import {
-  closeSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs'
-import { tmpdir } from 'node:os'
+import { closeSync, mkdirSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { SessionStoreError } from '../../../server/sessions/session-store-error.js'
 import { SqliteSessionStore } from '../../../server/sessions/sqlite-session-store.js'
 import { makeSession, makeTurn } from '../../support/session-fixtures.js'
+import { useTempDirs } from '../../support/temp-dirs.js'
 
 // Opening a file the server cannot use must fail as an `unusable` SessionStoreError whose one
 // line names the file and what to do (main.ts prints it as is), never a raw SQLITE_* stack.
 
-const dirs: string[] = []
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sparring-open-'))
-  dirs.push(dir)
-  return dir
-}
+const tempDir = useTempDirs('sparring-open')
 
 function openError(path: string): SessionStoreError {
   try {

@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createWinkEmbeddingsLoader } from '../../../server/text/wink-embeddings-loader.js'
 import { normalise } from '../../../server/text/word-embeddings.js'
+import { useTempDirs } from '../../support/temp-dirs.js'
 
 /** A small file in the wink package's format: "word": [v1..vN, norm, index]. */
 const VECTORS: [string, number[]][] = [
@@ -19,16 +19,7 @@ function winkJson(): string {
   return `{"precision":7,"dimensions":3,"size":${VECTORS.length},"vectors":{${entries.join(',')}}}`
 }
 
-const dirs: string[] = []
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sparring-vectors-'))
-  dirs.push(dir)
-  return dir
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
-
+const tempDir = useTempDirs('sparring-vectors')
 function jsonFile(): string {
   const path = join(tempDir(), 'vectors.json')
   writeFileSync(path, winkJson())
