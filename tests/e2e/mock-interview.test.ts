@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { beforeAll, expect, it } from 'vitest'
-import { findSeriousViolations, openBrowser, PHONE, saveScreenshot } from './support/browser.js'
+import { findSeriousViolations, openBrowser, PHONE } from './support/browser.js'
 import {
   endAndGrade,
   GOOD_ANSWERS,
@@ -82,14 +82,12 @@ describeInChromium('a full mock interview in Chromium', (e2e) => {
     console.log(`layout shift while two follow-ups streamed: ${cls.toFixed(4)}`)
     expect(cls).toBeLessThan(0.1)
     expect(await findSeriousViolations(page)).toEqual([])
-    await saveScreenshot(page, 'interview')
   })
 
   it('fits a 375 px screen', async () => {
     const { page } = e2e.browser
     await page.setViewportSize(PHONE)
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
-    await saveScreenshot(page, 'interview-375')
     await page.setViewportSize({ width: 1280, height: 900 })
   })
 

@@ -15,9 +15,9 @@ import { describeInChromium } from './support/describe-in-chromium.js'
 import { candidateAnswers } from './support/transcript-answers.js'
 import type { Page } from 'playwright-core'
 
-// The README's review pictures (review, review-375, review-retry) come from here: interviews a
-// real candidate could give, answered in their own words from the hand-graded dev set, so the
-// showcase quotes real evidence. XSS and other hostile input are tested in mock-interview.
+// The README's interview and review pictures (interview, review, their 375 px versions, and
+// review-retry) come from here: interviews a real candidate could give, answered in their own
+// words from the hand-graded dev set, so the showcase quotes real evidence. XSS and other hostile input are tested in mock-interview.
 const STRONG = candidateAnswers(PAYMENT_QUESTION, 'excellent-own-words')
 // A decent first attempt that only gestures at fixing the broken transactions (graded 7 by hand).
 const DECENT = candidateAnswers(PAYMENT_QUESTION, 'good')
@@ -48,6 +48,7 @@ function answerFor(question: string, left: number[]): number {
 /**
  * Starts a mock interview with `followUps` follow-ups and answers each interviewer turn: with
  * `answers` in order, or, when `pick` is given, with the answer it picks for the question.
+ * `midway`, when given, runs once half the answers are in (the README's live-interview pictures).
  */
 async function interview(
   page: Page,
@@ -55,6 +56,7 @@ async function interview(
   answers: string[],
   followUps: number,
   pick?: (question: string, left: number[]) => number,
+  midway?: () => Promise<void>,
 ) {
   await startFromQuestion(
     page,
@@ -70,6 +72,7 @@ async function interview(
     left.splice(left.indexOf(next), 1)
     await sendAnswer(page, answers[next]!)
     await waitForInterviewer(page, turn)
+    if (left.length === Math.floor(answers.length / 2)) await midway?.()
   }
 }
 
@@ -85,7 +88,11 @@ describeInChromium('the review of interviews in the candidate’s own words, in 
   it('grades a strong interview high, with rationales that name the model answer’s points it covered', async () => {
     const { page } = e2e.browser
     // One follow-up fewer than answers: the last answer is followed by the interviewer's closing.
-    await interview(page, e2e.server.url, STRONG, STRONG.length - 1, answerFor)
+    await interview(page, e2e.server.url, STRONG, STRONG.length - 1, answerFor, async () => {
+      // The turn-end frame can come before the composer is enabled again: wait for it.
+      await page.getByLabel(/Your answer/).waitFor()
+      await saveScreenshotsAtBothWidths(page, 'interview')
+    })
     await page.getByRole('heading', { name: 'Interview over' }).waitFor()
     await page.getByRole('button', { name: 'Grade and review' }).click()
     await page.waitForURL(/\/review$/)
