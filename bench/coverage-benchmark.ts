@@ -7,7 +7,7 @@
  * constants. Prints the weights fitted on all pairs (the shipped ones) and writes the "Coverage
  * map" section of docs/benchmarks.md.
  *
- *   npm run bench:coverage
+ *   npm run bench:coverage              (--errors also lists each held-out error)
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import {
@@ -27,7 +27,13 @@ import { createTextAnalyzer } from '../server/text/index.js'
 import { fitStepModel, type FitExample, type StepFeature } from './coverage-fit.js'
 import { FRESH_COVERAGE_LABELS } from './coverage-labels-fresh.js'
 import { COVERAGE_LABELS, type LabelledAnswer } from './coverage-labels.js'
-import { bestThreshold, measure, type Confusion, type ScoredPair } from './coverage-metrics.js'
+import {
+  classifyErrors,
+  countErrors,
+  ERROR_KINDS,
+  type LabelledDecision,
+} from './coverage-errors.js'
+import { bestThreshold, measure, type Confusion } from './coverage-metrics.js'
 import { replaceSection } from './stream/replace-section.js'
 
 const REPORT = 'docs/benchmarks.md'
@@ -72,8 +78,8 @@ function scorePairs(
   labels: Labels,
   only?: string,
   scores: Map<string, number> = cache,
-): ScoredPair[] {
-  const pairs: ScoredPair[] = []
+): LabelledDecision[] {
+  const pairs: LabelledDecision[] = []
   for (const question of bank.questions) {
     if (only !== undefined && question.id !== only) continue
     for (const label of labels[question.id] ?? []) {
@@ -90,6 +96,8 @@ function scorePairs(
           score: map.steps[i]!.score,
           covered: label.covers.includes(step.number),
           questionId: question.id,
+          answer: label.text,
+          step: step.number,
         })
       })
     }
@@ -102,7 +110,7 @@ function scorePairs(
  * the other 14, then applied to it. Returns the pooled decisions and each question's threshold.
  */
 function heldOut(without: readonly StepFeature[] = []) {
-  const decisions: ScoredPair[] = []
+  const decisions: LabelledDecision[] = []
   const thresholds = new Map<string, number>()
   for (const q of bank.questions) {
     const train = examples.filter((e) => e.questionId !== q.id)
@@ -173,6 +181,28 @@ const perQuestion = bank.questions.map((q) => ({
 }))
 for (const { q, x, m } of perQuestion) console.log(`  ${q.number} ${q.id} at ${f(x)}: ${line(m)}`)
 
+// The held-out errors by kind: which are systematic (swaps between steps, vague lines) and where.
+const errors = classifyErrors(honest.decisions)
+const errorRows = countErrors(
+  errors,
+  bank.questions.map((q) => q.id),
+)
+const numberOf = new Map(bank.questions.map((q) => [q.id, q.number]))
+const stepName = (id: string, n: number) =>
+  bank.questions.find((q) => q.id === id)?.framework.steps[n - 1]?.name ?? `step ${n}`
+for (const r of errorRows) {
+  const counts = ERROR_KINDS.map((k) => `${k} ${r.counts[k]}`).join(', ')
+  console.log(`  errors ${r.questionId === null ? 'all' : numberOf.get(r.questionId)}: ${counts}`)
+}
+if (process.argv.includes('--errors')) {
+  for (const e of errors) {
+    console.log(
+      `  ${e.error.toUpperCase()} q${numberOf.get(e.questionId)} step ${e.step} ` +
+        `(${stepName(e.questionId, e.step)}), ${e.kind}: ${e.answer}`,
+    )
+  }
+}
+
 const variants: Array<[string, StepFeature[]]> = [
   ['no activity cues', ['activity']],
   ['no model-answer section (section share)', ['section']],
@@ -231,6 +261,20 @@ Per question (held out):
 | question | threshold | precision | recall | F1 | accuracy |
 |---|---|---|---|---|---|
 ${perQuestion.map(({ q, x, m }) => `| ${q.number}. ${q.title} | ${f(x)} | ${cells(m)} |`).join('\n')}
+
+Held-out errors by kind (\`npm run bench:coverage -- --errors\` lists each): *wrong step*, the answer
+got a step it does not cover and missed one it does; *missed*, a covered step missed with nothing
+in its place; *extra step*, a step beyond those covered; *covers nothing*, a step given to an
+answer that covers none (vague, keyword list, dismissal).
+
+| question | ${ERROR_KINDS.join(' | ')} |
+|---|${ERROR_KINDS.map(() => '---|').join('')}
+${errorRows
+  .map(
+    (r) =>
+      `| ${r.questionId === null ? '**all**' : numberOf.get(r.questionId)} | ${ERROR_KINDS.map((k) => r.counts[k]).join(' | ')} |`,
+  )
+  .join('\n')}
 
 Ablations (the feature left out, weights and threshold refitted with each question held out):
 
