@@ -1,9 +1,19 @@
 import { spawn } from 'node:child_process'
-import { closeSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs'
+import {
+  chmodSync,
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { SqliteSessionStore } from '../../server/sessions/sqlite-session-store.js'
+import { asOrdinaryUser } from '../support/ordinary-user.js'
 import { makeSession, makeTurn } from '../support/session-fixtures.js'
 import { useTempDirs } from '../support/temp-dirs.js'
 
@@ -17,10 +27,17 @@ import { useTempDirs } from '../support/temp-dirs.js'
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const tempDir = useTempDirs('sparring-start')
 
-/** Runs server/main.ts until it exits (it must, here); resolves with its code and output. */
-function runServer(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+/**
+ * Runs server/main.ts until it exits (it must, here); resolves with its code and output.
+ * `user`: the uid and gid to run it as (asOrdinaryUser), when a file mode must hold.
+ */
+function runServer(
+  env: Record<string, string>,
+  user: { uid?: number; gid?: number } = {},
+): Promise<{ code: number | null; stderr: string }> {
   const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
+    ...user,
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -83,6 +100,27 @@ describe('the server stops with one line on a database it cannot use', () => {
     writeFileSync(dataDir, 'a file, not a folder')
     const run = await runServer({ DATA_DIR: dataDir })
     expectOneLine(run, new RegExp(join(dataDir, 'sparring.db')), /DATA_DIR/)
+  })
+
+  // As root (CI) the server runs as nobody, for whom the 0500 folder is read-only as it would be
+  // for its owner: root itself writes through any mode, and the case would test nothing.
+  it('a read-only DATA_DIR (SQLITE_CANTOPEN before): says it must be writable', async () => {
+    const home = tempDir()
+    const dataDir = join(home, 'data')
+    mkdirSync(dataDir)
+    // tsx keeps its cache under TMPDIR: the child's own, writable, so only DATA_DIR refuses.
+    const user = asOrdinaryUser(home, dataDir)
+    chmodSync(dataDir, 0o500)
+    const run = await runServer({ DATA_DIR: dataDir, TMPDIR: home, HOME: home }, user)
+    expectOneLine(
+      run,
+      new RegExp(join(dataDir, 'sparring.db')),
+      /SQLITE_CANTOPEN|EACCES/,
+      /can write/,
+      /DATA_DIR/,
+    )
+    // Nothing was written into it: the refusal came from the folder's mode.
+    expect(readdirSync(dataDir)).toEqual([])
   })
 
   it('a DATA_DIR where the cookie secret cannot be written', async () => {

@@ -1,8 +1,21 @@
-import { closeSync, mkdirSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs'
+import { execFile } from 'node:child_process'
+import {
+  chmodSync,
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { SessionStoreError } from '../../../server/sessions/session-store-error.js'
 import { SqliteSessionStore } from '../../../server/sessions/sqlite-session-store.js'
+import { asOrdinaryUser } from '../../support/ordinary-user.js'
 import { makeSession, makeTurn } from '../../support/session-fixtures.js'
 import { useTempDirs } from '../../support/temp-dirs.js'
 
@@ -19,6 +32,26 @@ function openError(path: string): SessionStoreError {
     return err as SessionStoreError
   }
   throw new Error(`opening ${path} succeeded`)
+}
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
+
+/** Opens the store at `path` in a child process run as `user`; what open threw, as JSON. */
+async function openErrorInChild(
+  path: string,
+  home: string,
+  user: { uid?: number; gid?: number },
+): Promise<SessionStoreError> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', 'tests/support/open-sqlite-store.ts', path],
+    // tsx keeps its cache under TMPDIR: the child's own, so only the folder under test refuses.
+    { cwd: ROOT, env: { PATH: process.env.PATH, TMPDIR: home, HOME: home }, ...user },
+  )
+  const result = JSON.parse(stdout) as { opened?: true; name?: string; code?: string }
+  expect(result.opened, `opening ${path} succeeded`).toBeUndefined()
+  expect(result.name).toBe('SessionStoreError')
+  return result as SessionStoreError
 }
 
 function expectOneLine(err: SessionStoreError, path: string, what: RegExp) {
@@ -63,12 +96,17 @@ describe('SqliteSessionStore.open on a file it cannot use', () => {
     expectOneLine(openError(path), path, /(EEXIST|ENOTDIR).*must be a folder.*DATA_DIR/)
   })
 
-  // Root writes through any mode, so this case runs only as an ordinary user (as in CI).
-  it.skipIf(process.getuid?.() === 0)('a read-only DATA_DIR: says it must be writable', () => {
-    const dir = join(tempDir(), 'data')
-    mkdirSync(dir, { mode: 0o500 })
+  // Root writes through any mode and CI runs as root: the store is opened in a child process
+  // run as nobody there (asOrdinaryUser), for whom the 0500 folder is read-only.
+  it('a read-only DATA_DIR: says it must be writable', async () => {
+    const home = tempDir()
+    const dir = join(home, 'data')
+    mkdirSync(dir)
+    const user = asOrdinaryUser(home, dir)
+    chmodSync(dir, 0o500)
     const path = join(dir, 'sparring.db')
-    expectOneLine(openError(path), path, /can write/)
+    expectOneLine(await openErrorInChild(path, home, user), path, /can write/)
+    expect(readdirSync(dir)).toEqual([])
   })
 
   it('damage in the middle of the file is found at open by the integrity check', async () => {
