@@ -47,14 +47,35 @@ export async function openBenchSession(port: number, start: SessionStart) {
   })
   await once(ws, 'open')
   let read = 0
+  /** The streaming turn's text as the candidate sees it, and what a `turn-revise` took back. */
+  let shown = ''
+  let takenBack: string[] = []
 
-  /** The next interviewer turn to end, or null when the session ended first. */
-  async function nextInterviewerTurn(): Promise<Turn | null> {
+  /**
+   * The next interviewer turn to end (with the texts the candidate saw before a `turn-revise`
+   * corrected them), or null when the session ended first. Throws when the streamed frames do
+   * not add up to the turn's final text: the judges read what the candidate ends with.
+   */
+  async function nextInterviewerTurn(): Promise<{ turn: Turn; takenBack: string[] } | null> {
     const deadline = Date.now() + TURN_TIMEOUT_MS
     for (;;) {
       while (read < messages.length) {
         const m = messages[read++]!
-        if (m.type === 'turn-end' && m.turn.role === 'interviewer') return m.turn
+        if (m.type === 'turn-start' && m.turn.role === 'interviewer') {
+          shown = m.turn.text
+          takenBack = []
+        }
+        if (m.type === 'token-delta') shown += m.text
+        if (m.type === 'turn-revise') {
+          takenBack.push(shown)
+          shown = m.text
+        }
+        if (m.type === 'turn-end' && m.turn.role === 'interviewer') {
+          if (shown !== m.turn.text) {
+            throw new Error(`streamed "${shown}" but the turn ended as "${m.turn.text}"`)
+          }
+          return { turn: m.turn, takenBack }
+        }
         if (m.type === 'session-ended') return null
         if (m.type === 'error') throw new Error(`server error ${m.code}: ${m.message}`)
       }

@@ -1,5 +1,5 @@
 import type { Question } from '../../server/questions/question-schema.js'
-import { countRepeat, LEAK_WORDS, publicTextOf } from './judge-interview.js'
+import { countRepeat, firstFound, LEAK_WORDS, publicTextOf } from './judge-interview.js'
 import { promptInstructionText } from './prompt-text.js'
 import { askedQuestions, shingles } from './question-text.js'
 import type { InterviewRecord } from './run-interview.js'
@@ -57,19 +57,27 @@ export function judgeDrill(
   const prompt = [...shingles(promptInstructionText(), LEAK_WORDS)].filter((s) => !seen.has(s))
   const asked: string[] = []
   let said = ''
-  record.exchanges.forEach(({ move, reply }, index) => {
+  record.exchanges.forEach(({ move, reply, takenBack = [] }, index) => {
     if (move?.type === 'answer') said += `\n${move.text}`
-    const spans = shingles(reply.text, LEAK_WORDS)
     const mine = shingles(said, LEAK_WORDS)
-    const leaked = secret.find((s) => spans.has(s) && !mine.has(s))
-    if (leaked) {
+    // In anything the candidate saw, a text later revised included.
+    const seen = [reply.text, ...takenBack]
+    const spansOf = (text: string) => shingles(text, LEAK_WORDS)
+    const leak = firstFound(seen, (text) => {
+      const spans = spansOf(text)
+      return secret.find((s) => spans.has(s) && !mine.has(s))
+    })
+    if (leak) {
       figures.hintLeaks++
-      figures.problems.push(`hint leak "${leaked}" in: ${reply.text}`)
+      figures.problems.push(`hint leak "${leak.found}" in: ${leak.text}`)
     }
-    const echoed = prompt.find((s) => spans.has(s) && !mine.has(s))
-    if (echoed) {
+    const echo = firstFound(seen, (text) => {
+      const spans = spansOf(text)
+      return prompt.find((s) => spans.has(s) && !mine.has(s))
+    })
+    if (echo) {
       figures.promptEchoes++
-      figures.problems.push(`prompt echoed "${echoed}" in: ${reply.text}`)
+      figures.problems.push(`prompt echoed "${echo.found}" in: ${echo.text}`)
     }
     if (!ASKING.has(reply.kind)) return
     if (index > 0) figures.reps++

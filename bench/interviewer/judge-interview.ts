@@ -62,7 +62,7 @@ export function judgeInterview(question: Question, record: InterviewRecord): Int
   const secret = secretShingles(question)
   const instructions = instructionShingles(question)
   let candidateText = ''
-  record.exchanges.forEach(({ move, reply }, index) => {
+  record.exchanges.forEach(({ move, reply, takenBack = [] }, index) => {
     if (move?.type === 'answer') {
       for (const step of move.covers) covered.add(step)
       candidateText += `\n${move.text}`
@@ -72,15 +72,18 @@ export function judgeInterview(question: Question, record: InterviewRecord): Int
       if (clarificationRight(move.fact, reply)) figures.clarificationsRight++
       else figures.problems.push(`clarification "${move.text}" got: ${reply.text}`)
     }
-    const leaked = leakedSpan(reply.text, secret, candidateText)
-    if (leaked) {
+    // Leaks and echoes in anything the candidate saw, a text later revised included; the rest is
+    // judged on the text the turn ends with.
+    const seen = [reply.text, ...takenBack]
+    const leak = firstFound(seen, (text) => leakedSpan(text, secret, candidateText))
+    if (leak) {
       figures.leaks++
-      figures.problems.push(`leak "${leaked}" in: ${reply.text}`)
+      figures.problems.push(`leak "${leak.found}" in: ${leak.text}`)
     }
-    const echoed = leakedSpan(reply.text, instructions, candidateText)
-    if (echoed) {
+    const echo = firstFound(seen, (text) => leakedSpan(text, instructions, candidateText))
+    if (echo) {
       figures.promptEchoes++
-      figures.problems.push(`prompt echoed "${echoed}" in: ${reply.text}`)
+      figures.problems.push(`prompt echoed "${echo.found}" in: ${echo.text}`)
     }
     if (reply.role !== 'interviewer' || !ASKING.has(reply.kind)) return
     const questions = askedQuestions(reply.text)
@@ -172,6 +175,18 @@ export function publicTextOf(question: Question): string {
     ...question.framework.keyPrinciples,
     ...question.rubric.flatMap((c) => [c.name, c.description]),
   ].join('\n')
+}
+
+/** The first of `texts` in which `find` finds something, with what it found. */
+export function firstFound(
+  texts: readonly string[],
+  find: (text: string) => string | null | undefined,
+): { text: string; found: string } | null {
+  for (const text of texts) {
+    const found = find(text)
+    if (found) return { text, found }
+  }
+  return null
 }
 
 function leakedSpan(text: string, secret: Set<string>, candidateText: string): string | null {

@@ -2,8 +2,11 @@ import type { Turn } from '../../server/sessions/session-schema.js'
 import { openBenchSession } from './bench-session.js'
 import type { CandidateMove, InterviewerCue } from './candidate-kinds.js'
 
-/** One exchange: what the candidate did, then the interviewer turn that answered it. */
-export type Exchange = { move: CandidateMove | null; reply: Turn }
+/**
+ * One exchange: what the candidate did, then the interviewer turn that answered it, and the texts
+ * of that turn the candidate saw before a `turn-revise` took a sentence back (usually none).
+ */
+export type Exchange = { move: CandidateMove | null; reply: Turn; takenBack?: string[] }
 
 /** A whole interview as the bench judges it: the opening (move null), then every exchange. */
 export type InterviewRecord = { questionId: string; exchanges: Exchange[]; endedBy: string }
@@ -32,20 +35,22 @@ export async function runInterview(input: {
   const exchanges: Exchange[] = []
   let endedBy = 'stuck'
   try {
-    const opening = await session.nextInterviewerTurn()
-    if (!opening) throw new Error('the session ended before the opening')
-    exchanges.push({ move: null, reply: opening })
+    const opened = await session.nextInterviewerTurn()
+    if (!opened) throw new Error('the session ended before the opening')
+    const opening = opened.turn
+    exchanges.push({ move: null, reply: opening, takenBack: opened.takenBack })
     // A clarification leaves the previous question pending: the candidate answers that one.
     let pending: InterviewerCue = cueOf(opening)
     for (let i = 0; i < MAX_EXCHANGES; i++) {
       const move = input.candidate.next(pending)
       session.send(toClientMessage(move, i))
-      const reply = await session.nextInterviewerTurn()
-      if (!reply) {
+      const next = await session.nextInterviewerTurn()
+      if (!next) {
         endedBy = 'session-ended'
         break
       }
-      exchanges.push({ move, reply })
+      const reply = next.turn
+      exchanges.push({ move, reply, takenBack: next.takenBack })
       if (reply.kind === 'closing') {
         endedBy = move.type === 'end' ? 'candidate' : 'interviewer'
         break

@@ -16,6 +16,14 @@ export type ClientResult = {
   tag: string
   sentAt: number
   deltas: ReceivedDelta[]
+  /**
+   * The turn's text as the client shows it at its end: deltas appended, each `turn-revise`
+   * (a shown sentence taken back) replacing the whole. For the floor and the bare relay, the
+   * deltas joined.
+   */
+  shownText: string
+  /** `turn-revise` frames of the turn (0 for the floor and the bare relay). */
+  revisions: number
   turnEndAt: number | null
   turnText: string | null
   frames: Array<{ type: string; seq: number }>
@@ -87,15 +95,26 @@ export async function connectCandidate(baseUrl: string, questionId: string) {
         turnId === null
           ? -1
           : await waitFor((f) => f.type === 'turn-end' && f.turn?.id === turnId, start, deadline)
-      const deltas = frames
-        .slice(from)
-        .filter((f) => f.frame.type === 'token-delta' && f.frame.turnId === turnId)
-        .map((f) => ({ receivedAt: f.at, text: f.frame.text ?? '' }))
+      const deltas: ReceivedDelta[] = []
+      let shownText = ''
+      let revisions = 0
+      for (const f of frames.slice(from)) {
+        if (f.frame.turnId !== turnId) continue
+        if (f.frame.type === 'token-delta') {
+          deltas.push({ receivedAt: f.at, text: f.frame.text ?? '' })
+          shownText += f.frame.text ?? ''
+        } else if (f.frame.type === 'turn-revise') {
+          revisions++
+          shownText = f.frame.text ?? ''
+        }
+      }
       const endFrame = end >= 0 ? frames[end]! : null
       return {
         tag,
         sentAt,
         deltas,
+        shownText,
+        revisions,
         turnEndAt: endFrame?.at ?? null,
         turnText: (endFrame?.frame.turn as { text?: string } | undefined)?.text ?? null,
         frames: frames.map((f) => ({ type: f.frame.type, seq: f.frame.seq })),

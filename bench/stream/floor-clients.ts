@@ -26,6 +26,8 @@ function result(
     tag,
     sentAt,
     deltas,
+    shownText: deltas.map((d) => d.text).join(''),
+    revisions: 0,
     turnEndAt: endAt,
     turnText: endAt === null ? null : deltas.map((d) => d.text).join(''),
     frames: [],

@@ -66,14 +66,14 @@ function detailRow(mode: string, r: PhaseSummary): string {
     `| ${mode} | ${n} | ${r.rampMs / 1000} s | ${r.completed} | ${pair(r.deltaOverheadMs)} | ` +
     `${pair(r.firstTextBeyondModelMs)} | ${pair(r.toModelMs)} | ${pair(r.wordHoldMs)} | ` +
     `${pair(r.beyondModelMs)} | ${cpu} | ${per1000 ?? 'n/a'} | ${rss} | ` +
-    `${r.lostSeqs} / ${r.reorderedSeqs} / ${r.textMismatches} |`
+    `${r.lostSeqs} / ${r.reorderedSeqs} / ${r.textMismatches} / ${r.revisedTurns} |`
   )
 }
 
 /** Every level run at one speed (the burst last), latencies in ms as p50 / p99. */
 export function formatDetailTable(run: SpeedRun): string {
   const head = [
-    '| mode | N | requests over | replies done | added (ms) | first text beyond model (ms) | answer to model request (ms) | each word held (ms) | end beyond model (ms) | server CPU (main thread) | CPU ms / 1,000 tokens | RSS before -> sessions open | lost / reordered / text mismatches |',
+    '| mode | N | requests over | replies done | added (ms) | first text beyond model (ms) | answer to model request (ms) | each word held (ms) | end beyond model (ms) | server CPU (main thread) | CPU ms / 1,000 tokens | RSS before -> sessions open | lost / reordered / text mismatches / revised |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ]
   const body = [...run.rows].flatMap(([mode, rows]) =>

@@ -136,8 +136,10 @@ Columns of the level tables (p50 / p99, ms): *answer to model request*: the requ
 reaching the fake server (for Sparring: storing the answer, the coverage map, the prompt). *End
 beyond model*: the end of the reply received minus the fake's \`[DONE]\`. *Server CPU*: over the
 level's window, one core = 100 %. *Lost / reordered*: broadcast seqs on each Sparring socket that
-skipped or went back; *text mismatches*: replies whose pieces did not add up to the stored turn
-or to the fake reply word for word.
+skipped or went back; *text mismatches*: replies whose pieces (deltas, and \`turn-revise\` frames
+replacing the text) did not add up to the stored turn or to the fake reply word for word;
+*revised*: replies a \`turn-revise\` corrected (a question repeated from earlier in the session is
+shown while it streams, then taken back; the fake reply never repeats one, so 0 is expected).
 
 Caveats: one machine of ${run.cpus} cores for all three processes (the load generator and the fake
 take CPU from the relay, and the direct clients' floor is the load generator's own limit), and

@@ -47,6 +47,8 @@ export type PhaseSummary = {
   reorderedSeqs: number
   /** Turns whose deltas did not add up to the stored text, or to the fake reply's words. */
   textMismatches: number
+  /** Turns a `turn-revise` corrected (a repeated question taken back; the fake never repeats). */
+  revisedTurns: number
   server: ServerStats | null
   /** Set when the level failed and passed at its second try: the first try's added p99. */
   firstTryAddedP99Ms?: number | null
@@ -82,6 +84,7 @@ export function summarisePhase(
   let lost = 0
   let reordered = 0
   let mismatches = 0
+  let revised = 0
   const errors: string[] = []
   for (const r of results) {
     const audit = auditSeqs(r.frames)
@@ -99,13 +102,17 @@ export function summarisePhase(
     if (r.turnEndAt === null) continue
     perTurn.push(r.deltas.length)
     for (const d of r.deltas) tokens += countWords(d.text)
-    if (r.deltas.map((d) => d.text).join('') !== r.turnText) mismatches++
+    // What the client shows at the end (revisions applied) must be the stored turn.
+    if (r.shownText !== r.turnText) mismatches++
     if (!schedule) {
       errors.push(`${r.tag}: the fake server saw no model request`)
       continue
     }
     toModel.push(schedule.arrivedAt - r.sentAt)
     beyond.push(r.turnEndAt - schedule.doneAt)
+    if (r.revisions > 0) revised++
+    // A revised turn's deltas no longer map one word a token onto the reply: not timed per word.
+    if (r.revisions > 0) continue
     const timings = timeDeltas(r.deltas, schedule, releasedWords)
     if (!timings) {
       mismatches++
@@ -133,6 +140,7 @@ export function summarisePhase(
     lostSeqs: lost,
     reorderedSeqs: reordered,
     textMismatches: mismatches,
+    revisedTurns: revised,
     server,
   }
 }

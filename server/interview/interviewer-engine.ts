@@ -52,8 +52,23 @@ export type InterviewerTurnMeta = {
   probe?: Probe | null
 }
 
-/** A streamed interviewer turn: yields text deltas, returns its metadata. */
-export type InterviewerTurnStream = AsyncGenerator<string, InterviewerTurnMeta, undefined>
+/**
+ * The whole text of the turn so far, replacing what the stream yielded before: a sentence the
+ * candidate already saw is taken back (the LLM interviewer's repeated question). Rare; text is
+ * otherwise only ever appended.
+ */
+export type TurnRevision = { revise: string }
+
+/** What a turn stream yields: text to append, or the turn's whole text revised. */
+export type TurnChunk = string | TurnRevision
+
+/** The turn's text after `chunk`. */
+export function applyTurnChunk(text: string, chunk: TurnChunk): string {
+  return typeof chunk === 'string' ? text + chunk : chunk.revise
+}
+
+/** A streamed interviewer turn: yields text deltas (or a revision), returns its metadata. */
+export type InterviewerTurnStream = AsyncGenerator<TurnChunk, InterviewerTurnMeta, undefined>
 
 /**
  * Writes interviewer turns. Implementations: the offline engine (templates over the coverage

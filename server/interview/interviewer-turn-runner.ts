@@ -36,10 +36,11 @@ const LAST_RESORT = 'Let us continue: take the next part of the problem you have
 
 /**
  * Streams one interviewer turn: stores it (empty, not completed) and announces it, forwards each
- * delta, then stores it completed with its target, notes, usage and leak count, and announces
- * the end. A provider failure becomes a `notice` and the offline engine finishes the turn; an
- * abort keeps what was streamed (or, when nothing was, lets the offline engine write the turn).
- * `existing` re-streams a turn a crash left incomplete, under the same id.
+ * delta (and each revision of its text, as `turn-revise`), then stores it completed with its
+ * target, notes, usage and leak count, and announces the end. A provider failure becomes a
+ * `notice` and the offline engine finishes the turn; an abort keeps what was streamed (or, when
+ * nothing was, lets the offline engine write the turn). `existing` re-streams a turn a crash left
+ * incomplete, under the same id.
  */
 export async function runInterviewerTurn(
   deps: TurnRunnerDeps,
@@ -75,13 +76,21 @@ export async function runInterviewerTurn(
     text += delta
     deps.publish(sessionId, { type: 'token-delta', turnId: turn.id, text: delta })
   }
+  /** The turn's whole text corrected (a shown sentence taken back): every client replaces it. */
+  const revise = (whole: string) => {
+    text = whole
+    deps.publish(sessionId, { type: 'turn-revise', turnId: turn.id, text })
+  }
   const notes: string[] = []
   let meta: InterviewerTurnMeta | null = null
   const slow = watchForSilence(deps, sessionId, turn.id)
   try {
-    meta = await pump(deps.engine.nextTurn(context, signal), (delta) => {
-      slow.heard()
-      emit(delta)
+    meta = await pump(deps.engine.nextTurn(context, signal), text, {
+      emit: (delta) => {
+        slow.heard()
+        emit(delta)
+      },
+      revise,
     })
     if (signal.aborted) notes.push('Interrupted: the candidate left or the session ended.')
   } catch (err) {
@@ -106,7 +115,10 @@ export async function runInterviewerTurn(
   if (!meta && (!signal.aborted || text.trim() === '')) {
     if (text.trim() !== '') emit('\n\n')
     try {
-      meta = await pump(deps.fallback.nextTurn(context, new AbortController().signal), emit)
+      meta = await pump(deps.fallback.nextTurn(context, new AbortController().signal), text, {
+        emit,
+        revise,
+      })
     } catch {
       emit(LAST_RESORT)
     }
@@ -175,14 +187,21 @@ function watchForSilence(deps: TurnRunnerDeps, sessionId: string, turnId: string
   }
 }
 
-/** Drains a turn stream into `emit` and returns its metadata. */
+/**
+ * Drains a turn stream into `emit` (appended text) and `revise` (the turn's whole text), and
+ * returns its metadata. A stream's revision covers its own text, which follows `before` (the
+ * turn's text when it started: empty, or the failed engine's text before the fallback's).
+ */
 async function pump(
   stream: InterviewerTurnStream,
-  emit: (delta: string) => void,
+  before: string,
+  out: { emit: (delta: string) => void; revise: (whole: string) => void },
 ): Promise<InterviewerTurnMeta> {
   let step = await stream.next()
   while (!step.done) {
-    if (step.value) emit(step.value)
+    const chunk = step.value
+    if (typeof chunk !== 'string') out.revise(before + chunk.revise)
+    else if (chunk) out.emit(chunk)
     step = await stream.next()
   }
   return step.value

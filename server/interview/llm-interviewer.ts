@@ -15,7 +15,7 @@ import type {
 } from './interviewer-engine.js'
 import { createLeakGuard, guardStream } from './leak-guard.js'
 import { buildInterviewerMessages, privatePromptText } from './llm-interviewer-prompts.js'
-import { createRepeatFilter } from './repeat-filter.js'
+import { createStreamedRepeatFilter } from './streamed-repeat-filter.js'
 import { FOLLOW_UP_TEMPLATES } from './follow-up-templates.js'
 import { pickSeeded } from './seeded-choice.js'
 import type { StepKind } from './step-kinds.js'
@@ -43,9 +43,12 @@ export const DEFAULT_SLOW_NOTICE_MS = 4000
  * and rubric, the coverage map and the gap to probe (chosen by the same picker as the offline
  * engine, so the target stored on the turn is the one the model was asked about); the
  * candidate's words go inside delimiters. The `NOTES:` tail becomes the hidden notes, and every
- * visible sentence passes the leak guard before it is yielded, then the repeat filter: a question
+ * visible word passes the leak guard before it is yielded, then the repeat filter: a question
  * the session already asked (or a near-paraphrase) is dropped, and when that leaves the turn
- * without a question the offline engine's templates ask a fresh one on the same target.
+ * without a question the offline engine's templates ask a fresh one on the same target. Words
+ * are yielded as the guard releases them; a question dropped after it was shown is taken back
+ * with a revision of the turn's text (see streamed-repeat-filter.ts), so the stored turn never
+ * holds it.
  *
  * When the stream fails, what the filters hold (the guard's last sentence) is checked and
  * yielded before the error is rethrown, so the turn runner keeps it. A reply with nothing for
@@ -92,25 +95,23 @@ async function* streamLlmTurn(
   const guarded = guardStream(split.visible, guard)
   const memory = readConversation(ctx.turns)
   const seed = `${ctx.session.id}:${ctx.turns.length}:${target}`
-  const repeats = createRepeatFilter({
+  const repeats = createStreamedRepeatFilter({
     asked: memory.questions,
     ignore: questionLabels(ctx.question),
     ...(ctx.session.mode === 'drill' && fresh
       ? { drill: { agreeingHint: () => agreeingHint(fresh.kind, seed) } }
       : {}),
   })
-  let shown = ''
   let step = await guarded.next()
   while (!step.done) {
-    const ready = repeats.push(step.value)
-    shown += ready
-    if (ready) yield ready
+    const chunk = repeats.push(step.value)
+    if (chunk !== null) yield chunk
     step = await guarded.next()
   }
-  const rest = repeats.flush()
-  shown += rest
-  if (rest) yield rest
+  const last = repeats.flush()
+  if (last !== null) yield last
   if (streamed.failure !== null) throw streamed.failure
+  let shown = repeats.shown
   let probe: Probe = { target, question: lastQuestion(shown), quote: null, move: 'llm' }
   if (repeats.dropped.length > 0 && repeats.asked.length === 0) {
     // Every question the model wrote was asked before: a fresh one on the same target instead.

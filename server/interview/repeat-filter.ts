@@ -3,12 +3,18 @@ import { isNearRepeat } from './question-similarity.js'
 /**
  * Keeps a model's follow-up from asking again what the session already asked. A model told the
  * questions it asked ("never ask one again, nor a rewording of it") still reuses its own wording
- * for the next step ("Let me push on X: what would you do there first?" for X, then for Y), and
- * a question cannot be taken back once the candidate has read it. So the filter releases text a
- * sentence at a time: a sentence is sent once it has ended, and a question that is the same as,
- * or a near-paraphrase of, one asked before in the session or earlier in this turn (the offline
- * engine's measure, `isNearRepeat`, step names ignored) is dropped instead. The caller writes a
- * fresh question in its place when the turn is left with none.
+ * for the next step ("Let me push on X: what would you do there first?" for X, then for Y). The
+ * filter checks text a sentence at a time: a sentence is released once it has ended, and a
+ * question that is the same as, or a near-paraphrase of, one asked before in the session or
+ * earlier in this turn (the offline engine's measure, `isNearRepeat`, step names ignored) is
+ * dropped instead. The caller writes a fresh question in its place when the turn is left with
+ * none.
+ *
+ * What it releases is the turn's authoritative text (stored, and the `turn-end` text). The
+ * candidate does not wait for it: `createStreamedRepeatFilter` shows the unchecked sentence as it
+ * is written and takes it back (a `turn-revise`) in the rare case this filter drops or replaces
+ * it, since a statement cannot be told from a question before its end and holding every
+ * sentence cost a whole sentence of latency.
  *
  * In a drill the reply has labelled lines (`Verdict:`, `Hint:`, then the question), and the hint
  * must ask nothing and agree with the verdict: a question on a `Hint:` or `Verdict:` line is
@@ -20,6 +26,8 @@ export type RepeatFilter = {
   push(delta: string): string
   /** Ends the text: checks the last, unfinished sentence and returns what may be sent. */
   flush(): string
+  /** Text received and not checked yet: the sentence being written (and, briefly, its lead). */
+  readonly pending: string
   /** Questions dropped as repeats, in order. */
   readonly dropped: readonly string[]
   /** Questions sent in this turn, in order. */
@@ -129,6 +137,9 @@ export function createRepeatFilter(input: {
     },
     get hintsFixed() {
       return hintsFixed
+    },
+    get pending() {
+      return pending
     },
     push(delta) {
       pending += delta

@@ -62,8 +62,14 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   }),
   /** A turn was stored: candidate turns echo back acknowledged; interviewer turns begin streaming. */
   z.object({ type: z.literal('turn-start'), seq, turn: TurnSchema }),
-  /** Text of the streaming interviewer turn, in order. */
+  /** Text of the streaming interviewer turn, in order: appended to what it has so far. */
   z.object({ type: z.literal('token-delta'), seq, turnId: z.string(), text: z.string() }),
+  /**
+   * The streaming interviewer turn's whole text so far, replacing what its deltas added up to:
+   * a sentence already shown was taken back (a question the session had asked before). Later
+   * deltas append to this text. Rare; the turn's `turn-end` text never holds what it removed.
+   */
+  z.object({ type: z.literal('turn-revise'), seq, turnId: z.string(), text: z.string() }),
   /** The interviewer turn is complete; `turn.text` is authoritative. */
   z.object({
     type: z.literal('turn-end'),

@@ -23,6 +23,8 @@ export function createLiveOverlay(): LiveOverlay {
         if (message.turn.completedAt === null) streamed.set(message.turn.id, '')
       } else if (message.type === 'token-delta') {
         streamed.set(message.turnId, (streamed.get(message.turnId) ?? '') + message.text)
+      } else if (message.type === 'turn-revise') {
+        streamed.set(message.turnId, message.text)
       } else if (message.type === 'turn-end') {
         turns.set(message.turn.id, message.turn)
         streamed.delete(message.turn.id)

@@ -77,8 +77,8 @@ const isBroadcast = (m: ServerMessage) => !['session-state', 'pong', 'error'].in
 
 /**
  * What a client following these messages in order would show, as the web client's reducer
- * builds it: turn-start and turn-end put the turn (a re-streamed turn starts over), deltas append.
- * A session-state replaces everything.
+ * builds it: turn-start and turn-end put the turn (a re-streamed turn starts over), deltas append,
+ * a revision replaces the streamed text. A session-state replaces everything.
  */
 function replayTranscript(messages: ServerMessage[]): Map<string, { text: string; done: boolean }> {
   const turns = new Map<string, { text: string; done: boolean }>()
@@ -91,6 +91,9 @@ function replayTranscript(messages: ServerMessage[]): Map<string, { text: string
     } else if (m.type === 'token-delta') {
       const turn = turns.get(m.turnId)
       if (turn && !turn.done) turn.text += m.text
+    } else if (m.type === 'turn-revise') {
+      const turn = turns.get(m.turnId)
+      if (turn && !turn.done) turn.text = m.text
     }
   }
   return turns

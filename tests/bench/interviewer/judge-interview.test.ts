@@ -84,6 +84,21 @@ describe('judgeInterview', () => {
     expect(f.leaks).toBe(1)
   })
 
+  it('finds a leak in text the candidate saw before a revision, and judges repeats on the final text', () => {
+    const secret = question.modelAnswer.split(/\s+/).slice(40, 52).join(' ')
+    const f = judge([
+      { ...opening, takenBack: [] },
+      {
+        move: answer('a', []),
+        reply: reply('follow-up', 'Fair. What would you measure first?'),
+        takenBack: [`Fair. ${secret}`, 'Fair. Where would you start?'],
+      },
+    ])
+    expect(f.leaks).toBe(1)
+    // The repeat was taken back: the candidate ends with a question not asked before.
+    expect(f.repeats).toBe(0)
+  })
+
   it("finds the interviewer prompt's own words, not the question's public text", () => {
     const f = judge([
       opening,

@@ -23,6 +23,7 @@ function level(clients: number, addedP99: number, server: ServerStats | null): P
     lostSeqs: 0,
     reorderedSeqs: 0,
     textMismatches: 0,
+    revisedTurns: 0,
     server,
   }
 }

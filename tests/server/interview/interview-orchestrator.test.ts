@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ANSWER, createGatedEngine, failingEngine, setup } from './fixtures/orchestrator-harness.js'
+import { streamedText } from '../../support/streamed-text.js'
 
 describe('interview orchestrator', () => {
   it('opens, then stores each answer before acknowledging it and streams one follow-up', async () => {
@@ -90,11 +91,8 @@ describe('interview orchestrator', () => {
     expect(turn.text.length).toBeGreaterThan('Half a sentence '.length + 20)
     expect(turn).toMatchObject({ provider: 'offline', target: expect.stringMatching(/^step:/) })
     expect(turn.hiddenNotes).toContain('Provider failed (rate_limited)')
-    // The deltas the sockets saw add up to the stored text.
-    const deltas = messages
-      .filter((m) => m.type === 'token-delta')
-      .map((m) => (m as { text: string }).text)
-    expect(deltas.join('')).toBe(turn.text)
+    // The deltas the sockets saw (revisions applied) add up to the stored text.
+    expect(streamedText(messages, turn.id)).toBe(turn.text)
   })
 
   it('aborts the turn in flight and keeps what was streamed', async () => {

@@ -5,6 +5,7 @@ import { loadPromptLibrary, type PromptLibrary } from '../../../server/prompts/p
 import { ScriptedLlmClient } from '../../support/scripted-llm-client.js'
 import { createEngineHarness } from './fixtures/interview-context.js'
 import { loadTimeBombQuestion } from './fixtures/load-question.js'
+import { drainTurn } from './fixtures/drain-turn.js'
 
 const question = loadTimeBombQuestion()
 let prompts: PromptLibrary
@@ -45,13 +46,8 @@ describe('LLM interviewer in a drill', () => {
         h.context({ type: 'answer', turn }),
         new AbortController().signal,
       )
-      let text = ''
-      let step = await stream.next()
-      while (!step.done) {
-        text += step.value
-        step = await stream.next()
-      }
-      expect(step.value).toMatchObject({ kind: 'verdict', target: 'step:3' })
+      const { text, meta } = await drainTurn(stream)
+      expect(meta).toMatchObject({ kind: 'verdict', target: 'step:3' })
       texts.push(text)
       h.add('interviewer', 'verdict', text, 'step:3')
     }

@@ -6,6 +6,7 @@ import { loadPromptLibrary, type PromptLibrary } from '../../../server/prompts/p
 import { ScriptedLlmClient } from '../../support/scripted-llm-client.js'
 import { createEngineHarness } from './fixtures/interview-context.js'
 import { loadTimeBombQuestion } from './fixtures/load-question.js'
+import { drainTurn } from './fixtures/drain-turn.js'
 
 const question = loadTimeBombQuestion()
 let prompts: PromptLibrary
@@ -32,13 +33,8 @@ async function turnOf(chunks: string[]) {
     h.context({ type: 'answer', turn: answer }),
     new AbortController().signal,
   )
-  let text = ''
-  let step = await stream.next()
-  while (!step.done) {
-    text += step.value
-    step = await stream.next()
-  }
-  return { text, meta: step.value }
+  const { text, meta } = await drainTurn(stream)
+  return { text, meta }
 }
 
 describe('LLM interviewer: a copy that runs on into the prompt', () => {

@@ -7,6 +7,7 @@ import { loadPromptLibrary, type PromptLibrary } from '../../../server/prompts/p
 import { ScriptedLlmClient, type ScriptedStep } from '../../support/scripted-llm-client.js'
 import { createEngineHarness } from './fixtures/interview-context.js'
 import { loadTimeBombQuestion } from './fixtures/load-question.js'
+import { drainTurn } from './fixtures/drain-turn.js'
 
 const question = loadTimeBombQuestion()
 let prompts: PromptLibrary
@@ -34,13 +35,7 @@ async function nextTurn(step: ScriptedStep) {
     h.context({ type: 'answer', turn: answer }),
     new AbortController().signal,
   )
-  let text = ''
-  let step1 = await stream.next()
-  while (!step1.done) {
-    text += step1.value
-    step1 = await stream.next()
-  }
-  return { text, meta: step1.value }
+  return drainTurn(stream)
 }
 
 /**

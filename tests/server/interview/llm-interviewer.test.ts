@@ -6,6 +6,7 @@ import { loadPromptLibrary, type PromptLibrary } from '../../../server/prompts/p
 import { ScriptedLlmClient, type ScriptedStep } from '../../support/scripted-llm-client.js'
 import { createEngineHarness } from './fixtures/interview-context.js'
 import { loadTimeBombQuestion } from './fixtures/load-question.js'
+import { drainTurn } from './fixtures/drain-turn.js'
 
 const question = loadTimeBombQuestion()
 let prompts: PromptLibrary
@@ -27,15 +28,14 @@ function setup(steps: ScriptedStep[], session = {}) {
     trigger: Parameters<typeof h.context>[0],
     signal = new AbortController().signal,
   ) => {
-    const stream = engine.nextTurn(h.context(trigger), signal)
-    const deltas: string[] = []
-    let step = await stream.next()
-    while (!step.done) {
-      deltas.push(step.value)
-      step = await stream.next()
-    }
-    const turn = h.add('interviewer', step.value.kind, deltas.join(''), step.value.target)
-    return { turn, meta: step.value, deltas }
+    const {
+      text,
+      chunks: deltas,
+      shown,
+      meta,
+    } = await drainTurn(engine.nextTurn(h.context(trigger), signal))
+    const turn = h.add('interviewer', meta.kind, text, meta.target)
+    return { turn, meta, deltas, shown }
   }
   return { h, llm, engine, run }
 }
@@ -69,7 +69,7 @@ describe('LLM interviewer', () => {
     await run({ type: 'opening' })
     const answer = h.add('candidate', 'answer', ANSWER)
     const signal = new AbortController().signal
-    const { turn, meta, deltas } = await run({ type: 'answer', turn: answer }, signal)
+    const { turn, meta, shown } = await run({ type: 'answer', turn: answer }, signal)
 
     expect(llm.calls).toHaveLength(1)
     const request = llm.calls[0]!.request
@@ -95,7 +95,8 @@ describe('LLM interviewer', () => {
     expect(last.content).toContain(step.name)
 
     expect(turn.text).toBe('Fair. What would you measure first?')
-    expect(deltas.join('')).not.toContain('NOTES')
+    // Nor in anything the candidate saw on the way.
+    for (const text of shown) expect(text).not.toContain('NOTES')
     expect(meta).toMatchObject({
       kind: 'follow-up',
       hiddenNotes: 'stated load assumptions only',

@@ -81,10 +81,21 @@ describe('session stream hub', () => {
     hub.publish('session-1', { type: 'token-delta', turnId: 't2', text: 'you measure?' })
     const first = hub.overlay('session-1', session, [stored])
     expect(first.turns.map((t) => t.text)).toEqual(['What would you measure?'])
+    // A revision replaces what the deltas added up to; later deltas append to it.
+    hub.publish('session-1', { type: 'turn-revise', turnId: 't2', text: 'Fair.' })
+    expect(hub.overlay('session-1', session, [stored]).turns[0]!.text).toBe('Fair.')
+    hub.publish('session-1', {
+      type: 'token-delta',
+      turnId: 't2',
+      text: ' What would you measure?',
+    })
+    expect(hub.overlay('session-1', session, [stored]).turns[0]!.text).toBe(
+      'Fair. What would you measure?',
+    )
 
     const done = {
       ...stored,
-      text: 'What would you measure?',
+      text: 'Fair. What would you measure?',
       completedAt: '2026-01-01T00:02:00.000Z',
     }
     hub.publish('session-1', {

@@ -15,6 +15,7 @@ import { readSseFixture, sseResponse, type SseResponseOptions } from '../../supp
 import { createTestDeps } from '../../support/test-deps.js'
 import { loadTimeBombQuestion } from '../interview/fixtures/load-question.js'
 import { createHttpBrowser, openSocket, startServer } from './support/ws-harness.js'
+import { streamedText } from '../../support/streamed-text.js'
 
 const question = loadTimeBombQuestion()
 let prompts: PromptLibrary
@@ -69,6 +70,43 @@ describe('the stream with an LLM interviewer', () => {
     expect(state.provider).toEqual({ provider: 'openai', model: 'gpt-scripted' })
   })
 
+  it('streams a repeated question, then sends a turn-revise without it; the stored turn never holds it', async () => {
+    const asked = 'How would you know the rollback worked?'
+    const { socket, deps, id, server, browser } = await setup([
+      { chunks: ['Fair. ', asked, '\nNOTES: first.'] },
+      { chunks: ['Thanks. ', 'How would you know ', 'the rollback worked?', ' And the cost?'] },
+    ])
+    await socket.waitFor('turn-end', (m) => m.turn.kind === 'question')
+    socket.send({ type: 'answer', clientId: 'a1', text: 'I would start with a monolith.' })
+    await socket.waitFor('turn-end', (m) => m.turn.kind === 'follow-up')
+    const from = socket.messages.length
+    socket.send({ type: 'answer', clientId: 'a2', text: 'Roll back behind a flag.' })
+    const end = await socket.waitFor('turn-end', (m) => m.turn.kind === 'follow-up', from)
+    const frames = socket.messages.slice(from)
+    const revise = frames.find((m) => m.type === 'turn-revise' && m.turnId === end.turn.id)
+    expect(revise).toMatchObject({ type: 'turn-revise', text: expect.stringMatching(/^Thanks\. /) })
+    expect(revise).not.toMatchObject({ text: expect.stringContaining('rollback') })
+    // Shown as it streamed (as far as the leak guard let it go), before the revision took it back.
+    expect(streamedText(frames.slice(0, frames.indexOf(revise!)), end.turn.id)).toContain(
+      'Thanks. How would you know',
+    )
+    expect(end.turn.text.replace(/\s+/g, ' ')).toBe('Thanks. And the cost?')
+    expect(streamedText(frames, end.turn.id)).toBe(end.turn.text)
+    const stored = (await deps.store.getSession(id))!.turns.find((t) => t.id === end.turn.id)!
+    expect(stored.text).toBe(end.turn.text)
+
+    // A socket resuming from before the turn gets the revision replayed in order.
+    const resumed = await openSocket(
+      server.port,
+      `/api/sessions/${id}/stream?afterSeq=${frames[0]!.seq - 1}`,
+      browser.cookie(),
+    )
+    const replayedEnd = await resumed.waitFor('turn-end', (m) => m.turn.id === end.turn.id)
+    expect(streamedText(resumed.messages, end.turn.id)).toBe(replayedEnd.turn.text)
+    expect(resumed.messages.some((m) => m.type === 'turn-revise')).toBe(true)
+    resumed.close()
+  })
+
   it('aborts the LLM request when the only socket closes mid-stream', async () => {
     const { llm, socket, deps, id } = await setup([
       { chunks: Array.from({ length: 5_000 }, (_, i) => `word${i} `) },
@@ -109,11 +147,7 @@ describe('the stream with an LLM interviewer', () => {
     expect(notice).toMatchObject({ level: 'warning', code: 'provider:server_error' })
     const end = await socket.waitFor('turn-end', (m) => m.turn.kind === 'follow-up')
     // What the guards had released before the failure, then the offline engine's follow-up.
-    const streamed = socket.messages
-      .filter((m) => m.type === 'token-delta' && m.turnId === end.turn.id)
-      .map((m) => (m.type === 'token-delta' ? m.text : ''))
-      .join('')
-    expect(streamed).toBe(end.turn.text)
+    expect(streamedText(socket.messages, end.turn.id)).toBe(end.turn.text)
     expect(end.turn.text).toMatch(/\?$|\.$/)
     expect(end.turn.provider).toBe('offline')
     expect(end.turn.target).toMatch(/^step:\d$/)
@@ -189,10 +223,7 @@ async function answerOnce(socket: Awaited<ReturnType<typeof setupOpenAi>>['socke
   })
   const end = await socket.waitFor('turn-end', (m) => m.turn.role === 'interviewer', from)
   const messages = socket.messages.slice(from)
-  const streamed = messages
-    .filter((m) => m.type === 'token-delta' && m.turnId === end.turn.id)
-    .map((m) => (m.type === 'token-delta' ? m.text : ''))
-    .join('')
+  const streamed = streamedText(messages, end.turn.id)
   const notices = messages.filter(
     (m): m is Extract<ServerMessage, { type: 'notice' }> => m.type === 'notice',
   )

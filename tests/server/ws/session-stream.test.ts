@@ -7,6 +7,7 @@ import { createTextAnalyzer } from '../../../server/text/index.js'
 import { createTestDeps } from '../../support/test-deps.js'
 import { loadTimeBombQuestion } from '../interview/fixtures/load-question.js'
 import { createHttpBrowser, openSocket, startServer } from './support/ws-harness.js'
+import { streamedText } from '../../support/streamed-text.js'
 
 const question = loadTimeBombQuestion()
 const ANSWERS = [
@@ -227,10 +228,7 @@ describe('GET /api/sessions/:id/stream', () => {
     const end = combined.find(
       (m): m is TurnMessage => m.type === 'turn-end' && m.turn.kind === 'follow-up',
     )!
-    const assembled = combined
-      .filter((m) => m.type === 'token-delta' && m.turnId === end.turn.id)
-      .map((m) => (m as { text: string }).text)
-      .join('')
+    const assembled = streamedText(combined, end.turn.id)
     const stored = (await deps.store.getSession(id))!.turns.find((t: Turn) => t.id === end.turn.id)!
     expect(assembled).toBe(end.turn.text)
     expect(stored.text).toBe(end.turn.text)

@@ -82,6 +82,30 @@ describe('interviewReducer', () => {
     expect(state.turns.find((t) => t.id === 'i2')?.text).toBe('How would you know?')
   })
 
+  it('replaces the streamed text on a turn-revise, and appends later deltas to it', () => {
+    const revised: ServerMessage[] = [
+      ...conversation.slice(0, 3),
+      { type: 'token-delta', seq: 4, turnId: 'i2', text: 'Fair. What would you check first?' },
+      { type: 'token-delta', seq: 5, turnId: 'i2', text: ' And' },
+      { type: 'turn-revise', seq: 6, turnId: 'i2', text: 'Fair. And' },
+      { type: 'token-delta', seq: 7, turnId: 'i2', text: ' then?' },
+    ]
+    const textOf = (state: InterviewState) => state.turns.find((t) => t.id === 'i2')?.text
+    expect(textOf(apply(revised.slice(0, 5)))).toBe('Fair. What would you check first? And')
+    expect(textOf(apply(revised.slice(0, 6)))).toBe('Fair. And')
+    expect(textOf(apply(revised))).toBe('Fair. And then?')
+    // In seq order whatever the arrival order, and once: a replayed revision changes nothing.
+    const shuffled = apply([revised[0]!, revised[6]!, revised[5]!, ...revised.slice(1, 5)])
+    expect(textOf(shuffled)).toBe('Fair. And then?')
+    expect(apply(revised.slice(3), shuffled)).toEqual(shuffled)
+  })
+
+  it('leaves a completed turn alone when a late revision arrives for it', () => {
+    const ended = apply(conversation)
+    const late = apply([{ type: 'turn-revise', seq: 7, turnId: 'i2', text: 'stale' }], ended)
+    expect(late.turns.at(-1)?.text).toBe('How would you know?')
+  })
+
   it('buffers messages ahead of a gap and applies them in order once it fills', () => {
     const [snap, echo, start, d1, d2] = conversation
     const gapped = apply([snap!, echo!, start!, d2!])

@@ -186,6 +186,15 @@ function applyMessage(state: InterviewState, message: ServerMessage): InterviewS
             : t,
         ),
       }
+    case 'turn-revise':
+      // The whole text so far: a sentence already shown was taken back.
+      return {
+        ...state,
+        notices: withoutSlowNotice(state.notices, message.turnId),
+        turns: state.turns.map((t) =>
+          t.id === message.turnId && t.completedAt === null ? { ...t, text: message.text } : t,
+        ),
+      }
     case 'turn-end':
       return {
         ...state,
