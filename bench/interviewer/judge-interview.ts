@@ -3,6 +3,7 @@ import type { Turn } from '../../server/sessions/session-schema.js'
 import { askedQuestions, shingles, stemOverlap, words } from './question-text.js'
 import { promptInstructionText } from './prompt-text.js'
 import type { InterviewRecord } from './run-interview.js'
+import { RESTATED_STEP_LABELS } from './restated-step-labels.js'
 
 /** Two questions sharing this share of their content stems are the same question reworded. */
 export const PARAPHRASE_OVERLAP = 0.6
@@ -11,7 +12,10 @@ export const LEAK_WORDS = 8
 
 export type InterviewFigures = {
   followUps: number
-  /** Follow-ups aimed at a step the candidate's labelled answers had already covered. */
+  /**
+   * Follow-ups aimed at a step the candidate's labelled answers had already covered, or at a
+   * rubric criterion that restates such steps (RESTATED_STEP_LABELS).
+   */
   redundant: number
   /** Asking turns that repeat or reword a question asked before in the session. */
   repeats: number
@@ -103,11 +107,20 @@ export function judgeInterview(question: Question, record: InterviewRecord): Int
     if (reply.kind !== 'follow-up') return
     figures.followUps++
     const step = stepOf(reply)
-    if (step === null) return
-    figures.stepsProbed.add(step)
-    if (covered.has(step)) {
+    if (step !== null) {
+      figures.stepsProbed.add(step)
+      if (covered.has(step)) {
+        figures.redundant++
+        figures.problems.push(`asked about covered step ${step}: ${reply.text}`)
+      }
+    }
+    const criterion = criterionOf(reply)
+    const restated = criterion === null ? [] : restatedSteps(question, criterion)
+    if (restated.length > 0 && restated.every((s) => covered.has(s))) {
       figures.redundant++
-      figures.problems.push(`asked about covered step ${step}: ${reply.text}`)
+      figures.problems.push(
+        `asked about criterion ${criterion}, whose step ${restated.join(' and ')} was covered: ${reply.text}`,
+      )
     }
   })
   return figures
@@ -139,6 +152,16 @@ export function sameQuestion(a: string, b: string): boolean {
 function stepOf(turn: Turn): number | null {
   const match = /^step:(\d+)$/.exec(turn.target ?? '')
   return match ? Number(match[1]) : null
+}
+
+function criterionOf(turn: Turn): number | null {
+  const match = /^criterion:(\d+)$/.exec(turn.target ?? '')
+  return match ? Number(match[1]) : null
+}
+
+/** The steps a criterion (1-based) restates, by the hand labels; none for an unlabelled question. */
+function restatedSteps(question: Question, criterion: number): readonly number[] {
+  return RESTATED_STEP_LABELS[question.id]?.[criterion - 1] ?? []
 }
 
 /** Right: the reply quotes the fact; or, with no fact in the scenario, says so. */

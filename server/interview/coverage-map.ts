@@ -19,6 +19,8 @@ export type CoverageItem = {
   level: CoverageLevel
   /** The candidate's own sentence that scored best, for quoting back; null when none scored. */
   evidence: string | null
+  /** A rubric criterion's: the `step:N` it restates (criterion-credit.ts), whose credit it shares. */
+  restates?: string
 }
 
 /** What the candidate's answers so far covered, recomputed after every answer. */

@@ -4,6 +4,7 @@ import { clampLongWords } from './clamp-long-words.js'
 import { computeCoverageMap, DEFAULT_COVERAGE_TUNING, type CoverageTuning } from './coverage-map.js'
 import { focusReference, resolveDrillFocus } from './drill-focus.js'
 import type { CoverageSnapshot } from './interviewer-engine.js'
+import { creditRestatedSteps, restatedSteps } from './criterion-credit.js'
 import { buildQuestionProfile, type QuestionProfile } from './question-profile.js'
 
 export type CoverageTracker = {
@@ -46,13 +47,30 @@ export function createCoverageTracker(deps: CoverageTrackerDeps): CoverageTracke
     return p
   }
   const partial = deps.tuning?.partial ?? DEFAULT_COVERAGE_TUNING.partial
+  const thresholds = { partial, full: deps.tuning?.full ?? DEFAULT_COVERAGE_TUNING.full }
+  const restated = new Map<string, ReadonlyMap<string, string>>()
+  const restatedOf = (question: Question) => {
+    let links = restated.get(question.id)
+    if (!links) {
+      links = restatedSteps(question, (q, text, minScore) => tracker.topicOf(q, text, minScore))
+      restated.set(question.id, links)
+    }
+    return links
+  }
+  /** The map as the words score it, criteria by their own text only. */
+  const mapOf = (question: Question, answers: readonly string[]) => {
+    // Bounded: a busy server forgets old passages rather than growing without limit.
+    if (cache.size > MAX_CACHED_SCORES) cache.clear()
+    const common = { question, answers, analyzer: deps.analyzer, tuning: deps.tuning, cache }
+    return computeCoverageMap({ ...common, profile: profile(question) })
+  }
   const tracker: CoverageTracker = {
     profile,
     topicOf(question, answer, minScore = partial) {
       const key = `${question.id}\u0000${minScore}\u0000${answer}`
       const known = topics.get(key)
       if (known !== undefined) return known
-      const { map } = tracker.snapshot(question, [answer], null)
+      const map = mapOf(question, [clampLongWords(answer)])
       const top = map.steps.reduce<(typeof map.steps)[number] | null>(
         (best, s) => (best && best.score >= s.score ? best : s),
         null,
@@ -65,16 +83,14 @@ export function createCoverageTracker(deps: CoverageTrackerDeps): CoverageTracke
     },
     snapshot(question, raw, focus) {
       const answers = raw.map(clampLongWords)
-      // Bounded: a busy server forgets old passages rather than growing without limit.
-      if (cache.size > MAX_CACHED_SCORES) cache.clear()
-      const common = { question, answers, analyzer: deps.analyzer, tuning: deps.tuning, cache }
-      const map = computeCoverageMap({ ...common, profile: profile(question) })
+      const map = creditRestatedSteps(mapOf(question, answers), restatedOf(question), thresholds)
       if (focus === null) return { map, focus: null }
       // The focus is judged on its own: competition between steps would let a neighbouring
       // step take the credit for an answer aimed squarely at the focus.
       const resolved = resolveDrillFocus(question, focus)
       const step = profile(question).steps.find((s) => s.id === resolved.target)
       const only = { steps: [step ?? focusReference(resolved)], criteria: [], concepts: [] }
+      const common = { question, answers, analyzer: deps.analyzer, tuning: deps.tuning, cache }
       return { map, focus: computeCoverageMap({ ...common, profile: only }).steps[0] ?? null }
     },
   }

@@ -107,16 +107,20 @@ function touched(item: CoverageItem, fullAt: number): number {
   return item.score >= TOUCHED * fullAt ? 1 : 0
 }
 
-/** A criterion scored at least as its best-covered step of the same (specific) kind. */
+/**
+ * A criterion scored at least as the step it restates (criterion-credit.ts), and as its
+ * best-covered step of the same (specific) kind.
+ */
 function sharedCredit(
   criterion: CoverageItem,
   steps: readonly CoverageItem[],
   question: Question,
 ): CoverageItem {
   const kind = kindOf(question, criterion.id)
-  if (kind === 'general') return criterion
   const best = steps
-    .filter((s) => kindOf(question, s.id) === kind)
+    .filter(
+      (s) => s.id === criterion.restates || (kind !== 'general' && kindOf(question, s.id) === kind),
+    )
     .reduce<CoverageItem | null>((a, s) => (a && a.score >= s.score ? a : s), null)
   if (!best || best.score <= criterion.score) return criterion
   return { ...criterion, score: best.score, level: best.level }

@@ -100,4 +100,23 @@ describe('pickGap', () => {
     expect(pickGap({ ...base, coverage: map(allSteps, [0.9, 0.1, 0.9, 0.9]) })).toBeNull()
     expect(pickGap({ ...base, coverage: map(allSteps, [0.9, 0.9, 0.9, 0.9]) })).toBeNull()
   })
+
+  it('gives a criterion the credit of the step it restates, replies to questions on it included', () => {
+    const h = createEngineHarness(question)
+    h.add(
+      'interviewer',
+      'follow-up',
+      'And if the choice proves wrong, what is your way back?',
+      'step:6',
+    )
+    h.add('candidate', 'answer', SUBSTANTIVE)
+    // Step 6 scored nothing by its words but was answered with substance; every other step and
+    // criterion is covered. "Intellectual Honesty" (no step of its kind) is open...
+    const coverage = map([0.9, 0.8, 0.7, 0.6, 0.55, 0.0], [0.9, 0.9, 0.9, 0.1])
+    const base = { question, turns: h.turns, fullAt: 0.5 }
+    expect(pickGap({ ...base, coverage })?.target).toBe('criterion:4')
+    // ...until it is known to restate step 6: then it shares the reply's credit.
+    coverage.criteria[3] = { ...coverage.criteria[3]!, restates: 'step:6' }
+    expect(pickGap({ ...base, coverage })).toBeNull()
+  })
 })
