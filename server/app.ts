@@ -8,6 +8,7 @@ import { createSameOriginGuard, type SiteOrigins } from './http/site-origin.js'
 import { gradingSlot, rateLimit, tokenBudget } from './http/rate-limit-middleware.js'
 import { createQuotas, DEFAULT_QUOTAS, type QuotaSettings } from './limits/quotas.js'
 import { createFairQueue, queueFairly } from './limits/fair-grading-queue.js'
+import { DEFAULT_GRADING_LIMITS, type GradingLimits } from './limits/grading-limits.js'
 import { runOnBehalfOf } from './limits/on-behalf-of.js'
 import { createRouter } from './http/openapi-hono.js'
 import type { QuestionBank } from './questions/question-bank.js'
@@ -56,6 +57,8 @@ export type AppDeps = {
   sessionLimits?: SessionLimits
   /** Rate limits and quotas (counted in the store's backend); DEFAULT_QUOTAS when absent. */
   quotas?: QuotaSettings
+  /** The grading queue's concurrency and largest job; DEFAULT_GRADING_LIMITS when absent. */
+  gradingLimits?: GradingLimits
   /** TRUST_PROXY: take the client address from X-Forwarded-For. */
   trustProxy?: boolean
   /** PUBLIC_URL and ALLOWED_ORIGINS: whose pages may change state and open streams. */
@@ -91,11 +94,6 @@ const health = createRoute({
   },
 })
 
-/** Gradings at once on the offline grader: it has one worker thread, which would queue more. */
-const OFFLINE_GRADING_CONCURRENCY = 1
-/** Gradings at once on the LLM grader: network-bound, so a few, still taking turns when busy. */
-const LLM_GRADING_CONCURRENCY = 4
-
 /** The composition root: builds the Hono app from its dependencies. */
 export function createApp(deps: AppDeps) {
   const site = deps.site ?? { publicUrl: null, allowedOrigins: [] }
@@ -106,10 +104,11 @@ export function createApp(deps: AppDeps) {
     settings: deps.quotas ?? DEFAULT_QUOTAS,
     now: () => deps.clock().getTime(),
   })
-  // Gradings take turns across identities (one at a time offline, on the one grading worker;
-  // a few at once with an LLM), and the LLM grader's tokens count in the identity's budget.
-  const offlineQueue = createFairQueue({ concurrency: OFFLINE_GRADING_CONCURRENCY })
-  const llmQueue = createFairQueue({ concurrency: LLM_GRADING_CONCURRENCY })
+  // Gradings take turns across identities (by default one at a time offline, on the one grading
+  // worker; a few at once with an LLM), and the LLM grader's tokens count in the identity's budget.
+  const gradingLimits = deps.gradingLimits ?? DEFAULT_GRADING_LIMITS
+  const offlineQueue = createFairQueue({ concurrency: gradingLimits.offlineConcurrency })
+  const llmQueue = createFairQueue({ concurrency: gradingLimits.llmConcurrency })
   const grading = createGradingService({
     ...deps,
     offlineGrader: queueFairly(deps.offlineGrader, offlineQueue),
@@ -160,7 +159,7 @@ export function createApp(deps: AppDeps) {
     )
     .route('/questions', createQuestionsRoutes(deps.bank))
     .route('/sessions', createSessionsRoutes(sessions))
-    .route('/', createReportRoutes(reports, grading, site.publicUrl))
+    .route('/', createReportRoutes(reports, grading, site.publicUrl, gradingLimits))
   const streams = createSessionStreamRoutes({
     ...deps,
     hub,

@@ -84,6 +84,16 @@ export const EnvSchema = z.object({
     z.coerce.number().int().min(0).max(1_000_000_000).default(500_000),
   ),
   ADDRESS_LIMIT_FACTOR: count(5),
+  /**
+   * The grading queue: gradings run at once on the offline grader (its one worker thread) and on
+   * the LLM grader, identities taking turns; and the characters of text one job may hold.
+   */
+  OFFLINE_GRADING_CONCURRENCY: count(1),
+  LLM_GRADING_CONCURRENCY: count(4),
+  GRADING_MAX_CHARS: z.preprocess(
+    blankAsUnset,
+    z.coerce.number().int().min(1000).max(10_000_000).default(400_000),
+  ),
   /** Behind a proxy that sets X-Forwarded-For: the client address is its first hop. */
   TRUST_PROXY: z.preprocess(
     blankAsUnset,

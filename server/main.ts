@@ -16,6 +16,7 @@ import { createInterviewRuntime } from './interview/interview-runtime.js'
 import { createTextAnalyzer, createWinkEmbeddingsLoader } from './text/index.js'
 import { defaultPackCacheDir } from './text/wink-embeddings-loader.js'
 import { listen } from './ws/listen.js'
+import { limitsFromEnv } from './limits/limits-from-env.js'
 import { meterLlmUsage } from './limits/metered-llm-client.js'
 import { StartupError } from './startup-error.js'
 import { installStructuredConsole } from './log/structured-log.js'
@@ -86,14 +87,7 @@ async function main() {
     cookieSecret,
     webDistDir: env.WEB_DIST_DIR,
     site: { publicUrl: env.PUBLIC_URL ?? null, allowedOrigins: env.ALLOWED_ORIGINS },
-    quotas: {
-      sessionsPerMinute: env.SESSIONS_PER_MINUTE,
-      answersPerMinute: env.ANSWERS_PER_MINUTE,
-      gradingsPerHour: env.GRADINGS_PER_HOUR,
-      concurrentGradings: env.CONCURRENT_GRADINGS,
-      llmDailyTokenBudget: env.LLM_DAILY_TOKEN_BUDGET,
-      addressFactor: env.ADDRESS_LIMIT_FACTOR,
-    },
+    ...limitsFromEnv(env),
     trustProxy: env.TRUST_PROXY,
     logRequests: true,
   })

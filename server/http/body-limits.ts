@@ -12,8 +12,11 @@ export const DEFAULT_MAX_BODY_BYTES = 32 * 1024
 /** Routes that set a larger limit of their own (a pasted transcript for `POST /api/grade`). */
 const OWN_LIMIT = new Set(['/api/grade'])
 
-const formatBytes = (bytes: number) =>
-  bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${Math.round(bytes / 1024)} KB`
+/** 2 MB, 2.4 MB, 32 KB: one decimal at most. */
+export const formatBytes = (bytes: number) =>
+  bytes >= 1024 * 1024
+    ? `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`
+    : `${Math.round(bytes / 1024)} KB`
 
 /** A body limit whose 413 is the usual `{ error: { code, message } }` envelope. */
 export function limitBody(maxSize: number, what = 'A request body'): MiddlewareHandler {

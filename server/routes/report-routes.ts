@@ -2,7 +2,11 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { GradableTranscriptSchema, GradeSchema } from '../grading/grade-schema.js'
 import type { GradingService } from '../grading/grading-service.js'
 import { AppError, notFound } from '../http/app-error.js'
-import { DEFAULT_SESSION_LIMITS } from '../interview/session-limits.js'
+import {
+  DEFAULT_GRADING_LIMITS,
+  transcriptBodyBytes,
+  type GradingLimits,
+} from '../limits/grading-limits.js'
 import { limitBody } from '../http/body-limits.js'
 import { ErrorResponseSchema } from '../http/error-schema.js'
 import { createRouter } from '../http/openapi-hono.js'
@@ -10,12 +14,6 @@ import { renderReportMarkdown } from '../sessions/report-markdown.js'
 import type { ReportService } from '../sessions/report-service.js'
 import { SessionReportSchema } from '../sessions/session-report.js'
 import { unwrap } from './sessions-routes.js'
-
-/** A pasted transcript may be long; anything past this is not an interview. */
-const MAX_TRANSCRIPT_BYTES = 2 * 1024 * 1024
-
-/** The most text a grading job may hold: as much as a session's transcript may. */
-const MAX_GRADED_CHARS = DEFAULT_SESSION_LIMITS.maxTranscriptChars
 
 const IdParamSchema = z.object({ id: z.string().min(1).max(100) })
 const TokenParamSchema = z.object({ token: z.string().min(1).max(100) })
@@ -102,18 +100,20 @@ const getShared = createRoute({
   responses: { 200: json(SessionReportSchema, 'The report'), 404: errors[404] },
 })
 
-const gradeTranscript = createRoute({
-  method: 'post',
-  path: '/grade',
-  summary: 'Grade a pasted transcript for a question of the bank, now',
-  middleware: [limitBody(MAX_TRANSCRIPT_BYTES, 'A transcript')] as const,
-  request: { body: { content: { 'application/json': { schema: GradableTranscriptSchema } } } },
-  responses: {
-    200: json(GradeSchema, 'The grade'),
-    400: json(ErrorResponseSchema, 'Not a transcript'),
-    404: json(ErrorResponseSchema, 'No such question'),
-  },
-})
+/** A pasted transcript may be long; its body limit follows the job size (GRADING_MAX_CHARS). */
+const gradeTranscriptRoute = (maxBodyBytes: number) =>
+  createRoute({
+    method: 'post',
+    path: '/grade',
+    summary: 'Grade a pasted transcript for a question of the bank, now',
+    middleware: [limitBody(maxBodyBytes, 'A transcript')] as const,
+    request: { body: { content: { 'application/json': { schema: GradableTranscriptSchema } } } },
+    responses: {
+      200: json(GradeSchema, 'The grade'),
+      400: json(ErrorResponseSchema, 'Not a transcript'),
+      404: json(ErrorResponseSchema, 'No such question'),
+    },
+  })
 
 const attachment = (name: string) => ({ 'content-disposition': `attachment; filename="${name}"` })
 
@@ -123,7 +123,10 @@ export function createReportRoutes(
   grading: GradingService,
   /** PUBLIC_URL: share links are absolute on it, else relative (never built from Host). */
   publicUrl: string | null,
+  /** The largest grading job (GRADING_MAX_CHARS). */
+  limits: Pick<GradingLimits, 'maxTranscriptChars'> = DEFAULT_GRADING_LIMITS,
 ) {
+  const maxChars = limits.maxTranscriptChars
   return createRouter()
     .openapi(startGrading, async (c) => {
       const { id } = c.req.valid('param')
@@ -163,13 +166,13 @@ export function createReportRoutes(
       const report = unwrap(await reports.getSharedReport(c.req.valid('param').token))
       return c.json(report, 200)
     })
-    .openapi(gradeTranscript, async (c) => {
+    .openapi(gradeTranscriptRoute(transcriptBodyBytes(maxChars)), async (c) => {
       const transcript = c.req.valid('json')
       // A job's size is bounded like a session's transcript: a 2 MB paste held the one grading
       // worker for half a minute while others waited.
       const chars = transcript.turns.reduce((sum, t) => sum + t.text.length, 0)
-      if (chars > MAX_GRADED_CHARS) {
-        const limit = MAX_GRADED_CHARS.toLocaleString('en')
+      if (chars > maxChars) {
+        const limit = maxChars.toLocaleString('en')
         throw new AppError(
           413,
           'too_large:transcript',

@@ -57,3 +57,22 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ LLM_IDLE_TIMEOUT_MS: '10' })).toThrow(/LLM_IDLE_TIMEOUT_MS/)
   })
 })
+
+describe('grading queue settings', () => {
+  it('default to one offline grading at once, four on an LLM, 400,000 characters a job', () => {
+    expect(parseEnv({})).toMatchObject({
+      OFFLINE_GRADING_CONCURRENCY: 1,
+      LLM_GRADING_CONCURRENCY: 4,
+      GRADING_MAX_CHARS: 400_000,
+    })
+  })
+
+  it('refuse zero, fractions and words', () => {
+    expect(() => parseEnv({ OFFLINE_GRADING_CONCURRENCY: '0' })).toThrow(
+      /OFFLINE_GRADING_CONCURRENCY/,
+    )
+    expect(() => parseEnv({ LLM_GRADING_CONCURRENCY: '1.5' })).toThrow(/LLM_GRADING_CONCURRENCY/)
+    expect(() => parseEnv({ GRADING_MAX_CHARS: 'lots' })).toThrow(/GRADING_MAX_CHARS/)
+    expect(() => parseEnv({ GRADING_MAX_CHARS: '10' })).toThrow(/GRADING_MAX_CHARS/)
+  })
+})
