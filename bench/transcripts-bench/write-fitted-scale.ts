@@ -19,6 +19,7 @@ export async function writeFittedScale(file: string, scale: ScoreScale): Promise
 export const FITTED_SCORE_SCALE = ScoreScaleSchema.parse({
   specificityWeight: ${scale.specificityWeight},
   fillerWeight: ${scale.fillerWeight},
+  certaintyWeight: ${scale.certaintyWeight},
   onTopicAt: ${scale.onTopicAt},
   reachOnTopic: [${scale.reachOnTopic.join(', ')}],
   knots: [

@@ -13,6 +13,7 @@ export type OrderedPair = { better: number; worse: number }
 /** The weights tried; the combination with the lowest mean absolute error on the points wins. */
 const SPECIFICITY_WEIGHTS = Array.from({ length: 16 }, (_, i) => i / 100)
 const FILLER_WEIGHTS = [0.5, 0.75, 1]
+const CERTAINTY_WEIGHTS = [0, 0.25, 0.5, 0.75, 1]
 const ON_TOPIC_AT = [0.3, 0.4, 0.5]
 /** Ramps of the rubric's reach that make an answer on topic; the last is out of reach (none). */
 const REACH_ON_TOPIC: [number, number][] = [
@@ -69,13 +70,16 @@ export function fitScoreScale(
   let best: { inverted: number; error: number; scale: ScoreScale } | undefined
   const grid = SPECIFICITY_WEIGHTS.flatMap((specificityWeight) =>
     FILLER_WEIGHTS.flatMap((fillerWeight) =>
-      ON_TOPIC_AT.flatMap((onTopicAt) =>
-        REACH_ON_TOPIC.map((reachOnTopic) => ({
-          specificityWeight,
-          fillerWeight,
-          onTopicAt,
-          reachOnTopic,
-        })),
+      CERTAINTY_WEIGHTS.flatMap((certaintyWeight) =>
+        ON_TOPIC_AT.flatMap((onTopicAt) =>
+          REACH_ON_TOPIC.map((reachOnTopic) => ({
+            specificityWeight,
+            fillerWeight,
+            certaintyWeight,
+            onTopicAt,
+            reachOnTopic,
+          })),
+        ),
       ),
     ),
   )

@@ -14,10 +14,17 @@ export type FeedbackInput = {
   covered?: ReadonlyMap<string, readonly string[]>
   /** Distinct figures the answer states (specific-details.ts); few means "quantify" applies. */
   figures?: number
+  /** Certainty asserted beyond the hedges, in [0, 1] (certainty.ts). */
+  overconfidence?: number
 }
 
 /** An answer stating this many distinct figures has quantified: "quantify" is no advice for it. */
 const QUANTIFIED = 3
+/**
+ * From this overconfidence on (one certainty beyond the hedges every five sentences), the answer
+ * asserts more than it checks: say so.
+ */
+const OVERCONFIDENT = 0.4
 
 /**
  * Strengths (criteria and competencies at 70% or more of reference level), gaps (under 50%)
@@ -54,6 +61,11 @@ function pickNextSteps(input: FeedbackInput): string[] {
   if (isListLike(input.candidate)) {
     steps.push(
       'Explain rather than list: for each point say what you would do, why, and what it costs ("I would add X because Y, which means Z").',
+    )
+  }
+  if ((input.overconfidence ?? 0) >= OVERCONFIDENT) {
+    steps.push(
+      'Say how you would check before you act: the answer states its fixes as certainties ("always", "guaranteed", "simply") and hedges none of them; name what would confirm each one, what it depends on, and what would make you change course.',
     )
   }
   const weakest = [...input.criteria].sort(

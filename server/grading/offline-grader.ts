@@ -5,6 +5,7 @@ import {
   listCandidateSentences,
   type CandidateSentence,
 } from './candidate-sentences.js'
+import { measureCertainty, type Certainty } from './certainty.js'
 import { measureContent, type ContentMeasure } from './content-measure.js'
 import { isListLike, measureDiscourse, type DiscourseQuality } from './discourse-quality.js'
 import { rankEvidence } from './evidence-picker.js'
@@ -30,7 +31,8 @@ import { ignoredClaimsNote, penaliseClaims } from './claims-penalty.js'
 import { verifyEvidence } from './verify-evidence.js'
 
 // offline-3: on topic by the rubric's reach, the claims penalty, feedback naming covered points.
-const OFFLINE_GRADER_VERSION = 'offline-3'
+// offline-4: certainty asserted beyond the hedges lowers the measure (certainty.ts).
+const OFFLINE_GRADER_VERSION = 'offline-4'
 
 /** Fewer content words than this and the candidate said too little to judge any criterion. */
 const MIN_CONTENT_WORDS = 12
@@ -69,6 +71,8 @@ export type TranscriptMeasure = {
   ignored: IgnoredClaim[]
   /** Share of the candidate's words from the question's world (topicality.ts). */
   topicality: number
+  /** Certainty asserted against doubt left (certainty.ts). */
+  certainty: Certainty
   tooLittle: boolean
 }
 
@@ -103,6 +107,7 @@ export function measureTranscript(
     transcript,
     ignored,
     topicality,
+    certainty: measureCertainty(sentences.map((s) => s.text)),
     tooLittle: candidate.contentWords < MIN_CONTENT_WORDS,
   }
 }
@@ -131,6 +136,7 @@ export function calibrationPoint(
     quality: m.candidate.quality,
     topicality: m.topicality,
     reach: total > 0 ? sum / total : 0,
+    overconfidence: m.certainty.overconfidence,
     target,
   }
 }
@@ -164,6 +170,7 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
               quality: candidate.quality,
               topicality: m.topicality,
               reach,
+              overconfidence: m.certainty.overconfidence,
             },
             scale,
           ),
@@ -261,6 +268,7 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
         stated,
         covered,
         figures: content.figures,
+        overconfidence: m.certainty.overconfidence,
       })
       return {
         questionId: question.id,

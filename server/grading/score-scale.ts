@@ -11,13 +11,15 @@ const OFF_TOPIC = 0.1
  *
  * Raw measure of a target (criterion, competency or step), before calibration:
  *   (recall x (1 - fillerWeight x fillerShare) + specificityWeight x ln(1 + figures))
- *     x quality x onTopic
+ *     x quality x onTopic x (1 - certaintyWeight x overconfidence)
  * recall: share of the target's reference reached (content-measure.ts); fillerShare: share of
  * the words that add nothing new, so padding lowers the measure; figures: distinct figures stated
  * (a sign of specificity that separates a terse expert from a fluent generalist); quality: prose
  * rather than a keyword list (discourse-quality.ts); onTopic: the larger of two ramps, topicality
  * (topicality.ts) from 0 at OFF_TOPIC to 1 at `onTopicAt`, and the whole answer's reach of the
- * rubric (its criteria's pooled recall) from 0 at `reachOnTopic[0]` to 1 at `reachOnTopic[1]`.
+ * rubric (its criteria's pooled recall) from 0 at `reachOnTopic[0]` to 1 at `reachOnTopic[1]`;
+ * overconfidence: how much more the answer asserts certainty than it hedges (certainty.ts), the
+ * one sign of confident-but-wrong advice a lexical grader can hear.
  * Topicality counts the question's own words, so an excellent answer in the candidate's own
  * vocabulary reads as half off the question by it; an answer that reaches much of the rubric is
  * on the question whatever its words, while an off-topic one reaches little of it.
@@ -34,6 +36,8 @@ export const ScoreScaleSchema = z.object({
   specificityWeight: z.number().min(0),
   /** How much of the filler share comes off recall, in [0, 1]. */
   fillerWeight: z.number().min(0).max(1),
+  /** How much of the measure full overconfidence takes off, in [0, 1]. */
+  certaintyWeight: z.number().min(0).max(1),
   /** Topicality from which an answer counts as fully on the question. */
   onTopicAt: z.number().gt(OFF_TOPIC).max(1),
   /** Reach of the rubric from which an answer starts to count, and fully counts, as on topic. */
@@ -64,11 +68,13 @@ export type RawParts = {
   topicality: number
   /** The whole answer's reach of the rubric: its criteria's recall pooled by weight, in [0, 1]. */
   reach: number
+  /** Certainty asserted beyond the hedges, in [0, 1] (certainty.ts). */
+  overconfidence: number
 }
 
 export type RawWeights = Pick<
   ScoreScale,
-  'specificityWeight' | 'fillerWeight' | 'onTopicAt' | 'reachOnTopic'
+  'specificityWeight' | 'fillerWeight' | 'certaintyWeight' | 'onTopicAt' | 'reachOnTopic'
 >
 
 export function rawMeasure(parts: RawParts, w: RawWeights): number {
@@ -78,7 +84,10 @@ export function rawMeasure(parts: RawParts, w: RawWeights): number {
     ramp(parts.topicality, OFF_TOPIC, w.onTopicAt),
     ramp(parts.reach, reachFrom, reachAt),
   )
-  return (content + w.specificityWeight * Math.log1p(parts.figures)) * parts.quality * onTopic
+  const doubt = 1 - w.certaintyWeight * parts.overconfidence
+  return (
+    (content + w.specificityWeight * Math.log1p(parts.figures)) * parts.quality * onTopic * doubt
+  )
 }
 
 /** 0 at or below `from`, 1 at or above `to`, linear between. */

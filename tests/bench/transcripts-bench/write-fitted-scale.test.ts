@@ -13,6 +13,7 @@ it('writes the fitted scale as the formatter would, so the format check passes a
   const scale = ScoreScaleSchema.parse({
     specificityWeight: 0.08,
     fillerWeight: 1,
+    certaintyWeight: 0.75,
     onTopicAt: 0.5,
     reachOnTopic: [0.25, 0.45],
     knots: [
@@ -26,5 +27,6 @@ it('writes the fitted scale as the formatter would, so the format check passes a
   const written = readFileSync(file, 'utf8')
   expect(await check(written, { ...(await resolveConfig(file)), filepath: file })).toBe(true)
   expect(written).toContain('reachOnTopic: [0.25, 0.45]')
+  expect(written).toContain('certaintyWeight: 0.75,')
   expect(written).toContain("fittedOn: 'all 15 questions of bench/transcripts'")
 })

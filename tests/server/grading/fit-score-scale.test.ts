@@ -44,6 +44,7 @@ const point = (
   quality: 1,
   topicality: 0.6,
   reach: recall,
+  overconfidence: 0,
   target,
   ...extra,
 })
@@ -64,6 +65,30 @@ describe('fitScoreScale', () => {
       point(0.2, 5, { figures: 10 }),
     ]
     expect(fitScoreScale(points, 'test').specificityWeight).toBeGreaterThan(0)
+  })
+
+  it('uses overconfidence when it separates answers recall cannot', () => {
+    // Same reach, different targets: the confident ones are the wrong ones.
+    const points = [
+      point(0.5, 7),
+      point(0.5, 2, { overconfidence: 1 }),
+      point(0.3, 4),
+      point(0.3, 1, { overconfidence: 1 }),
+      point(0.1, 1),
+    ]
+    const scale = fitScoreScale(points, 'test')
+    expect(scale.certaintyWeight).toBeGreaterThan(0)
+    expect(applyScale(scale.knots, rawMeasure(points[1]!, scale))).toBeLessThan(4)
+  })
+
+  it('leaves overconfidence unweighted when it does not track the targets', () => {
+    const points = [
+      point(0.1, 1),
+      point(0.2, 3, { overconfidence: 1 }),
+      point(0.4, 6),
+      point(0.6, 9),
+    ]
+    expect(fitScoreScale(points, 'test').certaintyWeight).toBe(0)
   })
 
   it('prefers weights that keep a shorter, better answer above a padded one', () => {

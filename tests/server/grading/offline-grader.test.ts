@@ -186,6 +186,28 @@ describe('calibrated scale properties on the graded transcripts of bench/transcr
     }
   })
 
+  it('certainty asserted without a hedge costs points: the same line said sure or unsure', async () => {
+    const said = (line: string, good: { turns: { role: string; text: string }[] }) => ({
+      questionId: '',
+      turns: good.turns.map((t) =>
+        t.role === 'candidate' ? { ...t, text: `${t.text} ${line}` } : t,
+      ) as Parameters<OfflineGrader['grade']>[1]['turns'],
+    })
+    const sure = 'This is always the fix, obviously, and it is guaranteed to work.'
+    const unsure = 'This is probably the fix, though it may depend on what we find.'
+    let sureTotal = 0
+    let unsureTotal = 0
+    for (const good of (await cases()).filter((c) => c.level === 'good')) {
+      const q = question(good.questionId)
+      const a = grader.grade(q, { ...said(sure, good), questionId: q.id }).overall
+      const b = grader.grade(q, { ...said(unsure, good), questionId: q.id }).overall
+      expect(a, q.id).toBeLessThanOrEqual(b)
+      sureTotal += a
+      unsureTotal += b
+    }
+    expect(sureTotal).toBeLessThan(unsureTotal - 1)
+  })
+
   it('a concise excellent answer does not fall below a good one made long with generic talk', async () => {
     const all = await cases()
     for (const concise of all.filter((c) => c.level === 'excellent-concise')) {

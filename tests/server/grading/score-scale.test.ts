@@ -15,6 +15,7 @@ const knots: [number, number][] = [
 const weights = {
   specificityWeight: 0.1,
   fillerWeight: 1,
+  certaintyWeight: 0,
   onTopicAt: 0.4,
   reachOnTopic: [0.3, 0.5] as [number, number],
 }
@@ -25,6 +26,7 @@ const parts: RawParts = {
   quality: 1,
   topicality: 0.5,
   reach: 0.2,
+  overconfidence: 0,
 }
 
 describe('applyScale', () => {
@@ -71,6 +73,19 @@ describe('rawMeasure', () => {
     expect(rawMeasure({ ...parts, topicality: 0.1, reach: 0.3 }, weights)).toBe(0)
     // The larger of the two ramps counts, never their product.
     expect(rawMeasure({ ...parts, topicality: 0.25, reach: 0.4 }, weights)).toBeCloseTo(0.25)
+  })
+})
+
+describe('rawMeasure and overconfidence', () => {
+  it('takes certaintyWeight x overconfidence off the whole measure', () => {
+    const doubting = { ...weights, certaintyWeight: 0.5 }
+    expect(rawMeasure(parts, doubting)).toBeCloseTo(0.5)
+    expect(rawMeasure({ ...parts, overconfidence: 1 }, doubting)).toBeCloseTo(0.25)
+    expect(
+      rawMeasure({ ...parts, overconfidence: 0.5, figures: Math.E - 1 }, doubting),
+    ).toBeCloseTo(0.45)
+    // With no weight, certainty costs nothing.
+    expect(rawMeasure({ ...parts, overconfidence: 1 }, weights)).toBeCloseTo(0.5)
   })
 })
 

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import { measureCertainty } from '../../../server/grading/certainty.js'
+
+describe('measureCertainty', () => {
+  it('counts boosters and absolutes against hedges', () => {
+    const c = measureCertainty([
+      'This is always the cause, and it is guaranteed to fix it.',
+      'It might be the pool, or possibly the index; it depends on the plan.',
+    ])
+    expect(c.boosters).toBe(2)
+    expect(c.hedges).toBe(3)
+  })
+
+  it('is 0 for an answer that hedges at least as much as it asserts', () => {
+    expect(
+      measureCertainty([
+        'The likely cause is the N+1 pattern, but I would confirm it with tracing.',
+        'It could also be the bundle size, so I would check the Performance tab.',
+      ]).overconfidence,
+    ).toBe(0)
+  })
+
+  it('grows with certainty asserted beyond the hedges, up to 1', () => {
+    const confident = measureCertainty([
+      'We can rule that out completely; it is obviously the gzip setting.',
+      'Turn it off, which always works.',
+    ])
+    expect(confident.overconfidence).toBe(1)
+    const some = measureCertainty([
+      'It is clearly the cache.',
+      'I would add an index.',
+      'Then I would add a read replica.',
+      'Then I would raise the pool size.',
+    ])
+    expect(some.overconfidence).toBeCloseTo(0.5)
+  })
+
+  it('reads whole words only, in any case', () => {
+    // "nevertheless", "surety" and "abouts" are not the markers.
+    expect(measureCertainty(['Nevertheless the surety holds, whereabouts unknown.'])).toEqual({
+      boosters: 0,
+      hedges: 0,
+      overconfidence: 0,
+    })
+    expect(measureCertainty(['ALWAYS. Never.']).boosters).toBe(2)
+  })
+
+  it('is 0 for no sentences', () => {
+    expect(measureCertainty([]).overconfidence).toBe(0)
+  })
+})

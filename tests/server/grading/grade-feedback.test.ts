@@ -1,0 +1,55 @@
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { measureDiscourse } from '../../../server/grading/discourse-quality.js'
+import { writeFeedback, type FeedbackInput } from '../../../server/grading/grade-feedback.js'
+import { loadQuestionBank } from '../../../server/questions/question-bank.js'
+import type { Question } from '../../../server/questions/question-schema.js'
+import { repoRoot } from './grading-support.js'
+
+let question: Question
+
+beforeAll(async () => {
+  const bank = await loadQuestionBank(join(repoRoot, 'questions'))
+  question = bank.get('the-graphql-n-1-mystery')!
+})
+
+const input = (extra: Partial<FeedbackInput>): FeedbackInput => ({
+  question,
+  criteria: question.rubric.map((r) => ({
+    name: r.name,
+    evidence: [],
+    rationale: '',
+    missing: '',
+    score: 6,
+    verdict: 'scored' as const,
+    spread: 0,
+  })),
+  competencies: [],
+  framework: question.framework.steps.map((s) => ({
+    step: s.number,
+    name: s.name,
+    coverage: 'full' as const,
+  })),
+  candidate: measureDiscourse(
+    'I would start with the browser, because the backend time says nothing about parsing and rendering, and then trace the resolvers.',
+  ),
+  stated: 8.5,
+  figures: 5,
+  ...extra,
+})
+
+const checkStep = (steps: readonly string[]) =>
+  steps.filter((s) => /^Say how you would check/.test(s))
+
+describe('writeFeedback', () => {
+  it('tells an answer that asserts far more than it hedges to say how it would check', () => {
+    const steps = writeFeedback(input({ overconfidence: 0.8 })).nextSteps
+    expect(steps).toHaveLength(3)
+    expect(checkStep(steps)).toHaveLength(1)
+  })
+
+  it('says nothing of certainty to an answer that hedges, or when nothing measured it', () => {
+    expect(checkStep(writeFeedback(input({ overconfidence: 0.2 })).nextSteps)).toEqual([])
+    expect(checkStep(writeFeedback(input({})).nextSteps)).toEqual([])
+  })
+})
