@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
+  bootstrapF1,
+  type AnswerPair,
   bestThreshold,
   leaveOneQuestionOut,
   measure,
@@ -37,5 +39,41 @@ describe('coverage metrics', () => {
     expect(thresholds.get('a')).toBeCloseTo(0.26)
     expect(confusion.fp).toBe(2)
     expect(confusion.tp).toBe(3)
+  })
+})
+
+describe('bootstrapF1', () => {
+  // 20 answers of two steps each: the first list right on all but 4 answers, the second on all.
+  const answers = Array.from({ length: 20 }, (_, i) => `answer ${i}`)
+  const decide = (wrong: (i: number) => boolean): AnswerPair[] =>
+    answers.flatMap((answer, i) => [
+      { questionId: `q${i % 3}`, answer, covered: true, score: wrong(i) ? 0 : 1 },
+      { questionId: `q${i % 3}`, answer, covered: false, score: 0 },
+    ])
+  const some = decide((i) => i % 5 === 0)
+  const all = decide(() => false)
+
+  it('gives a point interval when every resample scores the same', () => {
+    const { f1, difference } = bootstrapF1([all, all], 1)
+    expect(f1[0]).toEqual({ low: 1, high: 1 })
+    expect(difference[1]).toEqual({ low: 0, high: 0 })
+  })
+
+  it('brackets the observed F1 and pairs the differences by answer', () => {
+    const observed = measure(some, 1).f1
+    const { f1, difference } = bootstrapF1([some, all], 1, { samples: 500 })
+    expect(f1[0]!.low).toBeLessThan(observed)
+    expect(f1[0]!.high).toBeGreaterThanOrEqual(observed)
+    // Paired: the second list is never worse on any resample.
+    expect(difference[1]!.low).toBeGreaterThanOrEqual(0)
+    expect(difference[1]!.high).toBeGreaterThan(0)
+  })
+
+  it('is the same for the same seed', () => {
+    expect(bootstrapF1([some], 1, { seed: 7 })).toEqual(bootstrapF1([some], 1, { seed: 7 }))
+  })
+
+  it('refuses lists that do not hold the same pairs in the same order', () => {
+    expect(() => bootstrapF1([some, [...some].reverse()], 1)).toThrow(/same pairs/)
   })
 })
