@@ -1,6 +1,9 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../../../server/app.js'
 import { createTestDeps } from '../../support/test-deps.js'
+import { useTempDirs } from '../../support/temp-dirs.js'
 
 const site = { publicUrl: null, allowedOrigins: ['https://partner.example.com'] }
 
@@ -64,20 +67,44 @@ describe('same-origin guard on state-changing requests', () => {
   })
 })
 
+const tempDir = useTempDirs('sparring-web')
+
+/** A built web client of two files, enough for the static routes. */
+function webDist(): string {
+  const dir = tempDir()
+  mkdirSync(join(dir, 'assets'))
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><script src="/assets/app.js"></script>')
+  writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)')
+  return dir
+}
+
+function expectSecurityHeaders(res: Response) {
+  const csp = res.headers.get('content-security-policy') ?? ''
+  expect(csp).toContain("script-src 'self'")
+  expect(csp).not.toMatch(/script-src[^;]*unsafe-(inline|eval)/)
+  expect(csp).toContain("frame-ancestors 'none'")
+  expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+  expect(res.headers.get('referrer-policy')).toBe('no-referrer')
+  expect(res.headers.get('x-frame-options')).toBe('DENY')
+}
+
 describe('security headers', () => {
   const app = createApp(createTestDeps())
 
   it.each(['/api/health', '/api/nothing-here', '/api/shared/unknown-token'])(
-    'are on %s',
+    'are on the API: %s',
+    async (path) => expectSecurityHeaders(await app.request(path)),
+  )
+
+  // The app's page, a share link's page (the same page, by the client-side route) and the
+  // scripts it loads, served from the built client.
+  it.each(['/', '/shared/some-token', '/session/some-id', '/assets/app.js'])(
+    'are on the app and share pages: %s',
     async (path) => {
-      const res = await app.request(path)
-      const csp = res.headers.get('content-security-policy') ?? ''
-      expect(csp).toContain("script-src 'self'")
-      expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/)
-      expect(csp).toContain("frame-ancestors 'none'")
-      expect(res.headers.get('x-content-type-options')).toBe('nosniff')
-      expect(res.headers.get('referrer-policy')).toBe('no-referrer')
-      expect(res.headers.get('x-frame-options')).toBe('DENY')
+      const withWeb = createApp(createTestDeps({ webDistDir: webDist() }))
+      const res = await withWeb.request(path)
+      expect(res.status).toBe(200)
+      expectSecurityHeaders(res)
     },
   )
 })
@@ -97,5 +124,17 @@ describe('share links', () => {
     expect(share.status).toBe(201)
     const { url, token } = (await share.json()) as { url: string; token: string }
     expect(url).toBe(`https://sparring.example.com/shared/${token}`)
+  })
+
+  it('are relative without PUBLIC_URL, whatever the Host header says', async () => {
+    const app = createApp(createTestDeps())
+    const { cookie, id } = await endSession(app, {})
+    const share = await app.request(`http://evil.example/api/sessions/${id}/share`, {
+      method: 'POST',
+      headers: { cookie, host: 'evil.example', 'x-forwarded-host': 'evil.example' },
+    })
+    expect(share.status).toBe(201)
+    const { url, token } = (await share.json()) as { url: string; token: string }
+    expect(url).toBe(`/shared/${token}`)
   })
 })
