@@ -24,28 +24,48 @@ function chunked(text: string): ReadableStream<Uint8Array> {
 describe('body limits', () => {
   const app = createApp(createTestDeps())
 
-  it.each([
+  const limited = [
     ['POST', '/api/sessions'],
     ['POST', '/api/sessions/any/fork'],
     ['POST', '/api/sessions/any/end'],
     ['POST', '/api/sessions/any/share'],
     ['POST', '/api/sessions/any/grade'],
     ['DELETE', '/api/sessions/any/share'],
-  ])('refuses an oversized body on %s %s with 413 in the error envelope', async (method, path) => {
-    const res = await app.request(path, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: oversized,
-    })
-    expect(res.status).toBe(413)
-    expect(await res.json()).toEqual({
-      error: {
-        code: 'too_large:body',
-        message: 'A request body may be at most 32 KB.',
-        requestId: expect.any(String),
-      },
-    })
+  ]
+
+  // A route added later is in the OpenAPI document: it must be in the list above (or be
+  // POST /api/grade, whose own larger limit is tested in tests/server/limits/grading-limits.test.ts).
+  it('covers every operation of /api/openapi.json that is not a read', async () => {
+    const doc = (await (await app.request('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>
+    }
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops)
+        .filter((method) => method !== 'get')
+        .map((method) => `${method.toUpperCase()} ${path.replace(/\{[^}]+\}/g, 'any')}`),
+    )
+    const covered = [...limited.map(([m, p]) => `${m} ${p}`), 'POST /api/grade']
+    expect(operations.sort()).toEqual(covered.sort())
   })
+
+  it.each(limited)(
+    'refuses an oversized body on %s %s with 413 in the error envelope',
+    async (method, path) => {
+      const res = await app.request(path, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: oversized,
+      })
+      expect(res.status).toBe(413)
+      expect(await res.json()).toEqual({
+        error: {
+          code: 'too_large:body',
+          message: 'A request body may be at most 32 KB.',
+          requestId: expect.any(String),
+        },
+      })
+    },
+  )
 
   it('refuses a chunked body once it passes the limit', async () => {
     const res = await app.request('/api/sessions', {

@@ -158,6 +158,25 @@ describe.each(TRANSPORTS)(
       expect(sleeps).toEqual([])
     })
 
+    // Issue 11, item 4: every message relayed from a provider passes the redactor, a mid-stream
+    // error event and an unreadable event included, not only a refused request's body.
+    it.each([
+      [
+        'an error event',
+        { error: { message: 'upstream refused team-gw-7f3a9c21e8b44d05 (Bearer Hx92kqPz.x)' } },
+      ],
+      ['an unreadable event', { choices: 'team-gw-7f3a9c21e8b44d05 Bearer Hx92kqPz.x' }],
+    ])('removes the key and tokens from %s in the stream', async (_name, event) => {
+      server.use(
+        http.post(COMPLETIONS_URL, () => sseResponse(sseText([chatChunk('Suppose'), event]), {})),
+      )
+      const { client } = createTestClient({ apiKey: 'team-gw-7f3a9c21e8b44d05' })
+      const result = await collectStream(client)
+      expect(result.text).toBe('Suppose')
+      expect(result.error?.message).toContain('[redacted]')
+      expect(result.error?.message).not.toMatch(/7f3a9c21|Hx92kqPz/)
+    })
+
     it.each([
       ['a list', [{ choices: [] }]],
       ['choices as an object', { choices: { 0: { delta: { content: 'x' } } } }],
