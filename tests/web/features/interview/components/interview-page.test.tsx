@@ -39,6 +39,20 @@ describe('InterviewPage', () => {
     expect(screen.getByText('0 of 3')).toBeTruthy()
   })
 
+  // Issue 11: the stream's refusals (answers per minute, a session cap) are shown in the
+  // server's words, which say what to do and when.
+  it.each([
+    ['rate_limit:answers', 'Too many answers: at most 30 a minute. Try again in 12 seconds.'],
+    [
+      'limit:clarifications',
+      'This interview allows at most 15 clarifying questions. End the interview to have it graded.',
+    ],
+  ])('shows an error frame %s in its own words', (code, message) => {
+    const { socket } = setup()
+    act(() => socket.receive({ type: 'error', seq: 2, code, message }))
+    expect(screen.getByRole('alert').textContent).toContain(message)
+  })
+
   it('renders the interviewer tokens as they stream, then the final turn', () => {
     const { socket } = setup()
     const streaming = makeTurn({ id: 'i2', seq: 3, kind: 'follow-up', completedAt: null })

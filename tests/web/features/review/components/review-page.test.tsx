@@ -197,4 +197,25 @@ describe('ReviewPage', () => {
     await user.click(screen.getByRole('button', { name: 'Try again' }))
     expect(harness.requests.some((r) => r.url === '/api/sessions/s1/grade')).toBe(true)
   })
+
+  // Issue 11, item 2: a refusal past a rate limit or quota is shown in the server's words,
+  // which say when to try again (the Retry-After), and the button comes back for then.
+  it.each([
+    ['rate_limit:gradings', 'Too many gradings: at most 20 an hour. Try again in 42 minutes.'],
+    ['quota:llm_tokens', "Today's LLM budget of 500,000 tokens is spent. Try again in 7 hours."],
+  ])('shows a 429 %s with its message and offers grading again', async (code, message) => {
+    const user = userEvent.setup()
+    setup(
+      {
+        'POST /api/sessions/s1/grade': () => ({
+          status: 429,
+          body: { error: { code, message, requestId: 'r-1' } },
+        }),
+      },
+      null,
+    )
+    await user.click(await screen.findByRole('button', { name: 'Grade it now' }))
+    expect((await screen.findByText(message)).textContent).toBe(message)
+    expect(screen.getByRole('button', { name: 'Grade it now' })).toBeTruthy()
+  })
 })
