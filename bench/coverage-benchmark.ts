@@ -322,38 +322,38 @@ only the activity cues (and the three features together) clearly carry their wei
 errors (table above) are mostly semantic: a step done in words neither its text, its
 model-answer section nor its activity words share; two neighbouring steps told apart by intent
 rather than words (a fix or its verification, an option or its trade-off), which is what *wrong
-step* counts; or a vague line that reuses a step's vocabulary. Tried on 2026-12-02 and not kept,
-each with the held-out protocol above (weights and threshold fitted with the question held out,
-L2 0.003 fixed beforehand) in scratch scripts that reproduce the shipped method at 0.67 held out
-and 0.62 fresh; figures are held-out F1 / fresh-set F1:
+step* counts; or a vague line that reuses a step's vocabulary. The main variants tried (word
+vectors for recall, exemplars and a widened section; the rubric criterion closest to each step;
+pairwise products; other questions' labelled answers as neighbours) are re-measured with paired
+intervals by \`npm run bench:coverage-variants\` (next section). Others were measured on
+2026-12-02 in scratch scripts that reproduce the shipped method at 0.67 held out and 0.62 fresh,
+with the same held-out protocol (weights and threshold fitted with the question held out, L2 0.003
+fixed beforehand); figures are held-out F1 / fresh-set F1:
 
 | variant | held out | fresh |
 |---|---|---|
-| word vectors (the grader's analyzer, chance-corrected cosine): soft recall of the step's text, as a fifth feature / instead of the stem recall | 0.66 / 0.64 | 0.68 / 0.67 |
-| word vectors: exemplar similarity; section share with soft matches (the section widened by each word's vector neighbours) | 0.65; 0.65-0.66 | 0.71; 0.66-0.69 |
-| word vectors: all four soft features added | 0.66 | 0.62 |
-| the rubric criterion closest to the step (soft recall of its name and description), as a fifth feature; in bench:coverage itself: 0.67 held out (P 0.62, R 0.73), 0.69 fresh | 0.68 | 0.69 |
+| word vectors: the four soft features (recall, exemplar, section, rubric) added together | 0.66 | 0.62 |
 | the rubric: criteria weighted by similarity to the step; the step's text and its criterion as one text | 0.67; 0.65 | 0.69; 0.65 |
 | relative features: margin to the best other step (recall, section, exemplar); "best among the steps" flags | 0.64; 0.65 | 0.62; 0.61 |
-| pairwise products of the four features in the softmax (14 weights) | 0.68 | 0.67 |
 | one weight per activity instead of one for their count (26 weights), with or without the count | 0.64 | 0.60-0.64 |
 | one-vs-rest logistic per (passage, step) instead of the softmax: alone; with the best other step's features; with pairwise products | 0.54; 0.62; 0.69 | 0.43; 0.67; 0.61 |
-| labelled answers of the other questions as exemplars: nearest answer (by stems or by vectors) weighted by how alike its step is (same kind, shared activities, or text similarity), top 1 or 3 | 0.65-0.68 | 0.62-0.71 |
+| labelled answers of the other questions as neighbours, other ways: by stems or by vectors, weighted by how alike their step is (same kind, shared activities, or text similarity), top 1 or 3 | 0.65-0.68 | 0.62-0.71 |
 | step-kind classifier (logistic on mean word vectors, trained on the model-answer sentences of all questions, with or without the other questions' labelled answers) | 0.67 | 0.62 |
 | dismissal: recall x dismissal on the step, length x dismissal on "none" | 0.66-0.68 | 0.62-0.69 |
 | looser stems (a shared 5-letter prefix counts as the same word: failure / fail) for recall and section | 0.65-0.67 | 0.63-0.67 |
 | decision: a step's chance against "none" only, or gated at a share of the best step's; chance scaled by the number of steps | 0.54-0.67; 0.64 | 0.44-0.53; 0.67 |
 
-None beats the shipped method held out by more than chance (all lie within or below its
-interval), so none is kept: each would cost work per passage (the vector ones would also
+None beats the shipped method held out by more than 0.02, inside its interval (several lie
+below it), so none is kept: each would cost work per passage (the vector ones would also
 need the vectors in the coverage workers: the main thread's SharedArrayBuffer could be handed to
 them with no copy, as the grading worker gets it, but there is nothing to gain). Fitted and judged
 on all pairs (no holding out), the four features plus the vector, rubric and neighbour ones reach
-only 0.69-0.71: the ceiling is in what these signals can tell, not in the learner. Passage
+only 0.69-0.71 (0.72 for the one-vs-rest logistic with products): the ceiling is in what these
+signals can tell more than in the learner. Passage
 windows and position could not be measured: 155 of the 156 labelled answers are one sentence.
 Reaching 0.80 needs a signal of intent (a sentence encoder or a language model judging each
-passage against each step), which the offline path does not have (the npm registry list here has no package that ships
-such a model's weights).
+passage against each step), which the offline path does not have (the npm registry list here has no package that ships such
+a model's weights).
 The interviewer only uses the decision to choose what to ask next, so an error costs a redundant
 or premature follow-up, never a grade.
 `

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { fitStepModel, type FitExample } from '../../bench/coverage-fit.js'
+import {
+  fitSoftmax,
+  fitStepModel,
+  softmaxChances,
+  type FitExample,
+} from '../../bench/coverage-fit.js'
 import { stepChances } from '../../server/interview/coverage-map.js'
 
 // Two steps; the covered one has the higher recall, and answers covering none have low recall on
@@ -33,5 +38,27 @@ describe('fitStepModel', () => {
 
   it('keeps a left-out feature at 0', () => {
     expect(fitStepModel(examples, { l2: 0.003, without: ['recall'] }).recall).toBe(0)
+  })
+
+  it('is fitSoftmax on the named features, with chances that stepChances agrees with', () => {
+    const generic = fitSoftmax(
+      examples.map((e) => ({
+        steps: e.features.map((f) => [f.recall, f.exemplar, f.activity, f.section]),
+        none: [e.traits.dismissal, e.traits.length, e.traits.number],
+        covers: e.covers,
+      })),
+      { l2: 0.003 },
+    )
+    const named = fitStepModel(examples, { l2: 0.003 })
+    expect(generic.step[0]).toBeCloseTo(named.recall, 1)
+    expect(generic.noneConstant).toBeCloseTo(named.none, 1)
+    const e = examples[1]!
+    const chances = softmaxChances(
+      generic,
+      e.features.map((f) => [f.recall, f.exemplar, f.activity, f.section]),
+      [e.traits.dismissal, e.traits.length, e.traits.number],
+    )
+    stepChances(e.features, e.traits, named).forEach((c, j) => expect(chances[j]).toBeCloseTo(c, 2))
+    expect(chances.reduce((a, b) => a + b, 0)).toBeLessThan(1)
   })
 })
