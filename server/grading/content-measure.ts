@@ -1,6 +1,7 @@
 import type { TextAnalyzer } from '../text/text-analyzer.js'
 import type { QuestionProfile } from './question-profile.js'
 import { countFigures } from './specific-details.js'
+import { hasFillerTalk } from './filler-talk.js'
 
 /**
  * Two different words count as the same point from this chance-corrected similarity on
@@ -8,6 +9,11 @@ import { countFigures } from './specific-details.js'
  * answer would collect such faint matches by length alone.
  */
 const MATCH = 0.5
+/**
+ * A match this close is the reference's own word (the same stem, 1, or a likely misspelling of it,
+ * 0.9): the sentence names the point rather than talking near it.
+ */
+const OWN_WORD = 0.9
 
 /** How the candidate's words meet a question's references. */
 export type ContentMeasure = {
@@ -43,6 +49,9 @@ export type TermMatrix = {
  * that reaches no reference term beyond those already reached is filler (restating, hedging,
  * generic talk) and its words count toward `fillerShare`; only the other sentences count for
  * recall and figures, so adding filler never raises recall and always raises the filler share.
+ * Generic talk brushes against many reference terms through loose word-vector kinship ("the
+ * team", "discipline", "risk"), so a sentence carrying conversational filler (filler-talk.ts)
+ * is filler too unless it reaches a new reference term by the term's own word.
  */
 export function measureContent(
   analyzer: TextAnalyzer,
@@ -67,6 +76,7 @@ export function measureContent(
     const cols = sentenceTerms[k]!.map((t) => column.get(t.stem)!)
     const reach = new Float32Array(refs.length)
     let fresh = 0
+    let freshOwn = 0
     for (let i = 0; i < refs.length; i++) {
       let b = 0
       for (const j of cols) {
@@ -75,9 +85,12 @@ export function measureContent(
       }
       if (b < MATCH) continue
       reach[i] = b
-      if (best[i]! < MATCH) fresh++
+      if (best[i]! < MATCH) {
+        fresh++
+        if (b >= OWN_WORD) freshOwn++
+      }
     }
-    if (fresh === 0) {
+    if (fresh === 0 || (freshOwn === 0 && hasFillerTalk(text))) {
       fillerWords += words
       return
     }

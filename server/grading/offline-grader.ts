@@ -29,10 +29,13 @@ import { measureTopicality } from './topicality.js'
 import { removeQuestionClaims } from './claims-filter.js'
 import { ignoredClaimsNote, penaliseClaims } from './claims-penalty.js'
 import { verifyEvidence } from './verify-evidence.js'
+import { rebalanceCapped } from './rebalance-capped.js'
 
 // offline-3: on topic by the rubric's reach, the claims penalty, feedback naming covered points.
 // offline-4: certainty asserted beyond the hedges lowers the measure (certainty.ts).
-const OFFLINE_GRADER_VERSION = 'offline-4'
+// offline-5: filler talk that names no new point by its own word is filler (content-measure.ts);
+// the points the evidence cap takes go back to the criteria with evidence (rebalance-capped.ts).
+const OFFLINE_GRADER_VERSION = 'offline-5'
 
 /** Fewer content words than this and the candidate said too little to judge any criterion. */
 const MIN_CONTENT_WORDS = 12
@@ -238,8 +241,14 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
 
       // The claims penalty comes last, after the cap on criteria without evidence, so it always
       // costs what it says.
+      const capped = verifyEvidence(indicesOf('criterion').map(gradeTarget), m.transcript)
       const verified = penaliseClaims(
-        verifyEvidence(indicesOf('criterion').map(gradeTarget), m.transcript),
+        {
+          ...capped,
+          criteria: tooLittle
+            ? capped.criteria
+            : rebalanceCapped(capped.criteria, question.rubric, mapped(reach)),
+        },
         m.ignored,
       )
       const checked = penaliseClaims(

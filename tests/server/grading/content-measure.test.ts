@@ -37,6 +37,38 @@ describe('measureContent', () => {
     }
   })
 
+  it('counts a sentence of filler talk as content only when it names a new point by its own word', () => {
+    // As word vectors would: "token" is kin to the reference's "key" (0.6), not the same word.
+    const kin: typeof analyzer = {
+      ...analyzer,
+      similarityMatrix(rows, columns) {
+        const sims = analyzer.similarityMatrix(rows, columns)
+        rows.forEach((r, i) =>
+          columns.forEach((c, j) => {
+            if (r.stem === 'key' && c.stem === 'token') sims[i * columns.length + j] = 0.6
+          }),
+        )
+        return sims
+      },
+    }
+    const first = answer[0]!
+    const plain = measureContent(kin, profile, [first, 'I would pass a token with each charge.'])
+    const talk = measureContent(kin, profile, [
+      first,
+      'Honestly, I would really pass a token with each charge.',
+    ])
+    const named = measureContent(kin, profile, [
+      first,
+      'Honestly, I would really pass an idempotency token with each charge.',
+    ])
+    const i = index('Idempotency')
+    expect(plain.fillerShare).toBe(0)
+    expect(talk.recall[i]).toBeLessThan(plain.recall[i]!)
+    expect(talk.fillerShare).toBeGreaterThan(0.3)
+    expect(named.fillerShare).toBe(0)
+    expect(named.recall[i]).toBeGreaterThan(plain.recall[i]!)
+  })
+
   it('treats a restatement of what was already said as filler', () => {
     const m = measureContent(analyzer, profile, [...answer, answer[1]!])
     expect(m.fillerShare).toBeCloseTo(1 / 3, 1)

@@ -1,0 +1,13 @@
+/**
+ * Conversational filler: intensifiers, discourse markers and stock phrases that stretch an answer
+ * without adding to it ("really", "honestly", "at the end of the day", "great question", "I
+ * think", "in other words"). Real answers use them now and then; padding is made of them (on the
+ * graded transcripts, padded answers carry 3-7 per 100 words, every other level under 2).
+ */
+const FILLER_TALK =
+  /\b(?:really|very|honestly|basically|just|actually|literally|definitely|truly|extremely|incredibly|super|totally|you know|i mean|kind of|sort of|at the end of the day|to be honest|great question|good question|i think|of course|obviously|in my experience|as i said|like i said|to be fair|to put it simply|in other words|overall|all in all)\b/i
+
+/** True when a sentence carries conversational filler (see FILLER_TALK). */
+export function hasFillerTalk(sentence: string): boolean {
+  return FILLER_TALK.test(sentence.replace(/’/g, "'"))
+}
