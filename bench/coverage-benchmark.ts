@@ -352,8 +352,10 @@ only 0.69-0.71 (0.72 for the one-vs-rest logistic with products): the ceiling is
 signals can tell more than in the learner. Passage
 windows and position could not be measured: 155 of the 156 labelled answers are one sentence.
 Reaching 0.80 needs a signal of intent (a sentence encoder or a language model judging each
-passage against each step), which the offline path does not have (the npm registry list here has no package that ships such
-a model's weights).
+passage against each step), which the offline path does not have: the sentence encoders on npm seen here load their
+weights from a model hub at run time (@tensorflow-models/universal-sentence-encoder is an 87 KB
+package that fetches them; so do the transformers.js ones), which an offline server cannot rely
+on, and the word vectors above do not carry intent.
 The interviewer only uses the decision to choose what to ask next, so an error costs a redundant
 or premature follow-up, never a grade.
 `
