@@ -25,7 +25,7 @@ import { loadQuestionBank } from '../server/questions/question-bank.js'
 import { parseBenchArgs, type BenchMode } from './stream/bench-args.js'
 import { formatReportSection, type SpeedRun } from './stream/format-section.js'
 import { formatDetailTable } from './stream/format-report.js'
-import { computeReleaseSchedule } from './stream/release-schedule.js'
+import { computeReleaseSchedule, summariseHolds } from './stream/release-schedule.js'
 import { buildReplyTokens, countFirstSentenceWords } from './stream/reply-script.js'
 import type { LoadLevel } from './stream/parse-levels.js'
 import { replaceSection } from './stream/replace-section.js'
@@ -248,7 +248,11 @@ async function runSpeed(tokensPerSec: number, questionId: string, modelAnswer: s
     await stopChild(fake)
   }
   const firstSentenceWords = countFirstSentenceWords(buildReplyTokens(tokens))
-  return { tokensPerSec, tokens, rampMs, rows, burst, firstSentenceWords, open }
+  const guard = createLeakGuard(modelAnswer)
+  const guardHolds = summariseHolds(
+    computeReleaseSchedule(buildReplyTokens(tokens), (t) => guard.push(t)),
+  )
+  return { tokensPerSec, tokens, rampMs, rows, burst, firstSentenceWords, guardHolds, open }
 }
 
 async function main() {

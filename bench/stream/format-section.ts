@@ -48,6 +48,20 @@ function targetLines(runs: readonly SpeedRun[], limitMs: number): string[] {
         `- ${run.tokensPerSec} tokens/s: first text ${Math.round(first)} ms after the model's first token at p50 ` +
           `(N = ${sparring.atClients}; target <= 30 ms: ${yes(first <= 30)}).`,
       )
+    const hold = sparring.wordHoldMs.p50
+    const guard = run.guardHolds
+    if (first !== null && hold !== null && guard?.firstReleaseToken != null) {
+      const tokenMs = 1000 / run.tokensPerSec
+      const guardFirstMs = guard.firstReleaseToken * tokenMs
+      lines.push(
+        `- ${run.tokensPerSec} tokens/s: each word held ${Math.round(hold)} ms at p50 (target <= 20 ms: ${yes(hold <= 20)}). ` +
+          `The leak guard's own schedule on the fake reply, replayed offline, lets the first word go ` +
+          `${guard.firstReleaseToken} token(s) after it arrives (${Math.round(guardFirstMs)} ms at this speed) and holds the median word ` +
+          `${guard.medianHoldTokens ?? 'n/a'} token(s) (${guard.medianHoldTokens === null ? 'n/a' : Math.round(guard.medianHoldTokens * tokenMs)} ms), by design: a word is sent once the next token shows ` +
+          `it has ended, and a word that could begin a 12-word span of the model answer waits for the word that shows it does not. ` +
+          `The server adds ${Math.round(first - guardFirstMs)} ms to the guard's first release.`,
+      )
+    }
     if (run.burst) {
       const b = run.burst
       const req = b.toModelMs.p99

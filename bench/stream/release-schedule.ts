@@ -16,3 +16,26 @@ export function computeReleaseSchedule(
     return countWords(released)
   })
 }
+
+/**
+ * How long a release schedule holds words, in tokens: the token after which the first word is
+ * out (0: with the first token itself), and the median over words of (token that let the word
+ * out) minus (its own token), one word a token. Words never let out are left out.
+ */
+export function summariseHolds(released: readonly number[]): {
+  firstReleaseToken: number | null
+  medianHoldTokens: number | null
+} {
+  const holds: number[] = []
+  const words = released.at(-1) ?? 0
+  for (let word = 1; word <= words; word++) {
+    const token = released.findIndex((n) => n >= word)
+    holds.push(token - (word - 1))
+  }
+  holds.sort((a, b) => a - b)
+  const first = released.findIndex((n) => n >= 1)
+  return {
+    firstReleaseToken: first === -1 ? null : first,
+    medianHoldTokens: holds.length === 0 ? null : holds[Math.floor((holds.length - 1) / 2)]!,
+  }
+}

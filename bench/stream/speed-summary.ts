@@ -21,6 +21,11 @@ export type SpeedRun = {
   burst: PhaseSummary | null
   /** Words up to the reply's first full stop: a reply released a sentence at a time shows it. */
   firstSentenceWords: number
+  /**
+   * The leak guard's own schedule on the fake reply, replayed offline (release-schedule.ts), in
+   * tokens: the hold-back it chooses by design, apart from what the server adds.
+   */
+  guardHolds?: { firstReleaseToken: number | null; medianHoldTokens: number | null }
   /** Idle sessions opened apart from the levels, by mode (once per mode, shown at every speed). */
   open?: ReadonlyMap<BenchMode, OpenSessions>
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createLeakGuard } from '../../../server/interview/leak-guard.js'
-import { computeReleaseSchedule } from '../../../bench/stream/release-schedule.js'
+import { computeReleaseSchedule, summariseHolds } from '../../../bench/stream/release-schedule.js'
 
 describe('computeReleaseSchedule', () => {
   it('counts, per token, the words a filter has let out so far', () => {
@@ -32,5 +32,15 @@ describe('computeReleaseSchedule', () => {
     expect(schedule.every((words, k) => k === 0 || words >= schedule[k - 1]!)).toBe(true)
     expect(schedule.some((words, k) => words < k + 1)).toBe(true)
     expect(schedule.at(-1)).toBe(4)
+  })
+})
+
+describe('summariseHolds', () => {
+  it('reads the first release and the median hold, in tokens, off a schedule', () => {
+    // Word 1 out with token 1 (held 1), word 2 with token 3 (held 2), words 3-4 with token 3.
+    expect(summariseHolds([0, 1, 1, 4])).toEqual({ firstReleaseToken: 1, medianHoldTokens: 1 })
+    expect(summariseHolds([1, 2, 3])).toEqual({ firstReleaseToken: 0, medianHoldTokens: 0 })
+    expect(summariseHolds([0, 0, 3])).toEqual({ firstReleaseToken: 2, medianHoldTokens: 1 })
+    expect(summariseHolds([0, 0])).toEqual({ firstReleaseToken: null, medianHoldTokens: null })
   })
 })
