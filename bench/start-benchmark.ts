@@ -1,9 +1,10 @@
 /**
  * Start to first page: spawns `npm start` as a user types it (PORT=0, a fresh DATA_DIR so the
  * SQLite file is created as on a first start) and times the spawn to the first 200 for `/`.
- * Warm start: the web build is current (the benchmark builds once first if it is not) and the
- * word-vector pack is in node_modules/.cache. Also the CPU the whole process tree used (npm, the
- * server) up to that page, which other work on a shared machine moves far less than the wall time.
+ * Warm start: the server bundle and the web build are current (the benchmark builds them once
+ * first if they are not) and the word-vector pack is in node_modules/.cache. Also the CPU the
+ * whole process tree used (npm, the server) up to that page, which other work on a shared machine
+ * moves far less than the wall time.
  *
  * Run: `npm run bench:start` (about a minute). `--runs 5` sets the starts; `--no-write` prints
  * without touching docs/benchmarks.md.
@@ -13,6 +14,7 @@ import { once } from 'node:events'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { ensureServerBuild } from '../scripts/server-build/server-build.mjs'
 import { ensureWebBuild } from '../scripts/web-build/ensure-web-build.js'
 import { readProcessGroupCpuMs } from './start/process-group-cpu.js'
 import { computePercentile } from './stream/percentile.js'
@@ -107,16 +109,19 @@ function formatSection(results: StartRun[], info: { date: string; loadBefore: nu
   }
   return `${SECTION}
 
-What is measured: \`npm start\` typed on a warm machine (dependencies installed, the web build
-current, the word-vector pack already in node_modules/.cache), from the spawn to the first
-\`200\` for \`/\`, with a fresh \`DATA_DIR\` each time. \`npm start\` hashes the web client's
-sources (its module graph, web/, the vite config and the lock; \`scripts/web-build/\`) and runs
-\`vite build\` only when they changed since the last build. The word vectors (a 138 MB pack) are
-read on libuv's threads while the server listens: most of that read is the kernel mapping fresh
-memory, about a second on these machines, and a grade asked for before they are in waits for
-them. *CPU* is user + system time of the
-whole process tree (npm, the server) up to that page, read from \`/proc\`: on a shared machine it
-moves much less than the wall time.
+What is measured: \`npm start\` typed on a warm machine (dependencies installed, the server
+bundle and the web build current, the word-vector pack already in node_modules/.cache), from the
+spawn to the first \`200\` for \`/\`, with a fresh \`DATA_DIR\` each time. \`npm start\` is
+\`node scripts/start.mjs\`: no TypeScript loader. It hashes the server's sources (the module
+graph esbuild recorded; \`scripts/server-build/\`) and rebuilds the bundle in \`dist/server\` only
+when they changed, then hashes the web client's sources (its module graph, web/, the vite config
+and the lock; \`scripts/web-build/\`) and runs \`vite build\` only when they changed, then imports
+\`dist/server/main.js\`; the grading and coverage workers start from the bundles beside it. The
+word vectors (a 138 MB pack) are read on libuv's threads while the server listens: most of that
+read is the kernel mapping fresh memory, about a second on these machines, and a grade asked for
+before they are in waits for them. *CPU* is user + system time of the whole process tree (npm,
+the server) up to that page, read from \`/proc\`: on a shared machine it moves much less than the
+wall time.
 
 Run: \`npm run bench:start\` (${info.date}, ${availableParallelism()} CPUs, Node ${process.version},
 ${results.length} starts, 1-minute load average before the run ${info.loadBefore.toFixed(2)}).
@@ -137,7 +142,9 @@ average above), the same start takes several times longer than its CPU.
 async function main() {
   const loadBefore = loadavg()[0]!
   const root = process.cwd()
-  if (!ensureWebBuild(root, (line) => console.log(line))) throw new Error('web build failed')
+  const log = (line: string) => console.log(line)
+  if (!(await ensureServerBuild(root, log))) throw new Error('server build failed')
+  if (!ensureWebBuild(root, log)) throw new Error('web build failed')
   const ticks = readClockTicks()
   const results: StartRun[] = []
   for (let i = 0; i < runs; i += 1) {

@@ -14,15 +14,22 @@ export type ServerProcess = {
   stop(): Promise<void>
 }
 
+/** From the TypeScript sources: the code under test as it is now, with no build step. */
+const FROM_SOURCES = ['--import', 'tsx', 'server/main.ts']
+
 /**
- * The real server (server/main.ts) in its own process, as production runs it: `node --import tsx`
- * so the pid is the server itself and SIGKILL hits it (the tsx CLI would leave its child running).
- * Listens on 127.0.0.1, port 0; resolves with the port from its start line. `env` is added to a
- * copy of this process's environment with the store and LLM variables cleared, so a developer's
- * shell or .env cannot point a test at a real backend.
+ * The real server (server/main.ts) in its own process: `node --import tsx` so the pid is the
+ * server itself and SIGKILL hits it (the tsx CLI would leave its child running). `nodeArgs`
+ * replaces what node runs, e.g. `npm start`'s launcher. Listens on 127.0.0.1, port 0; resolves
+ * with the port from its start line. `env` is added to a copy of this process's environment with
+ * the store and LLM variables cleared, so a developer's shell or .env cannot point a test at a
+ * real backend.
  */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+export async function startServerProcess(
+  env: Record<string, string>,
+  nodeArgs: readonly string[] = FROM_SOURCES,
+): Promise<ServerProcess> {
+  const proc = spawn(process.execPath, nodeArgs, {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -41,7 +48,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   let output = ''
   const port = await new Promise<number>((resolve, reject) => {
     let settled = false
-    const timer = setTimeout(() => fail(new Error('the server did not start in 45 s')), 45_000)
+    const timer = setTimeout(() => fail(new Error('the server did not start in 90 s')), 90_000)
     const fail = (error: Error) => {
       if (settled) return
       settled = true
