@@ -85,6 +85,23 @@ export const EnvSchema = z.object({
   ),
   ADDRESS_LIMIT_FACTOR: count(5),
   /**
+   * What one interview may hold, each past its cap refused with a message naming it: answers,
+   * skips and clarifying questions (each its own count), turns of every kind, and characters.
+   */
+  SESSION_MAX_ANSWERS: count(40),
+  SESSION_MAX_SKIPS: count(25),
+  SESSION_MAX_CLARIFYING_QUESTIONS: count(15),
+  SESSION_MAX_TURNS: count(160),
+  SESSION_MAX_TRANSCRIPT_CHARS: z.preprocess(
+    blankAsUnset,
+    z.coerce.number().int().min(1000).max(10_000_000).default(400_000),
+  ),
+  /** Frames a second one interview socket may send (the web client sends a few a minute). */
+  STREAM_MAX_FRAMES_PER_SECOND: z.preprocess(
+    blankAsUnset,
+    z.coerce.number().int().min(5).max(10_000).default(20),
+  ),
+  /**
    * The grading queue: gradings run at once on the offline grader (its one worker thread) and on
    * the LLM grader, identities taking turns; and the characters of text one job may hold.
    */

@@ -5,7 +5,9 @@ import {
   DEFAULT_GRADING_LIMITS,
   type GradingLimits,
 } from '../../../server/limits/grading-limits.js'
-import { limitsFromEnv } from '../../../server/limits/limits-from-env.js'
+import { DEFAULT_SESSION_LIMITS } from '../../../server/interview/session-limits.js'
+import { limitsFromEnv, unsentBytesFor } from '../../../server/limits/limits-from-env.js'
+import { DEFAULT_SOCKET_LIMITS } from '../../../server/ws/socket-guard.js'
 import { createBrowser } from '../../support/http-client.js'
 import { RecordingGrader } from '../../support/recording-grader.js'
 import { createTestDeps } from '../../support/test-deps.js'
@@ -111,7 +113,7 @@ describe('limitsFromEnv', () => {
       LLM_GRADING_CONCURRENCY: '18',
       GRADING_MAX_CHARS: '19000',
     })
-    expect(limitsFromEnv(env)).toEqual({
+    expect(limitsFromEnv(env)).toMatchObject({
       quotas: {
         sessionsPerMinute: 11,
         answersPerMinute: 12,
@@ -124,7 +126,35 @@ describe('limitsFromEnv', () => {
     })
   })
 
+  it('takes the per-session caps and the frame rate from the environment', () => {
+    const env = parseEnv({
+      SESSION_MAX_ANSWERS: '21',
+      SESSION_MAX_SKIPS: '22',
+      SESSION_MAX_CLARIFYING_QUESTIONS: '23',
+      SESSION_MAX_TURNS: '24',
+      SESSION_MAX_TRANSCRIPT_CHARS: '25000',
+      STREAM_MAX_FRAMES_PER_SECOND: '26',
+    })
+    const limits = limitsFromEnv(env)
+    expect(limits.sessionLimits).toEqual({
+      maxTurns: 24,
+      maxCandidateTurns: { answer: 21, skip: 22, clarify: 23 },
+      maxTranscriptChars: 25_000,
+    })
+    expect(limits.socketLimits).toEqual({ ...DEFAULT_SOCKET_LIMITS, maxFramesPerSecond: 26 })
+  })
+
+  it("grows a socket's unsent-bytes cap with the transcript cap, so the largest snapshot fits", () => {
+    const big = limitsFromEnv(parseEnv({ SESSION_MAX_TRANSCRIPT_CHARS: '2000000' }))
+    // A snapshot of 2,000,000 characters that all need \u escapes: 12 MB and its envelope.
+    expect(big.socketLimits.maxUnsentBytes).toBeGreaterThan(2_000_000 * 6)
+    expect(unsentBytesFor(1000)).toBe(DEFAULT_SOCKET_LIMITS.maxUnsentBytes)
+  })
+
   it('has the code defaults when nothing is set', () => {
-    expect(limitsFromEnv(parseEnv({})).gradingLimits).toEqual(DEFAULT_GRADING_LIMITS)
+    const limits = limitsFromEnv(parseEnv({}))
+    expect(limits.gradingLimits).toEqual(DEFAULT_GRADING_LIMITS)
+    expect(limits.sessionLimits).toEqual(DEFAULT_SESSION_LIMITS)
+    expect(limits.socketLimits).toEqual(DEFAULT_SOCKET_LIMITS)
   })
 })
