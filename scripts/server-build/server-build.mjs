@@ -105,6 +105,11 @@ export async function buildServer(root, outDir = join(root, SERVER_OUT_DIR)) {
     target: 'node20',
     // node_modules stay node_modules: native better-sqlite3, the wink package read by path.
     packages: 'external',
+    // A module imported only by import() becomes a chunk of its own, and so do the packages it
+    // imports (a bundle hoists every package import to its top): the Redis and Vercel KV
+    // adapters load only when chosen. Chunks stay beside the entries, so import.meta.url in
+    // shared code still names a file of this directory.
+    splitting: true,
     // Stack traces name the TypeScript sources (npm start enables source maps).
     sourcemap: 'linked',
     sourcesContent: false,

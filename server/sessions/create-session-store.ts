@@ -1,10 +1,8 @@
 import { EnvError, resolveDatabasePath, type Env } from '../env.js'
 import { createInstanceId } from './instance-id.js'
-import { RedisSessionStore } from './redis-session-store.js'
 import type { SessionEventRelay } from './session-event-relay.js'
 import type { SessionStore } from './session-store.js'
 import { SqliteSessionStore } from './sqlite-session-store.js'
-import { VercelKvSessionStore } from './vercel-kv-session-store.js'
 
 /** Which adapter the environment asks for, with its settings. */
 export type SessionStoreChoice =
@@ -29,6 +27,41 @@ export function chooseSessionStore(env: Env): SessionStoreChoice {
   return { kind: 'sqlite', path: resolveDatabasePath(env) }
 }
 
+/** A store just opened, and how to make its stream relay when it is a shared backend. */
+type OpenedStore = {
+  store: SessionStore
+  createRelay: ((env: Env, clock: () => Date) => SessionEventRelay) | null
+}
+
+/**
+ * The Redis and Vercel KV adapters are imported only when chosen: their clients (ioredis above
+ * all) cost a fifth of a second of CPU at every start, which the default SQLite file never uses.
+ * In the server bundle each is a chunk of its own (esbuild splitting; scripts/server-build/).
+ */
+async function openStore(choice: SessionStoreChoice, instanceId: string): Promise<OpenedStore> {
+  switch (choice.kind) {
+    case 'redis': {
+      const { RedisSessionStore } = await import('./redis-session-store.js')
+      const store = await RedisSessionStore.connect(choice.url)
+      return { store, createRelay: (_env, clock) => store.createEventRelay({ clock }) }
+    }
+    case 'vercel-kv': {
+      const { VercelKvSessionStore } = await import('./vercel-kv-session-store.js')
+      const store = await VercelKvSessionStore.connect({ url: choice.url, token: choice.token })
+      return {
+        store,
+        createRelay: (env, clock) =>
+          store.createEventRelay({ clock, pollMs: env.KV_STREAM_POLL_MS }),
+      }
+    }
+    case 'sqlite':
+      return {
+        store: SqliteSessionStore.open(choice.path, { serverInstance: instanceId }),
+        createRelay: null,
+      }
+  }
+}
+
 /**
  * Opens the store the environment chooses; Redis is checked to answer before this resolves. A
  * SQLite file is claimed for `instanceId` (this server process): a second server on the same
@@ -38,15 +71,7 @@ export async function createSessionStoreFromEnv(
   env: Env,
   instanceId: string = createInstanceId(),
 ): Promise<SessionStore> {
-  const choice = chooseSessionStore(env)
-  switch (choice.kind) {
-    case 'redis':
-      return RedisSessionStore.connect(choice.url)
-    case 'vercel-kv':
-      return VercelKvSessionStore.connect({ url: choice.url, token: choice.token })
-    case 'sqlite':
-      return SqliteSessionStore.open(choice.path, { serverInstance: instanceId })
-  }
+  return (await openStore(chooseSessionStore(env), instanceId)).store
 }
 
 /** The store and, on Redis or Vercel KV, the relay that carries streams between instances. */
@@ -61,12 +86,6 @@ export async function createSessionBackendFromEnv(
   instanceId: string,
   clock: () => Date,
 ): Promise<SessionBackend> {
-  const store = await createSessionStoreFromEnv(env, instanceId)
-  if (store instanceof RedisSessionStore) {
-    return { store, relay: store.createEventRelay({ clock }) }
-  }
-  if (store instanceof VercelKvSessionStore) {
-    return { store, relay: store.createEventRelay({ clock, pollMs: env.KV_STREAM_POLL_MS }) }
-  }
-  return { store, relay: null }
+  const { store, createRelay } = await openStore(chooseSessionStore(env), instanceId)
+  return { store, relay: createRelay ? createRelay(env, clock) : null }
 }
