@@ -1,9 +1,10 @@
 import {
-  fitIsotonic,
+  fitBestOfGrid,
+  SCALE_WEIGHT_GRID,
   type CalibrationPoint,
   type OrderedPair,
+  type ScaleWeights,
 } from '../../server/grading/fit-score-scale.js'
-import { applyScale } from '../../server/grading/score-scale.js'
 
 /**
  * A variant of the offline grader's on-topic factor, measured and not kept: a third ramp, next to
@@ -43,19 +44,6 @@ export function stepSignals(
 /** A calibration point with its step signal. */
 export type StepPoint = CalibrationPoint & { steps: number }
 
-/** The grid of the product's fit (fit-score-scale.ts), and the ramps of the step signal tried. */
-const SPECIFICITY_WEIGHTS = Array.from({ length: 16 }, (_, i) => i / 100)
-const FILLER_WEIGHTS = [0.5, 0.75, 1]
-const CERTAINTY_WEIGHTS = [0, 0.25, 0.5, 0.75, 1]
-const ON_TOPIC_AT = [0.3, 0.4, 0.5]
-const REACH_ON_TOPIC: [number, number][] = [
-  [0.2, 0.4],
-  [0.25, 0.45],
-  [0.3, 0.5],
-  [0.35, 0.55],
-  [0.4, 0.6],
-  [0.99, 1],
-]
 /** Per signal, the step ramps tried; null is "no step ramp" (the shipped factor). */
 export const STEP_RAMPS: Record<StepSignal, ([number, number] | null)[]> = {
   mean: [null, [0.3, 0.5], [0.4, 0.6], [0.5, 0.7], [0.6, 0.8], [0.5, 0.8]],
@@ -63,14 +51,7 @@ export const STEP_RAMPS: Record<StepSignal, ([number, number] | null)[]> = {
   ratio: [null, [0.6, 0.9], [0.7, 1], [0.8, 1.1], [0.9, 1.2], [0.6, 1.2]],
 }
 
-export type StepWeights = {
-  specificityWeight: number
-  fillerWeight: number
-  certaintyWeight: number
-  onTopicAt: number
-  reachOnTopic: [number, number]
-  stepsOnTopic: [number, number] | null
-}
+export type StepWeights = ScaleWeights & { stepsOnTopic: [number, number] | null }
 
 /** The raw measure of score-scale.ts with the step ramp as a third on-topic signal. */
 export function rawMeasureWithSteps(p: StepPoint, w: StepWeights): number {
@@ -97,37 +78,8 @@ export function fitWithSteps(
   stepRamps: readonly ([number, number] | null)[],
   pairs: readonly OrderedPair[] = [],
 ): { weights: StepWeights; knots: [number, number][] } {
-  let best:
-    { inverted: number; error: number; weights: StepWeights; knots: [number, number][] } | undefined
-  for (const specificityWeight of SPECIFICITY_WEIGHTS)
-    for (const fillerWeight of FILLER_WEIGHTS)
-      for (const certaintyWeight of CERTAINTY_WEIGHTS)
-        for (const onTopicAt of ON_TOPIC_AT)
-          for (const reachOnTopic of REACH_ON_TOPIC)
-            for (const stepsOnTopic of stepRamps) {
-              const weights = {
-                specificityWeight,
-                fillerWeight,
-                certaintyWeight,
-                onTopicAt,
-                reachOnTopic,
-                stepsOnTopic,
-              }
-              const xy = points.map((p) => ({ x: rawMeasureWithSteps(p, weights), y: p.target }))
-              const knots = fitIsotonic(xy).map(([x, y]): [number, number] => [
-                x,
-                Math.min(10, Math.max(0, y)),
-              ])
-              const error =
-                xy.reduce((sum, p) => sum + Math.abs(applyScale(knots, p.x) - p.y), 0) / xy.length
-              const inverted = pairs.filter((p) => xy[p.better]!.x < xy[p.worse]!.x).length
-              if (
-                !best ||
-                inverted < best.inverted ||
-                (inverted === best.inverted && error < best.error - 1e-9)
-              )
-                best = { inverted, error, weights, knots }
-            }
-  if (!best) throw new Error('fitWithSteps needs at least one point')
-  return { weights: best.weights, knots: best.knots }
+  const grid = SCALE_WEIGHT_GRID.flatMap((weights) =>
+    stepRamps.map((stepsOnTopic): StepWeights => ({ ...weights, stepsOnTopic })),
+  )
+  return fitBestOfGrid(points, grid, rawMeasureWithSteps, pairs)
 }

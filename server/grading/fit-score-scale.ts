@@ -10,6 +10,9 @@ export type CalibrationPoint = RawParts & { target: number }
  */
 export type OrderedPair = { better: number; worse: number }
 
+/** The weights of the scale that are fitted: every field of ScoreScale but its knots. */
+export type ScaleWeights = Omit<ScoreScale, 'knots' | 'fittedOn'>
+
 /** The weights tried; the combination with the lowest mean absolute error on the points wins. */
 const SPECIFICITY_WEIGHTS = Array.from({ length: 16 }, (_, i) => i / 100)
 const FILLER_WEIGHTS = [0.5, 0.75, 1]
@@ -24,6 +27,24 @@ const REACH_ON_TOPIC: [number, number][] = [
   [0.4, 0.6],
   [0.99, 1],
 ]
+
+/** Every combination of the weights tried (bench variants extend it with their own). */
+export const SCALE_WEIGHT_GRID: readonly ScaleWeights[] = SPECIFICITY_WEIGHTS.flatMap(
+  (specificityWeight) =>
+    FILLER_WEIGHTS.flatMap((fillerWeight) =>
+      CERTAINTY_WEIGHTS.flatMap((certaintyWeight) =>
+        ON_TOPIC_AT.flatMap((onTopicAt) =>
+          REACH_ON_TOPIC.map((reachOnTopic) => ({
+            specificityWeight,
+            fillerWeight,
+            certaintyWeight,
+            onTopicAt,
+            reachOnTopic,
+          })),
+        ),
+      ),
+    ),
+)
 
 /**
  * Isotonic regression by pool-adjacent-violators: the non-decreasing step function of x
@@ -58,33 +79,19 @@ export function fitIsotonic(points: readonly { x: number; y: number }[]): [numbe
 }
 
 /**
- * Fits the scale on graded examples: for each combination of weights (a small grid), the
- * isotonic map from raw measure to target; keeps the combination with the fewest inverted
- * ordered pairs (indices into `points`), and among those the lowest mean absolute error.
+ * The best of `grid` on the points: the isotonic map from `measure` to target for each weight
+ * combination, keeping the one with the fewest inverted ordered pairs (indices into `points`),
+ * and among those the lowest mean absolute error.
  */
-export function fitScoreScale(
-  points: readonly CalibrationPoint[],
-  fittedOn: string,
+export function fitBestOfGrid<P extends { target: number }, W>(
+  points: readonly P[],
+  grid: readonly W[],
+  measure: (point: P, weights: W) => number,
   pairs: readonly OrderedPair[] = [],
-): ScoreScale {
-  let best: { inverted: number; error: number; scale: ScoreScale } | undefined
-  const grid = SPECIFICITY_WEIGHTS.flatMap((specificityWeight) =>
-    FILLER_WEIGHTS.flatMap((fillerWeight) =>
-      CERTAINTY_WEIGHTS.flatMap((certaintyWeight) =>
-        ON_TOPIC_AT.flatMap((onTopicAt) =>
-          REACH_ON_TOPIC.map((reachOnTopic) => ({
-            specificityWeight,
-            fillerWeight,
-            certaintyWeight,
-            onTopicAt,
-            reachOnTopic,
-          })),
-        ),
-      ),
-    ),
-  )
+): { weights: W; knots: [number, number][] } {
+  let best: { inverted: number; error: number; weights: W; knots: [number, number][] } | undefined
   for (const weights of grid) {
-    const xy = points.map((p) => ({ x: rawMeasure(p, weights), y: p.target }))
+    const xy = points.map((p) => ({ x: measure(p, weights), y: p.target }))
     const knots = fitIsotonic(xy).map(([x, y]): [number, number] => [
       x,
       Math.min(10, Math.max(0, y)),
@@ -96,8 +103,26 @@ export function fitScoreScale(
       inverted < best.inverted ||
       (inverted === best.inverted && error < best.error - 1e-9)
     )
-      best = { inverted, error, scale: { ...weights, knots, fittedOn } }
+      best = { inverted, error, weights, knots }
   }
-  if (!best) throw new Error('fitScoreScale needs at least one point')
-  return best.scale
+  if (!best) throw new Error('fitting a scale needs at least one point and one weight combination')
+  return { weights: best.weights, knots: best.knots }
+}
+
+/**
+ * Fits the scale on graded examples: for each combination of weights (a small grid), the
+ * isotonic map from raw measure to target; keeps the combination with the fewest inverted
+ * ordered pairs (indices into `points`), and among those the lowest mean absolute error.
+ */
+/**
+ * Fits the scale on graded examples: the best combination of SCALE_WEIGHT_GRID (fitBestOfGrid)
+ * with its isotonic map from raw measure to target.
+ */
+export function fitScoreScale(
+  points: readonly CalibrationPoint[],
+  fittedOn: string,
+  pairs: readonly OrderedPair[] = [],
+): ScoreScale {
+  const { weights, knots } = fitBestOfGrid(points, SCALE_WEIGHT_GRID, rawMeasure, pairs)
+  return { ...weights, knots, fittedOn }
 }
