@@ -57,12 +57,16 @@ export function createCoverageTracker(deps: CoverageTrackerDeps): CoverageTracke
     }
     return links
   }
-  /** The map as the words score it, criteria by their own text only. */
-  const mapOf = (question: Question, answers: readonly string[]) => {
+  /** The map as the words score it (criteria by their own text only), of `items` or all. */
+  const mapOf = (
+    question: Question,
+    answers: readonly string[],
+    items: QuestionProfile = profile(question),
+  ) => {
     // Bounded: a busy server forgets old passages rather than growing without limit.
     if (cache.size > MAX_CACHED_SCORES) cache.clear()
-    const common = { question, answers, analyzer: deps.analyzer, tuning: deps.tuning, cache }
-    return computeCoverageMap({ ...common, profile: profile(question) })
+    const { analyzer, tuning } = deps
+    return computeCoverageMap({ question, answers, analyzer, tuning, cache, profile: items })
   }
   const tracker: CoverageTracker = {
     profile,
@@ -90,8 +94,7 @@ export function createCoverageTracker(deps: CoverageTrackerDeps): CoverageTracke
       const resolved = resolveDrillFocus(question, focus)
       const step = profile(question).steps.find((s) => s.id === resolved.target)
       const only = { steps: [step ?? focusReference(resolved)], criteria: [], concepts: [] }
-      const common = { question, answers, analyzer: deps.analyzer, tuning: deps.tuning, cache }
-      return { map, focus: computeCoverageMap({ ...common, profile: only }).steps[0] ?? null }
+      return { map, focus: mapOf(question, answers, only).steps[0] ?? null }
     },
   }
   return tracker

@@ -34,9 +34,7 @@ export function isNearRepeat(
   return asked.some((previous) => {
     const b = contentStemsOf(previous, ignore)
     if (a.size === 0 || b.size === 0) return candidate.trim() === previous.trim()
-    let shared = 0
-    for (const s of a) if (b.has(s)) shared++
-    return shared / (a.size + b.size - shared) >= NEAR
+    return jaccard(a, b) >= NEAR
   })
 }
 
@@ -51,14 +49,17 @@ export function closestOverlap(
 ): number {
   const a = contentStemsOf(candidate, ignore)
   let closest = 0
-  for (const previous of asked) {
-    const b = contentStemsOf(previous, ignore)
-    let shared = 0
-    for (const s of a) if (b.has(s)) shared++
-    const union = a.size + b.size - shared
-    closest = Math.max(closest, union === 0 ? 1 : shared / union)
-  }
+  for (const previous of asked)
+    closest = Math.max(closest, jaccard(a, contentStemsOf(previous, ignore)))
   return closest
+}
+
+/** Shared stems over all stems of the two (1 when both are empty). */
+function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0
+  for (const s of a) if (b.has(s)) shared++
+  const union = a.size + b.size - shared
+  return union === 0 ? 1 : shared / union
 }
 
 /** The stems of the question's step and criterion names, which templates fill in. */
