@@ -20,7 +20,7 @@ import { once } from 'node:events'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createLeakGuard } from '../server/interview/leak-guard.js'
+import { createEarlyLeakGuard } from '../server/interview/early-leak-guard.js'
 import { loadQuestionBank } from '../server/questions/question-bank.js'
 import { parseBenchArgs, type BenchMode } from './stream/bench-args.js'
 import { formatReportSection, type SpeedRun } from './stream/format-section.js'
@@ -223,7 +223,7 @@ async function runSpeed(tokensPerSec: number, questionId: string, modelAnswer: s
         const dataDir = mkdtempSync(join(tmpdir(), 'sparring-bench-'))
         try {
           const { server, baseUrl } = await startSparring(fakePort, dataDir)
-          const guard = createLeakGuard(modelAnswer)
+          const guard = createEarlyLeakGuard(modelAnswer)
           const target = {
             mode,
             url: baseUrl,
@@ -248,7 +248,7 @@ async function runSpeed(tokensPerSec: number, questionId: string, modelAnswer: s
     await stopChild(fake)
   }
   const firstSentenceWords = countFirstSentenceWords(buildReplyTokens(tokens))
-  const guard = createLeakGuard(modelAnswer)
+  const guard = createEarlyLeakGuard(modelAnswer)
   const guardHolds = summariseHolds(
     computeReleaseSchedule(buildReplyTokens(tokens), (t) => guard.push(t)),
   )

@@ -4,18 +4,18 @@ import { setupServer } from 'msw/node'
 /** Where the bench's OpenAI client sends its requests; msw answers them in process. */
 export const SCRIPTED_LLM_URL = 'http://scripted-llm.bench/v1'
 
-const PHRASINGS = [
+export const PHRASINGS = [
   'Let me push on {label}: what would you do there first, and why that first?',
   'On {label}: what could go wrong, and how would you notice it?',
   'How would you know your {label} is good enough to move on?',
 ]
 /** Drill questions on the focus, as a model keeps rephrasing the same ask. */
-const DRILL_PHRASINGS = [
+export const DRILL_PHRASINGS = [
   'Again on {label}: what is the first concrete thing you would do?',
   'Still on {label}: what is the first concrete thing you would do, and why?',
   'Give me one specific example for {label}: what exactly would you do?',
 ]
-const WRAP_UP = [
+export const WRAP_UP = [
   'If you had to cut one part of your plan, which would it be and why?',
   'What would you do differently with twice the time?',
 ]

@@ -24,8 +24,8 @@ export const releaseOnArrival = (tokens: number): number[] =>
 /**
  * Matches streamed deltas to the model's tokens by word count (one word a token).
  * `releasedWords[k]` is how many words the server may have sent once token k arrived (a plain
- * relay: k + 1; Sparring's leak guard holds a word that could begin a copy of the model answer
- * until a later token shows it does not, see release-schedule.ts). A delta ending at word `w` was
+ * relay: k + 1; Sparring's leak guard holds a word that makes a long run that could begin a copy
+ * of the model answer until a later token shows it does not, see release-schedule.ts). A delta ending at word `w` was
  * let out by the first token k with `releasedWords[k] >= w`, or by the end of the stream.
  * Returns null when the words do not add up: the text was not the fake reply, unaltered.
  */

@@ -1,3 +1,4 @@
+import { LEAK_HOLD_RUN_WORDS } from '../../server/interview/leak-guard.js'
 import { formatDetailTable, formatSummaryTable } from './format-report.js'
 import { summariseSpeed, type SpeedRun } from './speed-summary.js'
 
@@ -57,8 +58,8 @@ function targetLines(runs: readonly SpeedRun[], limitMs: number): string[] {
         `- ${run.tokensPerSec} tokens/s: each word held ${Math.round(hold)} ms at p50 (target <= 20 ms: ${yes(hold <= 20)}). ` +
           `The leak guard's own schedule on the fake reply, replayed offline, lets the first word go ` +
           `${guard.firstReleaseToken} token(s) after it arrives (${Math.round(guardFirstMs)} ms at this speed) and holds the median word ` +
-          `${guard.medianHoldTokens ?? 'n/a'} token(s) (${guard.medianHoldTokens === null ? 'n/a' : Math.round(guard.medianHoldTokens * tokenMs)} ms), by design: a word is sent once the next token shows ` +
-          `it has ended, and a word that could begin a 12-word span of the model answer waits for the word that shows it does not. ` +
+          `${guard.medianHoldTokens ?? 'n/a'} token(s) (${guard.medianHoldTokens === null ? 'n/a' : Math.round(guard.medianHoldTokens * tokenMs)} ms), by design: a word is sent as it arrives unless it ` +
+          `makes a run of ${LEAK_HOLD_RUN_WORDS} or more words of the model answer that could still become a 12-word copy, which waits for the word that shows it does not. ` +
           `The server adds ${Math.round(first - guardFirstMs)} ms to the guard's first release.`,
       )
     }
@@ -129,7 +130,8 @@ ${targetLines(runs, run.limitMs).join('\n')}
 *Added*: a piece of text received minus the fake's write of the token that let it out: for the
 floor and the bare relay the token itself; for Sparring the token after which its leak guard
 let that text go (replayed offline with the real guard and the question's model answer: a word
-that could begin a copy of the model answer is held until a later token shows it does not), so
+that makes a run of ${LEAK_HOLD_RUN_WORDS} or more words that could begin a copy of the model answer is held until a
+later token shows it does not; shorter runs go at once), so
 the hold-back the guard chooses by design is apart from what the server adds. *Each word held*:
 received minus the write of that word's own token, hold-back included. *First text minus the
 model's first token*: the first piece of the reply received minus the fake's write of its first

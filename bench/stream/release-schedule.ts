@@ -1,18 +1,20 @@
+import { applyTurnChunk, type TurnChunk } from '../../server/interview/interviewer-engine.js'
 import { countWords } from './delta-timing.js'
 
 /**
  * Replays a reply through a text filter that may hold text back (Sparring's leak guard: `push`
- * returns what may be sent now) and returns, per token, how many words had been let out once that
- * token arrived. The stream benchmark times each delta from the token that let it out, so the
+ * returns what may be sent now, or a revision of all it sent, or null) and returns, per token, how
+ * many words had been let out once that token arrived. The stream benchmark times each delta from the token that let it out, so the
  * hold-back the guard chooses by design is reported apart from what the server adds to it.
  */
 export function computeReleaseSchedule(
   tokens: readonly string[],
-  push: (delta: string) => string,
+  push: (delta: string) => TurnChunk | null,
 ): number[] {
   let released = ''
   return tokens.map((token) => {
-    released += push(token)
+    const chunk = push(token)
+    if (chunk !== null) released = applyTurnChunk(released, chunk)
     return countWords(released)
   })
 }

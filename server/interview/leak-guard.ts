@@ -8,9 +8,11 @@ import { buildSpanAutomaton, type SpanAutomaton } from './span-automaton.js'
  * It holds back only what could still become a copy: the longest run of the latest words that is
  * the beginning of some span of the model answer (an automaton over the model answer's spans,
  * built once per model answer), plus a word still being typed when it could begin one. Anything
- * before that run is released at once, so ordinary text flows at the model's speed. When the held
- * run completes a span, it is dropped with the rest of its sentence, and the first leak of a turn
- * is replaced by one neutral probe; each is counted.
+ * before that run is released at once. When the held run completes a span, it is dropped with the
+ * rest of its sentence, and the first leak of a turn is replaced by one neutral probe; each is
+ * counted. The early guard (early-leak-guard.ts) shows the held text too while its run is shorter
+ * than LEAK_HOLD_RUN_WORDS (`preview`), so ordinary text flows at the model's speed, and takes
+ * back the start of a copy it showed.
  *
  * A copy rarely stops at a sentence end: a model that copies a lead-in ("Cause 4: ...:") goes on
  * with the list under it, and one that copies the end of the model answer goes on with the prompt
@@ -21,11 +23,26 @@ import { buildSpanAutomaton, type SpanAutomaton } from './span-automaton.js'
  */
 export const LEAK_SPAN_WORDS = 12
 
+/**
+ * A run of this many words that could begin a copy is held from this word on; the words of a
+ * shorter run are shown at once by the early guard (early-leak-guard.ts) and taken back if the run
+ * becomes a copy. Interviewer text shares a few words with the secret text all the time ("what
+ * would you", "of the"), and a copy shares twelve. `npx tsx bench/stream/hold-share.ts` replays
+ * the interviewer's own texts (the offline templates and lines, the scripted model's questions,
+ * the stream benchmark's reply: 237,000 words) against every question's secret prompt text: runs
+ * of 1+ words touch 74% of their words (what holding every run held), 3+ words 1.5%, 5+ words
+ * 0.5% (2.6% of texts, "what would make you change"), and none reaches 8. Five keeps ordinary text
+ * flowing while a copy is held from its fifth word and shows at most its first four.
+ */
+export const LEAK_HOLD_RUN_WORDS = 5
+
 export const NEUTRAL_PROBE = 'Walk me through how you would approach that part.'
 
 export type LeakGuardOptions = {
   /** Consecutive copied words that make a leak; 12 by default. */
   spanWords?: number
+  /** The length of run from which `preview` stops showing its words; LEAK_HOLD_RUN_WORDS by default. */
+  holdRunWords?: number
   /** What replaces the first leaking sentence of a turn. */
   probe?: string
   /**
@@ -47,6 +64,12 @@ export type LeakGuard = {
   flush(): string
   /** Text received and not yet released (for tests and diagnostics). */
   readonly held: string
+  /**
+   * The beginning of `held` that may be shown ahead of its release (see early-leak-guard.ts):
+   * all of it while the run of words that could begin a copy is shorter than `holdRunWords`,
+   * else the text before the run's `holdRunWords`-th word. Empty while a copy is being dropped.
+   */
+  readonly preview: string
   /** Copies rewritten or dropped so far. */
   readonly leaks: number
 }
@@ -93,6 +116,8 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
   /** What a dropped copy may carry on: the model answer, and its context when there is one. */
   const sources = options.context ? [automaton, automatonFor(options.context, span)] : [automaton]
   const probeWords = normaliseWords(probe)
+  // Below the span, so a run shown in full is always shorter than a copy.
+  const holdRun = Math.min(span - 1, Math.max(1, options.holdRunWords ?? LEAK_HOLD_RUN_WORDS))
 
   /** Received, not yet released; starts right after the released text. */
   let pending = ''
@@ -329,12 +354,37 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
     return out
   }
 
+  /** Where `preview` ends in `pending`: see LeakGuard.preview. */
+  const previewEnd = (): number => {
+    if (dropping) return 0
+    const depth = automaton.depth(state)
+    let end = pending.length
+    if (depth >= holdRun) {
+      // The run's words from its holdRun-th on: the first of them still pending is held, with
+      // its token (every word of a token has the token's start).
+      for (let k = starts.length - depth + holdRun - 1; k < starts.length; k++) {
+        if (starts[k]! >= 0) {
+          end = starts[k]!
+          break
+        }
+      }
+    }
+    // The token being typed would add its words to the run.
+    const open = pending.slice(scanned)
+    const typed = normaliseWords(carry + open).length - carryRead
+    if (/\S/.test(open) && depth + Math.max(1, typed) >= holdRun) end = Math.min(end, scanned)
+    return end
+  }
+
   return {
     get leaks() {
       return leaks
     },
     get held() {
       return pending
+    },
+    get preview() {
+      return pending.slice(0, previewEnd())
     },
     push(delta) {
       pending += delta

@@ -13,7 +13,7 @@ import type {
   InterviewerEngine,
   InterviewerTurnStream,
 } from './interviewer-engine.js'
-import { createLeakGuard, guardStream } from './leak-guard.js'
+import { createEarlyLeakGuard, guardStreamEarly } from './early-leak-guard.js'
 import { buildInterviewerMessages, privatePromptText } from './llm-interviewer-prompts.js'
 import { createStreamedRepeatFilter } from './streamed-repeat-filter.js'
 import { FOLLOW_UP_TEMPLATES } from './follow-up-templates.js'
@@ -43,7 +43,9 @@ export const DEFAULT_SLOW_NOTICE_MS = 4000
  * and rubric, the coverage map and the gap to probe (chosen by the same picker as the offline
  * engine, so the target stored on the turn is the one the model was asked about); the
  * candidate's words go inside delimiters. The `NOTES:` tail becomes the hidden notes, and every
- * visible word passes the leak guard before it is yielded, then the repeat filter: a question
+ * visible word passes the leak guard before it is yielded (shown at once unless it extends a run
+ * of the model answer's words: early-leak-guard.ts; a copy's start already shown is taken back
+ * with a revision), then the repeat filter: a question
  * the session already asked (or a near-paraphrase) is dropped, and when that leaves the turn
  * without a question the offline engine's templates ask a fresh one on the same target. Words
  * are yielded as the guard releases them; a question dropped after it was shown is taken back
@@ -91,8 +93,8 @@ async function* streamLlmTurn(
   // that runs on past them into the prompt around them is dropped with them.
   const secret = privatePromptText(deps.prompts, ctx.question, ctx.session.mode)
   const system = messages.find((m) => m.role === 'system')?.content
-  const guard = createLeakGuard(secret, system ? { context: system } : {})
-  const guarded = guardStream(split.visible, guard)
+  const guard = createEarlyLeakGuard(secret, system ? { context: system } : {})
+  const guarded = guardStreamEarly(split.visible, guard)
   const memory = readConversation(ctx.turns)
   const seed = `${ctx.session.id}:${ctx.turns.length}:${target}`
   const repeats = createStreamedRepeatFilter({
@@ -104,7 +106,8 @@ async function* streamLlmTurn(
   })
   let step = await guarded.next()
   while (!step.done) {
-    const chunk = repeats.push(step.value)
+    const value = step.value
+    const chunk = typeof value === 'string' ? repeats.push(value) : repeats.revise(value.revise)
     if (chunk !== null) yield chunk
     step = await guarded.next()
   }
@@ -122,7 +125,11 @@ async function* streamLlmTurn(
       target: fresh,
       seed,
     })
-    const text = guard.push(`${/\S$/.test(shown) ? ' ' : ''}${asked.text}`) + guard.flush()
+    // Pushed and flushed at once, nothing is previewed: the guard's shown text only grows.
+    const guardShown = guard.shown.length
+    guard.push(`${/\S$/.test(shown) ? ' ' : ''}${asked.text}`)
+    guard.flush()
+    const text = guard.shown.slice(guardShown)
     shown += text
     if (text) yield text
     probe = { target, question: asked.question, quote: asked.quote, move: asked.move }

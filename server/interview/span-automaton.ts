@@ -2,7 +2,8 @@
  * An Aho-Corasick automaton over the word spans of a text (the model answer), for the leak guard.
  * Its state after a sequence of words is the longest suffix of that sequence that is a prefix of
  * some span, so `depth(state)` is exactly how many of the latest words could still become part of
- * a copied span: the guard holds those back and nothing else. A state of depth `span` is a copy.
+ * a copied span: the guard holds back those and nothing else (from the run's LEAK_HOLD_RUN_WORDS-th
+ * word on, as the early guard shows shorter runs). A state of depth `span` is a copy.
  *
  * Words are mapped to small integers; a word the text does not contain sends the automaton back
  * to its root. Building is O(words x span) once per text; each step is amortised O(1).

@@ -18,6 +18,11 @@ import { createRepeatFilter, type RepeatFilter } from './repeat-filter.js'
 export type StreamedRepeatFilter = Pick<RepeatFilter, 'dropped' | 'asked' | 'hintsFixed'> & {
   /** Takes the next delta; returns what the candidate's text becomes, or null for no change. */
   push(delta: string): TurnChunk | null
+  /**
+   * The text received so far was replaced by `whole` (the leak guard took back the start of a
+   * copy): filters it afresh, as if it had come instead.
+   */
+  revise(whole: string): TurnChunk | null
   /** Ends the text: checks the last sentence; returns the final change, or null for none. */
   flush(): TurnChunk | null
   /** What the candidate has now (after `flush`: the turn's authoritative text). */
@@ -27,7 +32,7 @@ export type StreamedRepeatFilter = Pick<RepeatFilter, 'dropped' | 'asked' | 'hin
 export function createStreamedRepeatFilter(
   input: Parameters<typeof createRepeatFilter>[0],
 ): StreamedRepeatFilter {
-  const filter = createRepeatFilter(input)
+  let filter = createRepeatFilter(input)
   let released = ''
   let shown = ''
 
@@ -53,6 +58,11 @@ export function createStreamedRepeatFilter(
     },
     push(delta) {
       released += filter.push(delta)
+      return show(released + filter.pending)
+    },
+    revise(whole) {
+      filter = createRepeatFilter(input)
+      released = filter.push(whole)
       return show(released + filter.pending)
     },
     flush() {

@@ -160,6 +160,37 @@ describe('LLM interviewer: streamed at the model speed, revised on a repeat', ()
     }
   })
 
+  it('shows no copied span in any text the candidate is sent, for random copies and splits', async () => {
+    const rng = createRng(1017)
+    const source = question.modelAnswer.split(/\s+/)
+    const own = ['So', 'how', 'would', 'you', 'handle', 'that,', 'and', 'why?', 'Fair.', 'the']
+    let revised = 0
+    for (let i = 0; i < 12; i++) {
+      const parts: string[] = []
+      for (let p = 0, n = 2 + rng.int(4); p < n; p++) {
+        if (rng.chance(0.5)) {
+          for (let k = 0, m = 1 + rng.int(5); k < m; k++) parts.push(rng.pick(own))
+        } else {
+          const length = 3 + rng.int(18)
+          const from = rng.int(source.length - length)
+          parts.push(...source.slice(from, from + length))
+        }
+      }
+      const reply = `${parts.join(' ')} What would you measure first?\nNOTES: copied.`
+      const c: Case = { name: 'random copy', session: {}, askedBefore: false, reply }
+      const whole = await drainTurn(await turnOf(c, new ScriptedLlmClient([reply])))
+      const chunks = randomSplit(rng, reply)
+      const split = await drainTurn(await turnOf(c, new ScriptedLlmClient([{ chunks }])))
+      const label = JSON.stringify(chunks)
+      expect(split.text, label).toBe(whole.text)
+      for (const shown of split.shown)
+        expect(copiedSpans(shown, question.modelAnswer), label).toEqual([])
+      if (split.chunks.some((chunk) => typeof chunk !== 'string')) revised++
+    }
+    // Copies whose start was shown, then taken back: the case the early guard adds.
+    expect(revised).toBeGreaterThan(2)
+  })
+
   it('yields the first words at the model first delta, not at the end of the sentence', async () => {
     const { llm, state } = countingClient([
       'Thanks, ',

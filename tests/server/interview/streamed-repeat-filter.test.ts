@@ -179,4 +179,19 @@ describe('createStreamedRepeatFilter', () => {
       revise: `Verdict: solid. Good.\n${AGREEING}\nWhy?`,
     })
   })
+
+  it('filters a revised input afresh: a question taken back by the leak guard is not asked', () => {
+    const filter = createStreamedRepeatFilter({ asked: [], ignore: IGNORE })
+    expect(filter.push('So send the key. What would you check? ')).toBe(
+      'So send the key. What would you check? ',
+    )
+    // The leak guard took back "send the key" (the start of a copy) and all after it.
+    expect(filter.revise('So ')).toEqual({ revise: 'So ' })
+    expect(filter.asked).toEqual([])
+    // The same question asked again now is not a repeat: the taken-back one was never asked.
+    expect(filter.push('What would you check?')).toBe('What would you check?')
+    expect(filter.flush()).toBeNull()
+    expect(filter.asked).toEqual(['So What would you check?'])
+    expect(filter.shown).toBe('So What would you check?')
+  })
 })

@@ -1,0 +1,103 @@
+import type { TurnChunk } from './interviewer-engine.js'
+import { createLeakGuard, type LeakGuard, type LeakGuardOptions } from './leak-guard.js'
+
+/**
+ * The leak guard without its hold-back on ordinary text: what the guard holds is shown at once
+ * while the run of words that could begin a copy is shorter than LEAK_HOLD_RUN_WORDS (its
+ * `preview`), and only a longer run is held. When a run does become a copy, the few words of it
+ * already shown are taken back with the whole corrected text (a revision), which is then exactly
+ * what the guard alone releases: the copy and the rest of its sentence dropped, the first one of
+ * the turn replaced by the neutral probe.
+ *
+ * So no client ever sees a span of LEAK_SPAN_WORDS copied words (every text shown is the guard's
+ * released text plus fewer than LEAK_HOLD_RUN_WORDS words of a run, and a run reaches a copy only
+ * past them), and a turn ends with the guard's own text. Holding every run instead held nearly
+ * every word, since nearly every common word ("the", "you", "what") appears in the model answer:
+ * one to two tokens each, 100 ms at 20 tokens/s.
+ *
+ * Shown text = the guard's released text + its preview. While that only grows, the new part is
+ * appended; a copy caught after its start was shown revises the whole. A preview that shrinks
+ * without a copy (a token being typed turns out to hold more words) keeps what was shown.
+ */
+export type EarlyLeakGuard = {
+  /** Takes the next delta; returns what the shown text becomes, or null for no change. */
+  push(delta: string): TurnChunk | null
+  /** Ends the text (see LeakGuard.flush): returns the final change, or null for none. */
+  flush(): TurnChunk | null
+  /** What the client has now (after `flush`: the guard's released text). */
+  readonly shown: string
+  /** Copies rewritten or dropped so far. */
+  readonly leaks: number
+  /** Text received and neither shown nor dropped (for tests and diagnostics). */
+  readonly held: string
+}
+
+export function createEarlyLeakGuard(
+  modelAnswer: string,
+  options: LeakGuardOptions = {},
+): EarlyLeakGuard {
+  return showEarly(createLeakGuard(modelAnswer, options))
+}
+
+/** Wraps a fresh leak guard (nothing pushed yet). */
+export function showEarly(guard: LeakGuard): EarlyLeakGuard {
+  let released = ''
+  let shown = ''
+  let leaksSeen = guard.leaks
+
+  const show = (): TurnChunk | null => {
+    const next = released + guard.preview
+    const caught = guard.leaks !== leaksSeen
+    leaksSeen = guard.leaks
+    if (next === shown) return null
+    if (next.startsWith(shown)) {
+      const added = next.slice(shown.length)
+      shown = next
+      return added
+    }
+    // Without a copy both are beginnings of the same received text: keep the longer.
+    if (!caught && shown.startsWith(next)) return null
+    shown = next
+    return { revise: next }
+  }
+
+  return {
+    push(delta) {
+      released += guard.push(delta)
+      return show()
+    },
+    flush() {
+      released += guard.flush()
+      return show()
+    },
+    get shown() {
+      return shown
+    },
+    get leaks() {
+      return guard.leaks
+    },
+    get held() {
+      return released.length >= shown.length
+        ? guard.held
+        : guard.held.slice(shown.length - released.length)
+    },
+  }
+}
+
+/**
+ * Feeds streamed deltas through the early guard and yields each change of the shown text as soon
+ * as there is one. Returns the number of leaks caught in this stream when it ends.
+ */
+export async function* guardStreamEarly(
+  deltas: AsyncIterable<string>,
+  guard: EarlyLeakGuard,
+): AsyncGenerator<TurnChunk, { leaks: number }> {
+  const before = guard.leaks
+  for await (const delta of deltas) {
+    const chunk = guard.push(delta)
+    if (chunk !== null) yield chunk
+  }
+  const rest = guard.flush()
+  if (rest !== null) yield rest
+  return { leaks: guard.leaks - before }
+}
