@@ -59,3 +59,13 @@ export function sampleCommonVectors(e: WordEmbeddings): Float32Array[] {
   }
   return sample
 }
+
+/** The element-wise sum of vectors, in double precision, and how many were summed. */
+export function sumOfVectors(
+  vectors: readonly Float32Array[],
+  dimensions: number,
+): { sum: Float64Array; count: number } {
+  const sum = new Float64Array(dimensions)
+  for (const v of vectors) for (let i = 0; i < dimensions; i++) sum[i] = sum[i]! + v[i]!
+  return { sum, count: vectors.length }
+}

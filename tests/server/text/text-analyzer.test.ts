@@ -145,3 +145,45 @@ describe('per-word chance levels', () => {
     expect(perWord.coverage('mutex', 'lock').score).toBeGreaterThan(0.8)
   })
 })
+
+describe('similarityMatrix', () => {
+  it('holds exactly wordSimilarity of every pair, with per-word chance and words out of vocabulary', () => {
+    const words = 'lock mutex cache memo payment banana locks paymnet zebra lockk caches'.split(' ')
+    const ranks = [
+      ...words,
+      ...Array.from({ length: 200 }, (_, i) => ['lock', 'cache', 'banana'][i % 3]!),
+    ]
+    const loader: EmbeddingsLoader = {
+      stats: undefined,
+      load: () =>
+        createInMemoryEmbeddings(
+          {
+            lock: [1, 0.1, 0, 0.3],
+            mutex: [1, 0.2, 0.1, 0],
+            cache: [0, 0.2, 1, 0.2],
+            memo: [0.1, 0, 1, 0.3],
+            payment: [0, 1, 0.2, 0],
+            banana: [0.3, 0.1, 0, 1],
+          },
+          ranks,
+        ),
+    }
+    const analyzer = createTextAnalyzer({
+      embeddings: loader,
+      chanceCosine: 'per-word',
+      minWordSimilarity: 0,
+      termWeight: () => 1,
+    })
+    // "paymnet" and "lockk" are out of vocabulary and one edit from a word; "zebra" matches nothing.
+    const rows = analyzer.terms('lock cache payment banana zebra memo')
+    const columns = analyzer.terms('mutex memo paymnet lockk locks caches banana zebra cache')
+    const matrix = analyzer.similarityMatrix(rows, columns)
+    expect(matrix.length).toBe(rows.length * columns.length)
+    rows.forEach((r, i) =>
+      columns.forEach((c, j) =>
+        expect(matrix[i * columns.length + j]).toBe(Math.fround(analyzer.wordSimilarity(r, c))),
+      ),
+    )
+    expect(new Set(matrix).size).toBeGreaterThan(3)
+  })
+})
