@@ -21,6 +21,11 @@ export type CoverageItem = {
   evidence: string | null
   /** A rubric criterion's: the `step:N` it restates (criterion-credit.ts), whose credit it shares. */
   restates?: string
+  /**
+   * A rubric criterion's: how much its own text resembles each step (`step:N` -> the step
+   * model's chance), whose credit it shares in proportion (criterion-credit.ts).
+   */
+  resembles?: Readonly<Record<string, number>>
 }
 
 /** What the candidate's answers so far covered, recomputed after every answer. */

@@ -4,7 +4,7 @@ import { clampLongWords } from './clamp-long-words.js'
 import { computeCoverageMap, DEFAULT_COVERAGE_TUNING, type CoverageTuning } from './coverage-map.js'
 import { focusReference, resolveDrillFocus } from './drill-focus.js'
 import type { CoverageSnapshot } from './interviewer-engine.js'
-import { creditRestatedSteps, restatedSteps } from './criterion-credit.js'
+import { creditRestatedSteps, restatedSteps, stepResemblance } from './criterion-credit.js'
 import { buildQuestionProfile, type QuestionProfile } from './question-profile.js'
 
 export type CoverageTracker = {
@@ -57,6 +57,15 @@ export function createCoverageTracker(deps: CoverageTrackerDeps): CoverageTracke
     }
     return links
   }
+  const resemblance = new Map<string, ReadonlyMap<string, Record<string, number>>>()
+  const resemblanceOf = (question: Question) => {
+    let found = resemblance.get(question.id)
+    if (!found) {
+      found = stepResemblance(question, (text) => mapOf(question, [text]).steps)
+      resemblance.set(question.id, found)
+    }
+    return found
+  }
   /** The map as the words score it (criteria by their own text only), of `items` or all. */
   const mapOf = (
     question: Question,
@@ -87,7 +96,12 @@ export function createCoverageTracker(deps: CoverageTrackerDeps): CoverageTracke
     },
     snapshot(question, raw, focus) {
       const answers = raw.map(clampLongWords)
-      const map = creditRestatedSteps(mapOf(question, answers), restatedOf(question), thresholds)
+      const map = creditRestatedSteps(
+        mapOf(question, answers),
+        restatedOf(question),
+        thresholds,
+        resemblanceOf(question),
+      )
       if (focus === null) return { map, focus: null }
       // The focus is judged on its own: competition between steps would let a neighbouring
       // step take the credit for an answer aimed squarely at the focus.

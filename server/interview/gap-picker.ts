@@ -2,6 +2,7 @@ import type { Question } from '../questions/question-schema.js'
 import type { Turn } from '../sessions/session-schema.js'
 import { readConversation, type ConversationMemory } from './conversation-memory.js'
 import type { CoverageItem, CoverageMap } from './coverage-map.js'
+import { resembledScore } from './criterion-credit.js'
 import { classifyStep, type StepKind } from './step-kinds.js'
 
 /** The gap the next follow-up aims at. */
@@ -75,7 +76,7 @@ export function pickGap(input: GapInput): Gap | null {
   // A criterion of the same kind as a covered step ("Explicit Assumptions" after the
   // assumptions step was answered) asks the same thing again: it shares that step's credit.
   const criteria = input.coverage.criteria.map((item) =>
-    sharedCredit(credited(item, memory, input.fullAt), steps, input.question),
+    sharedCredit(credited(item, memory, input.fullAt), steps, input.question, input.fullAt),
   )
   const chosen = choose(steps) ?? choose(criteria)
   if (!chosen) return null
@@ -108,13 +109,15 @@ function touched(item: CoverageItem, fullAt: number): number {
 }
 
 /**
- * A criterion scored at least as the step it restates (criterion-credit.ts), and as its
- * best-covered step of the same (specific) kind.
+ * A criterion scored at least as the step it restates (criterion-credit.ts), as its
+ * best-covered step of the same (specific) kind, and as the steps its text resembles, in
+ * proportion (`resembledScore`), all with the credit of the candidate's replies.
  */
 function sharedCredit(
   criterion: CoverageItem,
   steps: readonly CoverageItem[],
   question: Question,
+  fullAt: number,
 ): CoverageItem {
   const kind = kindOf(question, criterion.id)
   const best = steps
@@ -122,8 +125,15 @@ function sharedCredit(
       (s) => s.id === criterion.restates || (kind !== 'general' && kindOf(question, s.id) === kind),
     )
     .reduce<CoverageItem | null>((a, s) => (a && a.score >= s.score ? a : s), null)
-  if (!best || best.score <= criterion.score) return criterion
-  return { ...criterion, score: best.score, level: best.level }
+  const byId = new Map(steps.map((s) => [s.id, s.score]))
+  const spread = resembledScore(criterion.resembles, (id) => byId.get(id) ?? 0)
+  if (best && best.score >= spread) {
+    if (best.score <= criterion.score) return criterion
+    return { ...criterion, score: best.score, level: best.level }
+  }
+  if (spread <= criterion.score) return criterion
+  // The level stays the criterion's own below full: its evidence (for a quote) is its own.
+  return { ...criterion, score: spread, level: spread >= fullAt ? 'full' : criterion.level }
 }
 
 /** The step kind of a `step:N` or `criterion:N` target. */

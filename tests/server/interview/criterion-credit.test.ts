@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest'
 import type { CoverageItem, CoverageMap } from '../../../server/interview/coverage-map.js'
 import {
   creditRestatedSteps,
+  resembledScore,
   RESTATES_AT,
   restatedSteps,
+  stepResemblance,
 } from '../../../server/interview/criterion-credit.js'
 import { createStemCoverageTracker } from '../../../server/interview/stem-coverage-tracker.js'
 import { FIXTURE_QUESTION_IDS, loadFixtureQuestion } from './fixtures/load-question.js'
@@ -75,6 +77,64 @@ describe('creditRestatedSteps', () => {
     expect(credited.criteria[1]).toEqual({ ...map.criteria[1], restates: 'step:1' })
     expect(credited.criteria[2]).toEqual(map.criteria[2])
     expect(credited.steps).toBe(map.steps)
+  })
+})
+
+describe('resembledScore', () => {
+  const scores: Record<string, number> = { 'step:1': 0.9, 'step:2': 0.6, 'step:3': 0 }
+  const scoreOf = (id: string) => scores[id] ?? 0
+
+  it('averages the steps’ scores, weighted by how much the criterion resembles each', () => {
+    // Weights 0.3 / 0.3 / 0 (normalised to a half each): the criterion is as covered as steps 1-2.
+    expect(resembledScore({ 'step:1': 0.3, 'step:2': 0.3, 'step:3': 0 }, scoreOf)).toBeCloseTo(0.75)
+    // Leaning on the uncovered step 3, it stays mostly open.
+    expect(resembledScore({ 'step:1': 0.1, 'step:3': 0.5 }, scoreOf)).toBeCloseTo(0.15)
+  })
+
+  it('gives nothing when the model puts the criterion mostly on no step', () => {
+    expect(resembledScore({ 'step:1': 0.2, 'step:2': 0.2 }, scoreOf)).toBe(0)
+    expect(resembledScore(undefined, scoreOf)).toBe(0)
+  })
+})
+
+describe('creditRestatedSteps with resemblance', () => {
+  const map: CoverageMap = {
+    steps: [item('step:1', 0.8, 'step one words'), item('step:2', 0.6), item('step:3', 0)],
+    criteria: [item('criterion:1', 0.1, 'own words'), item('criterion:2', 0.05)],
+    concepts: [],
+  }
+  const resemblance = new Map<string, Record<string, number>>([
+    ['criterion:1', { 'step:1': 0.3, 'step:2': 0.3, 'step:3': 0.05 }],
+    ['criterion:2', { 'step:1': 0.05, 'step:3': 0.6 }],
+  ])
+  const credited = creditRestatedSteps(map, new Map(), THRESHOLDS, resemblance)
+
+  it('credits a criterion spread over covered steps, keeping its own evidence', () => {
+    expect(credited.criteria[0]).toMatchObject({
+      score: 0.646,
+      level: 'full',
+      evidence: 'own words',
+      resembles: resemblance.get('criterion:1'),
+    })
+  })
+
+  it('leaves one leaning on an uncovered step about where it was', () => {
+    expect(credited.criteria[1]).toMatchObject({ score: 0.062, level: 'none' })
+  })
+})
+
+describe('stepResemblance', () => {
+  it('holds the step model’s chances for each criterion’s own text, every step kept', () => {
+    const tracker = createStemCoverageTracker(questions)
+    const resemblance = stepResemblance(
+      payment,
+      (text) => tracker.snapshot(payment, [text], null).map.steps,
+    )
+    expect([...resemblance.keys()]).toEqual(payment.rubric.map((_, i) => `criterion:${i + 1}`))
+    const reconciliation = resemblance.get('criterion:3')!
+    expect(Object.keys(reconciliation)).toHaveLength(payment.framework.steps.length)
+    const top = Object.entries(reconciliation).sort((a, b) => b[1] - a[1])[0]!
+    expect(top[0]).toBe('step:5')
   })
 })
 

@@ -119,4 +119,30 @@ describe('pickGap', () => {
     coverage.criteria[3] = { ...coverage.criteria[3]!, restates: 'step:6' }
     expect(pickGap({ ...base, coverage })).toBeNull()
   })
+
+  it('shares with a criterion the credit of the steps its text resembles, in proportion', () => {
+    // "Intellectual Honesty" restates no single step, but its text leans on steps 4-6.
+    const resembles = { 'step:4': 0.37, 'step:5': 0.21, 'step:6': 0.09, 'step:1': 0.05 }
+    const h = createEngineHarness(question)
+    h.add(
+      'interviewer',
+      'follow-up',
+      'And if the choice proves wrong, what is your way back?',
+      'step:6',
+    )
+    h.add('candidate', 'answer', SUBSTANTIVE)
+    const base = { question, turns: h.turns, fullAt: 0.5 }
+    // Step 6 was answered (its words scored nothing), every other step covered: nothing open.
+    const covered = map([0.9, 0.8, 0.7, 0.6, 0.55, 0.0], [0.9, 0.9, 0.9, 0.1])
+    covered.criteria[3] = { ...covered.criteria[3]!, resembles }
+    expect(pickGap({ ...base, coverage: covered })).toBeNull()
+    // With step 5, which it leans on, left untouched and already asked twice, it stays open.
+    for (const text of ['When would you pivot?', 'What would make you reconsider?']) {
+      h.add('interviewer', 'follow-up', text, 'step:5')
+      h.add('candidate', 'answer', 'Hard to say.')
+    }
+    const open = map([0.9, 0.8, 0.7, 0.6, 0.0, 0.0], [0.9, 0.9, 0.9, 0.1])
+    open.criteria[3] = { ...open.criteria[3]!, resembles: { 'step:5': 0.6, 'step:6': 0.05 } }
+    expect(pickGap({ ...base, turns: h.turns, coverage: open })?.target).toBe('criterion:4')
+  })
 })

@@ -51,8 +51,16 @@ describe('offline interviewer, mock', () => {
   it('aims each follow-up at an item the answers had not covered, never the same twice in a row', async () => {
     const { followUps } = await playMock()
     let previous: string | null = null
+    let targeted = 0
     for (const f of followUps) {
       expect(f.meta.kind).toBe('follow-up')
+      // By the last answer every step was answered and the criteria lean on them: a wrap-up
+      // question, aimed at nothing, may come then, and nothing targeted after it.
+      if (f.meta.target === null) {
+        expect(f).toBe(followUps.at(-1))
+        continue
+      }
+      targeted++
       expect(f.meta.target).toMatch(/^(step|criterion):\d$/)
       expect(f.meta.target).not.toBe(previous)
       const items = [...f.coverageBefore.steps, ...f.coverageBefore.criteria]
@@ -62,6 +70,7 @@ describe('offline interviewer, mock', () => {
       expect(f.turn.text.split('?').length - 1).toBe(1)
       previous = f.meta.target
     }
+    expect(targeted).toBeGreaterThanOrEqual(3)
     // The step the first answer covered best is not the first thing asked about.
     const first = followUps[0]!
     const best = [...first.coverageBefore.steps].sort((a, b) => b.score - a.score)[0]!
