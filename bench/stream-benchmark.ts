@@ -13,7 +13,8 @@
  * `--burst 200@1000` the Sparring burst run at the first speed (`--no-burst` skips it);
  * `--all-levels` keeps climbing past a failure; `--retries 0` gives a failing level no second try; `--memory-sessions 500` idle sessions opened
  * for memory per open session (0 to skip); `--reply-seconds 7.5`; `--limit-ms 20`;
- * `--no-write` prints without touching docs/benchmarks.md; `--cpu-prof-dir <dir>` profiles Sparring.
+ * `--no-write` prints without touching docs/benchmarks.md; `--cpu-prof-dir <dir>` profiles Sparring
+ * and the bare relay (one .cpuprofile per thread, named by pid; see bench/stream/profile-summary.ts).
  */
 import type { ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
@@ -210,9 +211,11 @@ async function runSpeed(tokensPerSec: number, questionId: string, modelAnswer: s
     for (const mode of options.modes) {
       if (mode === 'direct') rows.set(mode, await climb({ mode }, levels, env, replyMs, open))
       if (mode === 'relay') {
-        const relay = spawnScript('bench/stream/bare-relay.ts', {
-          BARE_RELAY_MODEL_URL: `http://127.0.0.1:${fakePort}/v1`,
-        })
+        const relay = spawnScript(
+          'bench/stream/bare-relay.ts',
+          { BARE_RELAY_MODEL_URL: `http://127.0.0.1:${fakePort}/v1` },
+          serverNodeArgs,
+        )
         children.push(relay)
         const port = (await waitForLine(relay, /BARE_RELAY_LISTENING (\d+)/, 20_000))[1]!
         const target = { mode, url: `ws://127.0.0.1:${port}`, pid: relay.pid }

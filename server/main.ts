@@ -6,6 +6,7 @@ import { EnvError, parseEnv } from './env.js'
 import { createLlmTranscriptGrader } from './grading/llm-grader-port.js'
 import { createWorkerOfflineGrader } from './grading/worker-offline-grader.js'
 import { loadSessionSecret } from './identity/session-secret.js'
+import { createNodeHttpFetch } from './llm/node-http-fetch.js'
 import { OpenAiLlmClient } from './llm/openai-llm-client.js'
 import { loadPromptLibrary } from './prompts/prompt-library.js'
 import { loadQuestionBank } from './questions/question-bank.js'
@@ -48,8 +49,13 @@ async function main() {
   })
   // With a key, the LLM grader grades (GRADER_MODEL) and the offline grader is its fallback.
   const apiKey = env.OPENAI_API_KEY
+  // node:http with keep-alive rather than the global fetch (undici): the stream is read from the
+  // Node socket stream itself, with no web streams between, the larger part of what relaying a
+  // token cost this thread (bench:stream --cpu-prof-dir). One pair of agents for both clients.
+  const fetch = createNodeHttpFetch()
   const openAiClient = (key: string, model: string) =>
     new OpenAiLlmClient({
+      fetch,
       apiKey: key,
       baseURL: env.OPENAI_BASE_URL,
       model,

@@ -18,7 +18,8 @@ export function nodeBodyOf(response: Response): Readable | undefined {
  * streams, the larger part of the per-token CPU of relaying a stream (see
  * docs/performance-notes: about 4x less with node:http and a small SSE splitter). The Response
  * also carries a web body for code that reads it the standard way (the SDK's error parsing).
- * Aborts go straight to http.request's `signal`.
+ * Aborts go straight to http.request's `signal`. Redirects are not followed (an API answers in
+ * place; a 3xx is the SDK's error, with its status).
  */
 export function createNodeHttpFetch(): FetchLike {
   const agents = {
