@@ -113,6 +113,8 @@ async function* streamLlmTurn(
   }
   const last = repeats.flush()
   if (last !== null) yield last
+  // The text ended at finish_reason; the usage chunk (the token budget's) and [DONE] follow.
+  await streamed.settle()
   if (streamed.failure !== null) throw streamed.failure
   let shown = repeats.shown
   let probe: Probe = { target, question: lastQuestion(shown), quote: null, move: 'llm' }

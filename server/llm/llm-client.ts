@@ -15,9 +15,16 @@ export type ChatRequest = {
 /** A JSON Schema the answer must follow; adapters fall back to JSON mode where unsupported. */
 export type JsonRequest = ChatRequest & { schemaName: string; jsonSchema: Record<string, unknown> }
 
-/** What a streamed completion yields: text as it comes, then one `done`. */
+/**
+ * What a streamed completion yields: text as it comes, then one `done`. An adapter that knows the
+ * text is complete before the stream ends (a chunk carried `finish_reason`, and the usage chunk
+ * and `[DONE]` are still to come) says so with `text-end`, so readers need not wait for the end
+ * to release the text they hold; no text follows it.
+ */
 export type LlmStreamEvent =
-  { type: 'delta'; text: string } | { type: 'done'; usage: TokenUsage | null; model: string }
+  | { type: 'delta'; text: string }
+  | { type: 'text-end' }
+  | { type: 'done'; usage: TokenUsage | null; model: string }
 
 export type JsonResult = { text: string; usage: TokenUsage | null; model: string }
 

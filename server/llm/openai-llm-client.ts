@@ -140,14 +140,24 @@ export class OpenAiLlmClient implements LlmClient {
       const state = createChunkState(request.model ?? this.model)
       const markup = createMarkupFilter()
       let hasText = false
+      let textEnded = false
       try {
         for await (const chunk of readChatStream(response, watch.touch)) {
           // Events already buffered when the signal fired are not delivered.
           if (watch.signal.aborted) break
-          const text = markup.push(readChatChunk(chunk, state))
+          const content = readChatChunk(chunk, state)
+          // The choice is complete once it carried finish_reason: what follows (the usage chunk,
+          // content filter results) is read for its usage, never as text.
+          if (textEnded) continue
+          const text = markup.push(content) + (state.finished ? markup.end() : '')
           if (text.length > 0) {
             hasText ||= /\S/.test(text)
             yield { type: 'delta', text }
+          }
+          if (state.finished) {
+            // Released now, not one chunk later at [DONE]: readers flush what they hold.
+            textEnded = true
+            yield { type: 'text-end' }
           }
         }
       } catch (error) {

@@ -1,12 +1,21 @@
 import type { TokenUsage } from '../sessions/session-schema.js'
-import type { ChatRequest, LlmClient } from './llm-client.js'
+import type { ChatRequest, LlmClient, LlmStreamEvent } from './llm-client.js'
 
 export type StreamedText = {
-  /** The text deltas alone, ready for text filters (notes splitter, leak guard). */
+  /**
+   * The text deltas alone, ready for text filters (notes splitter, leak guard). Ends when the
+   * text does: at the adapter's `text-end` (a chunk carried finish_reason) when it sends one, so
+   * the filters release what they hold then, not one chunk later at the stream's end.
+   */
   deltas: AsyncIterable<string>
+  /**
+   * Reads the stream on to its end once `deltas` has ended (the usage chunk the token budget
+   * counts, a failure after the text); call it before reading `result` or `failure`.
+   */
+  settle(): Promise<void>
   /** Usage and model from the `done` event; null until the stream has ended cleanly. */
   readonly result: { usage: TokenUsage | null; model: string } | null
-  /** With `endOnError`: what the stream failed with, once `deltas` has ended; else null. */
+  /** With `endOnError`: what the stream failed with, once it has ended; else null. */
   readonly failure: unknown
 }
 
@@ -31,19 +40,48 @@ export function streamText(
 ): StreamedText {
   let result: StreamedText['result'] = null
   let failure: unknown = null
-  async function* deltas() {
+  /** The stream has been read to its end (or failed): nothing is left to settle. */
+  let drained = false
+  const events = llm.streamChat(request)[Symbol.asyncIterator]()
+
+  /** Reads the next event; null at the end or on a failure kept for `failure`. */
+  const next = async (): Promise<LlmStreamEvent | null> => {
     try {
-      for await (const event of llm.streamChat(request)) {
-        if (event.type === 'delta') yield event.text
-        else result = { usage: event.usage, model: event.model }
+      const step = await events.next()
+      if (step.done) drained = true
+      else if (step.value.type === 'done') {
+        result = { usage: step.value.usage, model: step.value.model }
       }
+      return step.done ? null : step.value
     } catch (error) {
+      drained = true
       if (!options.endOnError) throw error
       failure = error
+      return null
     }
   }
+
+  async function* deltas() {
+    let textEnded = false
+    try {
+      for (let event = await next(); event !== null; event = await next()) {
+        if (event.type === 'delta') yield event.text
+        else if (event.type === 'text-end') {
+          textEnded = true
+          return
+        }
+      }
+    } finally {
+      // A reader that stopped early closes the stream; after the text it is read on by `settle`.
+      if (!drained && !textEnded) await events.return?.(undefined)
+    }
+  }
+
   return {
     deltas: deltas(),
+    async settle() {
+      while (!drained) await next()
+    },
     get result() {
       return result
     },

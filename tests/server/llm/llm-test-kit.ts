@@ -53,7 +53,7 @@ export async function collectStream(
         result.deltas.push(event.text)
         result.text += event.text
         onDelta?.(event.text)
-      } else {
+      } else if (event.type === 'done') {
         result.done = { usage: event.usage, model: event.model }
       }
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { streamText } from '../../../server/llm/stream-text.js'
-import { LlmError } from '../../../server/llm/llm-client.js'
+import { LlmError, type LlmClient, type LlmStreamEvent } from '../../../server/llm/llm-client.js'
 import {
   NEUTRAL_PROBE,
   createLeakGuard,
@@ -46,6 +46,29 @@ describe('streamText', () => {
       usage: { promptTokens: 900, completionTokens: 40 },
       model: 'gpt-4o-2024-11-20',
     })
+  })
+
+  it('ends the deltas at text-end, and settle reads on to the usage', async () => {
+    const llm: LlmClient = {
+      provider: 'p',
+      model: 'm',
+      completeJson: () => Promise.reject(new Error('not used')),
+      async *streamChat(): AsyncIterable<LlmStreamEvent> {
+        yield { type: 'delta', text: 'Which id?' }
+        yield { type: 'text-end' }
+        yield { type: 'done', usage: { promptTokens: 9, completionTokens: 3 }, model: 'm-1' }
+      },
+    }
+    const streamed = streamText(llm, { messages: [] })
+    expect((await drain(streamed.deltas as AsyncGenerator<string, void>)).text).toBe('Which id?')
+    // The usage chunk is still to be read.
+    expect(streamed.result).toBeNull()
+    await streamed.settle()
+    expect(streamed.result).toEqual({
+      usage: { promptTokens: 9, completionTokens: 3 },
+      model: 'm-1',
+    })
+    expect(streamed.failure).toBeNull()
   })
 
   it('leaves the result null when the stream fails', async () => {

@@ -1,0 +1,73 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { DEFAULT_COVERAGE_TUNING } from '../../../server/interview/coverage-map.js'
+import { applyTurnChunk } from '../../../server/interview/interviewer-engine.js'
+import { createLlmInterviewer } from '../../../server/interview/llm-interviewer.js'
+import type { LlmClient, LlmStreamEvent } from '../../../server/llm/llm-client.js'
+import { loadPromptLibrary, type PromptLibrary } from '../../../server/prompts/prompt-library.js'
+import { createEngineHarness } from './fixtures/interview-context.js'
+import { loadTimeBombQuestion } from './fixtures/load-question.js'
+
+const question = loadTimeBombQuestion()
+let prompts: PromptLibrary
+beforeAll(async () => {
+  prompts = await loadPromptLibrary()
+})
+
+/**
+ * A client whose stream says the text is complete (`text-end`, as the OpenAI adapter does at a
+ * finish_reason chunk), then waits for `open()` before its `done` with the usage, as a server
+ * sends the usage chunk and [DONE] a token interval later.
+ */
+function gatedClient(chunks: string[]) {
+  let open!: () => void
+  const gate = new Promise<void>((resolve) => (open = resolve))
+  const llm: LlmClient = {
+    provider: 'gated',
+    model: 'gated-model',
+    completeJson: () => Promise.reject(new Error('not used')),
+    async *streamChat(): AsyncIterable<LlmStreamEvent> {
+      for (const text of chunks) {
+        await new Promise((resolve) => setImmediate(resolve))
+        yield { type: 'delta', text }
+      }
+      yield { type: 'text-end' }
+      await gate
+      yield { type: 'done', usage: { promptTokens: 900, completionTokens: 30 }, model: 'gated-1' }
+    },
+  }
+  return { llm, open }
+}
+
+describe('LLM interviewer at the end of the text', () => {
+  it('releases what the filters hold at the text end, then reads the usage', async () => {
+    // The last words are a run of the model answer the leak guard holds (six words: a guard
+    // holding from five), and no whitespace ends them: only the end of the text releases them.
+    const run = question.modelAnswer.split(/\s+/).slice(40, 46).join(' ')
+    const reply = `Fair. What would you measure first, given ${run}`
+    const { llm, open } = gatedClient(reply.match(/\S+\s*/g)!)
+    const h = createEngineHarness(question)
+    const engine = createLlmInterviewer({
+      llm,
+      prompts,
+      fullAt: DEFAULT_COVERAGE_TUNING.full,
+      scripted: h.engine,
+    })
+    const answer = h.add('candidate', 'answer', 'I would start with a monolith and measure it.')
+    const turn = engine.nextTurn(
+      h.context({ type: 'answer', turn: answer }),
+      new AbortController().signal,
+    )
+    let text = ''
+    let step = await turn.next()
+    while (!step.done && text !== reply) {
+      text = applyTurnChunk(text, step.value)
+      if (text !== reply) step = await turn.next()
+    }
+    // The whole reply is out while the stream has not ended (the gate is still closed).
+    expect(text).toBe(reply)
+    open()
+    step = await turn.next()
+    expect(step.done).toBe(true)
+    expect(step.done && step.value.usage).toEqual({ promptTokens: 900, completionTokens: 30 })
+  })
+})
