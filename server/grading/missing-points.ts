@@ -2,6 +2,7 @@ import type { Question } from '../questions/question-schema.js'
 import type { TextAnalyzer } from '../text/text-analyzer.js'
 import { stripFencedCode } from '../text/fenced-code.js'
 import { splitSentences } from '../text/tokenize.js'
+import { createQuestionSideCache } from './question-side-cache.js'
 
 /** A point needs this many words to say something a candidate can act on... */
 const MIN_POINT_WORDS = 3
@@ -47,7 +48,9 @@ export function createMissingPoints(
    */
   reachOf: (point: string) => number | undefined = () => undefined,
 ): MissingPoints {
-  const points = questionPoints(question)
+  const { related: relatedTo } = questionSide(analyzer, key(question, demote), () =>
+    buildQuestionSide(analyzer, question, demote),
+  )
   const reached = new Map<string, boolean>()
   const isReached = (point: string) => {
     let hit = reached.get(point)
@@ -58,6 +61,49 @@ export function createMissingPoints(
     }
     return hit
   }
+  // The two closest points that pass `keep`, one of any two that contain each other: "Chrome
+  // DevTools Network tab" says nothing more next to "Chrome DevTools Network tab, Performance
+  // tab, GraphQL tracing".
+  const closest = (related: readonly string[], keep: (point: string) => boolean) => {
+    const chosen: string[] = []
+    for (const point of related) {
+      if (chosen.length >= MAX_POINTS || !keep(point)) continue
+      const low = point.toLowerCase()
+      const repeats = chosen.some(
+        (m) => m.toLowerCase().includes(low) || low.includes(m.toLowerCase()),
+      )
+      if (!repeats) chosen.push(point)
+    }
+    return chosen
+  }
+  const missingFor = (criterion: { name: string; description: string }) => {
+    const missing = closest(relatedTo(criterion), (p) => !isReached(p))
+    return missing.length === 0 ? '' : `Not reached: ${missing.join('; ')}.`
+  }
+  return Object.assign(missingFor, {
+    reached: (criterion: { name: string; description: string }) =>
+      closest(relatedTo(criterion), isReached),
+  })
+}
+
+/** What a question's "missing" lines are chosen from, whoever the candidate: built once per question. */
+type QuestionSide = {
+  /** The question's points about a criterion, closest first (memoised by its description). */
+  related: (criterion: { description: string }) => string[]
+}
+
+// Per question, the points, their stems and which are about each criterion: rebuilding them
+// (a coverage per point and criterion) was a few milliseconds of every grade.
+const questionSide = createQuestionSideCache<QuestionSide>()
+const key = (question: Question, demote: string) =>
+  JSON.stringify([question.framework.steps.map((s) => s.description), question.modelAnswer, demote])
+
+function buildQuestionSide(
+  analyzer: TextAnalyzer,
+  question: Question,
+  demote: string,
+): QuestionSide {
+  const points = questionPoints(question)
   const demoted = new Set(analyzer.terms(demote).map((t) => t.stem))
   const stems = (text: string) =>
     new Set(
@@ -89,29 +135,7 @@ export function createMissingPoints(
       .sort((a, b) => b.shared - a.shared || b.score - a.score || a.i - b.i)
       .map((p) => p.point)
   }
-  // The two closest points that pass `keep`, one of any two that contain each other: "Chrome
-  // DevTools Network tab" says nothing more next to "Chrome DevTools Network tab, Performance
-  // tab, GraphQL tracing".
-  const closest = (related: readonly string[], keep: (point: string) => boolean) => {
-    const chosen: string[] = []
-    for (const point of related) {
-      if (chosen.length >= MAX_POINTS || !keep(point)) continue
-      const low = point.toLowerCase()
-      const repeats = chosen.some(
-        (m) => m.toLowerCase().includes(low) || low.includes(m.toLowerCase()),
-      )
-      if (!repeats) chosen.push(point)
-    }
-    return chosen
-  }
-  const missingFor = (criterion: { name: string; description: string }) => {
-    const missing = closest(relatedTo(criterion), (p) => !isReached(p))
-    return missing.length === 0 ? '' : `Not reached: ${missing.join('; ')}.`
-  }
-  return Object.assign(missingFor, {
-    reached: (criterion: { name: string; description: string }) =>
-      closest(relatedTo(criterion), isReached),
-  })
+  return { related: relatedTo }
 }
 
 export function questionPoints(question: Question): string[] {

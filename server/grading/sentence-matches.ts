@@ -41,6 +41,15 @@ export function matchSentences(
 }
 
 /**
+ * Per profile (built once per question and analyzer, and never changed): its rows by stem and its
+ * demoted stems, which every grade of the question would otherwise rebuild.
+ */
+const profileRows = new WeakMap<
+  QuestionProfile,
+  { rowOf: Map<string, number>; demoted: Set<string> }
+>()
+
+/**
  * How much of a short text (a point of the model answer) the whole answer reaches, read off the
  * same matrix: the mean, over the text's terms left after demoting, of each term's best
  * similarity in any sentence, as the analyzer's coverage would give it. Undefined when one of
@@ -52,8 +61,15 @@ export function reachFromMatrix(
   matrix: TermMatrix,
 ): (text: string) => number | undefined {
   const { sims, width } = matrix
-  const rowOf = new Map(profile.terms.map((t, i) => [t.stem, i]))
-  const demoted = new Set(analyzer.terms(profile.demote).map((t) => t.stem))
+  let rows = profileRows.get(profile)
+  if (!rows) {
+    rows = {
+      rowOf: new Map(profile.terms.map((t, i) => [t.stem, i])),
+      demoted: new Set(analyzer.terms(profile.demote).map((t) => t.stem)),
+    }
+    profileRows.set(profile, rows)
+  }
+  const { rowOf, demoted } = rows
   return (text) => {
     const own = analyzer.terms(text)
     const kept = own.some((t) => !demoted.has(t.stem))

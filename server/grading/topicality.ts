@@ -1,5 +1,9 @@
 import type { Question } from '../questions/question-schema.js'
 import type { TextAnalyzer } from '../text/text-analyzer.js'
+import { createQuestionSideCache } from './question-side-cache.js'
+
+/** The stems of each question's world, built once per question (about a millisecond each time). */
+const worldStems = createQuestionSideCache<Set<string>>()
 
 /**
  * The share of the candidate's distinct content words whose stem occurs in the question's world:
@@ -22,7 +26,11 @@ export function measureTopicality(
     ...question.framework.steps.map((s) => `${s.name} ${s.description}`),
     question.modelAnswer,
   ].join('\n')
-  const known = new Set(analyzer.terms(context).map((t) => t.stem))
+  const known = worldStems(
+    analyzer,
+    context,
+    () => new Set(analyzer.terms(context).map((t) => t.stem)),
+  )
   const own = analyzer.terms(candidateText)
   return own.length > 0 ? own.filter((t) => known.has(t.stem)).length / own.length : 0
 }
