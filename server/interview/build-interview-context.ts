@@ -2,7 +2,7 @@ import type { QuestionBank } from '../questions/question-bank.js'
 import type { Question } from '../questions/question-schema.js'
 import type { SessionWithTurns, Turn, TurnKind } from '../sessions/session-schema.js'
 import { DEFAULT_COVERAGE_TUNING } from './coverage-map.js'
-import { TOUCHED } from './gap-picker.js'
+import { touchedAt } from './gap-picker.js'
 import type { CoverageSource } from './coverage-source.js'
 import { withoutInjection } from './injection-detector.js'
 import { countFollowUps } from './interview-progress.js'
@@ -86,7 +86,7 @@ function topicRequests(answers: readonly TopicAnswer[]) {
     .filter((a) => judgeReply(a.text) === 'substantive')
     .map((a) => ({
       text: a.text,
-      minScore: a.open ? TOUCHED * DEFAULT_COVERAGE_TUNING.full : undefined,
+      minScore: a.open ? touchedAt(DEFAULT_COVERAGE_TUNING.full) : undefined,
     }))
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { buildInterviewContext } from '../../../server/interview/build-interview-context.js'
 import { DEFAULT_COVERAGE_TUNING } from '../../../server/interview/coverage-map.js'
 import type { CoverageTracker } from '../../../server/interview/coverage-tracker.js'
-import { TOUCHED } from '../../../server/interview/gap-picker.js'
+import { touchedAt } from '../../../server/interview/gap-picker.js'
 import { QuestionBank } from '../../../server/questions/question-bank.js'
 import type { Turn } from '../../../server/sessions/session-schema.js'
 import { makeSession, makeTurn } from '../../support/session-fixtures.js'
@@ -94,7 +94,7 @@ describe('buildInterviewContext, answer topics', () => {
     )
     // The thin reply and the keyword list are no answer's topic.
     expect(asked).toEqual([
-      { answer: LONG, minScore: TOUCHED * DEFAULT_COVERAGE_TUNING.full },
+      { answer: LONG, minScore: touchedAt(DEFAULT_COVERAGE_TUNING.full) },
       { answer: `Then, ${LONG}`, minScore: undefined },
     ])
     expect(ctx.answerTopics).toEqual(['step:1', 'step:2'])

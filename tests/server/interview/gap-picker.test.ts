@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CoverageItem, CoverageMap } from '../../../server/interview/coverage-map.js'
-import { pickGap } from '../../../server/interview/gap-picker.js'
+import { pickGap, touchedAt } from '../../../server/interview/gap-picker.js'
 import { createEngineHarness } from './fixtures/interview-context.js'
 import { loadTimeBombQuestion } from './fixtures/load-question.js'
 
@@ -41,8 +41,9 @@ describe('pickGap', () => {
     h.add('interviewer', 'follow-up', 'What would you test?', 'step:2')
     const coverage = map([0.6, 0.0, 0.3, 0.6, 0.2, 0.6])
     const base = { question, turns: h.turns, fullAt: 0.5, coverage }
-    expect(pickGap(base)?.target).toBe('step:3')
-    expect(pickGap({ ...base, exclude: ['step:3'] })?.target).toBe('step:5')
+    // Steps 3 and 5 are both grazed: 5, with less evidence, first.
+    expect(pickGap(base)?.target).toBe('step:5')
+    expect(pickGap({ ...base, exclude: ['step:5'] })?.target).toBe('step:3')
   })
 
   it('counts a substantive reply to a question on X toward X, whatever its words', () => {
@@ -144,5 +145,22 @@ describe('pickGap', () => {
     const open = map([0.9, 0.8, 0.7, 0.6, 0.0, 0.0], [0.9, 0.9, 0.9, 0.1])
     open.criteria[3] = { ...open.criteria[3]!, resembles: { 'step:5': 0.6, 'step:6': 0.05 } }
     expect(pickGap({ ...base, turns: h.turns, coverage: open })?.target).toBe('criterion:4')
+  })
+
+  it('asks the touched step with the least evidence first, untouched ones still in order', () => {
+    const base = { question, turns: [], fullAt: 0.5 }
+    // Steps 2 and 5 grazed (0.25 and 0.45 of a full 0.5), 3 and 6 untouched: 3, 6 in order first.
+    const coverage = map([0.6, 0.45, 0.1, 0.6, 0.25, 0.15])
+    expect(pickGap({ ...base, coverage })?.target).toBe('step:3')
+    expect(pickGap({ ...base, coverage, exclude: ['step:3'] })?.target).toBe('step:6')
+    // Among the grazed ones, step 5 (0.25) is the likelier gap than step 2 (0.45), though later.
+    expect(pickGap({ ...base, coverage, exclude: ['step:3', 'step:6'] })?.target).toBe('step:5')
+  })
+
+  it('counts a score at the touched level as touched, to the map’s precision', () => {
+    // 0.4 x 0.45 is 0.18000000000000002 in floating point; the map's 0.18 is at the level.
+    expect(touchedAt(0.45)).toBe(0.18)
+    const coverage = map([0.6, 0.18, 0.1, 0.6, 0.6, 0.6])
+    expect(pickGap({ question, turns: [], fullAt: 0.45, coverage })?.target).toBe('step:3')
   })
 })
