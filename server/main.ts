@@ -46,6 +46,8 @@ async function main() {
     clock,
     vectors: vectorsLoaded.then(() => embeddings.shared!),
     warmUp: bank.questions,
+    onWarmedUp: ({ questions, ms }) =>
+      console.log(`Offline grader warmed up on ${questions} questions in ${ms} ms`),
   })
   // With a key, the LLM grader grades (GRADER_MODEL) and the offline grader is its fallback.
   const apiKey = env.OPENAI_API_KEY
@@ -106,7 +108,11 @@ async function main() {
       `interviewer: ${interview.engine.provider} ${interview.engine.model})`,
   )
   void vectorsLoaded.then(
-    () => console.log(`Word vectors loaded in ${Math.round(embeddings.stats?.loadMs ?? 0)} ms`),
+    () =>
+      console.log(
+        `Word vectors loaded in ${Math.round(embeddings.stats?.loadMs ?? 0)} ms ` +
+          `(${embeddings.stats?.storeBytes ?? 0} bytes, one copy shared by every thread)`,
+      ),
     (err: unknown) =>
       console.error(`Word vectors could not be loaded, grades will fail: ${String(err)}`),
   )

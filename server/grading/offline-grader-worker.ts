@@ -12,6 +12,7 @@ import { warmOfflineGrader } from './warm-offline-grader.js'
 import type {
   OfflineGradeReply,
   OfflineGradeRequest,
+  OfflineGraderWarmedUp,
   OfflineGraderWarmUp,
 } from './worker-offline-grader.js'
 
@@ -31,10 +32,14 @@ const grader = createOfflineGrader({
 
 parentPort?.on('message', (request: OfflineGradeRequest | OfflineGraderWarmUp) => {
   if ('warmUp' in request) {
+    const started = performance.now()
     // Best effort: a question that fails here fails again, with its message, when graded.
     try {
       warmOfflineGrader(grader, request.warmUp)
     } catch {}
+    const ms = Math.round(performance.now() - started)
+    const done: OfflineGraderWarmedUp = { warmedUp: { questions: request.warmUp.length, ms } }
+    parentPort?.postMessage(done)
     return
   }
   let reply: OfflineGradeReply

@@ -11,8 +11,10 @@ export type OfflineGradeRequest = {
   /** ISO time that dates the grade. */
   now: string
 }
-/** Asks the worker to do each question's grading work ahead of the first grade; no reply. */
+/** Asks the worker to do each question's grading work ahead of the first grade. */
 export type OfflineGraderWarmUp = { warmUp: readonly Question[] }
+/** The worker's word that the warm-up is done: how many questions warmed, in how long. */
+export type OfflineGraderWarmedUp = { warmedUp: { questions: number; ms: number } }
 export type OfflineGradeReply =
   { id: number; ok: true; grade: Grade } | { id: number; ok: false; message: string }
 
@@ -33,6 +35,11 @@ export type WorkerOfflineGraderOptions = {
    * worker starts on the first grade.
    */
   warmUp?: readonly Question[]
+  /**
+   * Called once the worker has warmed up on `warmUp` (main.ts logs it: from then on the process
+   * is idle at its steady memory, which `npm run bench:memory` waits for).
+   */
+  onWarmedUp?: (report: OfflineGraderWarmedUp['warmedUp']) => void
 }
 
 export type WorkerOfflineGrader = TranscriptGrader & { close(): Promise<void> }
@@ -65,7 +72,8 @@ export function createWorkerOfflineGrader(
     const started = new Worker(workerEntryUrl(import.meta.url, 'offline-grader-worker'), {
       workerData: { useEmbeddings: options.useEmbeddings ?? true, vectors },
     })
-    started.on('message', (reply: OfflineGradeReply) => {
+    started.on('message', (reply: OfflineGradeReply | OfflineGraderWarmedUp) => {
+      if ('warmedUp' in reply) return options.onWarmedUp?.(reply.warmedUp)
       const waiting = pending.get(reply.id)
       pending.delete(reply.id)
       if (!waiting) return
