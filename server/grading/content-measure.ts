@@ -2,6 +2,7 @@ import type { TextAnalyzer } from '../text/text-analyzer.js'
 import type { QuestionProfile } from './question-profile.js'
 import { countFigures } from './specific-details.js'
 import { hasFillerTalk } from './filler-talk.js'
+import { similarityToProfile } from './profile-similarities.js'
 
 /**
  * Two different words count as the same point from this chance-corrected similarity on
@@ -62,7 +63,7 @@ export function measureContent(
   const sentenceTerms = sentences.map((s) => analyzer.terms(s))
   const candidate = [...new Map(sentenceTerms.flat().map((t) => [t.stem, t])).values()]
   const column = new Map(candidate.map((t, j) => [t.stem, j]))
-  const sims = analyzer.similarityMatrix(refs, candidate)
+  const sims = similarityToProfile(analyzer, profile, candidate)
   const width = candidate.length
 
   const best = new Float32Array(refs.length)
