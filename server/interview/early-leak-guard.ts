@@ -46,17 +46,28 @@ export function showEarly(guard: LeakGuard): EarlyLeakGuard {
   let leaksSeen = guard.leaks
 
   const show = (): TurnChunk | null => {
-    const next = released + guard.preview
+    const preview = guard.preview
     const caught = guard.leaks !== leaksSeen
     leaksSeen = guard.leaks
+    if (!caught) {
+      // Without a copy, both are beginnings of the same received text: the longer one is kept,
+      // and only the new end is built (no copy of the whole turn per delta).
+      const length = released.length + preview.length
+      if (length <= shown.length) return null
+      const added =
+        shown.length >= released.length
+          ? preview.slice(shown.length - released.length)
+          : released.slice(shown.length) + preview
+      shown += added
+      return added
+    }
+    const next = released + preview
     if (next === shown) return null
     if (next.startsWith(shown)) {
       const added = next.slice(shown.length)
       shown = next
       return added
     }
-    // Without a copy both are beginnings of the same received text: keep the longer.
-    if (!caught && shown.startsWith(next)) return null
     shown = next
     return { revise: next }
   }
