@@ -14,7 +14,7 @@
  * `--all-levels` keeps climbing past a failure; `--retries 0` gives a failing level no second try; `--memory-sessions 500` idle sessions opened
  * for memory per open session (0 to skip); `--reply-seconds 7.5`; `--limit-ms 20`;
  * `--no-write` prints without touching docs/benchmarks.md; `--cpu-prof-dir <dir>` profiles Sparring
- * and the bare relay (one .cpuprofile per thread, named by pid; see bench/stream/profile-summary.ts).
+ * and the bare relay (one .cpuprofile per thread, named by pid; see bench/stream/cpu-profile-summary.ts).
  */
 import type { ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
