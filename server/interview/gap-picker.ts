@@ -32,7 +32,7 @@ export type GapInput = {
 /** Share of `full` credited to a target whose question got a short, thin reply. */
 const THIN_CREDIT = 0.75
 /** A target is not asked about more often than this in a session. */
-const MAX_ASKS = 2
+export const MAX_ASKS = 2
 /**
  * Below this share of `full` an item counts as untouched. Lower than the coverage map's
  * `partial`: a step the candidate grazed ("I assume 10k per second") is not the next question

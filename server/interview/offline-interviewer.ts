@@ -8,7 +8,7 @@ import { resolveDrillFocus, type DrillFocus } from './drill-focus.js'
 import { lastQuestion, readConversation, type ConversationMemory } from './conversation-memory.js'
 import { composeProbe, type ComposedProbe } from './follow-up-composer.js'
 import { fillTemplate, PUSHBACK_TEMPLATES } from './follow-up-templates.js'
-import { lastTarget, pickGap } from './gap-picker.js'
+import { kindOf, lastTarget, MAX_ASKS, pickGap } from './gap-picker.js'
 import { isInjectionAttempt } from './injection-detector.js'
 import type {
   InterviewContext,
@@ -221,7 +221,11 @@ function countPushbacks(ctx: InterviewContext): number {
   return ctx.turns.filter((t) => t.role === 'interviewer' && t.probe?.move === 'pushback').length
 }
 
-/** Everything is covered: one question that aims at no step, each asked once. */
+/**
+ * Everything is covered: one question that aims at no step, each asked once. When every one was
+ * asked (a candidate who covered the whole framework early and keeps answering), a question
+ * pressing on the item the candidate said least about, rather than a wrap-up word for word again.
+ */
 function wrapUp(ctx: InterviewContext, memory: ConversationMemory, lead: string): Composed {
   const { question } = composeFreshQuestion({
     question: ctx.question,
@@ -230,12 +234,45 @@ function wrapUp(ctx: InterviewContext, memory: ConversationMemory, lead: string)
     target: null,
     seed: ctx.session.id,
   })
+  const press = isNearRepeat(question, memory.questions) ? pressFurther(ctx, memory, lead) : null
+  if (press) return press
   return {
     kind: 'follow-up',
     target: null,
     text: `${lead}${question}`,
     probe: { target: null, question, quote: null, move: 'open' },
     hiddenNotes: `Every step and criterion covered; wrap-up question. Coverage: ${summarise(ctx.coverage.map)}`,
+  }
+}
+
+/**
+ * A fresh question on the least-covered step or criterion not asked twice yet, the previous
+ * turn's target aside; null when there is none.
+ */
+function pressFurther(
+  ctx: InterviewContext,
+  memory: ConversationMemory,
+  lead: string,
+): Composed | null {
+  const last = lastTarget(ctx.turns)
+  const asked = (id: string) => memory.byTarget.get(id)?.asked ?? 0
+  const item = [...ctx.coverage.map.steps, ...ctx.coverage.map.criteria]
+    .filter((i) => i.id !== last && asked(i.id) < MAX_ASKS)
+    .sort((a, b) => asked(a.id) - asked(b.id) || a.score - b.score)[0]
+  if (!item) return null
+  const probe = composeFreshQuestion({
+    question: ctx.question,
+    turns: ctx.turns,
+    memory,
+    target: { kind: kindOf(ctx.question, item.id), label: item.label, coverage: item },
+    seed: `${ctx.session.id}:${ctx.turns.length}:${item.id}`,
+  })
+  return {
+    kind: 'follow-up',
+    target: item.id,
+    text: `${lead}${probe.text}`,
+    probe: toProbe(item.id, probe),
+    hiddenNotes: `Every step and criterion covered and every wrap-up asked; pressing on ${item.id}.`,
   }
 }
 

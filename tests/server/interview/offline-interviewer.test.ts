@@ -3,6 +3,7 @@ import { composeTurn } from '../../../server/interview/offline-interviewer.js'
 import { createEngineHarness } from './fixtures/interview-context.js'
 import { loadTimeBombQuestion } from './fixtures/load-question.js'
 import { createTextAnalyzer } from '../../../server/text/index.js'
+import { isNearRepeat } from '../../../server/interview/question-similarity.js'
 
 const question = loadTimeBombQuestion()
 const ANSWERS = [
@@ -104,6 +105,32 @@ describe('offline interviewer, mock', () => {
     expect(composed.text).toMatch(
       /(You said|Take) "Hidden costs: the operational overhead of running microservices/,
     )
+  })
+
+  it('never asks a wrap-up twice: once all were asked, it presses on what was said least', () => {
+    const h = createEngineHarness(question)
+    h.add('interviewer', 'question', 'Walk me through it.')
+    const questions: string[] = []
+    const targets: Array<string | null> = []
+    for (let i = 0; i < 8; i++) {
+      const turn = h.add('candidate', 'answer', `${ANSWERS[i % ANSWERS.length]} (point ${i + 1})`)
+      const ctx = h.context({ type: 'answer', turn })
+      // The candidate covered every step and criterion in full; step 2 the least strongly.
+      const items = [...ctx.coverage.map.steps, ...ctx.coverage.map.criteria]
+      for (const item of items) Object.assign(item, { level: 'full', score: 0.9 })
+      Object.assign(ctx.coverage.map.steps[1]!, { score: 0.5 })
+      const composed = composeTurn(ctx, h.deps)
+      const stored = h.add('interviewer', composed.kind, composed.text, composed.target)
+      stored.probe = composed.probe
+      expect(isNearRepeat(composed.probe!.question, questions)).toBe(false)
+      questions.push(composed.probe!.question)
+      targets.push(composed.target)
+    }
+    // The wrap-up questions first (aimed at no step), then the least-covered step, then others.
+    const pressed = targets.findIndex((t) => t !== null)
+    expect(pressed).toBeGreaterThan(0)
+    expect(targets.slice(pressed).every((t) => t !== null)).toBe(true)
+    expect(targets[pressed]).toBe('step:2')
   })
 
   it('answers a clarifying question with the scenario facts', async () => {
