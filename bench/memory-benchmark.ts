@@ -54,6 +54,22 @@ function parseArgs(argv: readonly string[]) {
   return ArgsSchema.parse(raw)
 }
 
+/**
+ * The node flags of package.json's `start` script (`node [flags] scripts/start.mjs`), so the
+ * server measured is the server `npm start` runs; the process is spawned directly (not through
+ * npm) so its pid is the server's.
+ */
+function startScript(root: string): string {
+  const start = z
+    .object({
+      scripts: z.object({
+        start: z.string().regex(/^node( --[\w-]+(=\S+)?)* scripts\/start\.mjs$/),
+      }),
+    })
+    .parse(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))).scripts.start
+  return start
+}
+
 /** Resolves with the first match of `pattern` in the server's output so far or to come. */
 function outputWatcher(child: ReturnType<typeof spawn>) {
   let out = ''
@@ -100,7 +116,12 @@ async function main() {
   const reportDir = mkdtempSync(join(tmpdir(), 'sparring-memory-report-'))
   const child = spawn(
     process.execPath,
-    ['--report-on-signal', `--report-directory=${reportDir}`, 'scripts/start.mjs'],
+    [
+      ...startScript(root).split(' ').slice(1, -1),
+      '--report-on-signal',
+      `--report-directory=${reportDir}`,
+      'scripts/start.mjs',
+    ],
     {
       env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -155,6 +176,7 @@ async function main() {
         date: new Date().toISOString().slice(0, 10),
         machine: `${availableParallelism()} x ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}`,
         command: 'npm run bench:memory',
+        start: startScript(root),
         loadBefore,
         windowMs: args.windowMs,
       },

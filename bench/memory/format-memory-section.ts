@@ -25,6 +25,8 @@ export type MemoryRunInfo = {
   date: string
   machine: string
   command: string
+  /** package.json's start script: what `npm start` runs. */
+  start: string
   loadBefore: number
   windowMs: number
 }
@@ -57,7 +59,7 @@ export function formatMemorySection(run: MemoryRun, info: MemoryRunInfo): string
   const rest = last.anon - heaps - run.vectorBytes
   return `${MEMORY_SECTION}
 
-What is measured: the server as \`npm start\` runs it (\`node scripts/start.mjs\`: the bundle in
+What is measured: the server as \`npm start\` runs it (\`${info.start}\`: the bundle in
 dist/server, embedded defaults: offline interviewer, SQLite in a fresh \`DATA_DIR\`, 127.0.0.1,
 ${run.coverageWorkers} coverage workers (one per core), the offline grading worker, the word vectors read from
 their pack in node_modules/.cache). The benchmark waits for "Word vectors loaded" and "Offline

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads'
+import { Worker, type ResourceLimits } from 'node:worker_threads'
 import type { Question } from '../questions/question-schema.js'
 import { GradeSchema, type GradableTranscript, type Grade } from './grade-schema.js'
 import type { TranscriptGrader } from './grading-service.js'
@@ -45,6 +45,18 @@ export type WorkerOfflineGraderOptions = {
 export type WorkerOfflineGrader = TranscriptGrader & { close(): Promise<void> }
 
 /**
+ * The grading worker's young generation held to 12 MB (semi-spaces of 4 MB, new space 8 MB).
+ * Left to V8 it grows to 48 MB (32 MB resident) under the start's warm-up and keeps it through
+ * every idle hour after: a tenth of the server's idle memory for nothing. Grading all 150
+ * bench/transcripts cases three times costs the same CPU either way (4.7 / 4.7 s by default,
+ * 4.3 / 3.9 s at this size; the difference is noise on a shared machine): a grade's garbage dies
+ * young, so more, smaller scavenges copy no more. `npm start` caps every isolate the same way
+ * (node --max-semi-space-size=4, which V8 applies over this); this holds wherever the grader
+ * runs without that flag (npm run dev, tests).
+ */
+const GRADING_WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 12 }
+
+/**
  * The offline grader on a worker thread, so a grade's second of CPU never stalls the sockets
  * of running interviews. The worker starts on the first grade and keeps the word vectors
  * loaded; if it dies, waiting grades fail and the next grade starts a fresh one.
@@ -71,6 +83,7 @@ export function createWorkerOfflineGrader(
   const start = (): Worker => {
     const started = new Worker(workerEntryUrl(import.meta.url, 'offline-grader-worker'), {
       workerData: { useEmbeddings: options.useEmbeddings ?? true, vectors },
+      resourceLimits: GRADING_WORKER_LIMITS,
     })
     started.on('message', (reply: OfflineGradeReply | OfflineGraderWarmedUp) => {
       if ('warmedUp' in reply) return options.onWarmedUp?.(reply.warmedUp)

@@ -26,11 +26,13 @@ describe('npm start', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
       scripts: Record<string, string>
     }
-    expect(pkg.scripts.start).toBe('node scripts/start.mjs')
+    // The young-generation cap keeps idle memory down (README, docs/benchmarks.md: bench:memory).
+    expect(pkg.scripts.start).toBe('node --max-semi-space-size=4 scripts/start.mjs')
     const dataDir = mkdtempSync(join(tmpdir(), 'sparring-npm-start-'))
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))
     // One coverage worker, so that bundle runs too (the answer below goes through it).
     const server = await startServerProcess({ DATA_DIR: dataDir, COVERAGE_WORKERS: '1' }, [
+      '--max-semi-space-size=4',
       'scripts/start.mjs',
     ])
     cleanups.push(() => server.stop())
