@@ -3,8 +3,9 @@
  * relay a model's stream to a WebSocket, for comparison with Sparring on the same fake model.
  * `node --import tsx bench/stream/bare-relay.ts` with BARE_RELAY_MODEL_URL (the fake model's
  * `/v1`). Each socket sends `{"tag": "..."}`; the relay calls the model with the openai SDK
- * (`stream: true`, its default fetch, as Sparring does), sends one `token-delta` frame per
- * chunk's content and a `turn-end` frame when the stream ends. No store, no guard, no session.
+ * (`stream: true`, its default fetch, undici; Sparring reads the stream over node:http), sends
+ * one `token-delta` frame per chunk's content and a `turn-end` frame when the stream ends. No
+ * store, no guard, no session.
  */
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
