@@ -21,7 +21,7 @@ import { createBenchLlmGrader } from './transcripts-bench/llm-bench-grader.js'
 import { gradeOffline } from './transcripts-bench/offline-bench-grader.js'
 import { writeFittedScale } from './transcripts-bench/write-fitted-scale.js'
 import { formatTranscriptsSection } from './transcripts-bench/format-transcripts-section.js'
-import { loadTranscriptCases } from './transcripts-bench/transcript-case.js'
+import { candidateWords, loadTranscriptCases } from './transcripts-bench/transcript-case.js'
 import { attachScores, summariseGrades } from './transcripts-bench/transcript-report.js'
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -45,6 +45,20 @@ async function main(): Promise<number> {
   if (args.grader === 'offline') {
     const run = await gradeOffline(cases, questionOf)
     ;({ outcomes, method, timing } = run)
+    if (args.perCaseTiming)
+      console.log(
+        [
+          'Slowest cases of the timed pass (ms, words the candidate wrote, case):',
+          ...cases
+            .map((c, i) => ({ c, ms: run.caseMs[i]! }))
+            .sort((a, b) => b.ms - a.ms)
+            .slice(0, 10)
+            .map(
+              ({ c, ms }) =>
+                `${ms.toFixed(1).padStart(7)} ms ${String(candidateWords(c)).padStart(5)}  ${c.questionId}/${c.level}`,
+            ),
+        ].join('\n'),
+      )
     const off = run.modelAnswers.filter((m) => Math.abs(m.score - m.stated) > 1)
     extra = [
       `Each question's model answer graded as a one-turn transcript (held-out scale): ${run.modelAnswers

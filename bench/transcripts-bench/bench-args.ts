@@ -11,11 +11,13 @@ export const BenchArgsSchema = z.object({
   write: z.boolean().default(true),
   /** Offline only: also write the scale fitted on every question to fitted-score-scale.ts. */
   writeScale: z.boolean().default(false),
+  /** Offline only: also print the slowest cases of the timed pass, to see where p99 comes from. */
+  perCaseTiming: z.boolean().default(false),
 })
 export type BenchArgs = z.infer<typeof BenchArgsSchema>
 
 export const BENCH_USAGE =
-  'usage: npm run bench:transcripts [-- --grader offline|llm] [--data <dir>] [--concurrency <n>] [--no-write] [--write-scale]'
+  'usage: npm run bench:transcripts [-- --grader offline|llm] [--data <dir>] [--concurrency <n>] [--no-write] [--write-scale] [--per-case-timing]'
 
 /** Parses argv (after the script name); a readable error for anything unknown or malformed. */
 export function parseBenchArgs(
@@ -26,6 +28,7 @@ export function parseBenchArgs(
     const a = argv[i]!
     if (a === '--no-write') raw.write = false
     else if (a === '--write-scale') raw.writeScale = true
+    else if (a === '--per-case-timing') raw.perCaseTiming = true
     else if (a === '--grader' || a === '--data' || a === '--concurrency') {
       const value = argv[++i]
       if (value === undefined) return { ok: false, message: `${a} needs a value\n${BENCH_USAGE}` }

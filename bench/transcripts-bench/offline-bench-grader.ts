@@ -32,6 +32,8 @@ export type OfflineRun = {
   weights: string[]
   method: string
   timing: string
+  /** Per case, in order: milliseconds of the timed pass (the shipped grader after its warm-up). */
+  caseMs: number[]
 }
 
 /**
@@ -133,6 +135,7 @@ export async function gradeOffline(
       `${[...new Set(weights)].map((w) => `${w} (${weights.filter((x) => x === w).length})`).join(', ')}; the shipped scale (fitted on`,
       `all 15) has ${fullScale.knots.length} knots and weights ${fullScale.specificityWeight} / ${fullScale.fillerWeight} / ${fullScale.certaintyWeight} / ${fullScale.onTopicAt} / ${fullScale.reachOnTopic.join('-')}.`,
     ].join('\n'),
+    caseMs: ms,
     timing: `p50 ${p(50)} ms, p99 ${p(99)} ms, max ${p(100)} ms (the shipped grader, after the warm-up the server runs at start, every case once; the warm-up took ${(warmMs / 1000).toFixed(1)} s on the worker; vectors loaded in ${((loader.stats?.loadMs ?? 0) / 1000).toFixed(1)} s before)`,
   }
 }

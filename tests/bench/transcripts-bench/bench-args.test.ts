@@ -5,15 +5,32 @@ describe('parseBenchArgs', () => {
   it('defaults to the offline grader and writing the docs', () => {
     expect(parseBenchArgs([])).toEqual({
       ok: true,
-      args: { grader: 'offline', concurrency: 4, write: true, writeScale: false },
+      args: {
+        grader: 'offline',
+        concurrency: 4,
+        write: true,
+        writeScale: false,
+        perCaseTiming: false,
+      },
     })
   })
 
   it('takes --grader llm, --concurrency and --no-write', () => {
     expect(parseBenchArgs(['--grader', 'llm', '--concurrency', '2', '--no-write'])).toEqual({
       ok: true,
-      args: { grader: 'llm', concurrency: 2, write: false, writeScale: false },
+      args: {
+        grader: 'llm',
+        concurrency: 2,
+        write: false,
+        writeScale: false,
+        perCaseTiming: false,
+      },
     })
+  })
+
+  it('takes --per-case-timing', () => {
+    const parsed = parseBenchArgs(['--per-case-timing'])
+    expect(parsed.ok && parsed.args.perCaseTiming).toBe(true)
   })
 
   it('rejects an unknown grader, a missing value or an unknown flag with the usage', () => {
