@@ -161,6 +161,14 @@ async function main() {
     const failed = replies.filter((r) => r.error !== null)
     if (failed.length > 0) throw new Error(`${failed.length} answers got no follow-up`)
     phases.push(await phase(`${args.sessions} sessions, one answer each`))
+    // As many sessions again, on a process that has now run each code path once: what a further
+    // session keeps, without the first sessions' one-time growth (code compiled, heaps sized).
+    for (let i = 0; i < args.sessions; i++) {
+      const candidate = await connectCandidate(baseUrl, question.id)
+      await candidate.awaitOpening(Date.now() + TURN_TIMEOUT_MS)
+      candidates.push(candidate)
+    }
+    phases.push(await phase(`${2 * args.sessions} sessions open (${args.sessions} more)`))
     const heaps = await requestIsolateHeaps(pid, reportDir)
     const peak = readProcMemory(pid).peak
     const section = formatMemorySection(

@@ -41,6 +41,11 @@ export function formatMemorySection(run: MemoryRun, info: MemoryRunInfo): string
   const idle = run.phases[0]!
   const open = run.phases[1]
   const perSession = open ? (open.median.rss - idle.median.rss) / run.sessions : undefined
+  // The last phase opens as many sessions again, on a process that has run every path once.
+  const further =
+    run.phases.length >= 4
+      ? (run.phases[3]!.median.rss - run.phases[2]!.median.rss) / run.sessions
+      : undefined
   const phaseRows = run.phases.map(
     (p) =>
       `| ${p.label} | **${mb(p.median.rss)}** (${mb(p.minRss)} to ${mb(p.maxRss)}) | ${mb(p.median.anon)} | ${mb(p.median.file)} | ${p.median.threads} |`,
@@ -78,7 +83,7 @@ Run: \`${info.command}\` (${info.date}, ${info.machine}, 1-minute load average b
 |---|---|---|---|---|
 ${phaseRows.join('\n')}
 
-${perSession === undefined ? '' : `Per open session: **${kb(perSession)}** (the median RSS with ${run.sessions} sessions open, less the idle median, over ${run.sessions}). `}Peak RSS of the run (VmHWM): ${mb(run.peak)}.
+${perSession === undefined ? '' : `Per open session: **${kb(perSession)}** for the first ${run.sessions} (the median RSS with them open, less the idle median, over ${run.sessions}: one-time growth included, code compiled and heaps sized on first use)`}${further === undefined ? '' : `, **${kb(further)}** for the next ${run.sessions} (last row less the row before it)`}${perSession === undefined ? '' : '. '}Peak RSS of the run (VmHWM): ${mb(run.peak)}.
 
 Where the resident memory goes, after the last row:
 

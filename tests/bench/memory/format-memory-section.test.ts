@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest'
+import {
+  formatMemorySection,
+  MEMORY_SECTION,
+  type MemoryPhase,
+} from '../../../bench/memory/format-memory-section.js'
+
+const MB = 2 ** 20
+const phase = (label: string, rssMb: number): MemoryPhase => {
+  const median = {
+    rss: rssMb * MB,
+    anon: (rssMb - 50) * MB,
+    file: 50 * MB,
+    shmem: 0,
+    peak: rssMb * MB,
+    threads: 14,
+  }
+  return { label, median, minRss: median.rss - MB, maxRss: median.rss + MB }
+}
+const heap = (mb: number) => ({ committed: mb * MB, used: mb * MB * 0.8, young: 2 * MB })
+
+describe('formatMemorySection', () => {
+  const section = formatMemorySection(
+    {
+      phases: [
+        phase('idle, after start', 240),
+        phase('10 sessions open', 241),
+        phase('10 sessions, one answer each', 244),
+        phase('20 sessions open', 244.5),
+      ],
+      sessions: 10,
+      heaps: { main: heap(30), workers: [heap(15), heap(33), heap(16)] },
+      vectorBytes: 73 * MB,
+      coverageWorkers: 2,
+      peak: 250 * MB,
+    },
+    {
+      date: '2026-12-02',
+      machine: '2 x CPU, Node v20',
+      command: 'npm run bench:memory',
+      start: 'node --max-semi-space-size=4 scripts/start.mjs',
+      loadBefore: 1.5,
+      windowMs: 5000,
+    },
+  )
+
+  it('starts with its heading and names the command, the start script and the load', () => {
+    expect(section.startsWith(`${MEMORY_SECTION}\n`)).toBe(true)
+    expect(section).toContain('`node --max-semi-space-size=4 scripts/start.mjs`')
+    expect(section).toContain('Run: `npm run bench:memory` (2026-12-02, 2 x CPU, Node v20')
+    expect(section).toContain('load average before the run 1.50')
+  })
+
+  it('gives each state its median and range, and the memory per session, first and further', () => {
+    expect(section).toContain(
+      '| idle, after start | **240.0 MB** (239.0 MB to 241.0 MB) | 190.0 MB',
+    )
+    // (241 - 240) MB over 10 sessions, then (244.5 - 244) MB over 10 more.
+    expect(section).toContain('**102 KB** for the first 10')
+    expect(section).toContain('**51 KB** for the next 10')
+  })
+
+  it('splits the last RssAnon into vectors, heaps and the rest, heaps largest first', () => {
+    expect(section).toContain(
+      '| word vectors: one SharedArrayBuffer read by every thread (half precision) | 73.0 MB |',
+    )
+    expect(section).toContain('| V8 heaps of the 4 isolates (below) | 94.0 MB |')
+    // 194.5 MB of RssAnon - 94 MB of heaps - 73 MB of vectors.
+    expect(section).toContain('| 27.5 MB |')
+    const workers = [...section.matchAll(/\| worker \d \| ([\d.]+) MB/g)].map((m) => Number(m[1]))
+    expect(workers).toEqual([33, 16, 15])
+  })
+})
