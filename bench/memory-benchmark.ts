@@ -1,6 +1,6 @@
 /**
  * `npm run bench:memory`: the server's resident memory at idle and with sessions open. Starts the
- * server as `npm start` does (`node scripts/start.mjs`, the bundle in dist/server, built first if
+ * server as `npm start` does (`node [flags] scripts/start.mjs`, the bundle in dist/server, built first if
  * stale) on a fresh DATA_DIR on 127.0.0.1 with the embedded defaults, waits until the word vectors
  * are in and the grading worker has warmed up, reads /proc/<pid>/status over a window, opens
  * sessions over the real WebSocket and reads it again, sends one answer in each and reads it

@@ -112,7 +112,7 @@ function formatSection(results: StartRun[], info: { date: string; loadBefore: nu
 What is measured: \`npm start\` typed on a warm machine (dependencies installed, the server
 bundle and the web build current, the word-vector pack already in node_modules/.cache), from the
 spawn to the first \`200\` for \`/\`, with a fresh \`DATA_DIR\` each time. \`npm start\` is
-\`node scripts/start.mjs\`: no TypeScript loader. It hashes the server's sources (the module
+\`node --max-semi-space-size=4 scripts/start.mjs\` (the young-generation cap: bench:memory): no TypeScript loader. It hashes the server's sources (the module
 graph esbuild recorded; \`scripts/server-build/\`) and rebuilds the bundle in \`dist/server\` only
 when they changed, then hashes the web client's sources (its module graph, web/, the vite config
 and the lock; \`scripts/web-build/\`) and runs \`vite build\` only when they changed, then imports
