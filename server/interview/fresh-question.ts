@@ -26,6 +26,11 @@ export function answersSoFar(turns: readonly Turn[]): string {
     .join('\n')
 }
 
+/** True when every wrap-up question was asked (or one close to it): a further one would repeat. */
+export function wrapUpsUsed(asked: readonly string[]): boolean {
+  return WRAP_UP_QUESTIONS.every((q) => isNearRepeat(q, asked))
+}
+
 /** What a fresh question is about: a step or criterion, or null for a wrap-up question. */
 export type FreshTarget = {
   kind: StepKind

@@ -32,7 +32,7 @@ export type GapInput = {
 /** Share of `full` credited to a target whose question got a short, thin reply. */
 const THIN_CREDIT = 0.75
 /** A target is not asked about more often than this in a session. */
-export const MAX_ASKS = 2
+const MAX_ASKS = 2
 /**
  * Below this share of `full` an item counts as untouched. Lower than the coverage map's
  * `partial`: a step the candidate grazed ("I assume 10k per second") is not the next question
@@ -86,6 +86,27 @@ export function pickGap(input: GapInput): Gap | null {
     label: chosen.label,
     kind: kindOf(input.question, chosen.id),
     coverage: chosen,
+  }
+}
+
+/**
+ * What to press on once no gap is left and every wrap-up question was asked (a candidate who
+ * covered the whole framework early and keeps answering): the step or criterion asked least, then
+ * covered least, not asked twice, the previous turn's target aside. Null when there is none.
+ */
+export function pressingGap(input: Omit<GapInput, 'fullAt' | 'exclude' | 'topics'>): Gap | null {
+  const memory = input.memory ?? readConversation(input.turns)
+  const last = lastTarget(input.turns)
+  const asked = (id: string) => memory.byTarget.get(id)?.asked ?? 0
+  const item = [...input.coverage.steps, ...input.coverage.criteria]
+    .filter((i) => i.id !== last && asked(i.id) < MAX_ASKS)
+    .sort((a, b) => asked(a.id) - asked(b.id) || a.score - b.score)[0]
+  if (!item) return null
+  return {
+    target: item.id,
+    label: item.label,
+    kind: kindOf(input.question, item.id),
+    coverage: item,
   }
 }
 

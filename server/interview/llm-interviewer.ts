@@ -5,8 +5,13 @@ import type { PromptLibrary } from '../prompts/prompt-library.js'
 import { describeFocus } from '../prompts/question-sections.js'
 import { lastQuestion, readConversation } from './conversation-memory.js'
 import { resolveDrillFocus } from './drill-focus.js'
-import { composeFreshQuestion, questionLabels, type FreshTarget } from './fresh-question.js'
-import { pickGap } from './gap-picker.js'
+import {
+  composeFreshQuestion,
+  questionLabels,
+  wrapUpsUsed,
+  type FreshTarget,
+} from './fresh-question.js'
+import { pickGap, pressingGap } from './gap-picker.js'
 import type { Probe } from '../sessions/session-schema.js'
 import type {
   InterviewContext,
@@ -183,19 +188,26 @@ function chooseTarget(
     fullAt: deps.fullAt,
     topics: ctx.answerTopics,
   })
-  if (!gap) {
+  // Nothing left and every wrap-up of ours asked (the model's own were repeats): press on what
+  // the candidate said least rather than wrap up again word for word.
+  const pressing =
+    gap ??
+    (wrapUpsUsed(readConversation(ctx.turns).questions)
+      ? pressingGap({ question: ctx.question, coverage: ctx.coverage.map, turns: ctx.turns })
+      : null)
+  if (!pressing) {
     return {
       target: null,
       label: 'none: every step is covered; ask one wrap-up question',
       fresh: null,
     }
   }
-  const [type, n] = gap.target.split(':')
+  const [type, n] = pressing.target.split(':')
   const kind = type === 'step' ? 'framework step' : 'rubric criterion'
   return {
-    target: gap.target,
-    label: `${kind} ${n}, ${gap.label} (${gap.coverage.level} so far)`,
-    fresh: { kind: gap.kind, label: gap.label, coverage: gap.coverage },
+    target: pressing.target,
+    label: `${kind} ${n}, ${pressing.label} (${pressing.coverage.level} so far)`,
+    fresh: { kind: pressing.kind, label: pressing.label, coverage: pressing.coverage },
   }
 }
 

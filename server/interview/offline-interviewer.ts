@@ -8,7 +8,7 @@ import { resolveDrillFocus, type DrillFocus } from './drill-focus.js'
 import { lastQuestion, readConversation, type ConversationMemory } from './conversation-memory.js'
 import { composeProbe, type ComposedProbe } from './follow-up-composer.js'
 import { fillTemplate, PUSHBACK_TEMPLATES } from './follow-up-templates.js'
-import { kindOf, lastTarget, MAX_ASKS, pickGap } from './gap-picker.js'
+import { lastTarget, pickGap, pressingGap } from './gap-picker.js'
 import { isInjectionAttempt } from './injection-detector.js'
 import type {
   InterviewContext,
@@ -19,7 +19,12 @@ import type {
 import { INTERVIEWER_LINES as LINES } from './interviewer-lines.js'
 import { createLeakGuard, guardStream } from './leak-guard.js'
 import { isNearRepeat } from './question-similarity.js'
-import { answersSoFar, composeFreshQuestion, questionLabels } from './fresh-question.js'
+import {
+  answersSoFar,
+  composeFreshQuestion,
+  questionLabels,
+  wrapUpsUsed,
+} from './fresh-question.js'
 import { listedTerms } from './reply-substance.js'
 import { hashSeed, pickSeeded } from './seeded-choice.js'
 import type { Probe } from '../sessions/session-schema.js'
@@ -227,6 +232,8 @@ function countPushbacks(ctx: InterviewContext): number {
  * pressing on the item the candidate said least about, rather than a wrap-up word for word again.
  */
 function wrapUp(ctx: InterviewContext, memory: ConversationMemory, lead: string): Composed {
+  const press = wrapUpsUsed(memory.questions) ? pressFurther(ctx, memory, lead) : null
+  if (press) return press
   const { question } = composeFreshQuestion({
     question: ctx.question,
     turns: ctx.turns,
@@ -234,8 +241,6 @@ function wrapUp(ctx: InterviewContext, memory: ConversationMemory, lead: string)
     target: null,
     seed: ctx.session.id,
   })
-  const press = isNearRepeat(question, memory.questions) ? pressFurther(ctx, memory, lead) : null
-  if (press) return press
   return {
     kind: 'follow-up',
     target: null,
@@ -245,34 +250,32 @@ function wrapUp(ctx: InterviewContext, memory: ConversationMemory, lead: string)
   }
 }
 
-/**
- * A fresh question on the least-covered step or criterion not asked twice yet, the previous
- * turn's target aside; null when there is none.
- */
+/** A fresh question on what `pressingGap` picks; null when there is nothing to press on. */
 function pressFurther(
   ctx: InterviewContext,
   memory: ConversationMemory,
   lead: string,
 ): Composed | null {
-  const last = lastTarget(ctx.turns)
-  const asked = (id: string) => memory.byTarget.get(id)?.asked ?? 0
-  const item = [...ctx.coverage.map.steps, ...ctx.coverage.map.criteria]
-    .filter((i) => i.id !== last && asked(i.id) < MAX_ASKS)
-    .sort((a, b) => asked(a.id) - asked(b.id) || a.score - b.score)[0]
-  if (!item) return null
+  const gap = pressingGap({
+    question: ctx.question,
+    coverage: ctx.coverage.map,
+    turns: ctx.turns,
+    memory,
+  })
+  if (!gap) return null
   const probe = composeFreshQuestion({
     question: ctx.question,
     turns: ctx.turns,
     memory,
-    target: { kind: kindOf(ctx.question, item.id), label: item.label, coverage: item },
-    seed: `${ctx.session.id}:${ctx.turns.length}:${item.id}`,
+    target: { kind: gap.kind, label: gap.label, coverage: gap.coverage },
+    seed: `${ctx.session.id}:${ctx.turns.length}:${gap.target}`,
   })
   return {
     kind: 'follow-up',
-    target: item.id,
+    target: gap.target,
     text: `${lead}${probe.text}`,
-    probe: toProbe(item.id, probe),
-    hiddenNotes: `Every step and criterion covered and every wrap-up asked; pressing on ${item.id}.`,
+    probe: toProbe(gap.target, probe),
+    hiddenNotes: `Every step and criterion covered and every wrap-up asked; pressing on ${gap.target}.`,
   }
 }
 

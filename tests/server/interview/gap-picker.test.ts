@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CoverageItem, CoverageMap } from '../../../server/interview/coverage-map.js'
-import { pickGap, touchedAt } from '../../../server/interview/gap-picker.js'
+import { pickGap, pressingGap, touchedAt } from '../../../server/interview/gap-picker.js'
 import { createEngineHarness } from './fixtures/interview-context.js'
 import { loadTimeBombQuestion } from './fixtures/load-question.js'
 
@@ -162,5 +162,19 @@ describe('pickGap', () => {
     expect(touchedAt(0.45)).toBe(0.18)
     const coverage = map([0.6, 0.18, 0.1, 0.6, 0.6, 0.6])
     expect(pickGap({ question, turns: [], fullAt: 0.45, coverage })?.target).toBe('step:3')
+  })
+
+  it('once nothing is left, presses on the item asked least, then covered least', () => {
+    const h = createEngineHarness(question)
+    h.add('interviewer', 'follow-up', 'What would you test?', 'step:2')
+    h.add('candidate', 'answer', SUBSTANTIVE)
+    const coverage = map([0.9, 0.5, 0.8, 0.9, 0.7, 0.9], [0.9, 0.9, 0.6, 0.9])
+    const base = { question, turns: h.turns, coverage }
+    expect(pickGap({ ...base, fullAt: 0.5 })).toBeNull()
+    // Step 2 has the least evidence but was just asked; criterion 3 was never asked and is next.
+    expect(pressingGap(base)?.target).toBe('criterion:3')
+    h.add('interviewer', 'follow-up', 'What are the criteria?', 'criterion:3')
+    h.add('candidate', 'answer', SUBSTANTIVE)
+    expect(pressingGap({ ...base, turns: h.turns })?.target).toBe('step:5')
   })
 })

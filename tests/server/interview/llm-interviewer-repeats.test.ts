@@ -3,6 +3,7 @@ import { DEFAULT_COVERAGE_TUNING } from '../../../server/interview/coverage-map.
 import { createLlmInterviewer } from '../../../server/interview/llm-interviewer.js'
 import { isNearRepeat } from '../../../server/interview/question-similarity.js'
 import { questionLabels } from '../../../server/interview/fresh-question.js'
+import { WRAP_UP_QUESTIONS } from '../../../server/interview/follow-up-templates.js'
 import { loadPromptLibrary, type PromptLibrary } from '../../../server/prompts/prompt-library.js'
 import { ScriptedLlmClient, type ScriptedStep } from '../../support/scripted-llm-client.js'
 import { createEngineHarness } from './fixtures/interview-context.js'
@@ -66,5 +67,35 @@ describe('LLM interviewer: a question the session already asked', () => {
       question: 'How would you find out whether fan-out is your bottleneck?',
       move: 'llm',
     })
+  })
+})
+
+describe('LLM interviewer: nothing left to ask', () => {
+  it('presses on the least-covered item once every wrap-up was asked, not a wrap-up again', async () => {
+    const h = createEngineHarness(question, {})
+    const engine = createLlmInterviewer({
+      llm: new ScriptedLlmClient([{ chunks: [`Thanks. ${WRAP_UP_QUESTIONS[0]}`] }]),
+      prompts,
+      fullAt: DEFAULT_COVERAGE_TUNING.full,
+      scripted: h.engine,
+    })
+    for (const wrapUp of WRAP_UP_QUESTIONS) {
+      h.add('candidate', 'answer', 'I covered that in my plan, step by step, with numbers.')
+      h.add('interviewer', 'follow-up', wrapUp, null).probe = {
+        target: null,
+        question: wrapUp,
+        quote: null,
+        move: 'open',
+      }
+    }
+    const answer = h.add('candidate', 'answer', 'And the rollback is one flag away.')
+    const ctx = h.context({ type: 'answer', turn: answer })
+    // Every step and criterion covered in full; criterion 2 the least strongly.
+    const items = [...ctx.coverage.map.steps, ...ctx.coverage.map.criteria]
+    for (const item of items) Object.assign(item, { level: 'full', score: 0.9 })
+    Object.assign(ctx.coverage.map.criteria[1]!, { score: 0.5 })
+    const { meta } = await drainTurn(engine.nextTurn(ctx, new AbortController().signal))
+    expect(meta.target).toBe('criterion:2')
+    expect(isNearRepeat(meta.probe!.question, [...WRAP_UP_QUESTIONS])).toBe(false)
   })
 })
