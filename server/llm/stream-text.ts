@@ -9,8 +9,11 @@ export type StreamedText = {
    */
   deltas: AsyncIterable<string>
   /**
-   * Reads the stream on to its end once `deltas` has ended (the usage chunk the token budget
-   * counts, a failure after the text); call it before reading `result` or `failure`.
+   * Waits for the stream's end once `deltas` has ended (the usage chunk the token budget counts,
+   * a failure after the text); call it before reading `result` or `failure`. What follows the
+   * text is read from `text-end` on whether or not anyone settles, so a reader that stops after
+   * the text (a turn abandoned mid-yield) still lets the adapter finish: its idle timer cleared,
+   * its socket back in the keep-alive pool.
    */
   settle(): Promise<void>
   /** Usage and model from the `done` event; null until the stream has ended cleanly. */
@@ -42,6 +45,8 @@ export function streamText(
   let failure: unknown = null
   /** The stream has been read to its end (or failed): nothing is left to settle. */
   let drained = false
+  /** Reading what follows the text, from `text-end` on (or from the first `settle`). */
+  let settling: Promise<void> | null = null
   const events = llm.streamChat(request)[Symbol.asyncIterator]()
 
   /** Reads the next event; null at the end or on a failure kept for `failure`. */
@@ -61,6 +66,10 @@ export function streamText(
     }
   }
 
+  const drain = async () => {
+    while (!drained) await next()
+  }
+
   async function* deltas() {
     let textEnded = false
     try {
@@ -68,6 +77,10 @@ export function streamText(
         if (event.type === 'delta') yield event.text
         else if (event.type === 'text-end') {
           textEnded = true
+          // Read on now, not when the reader settles: it may never come back (see `settle`).
+          settling = drain()
+          // A failure without `endOnError` reaches whoever settles; unsettled, it is not unhandled.
+          settling.catch(() => {})
           return
         }
       }
@@ -79,8 +92,8 @@ export function streamText(
 
   return {
     deltas: deltas(),
-    async settle() {
-      while (!drained) await next()
+    settle() {
+      return (settling ??= drain())
     },
     get result() {
       return result

@@ -61,14 +61,54 @@ describe('streamText', () => {
     }
     const streamed = streamText(llm, { messages: [] })
     expect((await drain(streamed.deltas as AsyncGenerator<string, void>)).text).toBe('Which id?')
-    // The usage chunk is still to be read.
-    expect(streamed.result).toBeNull()
     await streamed.settle()
     expect(streamed.result).toEqual({
       usage: { promptTokens: 9, completionTokens: 3 },
       model: 'm-1',
     })
     expect(streamed.failure).toBeNull()
+  })
+
+  it('reads the stream to its end after text-end even when nobody settles', async () => {
+    let closed: () => void = () => {}
+    const adapterFinished = new Promise<void>((resolve) => (closed = resolve))
+    const llm: LlmClient = {
+      provider: 'p',
+      model: 'm',
+      completeJson: () => Promise.reject(new Error('not used')),
+      async *streamChat(): AsyncIterable<LlmStreamEvent> {
+        try {
+          yield { type: 'delta', text: 'Which id?' }
+          yield { type: 'text-end' }
+          yield { type: 'done', usage: null, model: 'm-1' }
+        } finally {
+          // Where the real adapter clears its idle timer and hands its socket back.
+          closed()
+        }
+      },
+    }
+    const streamed = streamText(llm, { messages: [] })
+    // A turn abandoned right after the text: the reader never calls settle.
+    for await (const delta of streamed.deltas) expect(delta).toBe('Which id?')
+    await adapterFinished
+    expect(streamed.result).toEqual({ usage: null, model: 'm-1' })
+  })
+
+  it('keeps a failure after text-end for settle, without endOnError', async () => {
+    const llm: LlmClient = {
+      provider: 'p',
+      model: 'm',
+      completeJson: () => Promise.reject(new Error('not used')),
+      async *streamChat(): AsyncIterable<LlmStreamEvent> {
+        yield { type: 'delta', text: 'Which id?' }
+        yield { type: 'text-end' }
+        throw new LlmError('content_filtered', 'filtered', false)
+      },
+    }
+    const streamed = streamText(llm, { messages: [] })
+    expect((await drain(streamed.deltas as AsyncGenerator<string, void>)).text).toBe('Which id?')
+    await expect(streamed.settle()).rejects.toThrow('filtered')
+    expect(streamed.result).toBeNull()
   })
 
   it('leaves the result null when the stream fails', async () => {
