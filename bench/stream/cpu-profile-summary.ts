@@ -12,16 +12,27 @@
  * Run: `npx tsx bench/stream/cpu-profile-summary.ts <file.cpuprofile> [--from <s>] [--to <s>]
  * [--top 30] [--timeline]` (--timeline prints busy ms per second, to find a level's window).
  */
+import { z } from 'zod'
 
-export type CpuProfile = {
-  nodes: Array<{
-    id: number
-    callFrame: { functionName: string; url: string; lineNumber: number }
-    children?: number[]
-  }>
-  samples: number[]
-  timeDeltas: number[]
-}
+/** The part of a V8 .cpuprofile this summary reads (a file from disk: checked, not trusted). */
+export const CpuProfileSchema = z.object({
+  nodes: z.array(
+    z.object({
+      id: z.number().int(),
+      callFrame: z.object({ functionName: z.string(), url: z.string(), lineNumber: z.number() }),
+      children: z.array(z.number().int()).optional(),
+    }),
+  ),
+  samples: z.array(z.number().int()),
+  timeDeltas: z.array(z.number()),
+})
+export type CpuProfile = z.infer<typeof CpuProfileSchema>
+
+const ArgsSchema = z.object({
+  fromSec: z.coerce.number().nonnegative().optional(),
+  toSec: z.coerce.number().positive().optional(),
+  top: z.coerce.number().int().positive().default(30),
+})
 
 type Frame = CpuProfile['nodes'][number]['callFrame']
 
@@ -158,18 +169,20 @@ async function main(args: string[]) {
     throw new Error(
       'usage: cpu-profile-summary.ts <file.cpuprofile> [--from s] [--to s] [--top n] [--timeline]',
     )
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile
-  const from = flag('--from')
-  const to = flag('--to')
+  const profile = CpuProfileSchema.parse(JSON.parse(readFileSync(file, 'utf8')))
+  const { fromSec, toSec, top } = ArgsSchema.parse({
+    fromSec: flag('--from'),
+    toSec: flag('--to'),
+    top: flag('--top'),
+  })
   const summary = summariseCpuProfile(profile, {
-    ...(from === undefined ? {} : { fromSec: Number(from) }),
-    ...(to === undefined ? {} : { toSec: Number(to) }),
+    ...(fromSec === undefined ? {} : { fromSec }),
+    ...(toSec === undefined ? {} : { toSec }),
   })
   if (args.includes('--timeline')) {
     console.log(summary.timeline.map((ms, s) => `${s}:${ms}`).join(' '))
     return
   }
-  const top = Number(flag('--top') ?? 30)
   const line = ([k, ms]: [string, number]) =>
     `${String(ms).padStart(7)} ms ${((100 * ms) / summary.busyMs).toFixed(1).padStart(5)}%  ${k}`
   console.log(`busy ${summary.busyMs} ms (samples counted)`)

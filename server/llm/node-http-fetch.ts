@@ -16,7 +16,8 @@ export function nodeBodyOf(response: Response): Readable | undefined {
 /**
  * A fetch over node:http with keep-alive agents. Streaming through it skips undici and web
  * streams, the larger part of the per-token CPU of relaying a stream (see
- * docs/performance-notes: about 4x less with node:http and a small SSE splitter). The Response
+ * bench:stream --cpu-prof-dir and bench/stream/cpu-profile-summary.ts: about 4x less with node:http
+ * and a small SSE splitter). The Response
  * also carries a web body for code that reads it the standard way (the SDK's error parsing).
  * Aborts go straight to http.request's `signal`. Redirects are not followed (an API answers in
  * place; a 3xx is the SDK's error, with its status).

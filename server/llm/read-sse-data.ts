@@ -3,7 +3,7 @@
  * Lines end in LF, CRLF or CR; comment lines (`: keep-alive`, `: OPENROUTER PROCESSING`) and
  * other fields are skipped; several `data:` lines of one event are joined with a newline.
  * `[DONE]` ends the stream. Leaner than the SDK's decoder, which concatenates byte arrays per
- * chunk; on this path that is most of the per-token cost (docs/performance-notes).
+ * chunk; on this path that is most of the per-token cost (bench:stream --cpu-prof-dir).
  */
 export async function* readSseData(
   chunks: AsyncIterable<Uint8Array | string>,

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { summariseCpuProfile, type CpuProfile } from '../../../bench/stream/cpu-profile-summary.js'
+import {
+  CpuProfileSchema,
+  summariseCpuProfile,
+  type CpuProfile,
+} from '../../../bench/stream/cpu-profile-summary.js'
 
 const frame = (functionName: string, url = '') => ({ functionName, url, lineNumber: 0 })
 
@@ -59,5 +63,14 @@ describe('summariseCpuProfile', () => {
       'writev :1': 1,
     })
     expect(s.timeline).toEqual([1, 1, 1, 0, 1])
+  })
+})
+
+describe('CpuProfileSchema', () => {
+  it('reads what V8 writes and refuses a file that is not a CPU profile', () => {
+    const written = JSON.parse(JSON.stringify({ ...profile, startTime: 0, endTime: 3_000_000 }))
+    expect(CpuProfileSchema.parse(written)).toEqual(profile)
+    expect(CpuProfileSchema.safeParse({ nodes: profile.nodes }).success).toBe(false)
+    expect(CpuProfileSchema.safeParse({ ...profile, samples: ['4'] }).success).toBe(false)
   })
 })
