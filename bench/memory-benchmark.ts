@@ -25,6 +25,7 @@ import {
 } from './memory/format-memory-section.js'
 import { requestIsolateHeaps } from './memory/isolate-heaps.js'
 import { medianSample, readProcMemory, sampleProcMemory } from './memory/proc-memory.js'
+import { watchServerOutput } from './start/server-output.js'
 import { connectCandidate } from './stream/bench-client.js'
 import { replaceSection } from './stream/replace-section.js'
 
@@ -70,39 +71,6 @@ function startScript(root: string): string {
   return start
 }
 
-/** Resolves with the first match of `pattern` in the server's output so far or to come. */
-function outputWatcher(child: ReturnType<typeof spawn>) {
-  let out = ''
-  const waiters: Array<{ pattern: RegExp; found: (m: RegExpExecArray) => void }> = []
-  const onData = (data: Buffer) => {
-    out += String(data)
-    for (const waiter of waiters.splice(0)) {
-      const match = waiter.pattern.exec(out)
-      if (match) waiter.found(match)
-      else waiters.push(waiter)
-    }
-  }
-  child.stdout?.on('data', onData)
-  child.stderr?.on('data', onData)
-  return (pattern: RegExp) =>
-    new Promise<RegExpExecArray>((resolve, reject) => {
-      const now = pattern.exec(out)
-      if (now) return resolve(now)
-      const timer = setTimeout(
-        () => reject(new Error(`no ${pattern} within ${START_TIMEOUT_MS} ms:\n${out}`)),
-        START_TIMEOUT_MS,
-      )
-      waiters.push({
-        pattern,
-        found: (m) => {
-          clearTimeout(timer)
-          resolve(m)
-        },
-      })
-      child.on('exit', (code) => reject(new Error(`the server exited (${code}):\n${out}`)))
-    })
-}
-
 async function main() {
   const args = parseArgs(process.argv.slice(2))
   const loadBefore = loadavg()[0]!
@@ -131,7 +99,8 @@ async function main() {
   const pid = child.pid!
   const candidates: Array<Awaited<ReturnType<typeof connectCandidate>>> = []
   try {
-    const lineOf = outputWatcher(child)
+    const watched = watchServerOutput(child, { timeoutMs: START_TIMEOUT_MS, name: 'the server' })
+    const lineOf = async (pattern: RegExp) => (await watched(pattern)).match
     const port = (await lineOf(/Sparring on http:\/\/127\.0\.0\.1:(\d+)\//))[1]!
     const vectors = await lineOf(/Word vectors loaded in \d+ ms \((\d+) bytes/)
     const warm = await lineOf(/Offline grader warmed up on (\d+) questions in (\d+) ms/)

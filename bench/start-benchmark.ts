@@ -17,6 +17,7 @@ import { join } from 'node:path'
 import { ensureServerBuild } from '../scripts/server-build/server-build.mjs'
 import { ensureWebBuild } from '../scripts/web-build/ensure-web-build.js'
 import { readProcessGroupCpuMs } from './start/process-group-cpu.js'
+import { watchServerOutput } from './start/server-output.js'
 import { computePercentile } from './stream/percentile.js'
 import { readClockTicks } from './stream/proc-stats.js'
 import { replaceSection } from './stream/replace-section.js'
@@ -51,37 +52,12 @@ async function startOnce(ticks: number): Promise<StartRun> {
   })
   const exited = once(child, 'exit')
   try {
-    let out = ''
-    /** Resolves with the first match of `pattern` in the server's output, and when it came. */
-    const waiters: Array<{ pattern: RegExp; found: (m: [RegExpExecArray, number]) => void }> = []
-    const lineOf = (pattern: RegExp) =>
-      new Promise<[RegExpExecArray, number]>((resolve, reject) => {
-        const timer = setTimeout(
-          () => reject(new Error(`no ${pattern} within ${START_TIMEOUT_MS} ms:\n${out}`)),
-          START_TIMEOUT_MS,
-        )
-        waiters.push({
-          pattern,
-          found: (m) => {
-            clearTimeout(timer)
-            resolve(m)
-          },
-        })
-        child.on('exit', (code) => reject(new Error(`npm start exited (${code}):\n${out}`)))
-      })
-    child.stdout.on('data', (data: Buffer) => {
-      out += String(data)
-      for (const waiter of waiters.splice(0)) {
-        const match = waiter.pattern.exec(out)
-        if (match) waiter.found([match, performance.now() - t0])
-        else waiters.push(waiter)
-      }
-    })
-    child.stderr.on('data', (data: Buffer) => (out += String(data)))
+    const lineOf = watchServerOutput(child, { timeoutMs: START_TIMEOUT_MS, name: 'npm start' })
     const listening = lineOf(/Sparring on http:\/\/[^:]+:(\d+)\//)
     const vectorsIn = lineOf(/Word vectors loaded in (\d+) ms/)
-    const [started, listenMs] = await listening
-    const port = started[1]
+    const started = await listening
+    const listenMs = started.at - t0
+    const port = started.match[1]
     for (;;) {
       const res = await fetch(`http://127.0.0.1:${port}/`).catch(() => null)
       if (res?.status === 200 && (await res.text()).includes('<div id="root">')) break
@@ -89,10 +65,11 @@ async function startOnce(ticks: number): Promise<StartRun> {
     }
     const firstPageMs = performance.now() - t0
     const cpuMs = readProcessGroupCpuMs(child.pid!, ticks)
-    const [vectors, vectorsInMs] = await vectorsIn
+    const vectors = await vectorsIn
+    const vectorsInMs = vectors.at - t0
     process.kill(-child.pid!, 'SIGTERM')
     await exited
-    return { listenMs, firstPageMs, cpuMs, vectorsMs: Number(vectors[1]), vectorsInMs }
+    return { listenMs, firstPageMs, cpuMs, vectorsMs: Number(vectors.match[1]), vectorsInMs }
   } finally {
     if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGKILL')
     rmSync(dataDir, { recursive: true, force: true })

@@ -23,6 +23,16 @@ async function drain<R>(stream: AsyncGenerator<string, R>) {
   return { text: out.join(''), returned: next.value }
 }
 
+/** A client whose stream is `events` (an adapter's own generator, its `finally` included). */
+function clientOf(events: () => AsyncGenerator<LlmStreamEvent>): LlmClient {
+  return {
+    provider: 'p',
+    model: 'm',
+    completeJson: () => Promise.reject(new Error('not used')),
+    streamChat: events,
+  }
+}
+
 describe('streamText', () => {
   it('chains with the notes splitter and the leak guard, keeping usage and model', async () => {
     const llm = new ScriptedLlmClient([
@@ -49,16 +59,11 @@ describe('streamText', () => {
   })
 
   it('ends the deltas at text-end, and settle reads on to the usage', async () => {
-    const llm: LlmClient = {
-      provider: 'p',
-      model: 'm',
-      completeJson: () => Promise.reject(new Error('not used')),
-      async *streamChat(): AsyncIterable<LlmStreamEvent> {
-        yield { type: 'delta', text: 'Which id?' }
-        yield { type: 'text-end' }
-        yield { type: 'done', usage: { promptTokens: 9, completionTokens: 3 }, model: 'm-1' }
-      },
-    }
+    const llm = clientOf(async function* () {
+      yield { type: 'delta', text: 'Which id?' }
+      yield { type: 'text-end' }
+      yield { type: 'done', usage: { promptTokens: 9, completionTokens: 3 }, model: 'm-1' }
+    })
     const streamed = streamText(llm, { messages: [] })
     expect((await drain(streamed.deltas as AsyncGenerator<string, void>)).text).toBe('Which id?')
     await streamed.settle()
@@ -72,21 +77,16 @@ describe('streamText', () => {
   it('reads the stream to its end after text-end even when nobody settles', async () => {
     let closed: () => void = () => {}
     const adapterFinished = new Promise<void>((resolve) => (closed = resolve))
-    const llm: LlmClient = {
-      provider: 'p',
-      model: 'm',
-      completeJson: () => Promise.reject(new Error('not used')),
-      async *streamChat(): AsyncIterable<LlmStreamEvent> {
-        try {
-          yield { type: 'delta', text: 'Which id?' }
-          yield { type: 'text-end' }
-          yield { type: 'done', usage: null, model: 'm-1' }
-        } finally {
-          // Where the real adapter clears its idle timer and hands its socket back.
-          closed()
-        }
-      },
-    }
+    const llm = clientOf(async function* () {
+      try {
+        yield { type: 'delta', text: 'Which id?' }
+        yield { type: 'text-end' }
+        yield { type: 'done', usage: null, model: 'm-1' }
+      } finally {
+        // Where the real adapter clears its idle timer and hands its socket back.
+        closed()
+      }
+    })
     const streamed = streamText(llm, { messages: [] })
     // A turn abandoned right after the text: the reader never calls settle.
     for await (const delta of streamed.deltas) expect(delta).toBe('Which id?')
@@ -95,16 +95,11 @@ describe('streamText', () => {
   })
 
   it('keeps a failure after text-end for settle, without endOnError', async () => {
-    const llm: LlmClient = {
-      provider: 'p',
-      model: 'm',
-      completeJson: () => Promise.reject(new Error('not used')),
-      async *streamChat(): AsyncIterable<LlmStreamEvent> {
-        yield { type: 'delta', text: 'Which id?' }
-        yield { type: 'text-end' }
-        throw new LlmError('content_filtered', 'filtered', false)
-      },
-    }
+    const llm = clientOf(async function* () {
+      yield { type: 'delta', text: 'Which id?' }
+      yield { type: 'text-end' }
+      throw new LlmError('content_filtered', 'filtered', false)
+    })
     const streamed = streamText(llm, { messages: [] })
     expect((await drain(streamed.deltas as AsyncGenerator<string, void>)).text).toBe('Which id?')
     await expect(streamed.settle()).rejects.toThrow('filtered')
