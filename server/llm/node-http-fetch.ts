@@ -60,6 +60,9 @@ function toResponse(res: http.IncomingMessage): Response {
   }
   const status = res.statusCode ?? 500
   const noBody = status === 204 || status === 304
+  // Read to its (empty) end at once: an unread response keeps its socket from the keep-alive
+  // pool, and nobody can read a null body.
+  if (noBody) res.resume()
   // Created on first read only: a reader of the Node stream itself must find it untouched.
   let iterator: AsyncIterator<Buffer> | null = null
   // highWaterMark 0: nothing is read from the socket unless someone reads this web body.
