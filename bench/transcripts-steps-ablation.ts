@@ -7,19 +7,10 @@
  * the claims penalty and the evidence cap on top, so its figures differ by a little). Also times
  * the step model per transcript, each question's profile built beforehand. Prints only.
  */
-import { dirname, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { computePercentile } from './stream/percentile.js'
-import { createGradingAnalyzer } from '../server/grading/answer-coverage.js'
 import { calibrationPoint, measureTranscript } from '../server/grading/offline-grader.js'
-import { createProfileCache } from '../server/grading/question-profile.js'
 import { applyScale } from '../server/grading/score-scale.js'
 import { createStemCoverageTracker } from '../server/interview/stem-coverage-tracker.js'
-import { loadQuestionBank } from '../server/questions/question-bank.js'
-import {
-  createWinkEmbeddingsLoader,
-  defaultPackCacheDir,
-} from '../server/text/wink-embeddings-loader.js'
 import { shorterAndBetter } from './transcripts-bench/offline-bench-grader.js'
 import { meanAbsoluteError, shareWithinRange, spearman } from './transcripts-bench/rank-metrics.js'
 import {
@@ -29,15 +20,10 @@ import {
   STEP_SIGNALS,
   stepSignals,
 } from './transcripts-bench/steps-on-topic.js'
-import { candidateWords, loadTranscriptCases } from './transcripts-bench/transcript-case.js'
+import { loadMeasureInputs } from './transcripts-bench/measure-inputs.js'
+import { candidateWords } from './transcripts-bench/transcript-case.js'
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const cases = await loadTranscriptCases(resolve(repo, 'bench/transcripts'))
-const bank = await loadQuestionBank(resolve(repo, 'questions'))
-const loader = createWinkEmbeddingsLoader({ cacheDir: defaultPackCacheDir() })
-loader.load()
-const analyzer = createGradingAnalyzer(loader)
-const profileOf = createProfileCache(analyzer)
+const { cases, bank, analyzer, profileOf } = await loadMeasureInputs()
 const tracker = createStemCoverageTracker(bank.questions)
 const stepScores = (id: string, answers: readonly string[]) =>
   tracker.snapshot(bank.get(id)!, answers, null).map.steps.map((s) => s.score)

@@ -7,20 +7,11 @@
  * a little above `npm run bench:transcripts`, which also refits the weights and adds the evidence
  * cap. Prints only.
  */
-import { dirname, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { createGradingAnalyzer } from '../server/grading/answer-coverage.js'
 import { lessClaimsPenalty } from '../server/grading/claims-penalty.js'
 import { fitIsotonic, SCALE_WEIGHT_GRID } from '../server/grading/fit-score-scale.js'
 import { FITTED_SCORE_SCALE } from '../server/grading/fitted-score-scale.js'
 import { calibrationPoint, measureTranscript } from '../server/grading/offline-grader.js'
-import { createProfileCache } from '../server/grading/question-profile.js'
 import { applyScale, type RawWeights } from '../server/grading/score-scale.js'
-import { loadQuestionBank } from '../server/questions/question-bank.js'
-import {
-  createWinkEmbeddingsLoader,
-  defaultPackCacheDir,
-} from '../server/text/wink-embeddings-loader.js'
 import {
   mean,
   meanAbsoluteError,
@@ -33,15 +24,10 @@ import {
   type VariantPoint,
 } from './transcripts-bench/scale-variants.js'
 import { shorterAndBetter } from './transcripts-bench/offline-bench-grader.js'
-import { candidateWords, loadTranscriptCases } from './transcripts-bench/transcript-case.js'
+import { loadMeasureInputs } from './transcripts-bench/measure-inputs.js'
+import { candidateWords } from './transcripts-bench/transcript-case.js'
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const cases = await loadTranscriptCases(resolve(repo, 'bench/transcripts'))
-const bank = await loadQuestionBank(resolve(repo, 'questions'))
-const loader = createWinkEmbeddingsLoader({ cacheDir: defaultPackCacheDir() })
-loader.load()
-const analyzer = createGradingAnalyzer(loader)
-const profileOf = createProfileCache(analyzer)
+const { cases, bank, analyzer, profileOf } = await loadMeasureInputs()
 
 const measured = cases.map((c) => {
   const q = bank.get(c.questionId)
