@@ -9,12 +9,9 @@ import {
 } from '../../../server/interview/leak-guard.js'
 import { copiedSpanFinder, copiedSpans, longestOpenRun } from './fixtures/copied-spans.js'
 import { candidateText, modelAnswerOf, prng, randomSplit } from './fixtures/leaky-text.js'
+import { PAYMENT_MODEL_ANSWER } from './fixtures/payment-model-answer.js'
 
-const MODEL_ANSWER =
-  'The client retries the charge after a timeout although the first charge succeeded. ' +
-  "Send an idempotency key derived from the order id with every charge so the provider's API " +
-  'returns the first result on a retry. Write the order as pending before charging, and ' +
-  'reconcile pending orders against the provider every few minutes.'
+const MODEL_ANSWER = PAYMENT_MODEL_ANSWER
 
 /**
  * Pushes each chunk and flushes, as a client would see it: `states` is the client's text after

@@ -8,12 +8,9 @@ import {
 import { ScriptedLlmClient } from '../../support/scripted-llm-client.js'
 import type { LlmClient } from '../../../server/llm/llm-client.js'
 import { copiedSpans } from './fixtures/copied-spans.js'
+import { PAYMENT_MODEL_ANSWER } from './fixtures/payment-model-answer.js'
 
-const MODEL_ANSWER =
-  'The client retries the charge after a timeout although the first charge succeeded. ' +
-  "Send an idempotency key derived from the order id with every charge so the provider's API " +
-  'returns the first result on a retry. Write the order as pending before charging, and ' +
-  'reconcile pending orders against the provider every few minutes.'
+const MODEL_ANSWER = PAYMENT_MODEL_ANSWER
 
 async function* textDeltas(client: LlmClient): AsyncIterable<string> {
   for await (const event of client.streamChat({ messages: [{ role: 'user', content: 'next' }] })) {
