@@ -120,7 +120,11 @@ async function* streamLlmTurn(
   if (last !== null) yield last
   // The text ended at finish_reason; the usage chunk (the token budget's) and [DONE] follow.
   await streamed.settle()
-  if (streamed.failure !== null) throw streamed.failure
+  // After the text was whole, a failure (a stall before the usage chunk) costs the usage only:
+  // the turn stands as the model wrote it, not finished again by the offline engine's question.
+  // An abort is still an abort.
+  const lateFailure = streamed.failure !== null && streamed.textEnded && !signal.aborted
+  if (streamed.failure !== null && !lateFailure) throw streamed.failure
   let shown = repeats.shown
   let probe: Probe = { target, question: lastQuestion(shown), quote: null, move: 'llm' }
   if (repeats.dropped.length > 0 && repeats.asked.length === 0) {
@@ -145,6 +149,7 @@ async function* streamLlmTurn(
     throw new LlmError('empty_reply', 'The model wrote nothing for the candidate to read', false)
   }
   const notes = [
+    ...(lateFailure ? ['The model stream failed after its text was whole; usage unknown.'] : []),
     ...repeats.dropped.map((q) => `Dropped a repeated question: "${q}".`),
     ...repeats.hintsFixed.map(
       (h) => `Dropped a hint that asked or disagreed with the verdict: "${h}".`,

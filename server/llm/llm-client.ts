@@ -19,7 +19,8 @@ export type JsonRequest = ChatRequest & { schemaName: string; jsonSchema: Record
  * What a streamed completion yields: text as it comes, then one `done`. An adapter that knows the
  * text is complete before the stream ends (a chunk carried `finish_reason`, and the usage chunk
  * and `[DONE]` are still to come) says so with `text-end`, so readers need not wait for the end
- * to release the text they hold; no text follows it.
+ * to release the text they hold; no text follows it, and a failure after it (a stall before the
+ * usage chunk) concerns only the usage: the text was whole.
  */
 export type LlmStreamEvent =
   | { type: 'delta'; text: string }

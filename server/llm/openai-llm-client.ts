@@ -155,9 +155,10 @@ export class OpenAiLlmClient implements LlmClient {
             yield { type: 'delta', text }
           }
           if (state.finished) {
-            // Released now, not one chunk later at [DONE]: readers flush what they hold.
             textEnded = true
-            yield { type: 'text-end' }
+            // Released now, not one chunk later at [DONE]: readers flush what they hold. A reply
+            // the content filter stopped is not a whole text, so no text-end: it fails below.
+            if (state.finishReason !== 'content_filter') yield { type: 'text-end' }
           }
         }
       } catch (error) {

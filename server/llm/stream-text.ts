@@ -20,6 +20,11 @@ export type StreamedText = {
   readonly result: { usage: TokenUsage | null; model: string } | null
   /** With `endOnError`: what the stream failed with, once it has ended; else null. */
   readonly failure: unknown
+  /**
+   * The adapter said the text was whole (`text-end`): a `failure` then came after it and cost
+   * only the usage.
+   */
+  readonly textEnded: boolean
 }
 
 export type StreamTextOptions = {
@@ -47,6 +52,7 @@ export function streamText(
   let drained = false
   /** Reading what follows the text, from `text-end` on (or from the first `settle`). */
   let settling: Promise<void> | null = null
+  let textEnded = false
   const events = llm.streamChat(request)[Symbol.asyncIterator]()
 
   /** Reads the next event; null at the end or on a failure kept for `failure`. */
@@ -71,7 +77,6 @@ export function streamText(
   }
 
   async function* deltas() {
-    let textEnded = false
     try {
       for (let event = await next(); event !== null; event = await next()) {
         if (event.type === 'delta') yield event.text
@@ -100,6 +105,9 @@ export function streamText(
     },
     get failure() {
       return failure
+    },
+    get textEnded() {
+      return textEnded
     },
   }
 }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_COVERAGE_TUNING } from '../../../server/interview/coverage-map.js'
 import { applyTurnChunk } from '../../../server/interview/interviewer-engine.js'
 import { createLlmInterviewer } from '../../../server/interview/llm-interviewer.js'
-import type { LlmClient, LlmStreamEvent } from '../../../server/llm/llm-client.js'
+import { LlmError, type LlmClient, type LlmStreamEvent } from '../../../server/llm/llm-client.js'
 import { loadPromptLibrary, type PromptLibrary } from '../../../server/prompts/prompt-library.js'
 import { createEngineHarness } from './fixtures/interview-context.js'
 import { loadTimeBombQuestion } from './fixtures/load-question.js'
@@ -70,4 +70,52 @@ describe('LLM interviewer at the end of the text', () => {
     expect(step.done).toBe(true)
     expect(step.done && step.value.usage).toEqual({ promptTokens: 900, completionTokens: 30 })
   })
+
+  it('keeps a whole text when the stream stalls after it, with no usage and a note', async () => {
+    const reply = 'Fair. What would you measure first?'
+    const stalled = new LlmError('stalled', 'no data for 30 s', true)
+    const turn = await runTurn(reply, stalled, new AbortController())
+    expect(turn.text).toBe(reply)
+    expect(turn.meta.usage).toBeNull()
+    expect(turn.meta.hiddenNotes).toContain('failed after its text was whole')
+  })
+
+  it('still fails on an abort after the text, and on a failure before its end', async () => {
+    const reply = 'Fair. What would you measure first?'
+    const aborted = new AbortController()
+    aborted.abort()
+    const stalled = new LlmError('stalled', 'no data for 30 s', true)
+    await expect(runTurn(reply, stalled, aborted)).rejects.toThrow('no data')
+    await expect(runTurn(reply, stalled, new AbortController(), false)).rejects.toThrow('no data')
+  })
 })
+
+/** One turn over a stream of `reply` that fails with `error` after its text-end (or without one). */
+async function runTurn(reply: string, error: Error, controller: AbortController, textEnd = true) {
+  const llm: LlmClient = {
+    provider: 'failing',
+    model: 'failing-model',
+    completeJson: () => Promise.reject(new Error('not used')),
+    async *streamChat(): AsyncIterable<LlmStreamEvent> {
+      yield { type: 'delta', text: reply }
+      if (textEnd) yield { type: 'text-end' }
+      throw error
+    },
+  }
+  const h = createEngineHarness(question)
+  const engine = createLlmInterviewer({
+    llm,
+    prompts,
+    fullAt: DEFAULT_COVERAGE_TUNING.full,
+    scripted: h.engine,
+  })
+  const answer = h.add('candidate', 'answer', 'I would start with a monolith and measure it.')
+  const turn = engine.nextTurn(h.context({ type: 'answer', turn: answer }), controller.signal)
+  let text = ''
+  let step = await turn.next()
+  while (!step.done) {
+    text = applyTurnChunk(text, step.value)
+    step = await turn.next()
+  }
+  return { text, meta: step.value }
+}

@@ -11,7 +11,7 @@ const server = useMswServer()
  * A stream that sends the reply up to its finish_reason chunk, then waits for `open()` before
  * the usage chunk and [DONE], as a server does one token interval later.
  */
-function gatedReply(text: string[]) {
+function gatedReply(text: string[], finishReason = 'stop') {
   let open!: () => void
   const gate = new Promise<void>((resolve) => (open = resolve))
   const encoder = new TextEncoder()
@@ -20,7 +20,7 @@ function gatedReply(text: string[]) {
       const body = new ReadableStream<Uint8Array>({
         async start(controller) {
           const chunks = text.map((t, i) =>
-            chatChunk(t, { finishReason: i === text.length - 1 ? 'stop' : null }),
+            chatChunk(t, { finishReason: i === text.length - 1 ? finishReason : null }),
           )
           controller.enqueue(encoder.encode(sseText(chunks, false)))
           await gate
@@ -61,6 +61,22 @@ describe.each(TRANSPORTS)('OpenAiLlmClient, text-end ($transport)', ({ makeFetch
     expect(textEndedBeforeUsage).toBe(true)
     // The markup filter's held '<' (it could have begun a tag) is released with the text's end.
     expect(seen.join('')).toBe('Which id would you use <|text-end|done 40+5')
+  })
+
+  it('sends no text-end for a reply the content filter stopped: it is not a whole text', async () => {
+    const gate = gatedReply(['Suppose an', ' attacker floods the'], 'content_filter')
+    gate.open()
+    const { client } = createTestClient({ fetch: makeFetch() })
+    const seen: string[] = []
+    await expect(
+      (async () => {
+        for await (const event of client.streamChat({
+          messages: [{ role: 'user', content: 'Hi' }],
+        }))
+          seen.push(describeEvent(event))
+      })(),
+    ).rejects.toMatchObject({ code: 'content_filtered' })
+    expect(seen.join('')).toBe('Suppose an attacker floods the')
   })
 })
 
