@@ -45,18 +45,7 @@ describe('LLM interviewer at the end of the text', () => {
     const run = question.modelAnswer.split(/\s+/).slice(40, 46).join(' ')
     const reply = `Fair. What would you measure first, given ${run}`
     const { llm, open } = gatedClient(reply.match(/\S+\s*/g)!)
-    const h = createEngineHarness(question)
-    const engine = createLlmInterviewer({
-      llm,
-      prompts,
-      fullAt: DEFAULT_COVERAGE_TUNING.full,
-      scripted: h.engine,
-    })
-    const answer = h.add('candidate', 'answer', 'I would start with a monolith and measure it.')
-    const turn = engine.nextTurn(
-      h.context({ type: 'answer', turn: answer }),
-      new AbortController().signal,
-    )
+    const turn = startTurn(llm, new AbortController().signal)
     let text = ''
     let step = await turn.next()
     while (!step.done && text !== reply) {
@@ -102,6 +91,18 @@ async function runTurn(reply: string, error: Error, controller: AbortController,
       throw error
     },
   }
+  const turn = startTurn(llm, controller.signal)
+  let text = ''
+  let step = await turn.next()
+  while (!step.done) {
+    text = applyTurnChunk(text, step.value)
+    step = await turn.next()
+  }
+  return { text, meta: step.value }
+}
+
+/** The LLM interviewer's turn after one answer, over `llm`. */
+function startTurn(llm: LlmClient, signal: AbortSignal) {
   const h = createEngineHarness(question)
   const engine = createLlmInterviewer({
     llm,
@@ -110,12 +111,5 @@ async function runTurn(reply: string, error: Error, controller: AbortController,
     scripted: h.engine,
   })
   const answer = h.add('candidate', 'answer', 'I would start with a monolith and measure it.')
-  const turn = engine.nextTurn(h.context({ type: 'answer', turn: answer }), controller.signal)
-  let text = ''
-  let step = await turn.next()
-  while (!step.done) {
-    text = applyTurnChunk(text, step.value)
-    step = await turn.next()
-  }
-  return { text, meta: step.value }
+  return engine.nextTurn(h.context({ type: 'answer', turn: answer }), signal)
 }
