@@ -9,6 +9,7 @@ import type {
   InterviewerTurnMeta,
   InterviewerTurnStream,
 } from './interviewer-engine.js'
+import { keepReturn } from './keep-return.js'
 
 export type TurnRunnerDeps = {
   store: SessionStore
@@ -197,12 +198,12 @@ async function pump(
   before: string,
   out: { emit: (delta: string) => void; revise: (whole: string) => void },
 ): Promise<InterviewerTurnMeta> {
-  let step = await stream.next()
-  while (!step.done) {
-    const chunk = step.value
+  // A throw here (a publish that fails) closes the stream: the model's request is cancelled
+  // rather than left open with nobody reading it while the fallback writes the turn.
+  const run = keepReturn(stream)
+  for await (const chunk of run.values) {
     if (typeof chunk !== 'string') out.revise(before + chunk.revise)
     else if (chunk) out.emit(chunk)
-    step = await stream.next()
   }
-  return step.value
+  return run.result
 }

@@ -19,6 +19,7 @@ import type {
   InterviewerTurnStream,
 } from './interviewer-engine.js'
 import { createEarlyLeakGuard, guardStreamEarly } from './early-leak-guard.js'
+import { keepReturn } from './keep-return.js'
 import { buildInterviewerMessages, privatePromptText } from './llm-interviewer-prompts.js'
 import { createStreamedRepeatFilter } from './streamed-repeat-filter.js'
 import { FOLLOW_UP_TEMPLATES } from './follow-up-templates.js'
@@ -99,7 +100,7 @@ async function* streamLlmTurn(
   const secret = privatePromptText(deps.prompts, ctx.question, ctx.session.mode)
   const system = messages.find((m) => m.role === 'system')?.content
   const guard = createEarlyLeakGuard(secret, system ? { context: system } : {})
-  const guarded = guardStreamEarly(split.visible, guard)
+  const guarded = keepReturn(guardStreamEarly(split.visible, guard))
   const memory = readConversation(ctx.turns)
   const seed = `${ctx.session.id}:${ctx.turns.length}:${target}`
   const repeats = createStreamedRepeatFilter({
@@ -109,12 +110,12 @@ async function* streamLlmTurn(
       ? { drill: { agreeingHint: () => agreeingHint(fresh.kind, seed) } }
       : {}),
   })
-  let step = await guarded.next()
-  while (!step.done) {
-    const value = step.value
+  // for-await closes the filters and the model's stream when this turn is left mid-text (its
+  // reader threw or returned): the request is cancelled, not read on in the background. After
+  // text-end the stream is read on for its usage chunk (streamText), whoever stops reading.
+  for await (const value of guarded.values) {
     const chunk = typeof value === 'string' ? repeats.push(value) : repeats.revise(value.revise)
     if (chunk !== null) yield chunk
-    step = await guarded.next()
   }
   const last = repeats.flush()
   if (last !== null) yield last
@@ -162,7 +163,7 @@ async function* streamLlmTurn(
     usage: streamed.result?.usage ?? null,
     provider: deps.llm.provider,
     model: streamed.result?.model ?? deps.llm.model,
-    leaksCaught: step.value.leaks,
+    leaksCaught: guarded.result.leaks,
     // What was asked, kept so the interviewer remembers it (never asked again).
     probe,
   }

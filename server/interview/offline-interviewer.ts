@@ -383,12 +383,11 @@ function summarise(map: CoverageMap): string {
 
 /** Streams the composed text a sentence at a time through the leak guard. */
 async function* streamComposed(composed: Composed, ctx: InterviewContext): InterviewerTurnStream {
-  const guarded = guardStream(chunk(composed.text), createLeakGuard(ctx.question.modelAnswer))
-  let step = await guarded.next()
-  while (!step.done) {
-    yield step.value
-    step = await guarded.next()
-  }
+  // yield*, not next() by hand: a reader that stops early closes the guard's stream too.
+  const guarded = yield* guardStream(
+    chunk(composed.text),
+    createLeakGuard(ctx.question.modelAnswer),
+  )
   return {
     kind: composed.kind,
     target: composed.target,
@@ -396,7 +395,7 @@ async function* streamComposed(composed: Composed, ctx: InterviewContext): Inter
     usage: null,
     provider: OFFLINE_PROVIDER,
     model: OFFLINE_MODEL,
-    leaksCaught: step.done ? step.value.leaks : 0,
+    leaksCaught: guarded.leaks,
     probe: composed.probe,
   }
 }

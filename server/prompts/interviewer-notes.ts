@@ -80,13 +80,8 @@ export function splitInterviewerStream(deltas: AsyncIterable<string>): {
 } {
   let notes: string | null = null
   async function* visible() {
-    const inner = stripNotesFromStream(deltas)
-    let next = await inner.next()
-    while (!next.done) {
-      yield next.value
-      next = await inner.next()
-    }
-    notes = next.value.notes
+    // yield*, not next() by hand: a reader that stops early closes `deltas` (the model's stream).
+    notes = (yield* stripNotesFromStream(deltas)).notes
   }
   return {
     visible: visible(),

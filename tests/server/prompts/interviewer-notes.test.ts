@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   parseInterviewerOutput,
+  splitInterviewerStream,
   stripNotesFromStream,
 } from '../../../server/prompts/interviewer-notes.js'
 
@@ -51,5 +52,22 @@ describe('stripNotesFromStream', () => {
     const chunks = text.match(/.{1,3}/gs) ?? []
     const streamed = await run(chunks)
     expect(streamed).toEqual(parseInterviewerOutput(text))
+  })
+})
+
+describe('splitInterviewerStream', () => {
+  it('closes the deltas it reads when its reader stops early', async () => {
+    // The deltas stand for the model's stream: left suspended, its HTTP response stays open.
+    let closed = false
+    async function* deltas() {
+      try {
+        for (;;) yield 'More words. '
+      } finally {
+        closed = true
+      }
+    }
+    const split = splitInterviewerStream(deltas())
+    for await (const text of split.visible) if (text) break
+    expect(closed).toBe(true)
   })
 })
