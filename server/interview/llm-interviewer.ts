@@ -210,9 +210,17 @@ function chooseTarget(
   }
   const [type, n] = pressing.target.split(':')
   const kind = type === 'step' ? 'framework step' : 'rubric criterion'
+  const item = `${kind} ${n}, ${pressing.label}`
   return {
     target: pressing.target,
-    label: `${kind} ${n}, ${pressing.label} (${pressing.coverage.level} so far)`,
+    // A pressed item is no gap: the candidate covered it (the map may say less where the credit
+    // came from their replies), and "(full so far)" after "the most important gap" read as a
+    // gap to ask about afresh.
+    label: gap
+      ? `${item} (${gap.coverage.level} so far)`
+      : 'none: no gap is left and every wrap-up question was asked; ' +
+        `press for depth on ${item}, which the candidate has covered: ask for the specifics ` +
+        'they have not given (a number, a trade-off, what could go wrong), not for an overview',
     fresh: { kind: pressing.kind, label: pressing.label, coverage: pressing.coverage },
   }
 }

@@ -70,32 +70,55 @@ describe('LLM interviewer: a question the session already asked', () => {
   })
 })
 
+/**
+ * A session whose answers covered every step and criterion in full (criterion 2 the least
+ * strongly) and that asked every wrap-up question; the LLM interviewer's turn after one more answer.
+ */
+async function pressingTurn() {
+  const h = createEngineHarness(question, {})
+  const llm = new ScriptedLlmClient([{ chunks: [`Thanks. ${WRAP_UP_QUESTIONS[0]}`] }])
+  const engine = createLlmInterviewer({
+    llm,
+    prompts,
+    fullAt: DEFAULT_COVERAGE_TUNING.full,
+    scripted: h.engine,
+  })
+  for (const wrapUp of WRAP_UP_QUESTIONS) {
+    h.add('candidate', 'answer', 'I covered that in my plan, step by step, with numbers.')
+    h.add('interviewer', 'follow-up', wrapUp, null).probe = {
+      target: null,
+      question: wrapUp,
+      quote: null,
+      move: 'open',
+    }
+  }
+  const answer = h.add('candidate', 'answer', 'And the rollback is one flag away.')
+  const ctx = h.context({ type: 'answer', turn: answer })
+  const items = [...ctx.coverage.map.steps, ...ctx.coverage.map.criteria]
+  for (const item of items) Object.assign(item, { level: 'full', score: 0.9 })
+  Object.assign(ctx.coverage.map.criteria[1]!, { score: 0.5 })
+  const { meta } = await drainTurn(engine.nextTurn(ctx, new AbortController().signal))
+  const call = llm.calls[0]!
+  const prompt = call.method === 'streamChat' ? call.request.messages.at(-1)!.content : ''
+  return { meta, prompt }
+}
+
 describe('LLM interviewer: nothing left to ask', () => {
   it('presses on the least-covered item once every wrap-up was asked, not a wrap-up again', async () => {
-    const h = createEngineHarness(question, {})
-    const engine = createLlmInterviewer({
-      llm: new ScriptedLlmClient([{ chunks: [`Thanks. ${WRAP_UP_QUESTIONS[0]}`] }]),
-      prompts,
-      fullAt: DEFAULT_COVERAGE_TUNING.full,
-      scripted: h.engine,
-    })
-    for (const wrapUp of WRAP_UP_QUESTIONS) {
-      h.add('candidate', 'answer', 'I covered that in my plan, step by step, with numbers.')
-      h.add('interviewer', 'follow-up', wrapUp, null).probe = {
-        target: null,
-        question: wrapUp,
-        quote: null,
-        move: 'open',
-      }
-    }
-    const answer = h.add('candidate', 'answer', 'And the rollback is one flag away.')
-    const ctx = h.context({ type: 'answer', turn: answer })
-    // Every step and criterion covered in full; criterion 2 the least strongly.
-    const items = [...ctx.coverage.map.steps, ...ctx.coverage.map.criteria]
-    for (const item of items) Object.assign(item, { level: 'full', score: 0.9 })
-    Object.assign(ctx.coverage.map.criteria[1]!, { score: 0.5 })
-    const { meta } = await drainTurn(engine.nextTurn(ctx, new AbortController().signal))
+    const { meta } = await pressingTurn()
     expect(meta.target).toBe('criterion:2')
     expect(isNearRepeat(meta.probe!.question, [...WRAP_UP_QUESTIONS])).toBe(false)
+  })
+
+  it('tells the model the pressed item is covered and wants depth, not that it is a gap', async () => {
+    // Before, the label read "rubric criterion 2, ... (full so far)" under "the most important
+    // gap to probe next": a covered item given as a gap, which invites asking it again.
+    const { prompt } = await pressingTurn()
+    const target = prompt.split('\n').find((l) => l.startsWith('The most important gap'))!
+    expect(target).toContain('none: no gap is left and every wrap-up question was asked')
+    expect(target).toContain(
+      `press for depth on rubric criterion 2, ${question.rubric[1]!.name}, which the candidate has covered`,
+    )
+    expect(target).not.toContain('so far')
   })
 })
