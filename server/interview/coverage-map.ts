@@ -4,6 +4,7 @@ import { createStemmer, splitSentences, type Stemmer, type TextAnalyzer } from '
 import { activitiesOf, DISMISSAL, type StepActivity } from './coverage-cues.js'
 import { stepSections } from './coverage-sections.js'
 import { contentStems, type KeyConcept } from './key-concepts.js'
+import { questionVersion } from './question-version.js'
 
 /** How well the candidate's answers so far cover one item of the question. */
 export const COVERAGE_LEVELS = ['none', 'partial', 'full'] as const
@@ -106,7 +107,8 @@ export type CoverageInput = {
   analyzer: TextAnalyzer
   tuning?: Partial<CoverageTuning>
   /**
-   * Scores of (question, item, passage) computed before, with the same analyzer and tuning.
+   * Scores of (question, item, passage) computed before, with the same analyzer and tuning, the
+   * question keyed by its content (questionVersion).
    * Answers accumulate, so after each answer only the new passages need scoring.
    */
   cache?: Map<string, number>
@@ -125,8 +127,10 @@ export function computeCoverageMap(input: CoverageInput): CoverageMap {
     input.cache?.set(key, value)
     return value
   }
+  // By the question's content, not its id: an edited question's scores are not the old ones.
+  const version = questionVersion(input.question)
   const itemKey = (item: ItemReference, p: string) =>
-    `${input.question.id}\u0000${item.id}\u0000${item.text}\u0000${p}`
+    `${version}\u0000${item.id}\u0000${item.text}\u0000${p}`
   const criteria = scoreCriteria(input.profile.criteria, passages, tuning, (p, item) =>
     cached(`${itemKey(item, p)}\u0000criterion\u0000${tuning.exemplarFactor}`, () =>
       scorePassage(input.analyzer, p, item, demote, tuning),

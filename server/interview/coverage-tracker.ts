@@ -6,6 +6,7 @@ import { focusReference, resolveDrillFocus } from './drill-focus.js'
 import type { CoverageSnapshot } from './interviewer-engine.js'
 import { creditRestatedSteps, restatedSteps, stepResemblance } from './criterion-credit.js'
 import { buildQuestionProfile, type QuestionProfile } from './question-profile.js'
+import { questionVersion } from './question-version.js'
 
 export type CoverageTracker = {
   /** The question's profile (step references, key concepts), built once per question. */
@@ -30,42 +31,46 @@ export type CoverageTrackerDeps = {
 const MAX_CACHED_SCORES = 50_000
 const MAX_CACHED_TOPICS = 10_000
 
+/** What the tracker derives from a question alone, for one version of it. */
+type Derived = {
+  version: string
+  profile: QuestionProfile
+  restated?: ReadonlyMap<string, string>
+  resemblance?: ReadonlyMap<string, Record<string, number>>
+}
+
 /**
  * Computes coverage maps, caching each question's profile, each passage's scores and each
- * answer's topic (every turn asks again for the topic of every earlier answer).
+ * answer's topic (every turn asks again for the topic of every earlier answer). Every cache is
+ * keyed by the question's content (questionVersion), so a question edited under the same id is
+ * built afresh.
  */
 export function createCoverageTracker(deps: CoverageTrackerDeps): CoverageTracker {
-  const profiles = new Map<string, QuestionProfile>()
+  // One version kept per id: an edited question replaces its old entry.
+  const derived = new Map<string, Derived>()
   const cache = new Map<string, number>()
   const topics = new Map<string, string | null>()
-  const profile = (question: Question) => {
-    let p = profiles.get(question.id)
-    if (!p) {
-      p = buildQuestionProfile(question, deps.questions, deps.analyzer)
-      profiles.set(question.id, p)
-    }
-    return p
-  }
-  const partial = deps.tuning?.partial ?? DEFAULT_COVERAGE_TUNING.partial
-  const thresholds = { partial, full: deps.tuning?.full ?? DEFAULT_COVERAGE_TUNING.full }
-  const restated = new Map<string, ReadonlyMap<string, string>>()
-  const restatedOf = (question: Question) => {
-    let links = restated.get(question.id)
-    if (!links) {
-      links = restatedSteps(question, (q, text, minScore) => tracker.topicOf(q, text, minScore))
-      restated.set(question.id, links)
-    }
-    return links
-  }
-  const resemblance = new Map<string, ReadonlyMap<string, Record<string, number>>>()
-  const resemblanceOf = (question: Question) => {
-    let found = resemblance.get(question.id)
-    if (!found) {
-      found = stepResemblance(question, (text) => mapOf(question, [text]).steps)
-      resemblance.set(question.id, found)
+  const derivedOf = (question: Question): Derived => {
+    const version = questionVersion(question)
+    let found = derived.get(question.id)
+    if (found?.version !== version) {
+      found = { version, profile: buildQuestionProfile(question, deps.questions, deps.analyzer) }
+      derived.set(question.id, found)
     }
     return found
   }
+  const profile = (question: Question) => derivedOf(question).profile
+  const partial = deps.tuning?.partial ?? DEFAULT_COVERAGE_TUNING.partial
+  const thresholds = { partial, full: deps.tuning?.full ?? DEFAULT_COVERAGE_TUNING.full }
+  const restatedOf = (question: Question) =>
+    (derivedOf(question).restated ??= restatedSteps(question, (q, text, minScore) =>
+      tracker.topicOf(q, text, minScore),
+    ))
+  const resemblanceOf = (question: Question) =>
+    (derivedOf(question).resemblance ??= stepResemblance(
+      question,
+      (text) => mapOf(question, [text]).steps,
+    ))
   /** The map as the words score it (criteria by their own text only), of `items` or all. */
   const mapOf = (
     question: Question,
@@ -80,7 +85,7 @@ export function createCoverageTracker(deps: CoverageTrackerDeps): CoverageTracke
   const tracker: CoverageTracker = {
     profile,
     topicOf(question, answer, minScore = partial) {
-      const key = `${question.id}\u0000${minScore}\u0000${answer}`
+      const key = `${questionVersion(question)}\u0000${minScore}\u0000${answer}`
       const known = topics.get(key)
       if (known !== undefined) return known
       const map = mapOf(question, [clampLongWords(answer)])

@@ -50,3 +50,29 @@ describe('createCoverageTracker, topicOf', () => {
     expect(asked[2]).toBeNull()
   })
 })
+
+describe('createCoverageTracker, an edited question', () => {
+  /** The question imported again under its id, its steps' texts in reverse order. */
+  const edited = structuredClone(question)
+  const texts = edited.framework.steps.map(({ name, description }) => ({ name, description }))
+  texts.reverse().forEach((text, i) => Object.assign(edited.framework.steps[i]!, text))
+
+  it('is built afresh, not served what the old text gave under the same id', () => {
+    // Before, profiles, restated steps, passage scores and topics were all keyed by the id.
+    const tracker = createCoverageTracker({ questions, analyzer: createTextAnalyzer() })
+    const old = tracker.snapshot(question, [ANSWER], null)
+    const oldTopic = tracker.topicOf(question, ANSWER)
+    const fresh = createCoverageTracker({ questions, analyzer: createTextAnalyzer() })
+    const expected = fresh.snapshot(edited, [ANSWER], null)
+    // The edit changes what the answer covers, so a stale cache would show.
+    expect(expected).not.toEqual(old)
+    expect(fresh.topicOf(edited, ANSWER)).not.toBe(oldTopic)
+    expect(tracker.snapshot(edited, [ANSWER], null)).toEqual(expected)
+    expect(tracker.topicOf(edited, ANSWER)).toBe(fresh.topicOf(edited, ANSWER))
+  })
+
+  it('shares the cache with an unchanged copy of the question', () => {
+    const tracker = createCoverageTracker({ questions, analyzer: createTextAnalyzer() })
+    expect(tracker.profile(structuredClone(question))).toBe(tracker.profile(question))
+  })
+})
