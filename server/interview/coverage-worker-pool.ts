@@ -4,16 +4,16 @@ import { workerEntryUrl } from '../workers/worker-entry.js'
 import type { CoverageSource } from './coverage-source.js'
 import type { CoverageSnapshot } from './interviewer-engine.js'
 import { createOnePerLoopTurn } from './one-per-loop-turn.js'
+import { questionVersion } from './question-version.js'
 
-export type CoverageRequest =
-  | {
-      id: number
-      kind: 'snapshot'
-      questionId: string
-      answers: readonly string[]
-      focus: string | null
-    }
-  | { id: number; kind: 'topic'; questionId: string; answer: string; minScore: number | undefined }
+/**
+ * `question` comes along only when the workers' copy of that id (the bank they started with) is
+ * not that version of it: a question edited since is mapped as it is now.
+ */
+export type CoverageRequest = { id: number; questionId: string; question?: Question } & (
+  | { kind: 'snapshot'; answers: readonly string[]; focus: string | null }
+  | { kind: 'topic'; answer: string; minScore: number | undefined }
+)
 export type CoverageReply =
   | { id: number; ok: true; result: CoverageSnapshot | string | null }
   | { id: number; ok: false; message: string }
@@ -114,23 +114,26 @@ export function createCoverageWorkerPool(options: {
     )
   }
 
+  // What the workers start with, by id: a question of another version is sent with its request.
+  const versions = new Map(questions.map((q) => [q.id, questionVersion(q)]))
+  const about = (question: Question) => {
+    const known = versions.get(question.id)
+    const fresh = known !== undefined && known !== questionVersion(question)
+    return { id: nextId++, questionId: question.id, ...(fresh ? { question } : {}) }
+  }
+
   return {
     size: slots.length,
     snapshot(question, answers, focus) {
-      const id = nextId++
       return send({
-        id,
+        ...about(question),
         kind: 'snapshot',
-        questionId: question.id,
         answers,
         focus,
       }) as Promise<CoverageSnapshot>
     },
     topicOf(question, answer, minScore) {
-      const id = nextId++
-      return send({ id, kind: 'topic', questionId: question.id, answer, minScore }) as Promise<
-        string | null
-      >
+      return send({ ...about(question), kind: 'topic', answer, minScore }) as Promise<string | null>
     },
     warm() {
       if (closed) return

@@ -16,7 +16,8 @@ const tracker = createStemCoverageTracker(questions)
 parentPort?.on('message', (request: CoverageRequest) => {
   let reply: CoverageReply
   try {
-    const question = byId.get(request.questionId)
+    // An edited question comes with its request; the tracker keys its caches by content.
+    const question = request.question ?? byId.get(request.questionId)
     if (!question) throw new Error(`question ${request.questionId} is not in the worker's bank`)
     const result =
       request.kind === 'snapshot'

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createCoverageTracker } from '../../../server/interview/coverage-tracker.js'
 import { createTextAnalyzer, type TextAnalyzer } from '../../../server/text/index.js'
+import { editedQuestion } from './fixtures/edited-question.js'
 import { FIXTURE_QUESTION_IDS, loadFixtureQuestion } from './fixtures/load-question.js'
 
 const questions = FIXTURE_QUESTION_IDS.map((id) => loadFixtureQuestion(id))
@@ -52,10 +53,7 @@ describe('createCoverageTracker, topicOf', () => {
 })
 
 describe('createCoverageTracker, an edited question', () => {
-  /** The question imported again under its id, its steps' texts in reverse order. */
-  const edited = structuredClone(question)
-  const texts = edited.framework.steps.map(({ name, description }) => ({ name, description }))
-  texts.reverse().forEach((text, i) => Object.assign(edited.framework.steps[i]!, text))
+  const edited = editedQuestion(question)
 
   it('is built afresh, not served what the old text gave under the same id', () => {
     // Before, profiles, restated steps, passage scores and topics were all keyed by the id.

@@ -4,6 +4,7 @@ import {
   type CoverageWorkerPool,
 } from '../../../server/interview/coverage-worker-pool.js'
 import { createStemCoverageTracker } from '../../../server/interview/stem-coverage-tracker.js'
+import { editedQuestion } from './fixtures/edited-question.js'
 import { FIXTURE_QUESTION_IDS, loadFixtureQuestion } from './fixtures/load-question.js'
 
 const questions = FIXTURE_QUESTION_IDS.map((id) => loadFixtureQuestion(id))
@@ -57,4 +58,17 @@ describe('createCoverageWorkerPool', () => {
   it('refuses a pool without workers', () => {
     expect(() => createCoverageWorkerPool({ questions, size: 0 })).toThrow(RangeError)
   })
+})
+
+describe('createCoverageWorkerPool, a question edited after the workers started', () => {
+  it('maps it as it is now, not as the workers started with it', async () => {
+    // Before, the workers looked its id up in the bank they started with: the old text.
+    const edited = editedQuestion(questions[0]!)
+    pool = createCoverageWorkerPool({ questions, size: 1 })
+    const local = createStemCoverageTracker(questions)
+    const expected = local.snapshot(edited, ANSWERS, null)
+    expect(expected).not.toEqual(local.snapshot(questions[0]!, ANSWERS, null))
+    expect(await pool.snapshot(edited, ANSWERS, null)).toEqual(expected)
+    expect(await pool.topicOf(edited, ANSWERS[1]!)).toBe(local.topicOf(edited, ANSWERS[1]!))
+  }, 60_000)
 })
