@@ -95,7 +95,7 @@ when they changed, then hashes the web client's sources (its module graph, web/,
 and the lock; \`scripts/web-build/\`) and runs \`vite build\` only when they changed, then imports
 \`dist/server/main.js\`; the grading and coverage workers start from the bundles beside it. The
 word vectors (a 76 MB pack, half precision) are read on libuv's threads while the server listens: most of that
-read is the kernel mapping fresh memory, about a second on these machines, and a grade asked for
+read is the kernel mapping fresh memory (the table's last row), and a grade asked for
 before they are in waits for them. *CPU* is user + system time of the whole process tree (npm,
 the server) up to that page, read from \`/proc\`: on a shared machine it moves much less than the
 wall time.

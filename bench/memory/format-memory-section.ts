@@ -75,7 +75,9 @@ open a session over the real WebSocket (their own identity, the opening turn rea
 is read again; then each sends one answer and reads the interviewer's follow-up (each question's
 coverage profile built in a worker), and it is read again. Last, a diagnostic report
 (\`node --report-on-signal\`, SIGUSR2) gives each V8 isolate's heap. Memory does not depend on
-the machine's load as timings do; the load average is given anyway.
+the machine's load as timings do; the load average is given anyway. A MB here is 2^20 bytes, as
+\`/proc\` counts in KiB: the word vectors' pack, ${(run.vectorBytes / 1e6).toFixed(1)} million bytes (its "${Math.round(run.vectorBytes / 1e6)} MB"
+elsewhere), is ${mb(run.vectorBytes)} of them.
 
 Run: \`${info.command}\` (${info.date}, ${info.machine}, 1-minute load average before the run ${info.loadBefore.toFixed(2)}).
 

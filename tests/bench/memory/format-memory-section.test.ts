@@ -51,6 +51,13 @@ describe('formatMemorySection', () => {
     expect(section).toContain('load average before the run 1.50')
   })
 
+  it('says its MB are 2^20 bytes, with the vector pack in both units', () => {
+    // The pack is "76 MB" (decimal) in the README and the loader, 72.9 of these MB here.
+    expect(section).toContain('A MB here is 2^20 bytes')
+    expect(section).toContain('the word vectors\' pack, 76.5 million bytes (its "77 MB"')
+    expect(section).toContain('is 73.0 MB of them')
+  })
+
   it('gives each state its median and range, and the memory per session, first and further', () => {
     expect(section).toContain(
       '| idle, after start | **240.0 MB** (239.0 MB to 241.0 MB) | 190.0 MB',
