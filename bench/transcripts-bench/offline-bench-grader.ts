@@ -156,3 +156,21 @@ export function shorterAndBetter(
   )
   return pairs
 }
+
+/**
+ * The fresh set's grades: every case through the product grader with the scale it ships
+ * (server/grading/fitted-score-scale.ts, fitted on the dev set), as `npm run grade` grades it.
+ * Nothing is fitted on these cases, so every figure is a held-out test.
+ */
+export async function gradeWithShippedScale(
+  cases: readonly TranscriptCase[],
+  questionOf: (id: string) => Question | undefined,
+): Promise<CaseOutcome[]> {
+  const loader = createWinkEmbeddingsLoader({ cacheDir: defaultPackCacheDir() })
+  loader.load()
+  const grader = createOfflineGrader({
+    analyzer: createGradingAnalyzer(loader),
+    now: () => new Date(),
+  })
+  return gradeCases(cases, questionOf, { grade: async (q, t) => grader.grade(q, t) })
+}

@@ -16,6 +16,21 @@ export const LEVELS = [
   'off-topic',
 ] as const
 
+/**
+ * The kinds of the fresh set (bench/transcripts-fresh/, written blind as a held-out test), best
+ * first by intent; their targets are set per case, so this order is for reading only.
+ */
+export const FRESH_LEVELS = [
+  'excellent',
+  'excellent-terse',
+  'good',
+  'good-rambling',
+  'improves-after-followups',
+  'mediocre',
+  'mediocre-buzzwords',
+  'poor',
+] as const
+
 const TurnSchema = z.object({
   id: z.string().min(1),
   role: z.enum(['interviewer', 'candidate']),
@@ -82,10 +97,29 @@ export async function loadTranscriptCases(dir: string): Promise<TranscriptCase[]
   )
 }
 
-/** Position of a level in LEVELS (unknown levels last, in name order by the caller). */
+/** Every known level in reading order, both sets interleaved (each set's own order kept). */
+const LEVEL_ORDER: readonly string[] = [
+  'excellent-own-words',
+  'excellent',
+  'excellent-concise',
+  'excellent-terse',
+  'good',
+  'padded-good',
+  'good-rambling',
+  'improves-after-followups',
+  'mediocre',
+  'mediocre-claims',
+  'mediocre-buzzwords',
+  'confident-wrong',
+  'poor',
+  'keyword-list',
+  'off-topic',
+]
+
+/** Position of a level in reading order (unknown levels last, in name order by the caller). */
 export function levelRank(level: string): number {
-  const i = (LEVELS as readonly string[]).indexOf(level)
-  return i < 0 ? LEVELS.length : i
+  const i = LEVEL_ORDER.indexOf(level)
+  return i < 0 ? LEVEL_ORDER.length : i
 }
 
 /** The words the candidate wrote: the length measure for the length-bias figure. */

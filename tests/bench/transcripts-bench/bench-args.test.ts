@@ -7,6 +7,7 @@ describe('parseBenchArgs', () => {
       ok: true,
       args: {
         grader: 'offline',
+        set: 'dev',
         concurrency: 4,
         write: true,
         writeScale: false,
@@ -20,6 +21,7 @@ describe('parseBenchArgs', () => {
       ok: true,
       args: {
         grader: 'llm',
+        set: 'dev',
         concurrency: 2,
         write: false,
         writeScale: false,
@@ -33,8 +35,20 @@ describe('parseBenchArgs', () => {
     expect(parsed.ok && parsed.args.perCaseTiming).toBe(true)
   })
 
+  it('takes --set fresh, the held-out test set', () => {
+    const parsed = parseBenchArgs(['--set', 'fresh'])
+    expect(parsed.ok && parsed.args.set).toBe('fresh')
+  })
+
+  // The fresh set only measures: fitting the shipped scale on it would spend the held-out test.
+  it('refuses --write-scale with --set fresh', () => {
+    const parsed = parseBenchArgs(['--set', 'fresh', '--write-scale'])
+    expect(parsed.ok).toBe(false)
+    if (!parsed.ok) expect(parsed.message).toContain('never fitted on it')
+  })
+
   it('rejects an unknown grader, a missing value or an unknown flag with the usage', () => {
-    for (const argv of [['--grader', 'gpt'], ['--grader'], ['--fast']]) {
+    for (const argv of [['--grader', 'gpt'], ['--grader'], ['--fast'], ['--set', 'hidden']]) {
       const parsed = parseBenchArgs(argv)
       expect(parsed.ok).toBe(false)
       if (!parsed.ok) expect(parsed.message).toContain('usage: npm run bench:transcripts')

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
+  FRESH_LEVELS,
   LEVELS,
   candidateWords,
   loadTranscriptCases,
@@ -23,6 +24,17 @@ describe('loadTranscriptCases', () => {
       expect(cases.filter((c) => c.questionId === q).map((c) => c.level)).toEqual([...LEVELS])
     for (const c of cases.filter((x) => x.baseLevel))
       expect(cases.some((b) => b.questionId === c.questionId && b.level === c.baseLevel)).toBe(true)
+  })
+
+  // The held-out set (written blind): 6 questions, every one at the same 8 kinds, in reading order.
+  it('loads the fresh set: 6 questions at every fresh kind', async () => {
+    const cases = await loadTranscriptCases(
+      join(import.meta.dirname, '../../../bench/transcripts-fresh'),
+    )
+    const questions = new Set(cases.map((c) => c.questionId))
+    expect(questions.size).toBe(6)
+    for (const q of questions)
+      expect(cases.filter((c) => c.questionId === q).map((c) => c.level)).toEqual([...FRESH_LEVELS])
   })
 
   it('names every invalid or misplaced file', async () => {
