@@ -1,12 +1,14 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach } from 'vitest'
+import { OpenAiLlmClient, type OpenAiLlmClientOptions } from '../../server/llm/openai-llm-client.js'
 import { chatChunk, sseText } from './sse.js'
 
 /**
  * A real model server on loopback that streams two chunks ('Suppose the', ' primary') and then
  * holds the stream open: only the client closing its connection ends it, which `closed` records.
- * Stopped after each test of the file that calls `useHoldingLlmServer`.
+ * `client` talks to it over `fetch` (undefined: the SDK's default). Stopped after each test of
+ * the file that calls `useHoldingLlmServer`.
  */
 export function useHoldingLlmServer() {
   let running: Server | null = null
@@ -15,7 +17,7 @@ export function useHoldingLlmServer() {
     await new Promise((resolve) => running?.close(resolve) ?? resolve(undefined))
     running = null
   })
-  return async function startHoldingServer() {
+  return async function startHoldingServer(fetch: OpenAiLlmClientOptions['fetch']) {
     const closed = { connection: false }
     const server: Server = createServer((req, res) => {
       req.resume()
@@ -27,6 +29,14 @@ export function useHoldingLlmServer() {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     running = server
     const { port } = server.address() as AddressInfo
-    return { closed, baseURL: `http://127.0.0.1:${port}/v1` }
+    const client = new OpenAiLlmClient({
+      apiKey: 'k',
+      baseURL: `http://127.0.0.1:${port}/v1`,
+      model: 'm',
+      timeoutMs: 10_000,
+      maxRetries: 0,
+      fetch,
+    })
+    return { closed, client }
   }
 }

@@ -1,14 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_COVERAGE_TUNING } from '../../../server/interview/coverage-map.js'
-import { createLlmInterviewer } from '../../../server/interview/llm-interviewer.js'
-import { OpenAiLlmClient } from '../../../server/llm/openai-llm-client.js'
 import { loadPromptLibrary, type PromptLibrary } from '../../../server/prompts/prompt-library.js'
 import { useHoldingLlmServer } from '../../support/holding-llm-server.js'
 import { TRANSPORTS } from '../llm/llm-test-kit.js'
-import { createEngineHarness } from './fixtures/interview-context.js'
-import { loadTimeBombQuestion } from './fixtures/load-question.js'
+import { startLlmTurn } from './fixtures/llm-turn.js'
 
-const question = loadTimeBombQuestion()
 let prompts: PromptLibrary
 beforeAll(async () => {
   prompts = await loadPromptLibrary()
@@ -23,27 +18,8 @@ const startHoldingServer = useHoldingLlmServer()
  */
 describe.each(TRANSPORTS)('LLM interviewer turn left mid-text over $transport', ({ makeFetch }) => {
   it("closes the model's HTTP stream when its reader throws", async () => {
-    const { closed, baseURL } = await startHoldingServer()
-    const llm = new OpenAiLlmClient({
-      apiKey: 'k',
-      baseURL,
-      model: 'm',
-      timeoutMs: 60_000,
-      maxRetries: 0,
-      fetch: makeFetch(),
-    })
-    const h = createEngineHarness(question)
-    const engine = createLlmInterviewer({
-      llm,
-      prompts,
-      fullAt: DEFAULT_COVERAGE_TUNING.full,
-      scripted: h.engine,
-    })
-    const answer = h.add('candidate', 'answer', 'I would start with a monolith and measure it.')
-    const turn = engine.nextTurn(
-      h.context({ type: 'answer', turn: answer }),
-      new AbortController().signal,
-    )
+    const { closed, client } = await startHoldingServer(makeFetch())
+    const turn = startLlmTurn(client, prompts)
     const seen: unknown[] = []
     await expect(
       (async () => {

@@ -1,11 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_COVERAGE_TUNING } from '../../../server/interview/coverage-map.js'
-import { createLlmInterviewer } from '../../../server/interview/llm-interviewer.js'
 import { NEUTRAL_PROBE } from '../../../server/interview/leak-guard.js'
 import { loadPromptLibrary, type PromptLibrary } from '../../../server/prompts/prompt-library.js'
 import { ScriptedLlmClient } from '../../support/scripted-llm-client.js'
-import { createEngineHarness } from './fixtures/interview-context.js'
 import { loadTimeBombQuestion } from './fixtures/load-question.js'
+import { startLlmTurn } from './fixtures/llm-turn.js'
 import { drainTurn } from './fixtures/drain-turn.js'
 
 const question = loadTimeBombQuestion()
@@ -21,18 +19,7 @@ beforeAll(async () => {
  */
 /** One LLM turn of a fresh session, the model writing `chunks`. */
 async function turnOf(chunks: string[]) {
-  const h = createEngineHarness(question, {})
-  const engine = createLlmInterviewer({
-    llm: new ScriptedLlmClient([{ chunks }]),
-    prompts,
-    fullAt: DEFAULT_COVERAGE_TUNING.full,
-    scripted: h.engine,
-  })
-  const answer = h.add('candidate', 'answer', 'I would start with a monolith and measure it.')
-  const stream = engine.nextTurn(
-    h.context({ type: 'answer', turn: answer }),
-    new AbortController().signal,
-  )
+  const stream = startLlmTurn(new ScriptedLlmClient([{ chunks }]), prompts)
   const { text, meta } = await drainTurn(stream)
   return { text, meta }
 }

@@ -1,11 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_COVERAGE_TUNING } from '../../../server/interview/coverage-map.js'
 import { applyTurnChunk } from '../../../server/interview/interviewer-engine.js'
-import { createLlmInterviewer } from '../../../server/interview/llm-interviewer.js'
 import { LlmError, type LlmClient, type LlmStreamEvent } from '../../../server/llm/llm-client.js'
 import { loadPromptLibrary, type PromptLibrary } from '../../../server/prompts/prompt-library.js'
-import { createEngineHarness } from './fixtures/interview-context.js'
 import { loadTimeBombQuestion } from './fixtures/load-question.js'
+import { startLlmTurn } from './fixtures/llm-turn.js'
 
 const question = loadTimeBombQuestion()
 let prompts: PromptLibrary
@@ -45,7 +43,7 @@ describe('LLM interviewer at the end of the text', () => {
     const run = question.modelAnswer.split(/\s+/).slice(40, 46).join(' ')
     const reply = `Fair. What would you measure first, given ${run}`
     const { llm, open } = gatedClient(reply.match(/\S+\s*/g)!)
-    const turn = startTurn(llm, new AbortController().signal)
+    const turn = startLlmTurn(llm, prompts)
     let text = ''
     let step = await turn.next()
     while (!step.done && text !== reply) {
@@ -91,7 +89,7 @@ async function runTurn(reply: string, error: Error, controller: AbortController,
       throw error
     },
   }
-  const turn = startTurn(llm, controller.signal)
+  const turn = startLlmTurn(llm, prompts, controller.signal)
   let text = ''
   let step = await turn.next()
   while (!step.done) {
@@ -99,17 +97,4 @@ async function runTurn(reply: string, error: Error, controller: AbortController,
     step = await turn.next()
   }
   return { text, meta: step.value }
-}
-
-/** The LLM interviewer's turn after one answer, over `llm`. */
-function startTurn(llm: LlmClient, signal: AbortSignal) {
-  const h = createEngineHarness(question)
-  const engine = createLlmInterviewer({
-    llm,
-    prompts,
-    fullAt: DEFAULT_COVERAGE_TUNING.full,
-    scripted: h.engine,
-  })
-  const answer = h.add('candidate', 'answer', 'I would start with a monolith and measure it.')
-  return engine.nextTurn(h.context({ type: 'answer', turn: answer }), signal)
 }
