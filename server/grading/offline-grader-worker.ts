@@ -5,6 +5,7 @@
  * main thread's injected clock still dates the grade.
  */
 import { parentPort, workerData } from 'node:worker_threads'
+import { lowerThreadPriority } from '../workers/background-priority.js'
 import { createWinkEmbeddingsLoader } from '../text/wink-embeddings-loader.js'
 import { createGradingAnalyzer } from './answer-coverage.js'
 import { createOfflineGrader } from './offline-grader.js'
@@ -16,6 +17,8 @@ import type {
   OfflineGraderWarmUp,
 } from './worker-offline-grader.js'
 
+// Below the relay thread: a grade's second of CPU must not delay the tokens of running streams.
+lowerThreadPriority()
 const { useEmbeddings, vectors } = workerData as {
   useEmbeddings: boolean
   vectors: SharedArrayBuffer | undefined

@@ -6,9 +6,12 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import type { Question } from '../questions/question-schema.js'
+import { lowerThreadPriority } from '../workers/background-priority.js'
 import type { CoverageReply, CoverageRequest } from './coverage-worker-pool.js'
 import { createStemCoverageTracker } from './stem-coverage-tracker.js'
 
+// Below the relay thread: a burst of maps must not delay the tokens of running streams.
+lowerThreadPriority()
 const { questions } = workerData as { questions: Question[] }
 const byId = new Map(questions.map((q) => [q.id, q]))
 const tracker = createStemCoverageTracker(questions)
