@@ -6,12 +6,15 @@
  * interviewer pointed at the fake), each its own process on 127.0.0.1. For rising N, N clients
  * ask for one reply each, spread over one reply's length, and every piece of text is timed
  * against the fake server's own schedule. Each mode climbs until a level's added p99 reaches the
- * limit (20 ms).
+ * limit (20 ms), then runs the level halfway between its largest passing N and that failing one,
+ * keeping the half that holds the boundary, up to three times (bench/stream/refine-levels.ts).
  *
- * Run: `npm run bench:stream` (about 8-10 minutes). Flags: `--tokens-per-second 20,5` the model's
+ * Run: `npm run bench:stream` (about 15 minutes). Flags: `--tokens-per-second 20,5` the model's
  * speeds; `--levels 25,50,100` the N to climb (default per speed); `--modes direct,relay,sparring`;
  * `--burst 200@1000` the Sparring burst run at the first speed (`--no-burst` skips it);
- * `--all-levels` keeps climbing past a failure; `--retries 0` gives a failing level no second try; `--memory-sessions 500` idle sessions opened
+ * `--all-levels` keeps climbing past a failure; `--retries 0` gives a failing level no second try;
+ * `--refine 3` levels run between the largest passing N and the first failing one (0: none);
+ * `--memory-sessions 500` idle sessions opened
  * for memory per open session (0 to skip); `--reply-seconds 7.5`; `--limit-ms 20`;
  * `--no-write` prints without touching docs/benchmarks.md; `--cpu-prof-dir <dir>` profiles Sparring
  * and the bare relay (one .cpuprofile per thread, named by pid; see bench/stream/cpu-profile-summary.ts).
@@ -29,6 +32,7 @@ import { formatDetailTable } from './stream/format-report.js'
 import { computeReleaseSchedule, summariseHolds } from './stream/release-schedule.js'
 import { buildReplyTokens, countFirstSentenceWords } from './stream/reply-script.js'
 import type { LoadLevel } from './stream/parse-levels.js'
+import { searchLevels } from './stream/refine-levels.js'
 import { replaceSection } from './stream/replace-section.js'
 import { spawnScript, waitForLine } from './stream/spawn-script.js'
 import type { PhaseSummary } from './stream/summarise-phase.js'
@@ -119,9 +123,26 @@ function log(label: string, row: PhaseSummary) {
   for (const e of row.errors.slice(0, 3)) console.log(`    ${e}`)
 }
 
+/** Runs one level; a failing level is run once more (--retries 0 to not) and passes if that try does. */
+async function runTried(
+  level: LoadLevel,
+  target: Target,
+  env: Record<string, string>,
+  replyMs: number,
+): Promise<PhaseSummary> {
+  const row = await runLevel(level, target, env, replyMs)
+  log(target.mode, row)
+  if (passes(row) || options.retries === 0) return row
+  // On a shared machine a stall from other work can fail a level by chance; a real limit
+  // fails the second try too. The table says which levels passed only at the second try.
+  const again = await runLevel(level, target, env, replyMs)
+  log(`${target.mode} (second try)`, again)
+  return passes(again) ? { ...again, firstTryAddedP99Ms: row.deltaOverheadMs.p99 } : row
+}
+
 /**
- * Climbs the levels for one mode, stopping after the first that fails (unless --all-levels); a
- * failing level is run once more (--retries 0 to not) and counts as passed if that try passes.
+ * Climbs the levels for one mode, stopping after the first that fails (unless --all-levels),
+ * then refines between the largest passing N and the first failing one (--refine).
  */
 async function climb(
   target: Target,
@@ -144,21 +165,15 @@ async function climb(
   if (target.mode !== 'direct' && options.memorySessions > 0 && !open.has(target.mode)) {
     open.set(target.mode, await measureOpenSessions(target, options.memorySessions, env))
   }
-  const rows: PhaseSummary[] = []
-  for (const level of levels) {
-    let row = await runLevel(level, target, env, replyMs)
-    log(target.mode, row)
-    if (!passes(row) && options.retries > 0) {
-      // On a shared machine a stall from other work can fail a level by chance; a real limit
-      // fails the second try too. The table says which levels passed only at the second try.
-      const again = await runLevel(level, target, env, replyMs)
-      log(`${target.mode} (second try)`, again)
-      if (passes(again)) row = { ...again, firstTryAddedP99Ms: row.deltaOverheadMs.p99 }
-    }
-    rows.push(row)
-    if (!passes(row) && !options.allLevels) break
-  }
-  return rows
+  // The climb's levels double, so its largest passing N may sit anywhere below the first
+  // failing one: the search then halves that gap a few times (--refine), each level with its retry.
+  const rampMs = levels[0]?.rampMs ?? 0
+  return searchLevels(
+    levels.map((l) => l.clients),
+    (clients) => runTried({ clients, rampMs }, target, env, replyMs),
+    passes,
+    options,
+  )
 }
 
 async function startSparring(fakePort: string, dataDir: string) {
@@ -281,6 +296,7 @@ async function main() {
     minutes: (Date.now() - startedAt) / 60_000,
     limitMs: options.limitMs,
     retries: options.retries,
+    refine: options.refine,
     command: [
       'npm run bench:stream',
       ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : []),

@@ -17,6 +17,8 @@ export type BenchOptions = {
   memorySessions: number
   /** Tries more for a failing level before the climb stops. */
   retries: number
+  /** Levels run halfway between the largest passing N and the first failing one, at most. */
+  refine: number
   replySeconds: number
   limitMs: number
   write: boolean
@@ -79,6 +81,7 @@ export function parseBenchArgs(args: readonly string[]): BenchOptions {
       5000,
     )[0]!,
     retries: numberList(value('--retries') ?? '1', '--retries', 0, 1)[0]!,
+    refine: numberList(value('--refine') ?? '3', '--refine', 0, 8)[0]!,
     replySeconds: numberList(value('--reply-seconds') ?? '7.5', '--reply-seconds', 1, 60)[0]!,
     limitMs: numberList(value('--limit-ms') ?? '20', '--limit-ms', 1, 10_000)[0]!,
     write: !args.includes('--no-write'),

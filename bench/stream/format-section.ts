@@ -16,6 +16,8 @@ export type RunInfo = {
   minutes: number
   limitMs: number
   retries: number
+  /** Levels run at most between the largest passing N and the first failing one. */
+  refine: number
   command: string
 }
 
@@ -108,7 +110,7 @@ ${run.ttftMs} ms, then one word a token at ${speeds}, plain sentences, then a us
 
 Each mode first runs 10 requests over 1 s, not reported (a fresh process compiles its code and
 opens its connections on its first requests). For each N (rising; a mode stops at its first
-failing level), the N requests are spread evenly
+failing level${run.refine > 0 ? `, then runs the level halfway between its largest passing N and that failing one and keeps the half that holds the boundary, up to ${run.refine} times, each rounded to two digits of the gap and not closer than 5 % of the passing N, so the largest N and its share of the floor are read to a few per cent, not to the factor of two between the climb's levels` : ''}), the N requests are spread evenly
 over one reply's length, so they arrive at the rate that keeps N streams open and N are open at
 the end of the spread. The fake records when it wrote each token, keyed by a tag in the request
 (a side channel: the streamed text carries nothing), so every piece of text is timed against the
@@ -119,7 +121,7 @@ Run: \`${run.command}\` (${run.date}, ${run.cpus} CPUs ${run.cpuModel}, Node ${r
 Flags: \`--tokens-per-second 20,5\`, \`--levels 25,50,100\` (N to climb; by default six levels rising by a
 constant factor from 25 to the N that makes as many tokens a second as 800 streams at 20 tokens/s), \`--modes
 direct,relay,sparring\`, \`--burst 200@1000\` or \`--no-burst\`, \`--all-levels\` (climb past a
-failure), \`--retries 0\` (no second try), \`--memory-sessions 500\`, \`--reply-seconds 7.5\`, \`--limit-ms 20\`, \`--no-write\`, \`--cpu-prof-dir <dir>\`.
+failure), \`--retries 0\` (no second try), \`--refine 3\` (levels run between the largest passing N and the first failing one; 0: none), \`--memory-sessions 500\`, \`--reply-seconds 7.5\`, \`--limit-ms 20\`, \`--no-write\`, \`--cpu-prof-dir <dir>\`.
 
 ${formatSummaryTable(runs, run.limitMs)}
 
@@ -135,7 +137,7 @@ later token shows it does not; shorter runs go at once), so
 the hold-back the guard chooses by design is apart from what the server adds. *Each word held*:
 received minus the write of that word's own token, hold-back included. *First text minus the
 model's first token*: the first piece of the reply received minus the fake's write of its first
-token. *Largest N*: the last level, climbing, before the first whose added p99 reached the limit
+token. *Largest N*: the last level, in rising N over the climb's levels and the refined ones, before the first whose added p99 reached the limit
 or that lost a reply${run.retries > 0 ? ' at two tries (a failing level is run once more, as a stall from other work on a shared machine can fail it by chance; a level that passed only at the second try says so in the tables below)' : ''}. *CPU ms per 1,000 tokens*: user + system time of the relaying process
 (/proc; Sparring's includes its coverage and grading workers, the main thread is read apart)
 over the level, per 1,000 tokens relayed, at the largest passing level; for Sparring it includes

@@ -18,6 +18,7 @@ describe('parseBenchArgs', () => {
     expect(o.burst).toEqual({ clients: 200, rampMs: 1000 })
     expect(o.limitMs).toBe(20)
     expect(o.retries).toBe(1)
+    expect(o.refine).toBe(3)
     expect(o.memorySessions).toBe(500)
     expect(o.write).toBe(true)
   })
@@ -33,6 +34,8 @@ describe('parseBenchArgs', () => {
       '--no-burst',
       '--no-write',
       '--all-levels',
+      '--refine',
+      '0',
     ])
     expect(o).toMatchObject({
       speeds: [5],
@@ -41,6 +44,7 @@ describe('parseBenchArgs', () => {
       burst: null,
       write: false,
       allLevels: true,
+      refine: 0,
     })
   })
 
