@@ -136,6 +136,17 @@ export function computeCoverageMap(input: CoverageInput): CoverageMap {
       scorePassage(input.analyzer, p, item, demote, tuning),
     ),
   )
+  // A passage's traits depend on its text only: the cache keeps them as it keeps its scores.
+  const traitsOf = (p: string): PassageTraits => {
+    const keys = TRAITS.map((name) => `${p}\u0000trait:${name}`)
+    const known = keys.map((key) => input.cache?.get(key))
+    if (known.every((v) => v !== undefined)) {
+      return { dismissal: known[0]!, length: known[1]!, number: known[2]! }
+    }
+    const traits = passageTraits(p, input.analyzer)
+    TRAITS.forEach((name, i) => input.cache?.set(keys[i]!, traits[name]))
+    return traits
+  }
   const sections = stepSectionsOf(input.question, input.analyzer)
   const steps = input.profile.steps
   const matrix = passages.map((p) => {
@@ -150,12 +161,12 @@ export function computeCoverageMap(input: CoverageInput): CoverageMap {
         cached: f,
       })
     })
-    return stepChances(features, passageTraits(p, input.analyzer), tuning.stepModel)
+    return stepChances(features, traitsOf(p), tuning.stepModel)
   })
   return {
     steps: bestPerItem(steps, passages, matrix, tuning),
     criteria,
-    concepts: conceptItems(input.profile.concepts, passages, createStemmer()),
+    concepts: conceptItems(input.profile.concepts, passages),
   }
 }
 
@@ -163,6 +174,9 @@ export function computeCoverageMap(input: CoverageInput): CoverageMap {
 export type StepFeatures = { recall: number; exemplar: number; activity: number; section: number }
 /** What makes a passage likely to do no step at all. */
 export type PassageTraits = { dismissal: number; length: number; number: number }
+const TRAITS = ['dismissal', 'length', 'number'] as const satisfies ReadonlyArray<
+  keyof PassageTraits
+>
 
 /** The features of (passage, step); `cached` memoises each by name. */
 export function stepFeatures(
@@ -179,9 +193,12 @@ export function stepFeatures(
 ): StepFeatures {
   const { analyzer, demote } = context
   const cached = context.cached ?? ((_: string, compute: () => number) => compute())
-  const shown =
-    activitiesOfItem(item).filter((a) => a.said.test(passage)).length +
-    (item.cue?.test(passage) ? 1 : 0)
+  const shown = cached(
+    'shown',
+    () =>
+      activitiesOfItem(item).filter((a) => a.said.test(passage)).length +
+      (item.cue?.test(passage) ? 1 : 0),
+  )
   return {
     recall: cached(
       'recall',
@@ -388,13 +405,33 @@ export function splitPassages(answers: readonly string[]): string[] {
   return passages
 }
 
+/**
+ * The content stems of each passage, kept across maps: every answer's map reads all the earlier
+ * answers' passages again, and stemming them anew was a quarter of a map's time. Bounded like the
+ * tracker's score cache (a busy server forgets old passages), and the stemmer's own cache with it.
+ */
+const MAX_PASSAGE_STEMS = 20_000
+const passageStemCache = new Map<string, ReadonlySet<string>>()
+let passageStemmer: Stemmer = createStemmer()
+function stemsOfPassage(passage: string): ReadonlySet<string> {
+  let stems = passageStemCache.get(passage)
+  if (!stems) {
+    if (passageStemCache.size >= MAX_PASSAGE_STEMS) {
+      passageStemCache.clear()
+      passageStemmer = createStemmer()
+    }
+    stems = contentStems(passage, passageStemmer)
+    passageStemCache.set(passage, stems)
+  }
+  return stems
+}
+
 /** A concept is covered in full when the answers use all its words, partly when some. */
 function conceptItems(
   concepts: readonly KeyConcept[],
   passages: readonly string[],
-  stem: Stemmer,
 ): CoverageItem[] {
-  const passageStems = passages.map((p) => contentStems(p, stem))
+  const passageStems = passages.map(stemsOfPassage)
   const all = new Set(passageStems.flatMap((s) => [...s]))
   return concepts.map((concept) => {
     const hits = concept.stems.filter((s) => all.has(s))

@@ -40,6 +40,41 @@ describe('createCoverageWorkerPool', () => {
     expect(remote[1]!.map.steps.some((s) => s.level !== 'none')).toBe(true)
   }, 60_000)
 
+  it("sends an answer's topic and the session's later maps to the worker that scored it", async () => {
+    const sentTo: Array<[number, string]> = []
+    pool = createCoverageWorkerPool({
+      questions,
+      size: 2,
+      onDispatch: (worker, request) => sentTo.push([worker, request.kind]),
+    })
+    const question = questions[0]!
+    // Two sessions answer at once, each as buildInterviewContext asks: the map, then the topic.
+    const first = [ANSWERS[0]!]
+    const second = [ANSWERS[2]!]
+    await Promise.all([
+      pool.snapshot(question, first, null),
+      pool.topicOf(question, first[0]!),
+      pool.snapshot(question, second, null),
+      pool.topicOf(question, second[0]!),
+    ])
+    const [a, b] = [sentTo[0]![0], sentTo[2]![0]]
+    // Spread over both workers, each topic with its own map.
+    expect(new Set([a, b])).toEqual(new Set([0, 1]))
+    expect(sentTo.map(([worker]) => worker)).toEqual([a, a, b, b])
+    // The next turn of the first session: its map and both topics go where its answers were scored.
+    sentTo.length = 0
+    const both = [...first, ANSWERS[1]!]
+    const [map, ...topics] = await Promise.all([
+      pool.snapshot(question, both, null),
+      ...both.map((answer) => pool!.topicOf(question, answer)),
+    ])
+    expect(sentTo.map(([worker]) => worker)).toEqual([a, a, a])
+    // Where it ran does not change what it is.
+    const local = createStemCoverageTracker(questions)
+    expect(map).toEqual(local.snapshot(question, both, null))
+    expect(topics).toEqual(both.map((answer) => local.topicOf(question, answer)))
+  }, 60_000)
+
   it('rejects a question it does not know, and keeps serving', async () => {
     pool = createCoverageWorkerPool({ questions: questions.slice(0, 1), size: 1 })
     await expect(pool.snapshot(questions[1]!, ANSWERS, null)).rejects.toThrow(/not in the worker/)
