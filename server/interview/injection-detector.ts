@@ -12,17 +12,45 @@ import { textVariants } from './injection-text-variants.js'
  */
 export type InjectionReport = {
   /** The attempt's sentences, verbatim, in order; empty when there is no attempt. */
-  sentences: string[]
+  readonly sentences: readonly string[]
   /** Which families fired, for the interviewer's hidden notes. */
-  families: string[]
+  readonly families: readonly string[]
   /** The answer without the attempt's sentences: what still counts as an answer. */
-  rest: string
+  readonly rest: string
 }
 
 export function detectInjection(
   text: string,
   families: readonly InjectionFamily[] = INJECTION_FAMILIES,
 ): InjectionReport {
+  if (families !== INJECTION_FAMILIES) return detect(text, families)
+  let report = reports.get(text)
+  if (!report) {
+    if (reports.size >= MAX_REPORTS) reports.clear()
+    report = freezeReport(detect(text, families))
+    reports.set(text, report)
+  }
+  return report
+}
+
+/**
+ * Reports with the default families, by text. Every turn asks about every earlier answer again
+ * (the coverage map's answers, their topics, the conversation memory: four or five times an
+ * answer per turn), and the patterns against every form of every sentence cost about 0.2 ms a
+ * call for a 90-word answer, on the thread that relays the streams. Frozen, as callers share them. Bounded: a busy
+ * server forgets old answers rather than growing without limit.
+ */
+const reports = new Map<string, InjectionReport>()
+const MAX_REPORTS = 2_000
+
+const freezeReport = (report: InjectionReport): InjectionReport =>
+  Object.freeze({
+    ...report,
+    sentences: Object.freeze([...report.sentences]),
+    families: Object.freeze([...report.families]),
+  })
+
+function detect(text: string, families: readonly InjectionFamily[]): InjectionReport {
   const sentences: string[] = []
   const fired = new Set<string>()
   let rest = ''
