@@ -32,8 +32,16 @@ export function formatTranscriptsSection(report: TranscriptReport, meta: Section
   return [
     meta.heading,
     '',
-    `${meta.set ?? `Graded mock-interview transcripts of bench/transcripts/ (dev set: ${report.n} cases, each with a target score out of 10 and an accepted range set by hand against the rubric before any grader ran)`},`,
-    `graded by the ${meta.grader}. Run: \`${meta.command}\` (${meta.date}, ${meta.machine}).`,
+    ...(meta.set
+      ? [
+          `${meta.set},`,
+          `graded by the ${meta.grader}. Run: \`${meta.command}\` (${meta.date}, ${meta.machine}).`,
+        ]
+      : [
+          `Graded mock-interview transcripts of bench/transcripts/ (dev set: ${report.n} cases, each with a`,
+          'target score out of 10 and an accepted range set by hand against the rubric before any grader',
+          `ran), graded by the ${meta.grader}. Run: \`${meta.command}\` (${meta.date}, ${meta.machine}).`,
+        ]),
     '',
     meta.method,
     '',

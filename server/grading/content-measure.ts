@@ -26,6 +26,11 @@ export type ContentMeasure = {
   fillerShare: number
   /** Distinct figures stated in the sentences that carry content (specific-details.ts). */
   figures: number
+  /**
+   * The sentences that touch the question (reach any reference term, new or not), in order: where
+   * the answer says something about it, as against an aside ("it's always Friday").
+   */
+  onQuestion: string[]
   /** The similarities the measure was read from, kept for picking evidence (sentence-matches.ts). */
   matrix: TermMatrix
 }
@@ -70,6 +75,7 @@ export function measureContent(
   let fillerWords = 0
   let allWords = 0
   const kept: string[] = []
+  const onQuestion: string[] = []
 
   sentences.forEach((text, k) => {
     const words = text.split(/\s+/).filter(Boolean).length
@@ -78,6 +84,7 @@ export function measureContent(
     const reach = new Float32Array(refs.length)
     let fresh = 0
     let freshOwn = 0
+    let touches = false
     for (let i = 0; i < refs.length; i++) {
       let b = 0
       for (const j of cols) {
@@ -85,12 +92,14 @@ export function measureContent(
         if (s > b) b = s
       }
       if (b < MATCH) continue
+      touches = true
       reach[i] = b
       if (best[i]! < MATCH) {
         fresh++
         if (b >= OWN_WORD) freshOwn++
       }
     }
+    if (touches) onQuestion.push(text)
     if (fresh === 0 || (freshOwn === 0 && hasFillerTalk(text))) {
       fillerWords += words
       return
@@ -112,6 +121,7 @@ export function measureContent(
     matched,
     fillerShare: allWords > 0 ? fillerWords / allWords : 1,
     figures: countFigures(kept),
+    onQuestion,
     matrix: {
       sims,
       width,

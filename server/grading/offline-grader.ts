@@ -27,7 +27,7 @@ import { createProfileCache, type QuestionProfile } from './question-profile.js'
 import { applyScale, rawMeasure, type ScoreScale } from './score-scale.js'
 import { measureTopicality } from './topicality.js'
 import { removeQuestionClaims } from './claims-filter.js'
-import { ignoredClaimsNote, penaliseClaims } from './claims-penalty.js'
+import { claimsPenalty, ignoredClaimsNote, penaliseClaims } from './claims-penalty.js'
 import { verifyEvidence } from './verify-evidence.js'
 import { rebalanceCapped } from './rebalance-capped.js'
 
@@ -35,7 +35,10 @@ import { rebalanceCapped } from './rebalance-capped.js'
 // offline-4: certainty asserted beyond the hedges lowers the measure (certainty.ts).
 // offline-5: filler talk that names no new point by its own word is filler (content-measure.ts);
 // the points the evidence cap takes go back to the criteria with evidence (rebalance-capped.ts).
-const OFFLINE_GRADER_VERSION = 'offline-5'
+// offline-6: certainty counts boosters only where the answer speaks of the question, and the
+// hedges of speech ("I think", "kind of"); "make sure" is no booster; the overall is the mean of
+// the unrounded criterion scores, so rounding no longer moves it off the calibrated measure.
+const OFFLINE_GRADER_VERSION = 'offline-6'
 
 /** Fewer content words than this and the candidate said too little to judge any criterion. */
 const MIN_CONTENT_WORDS = 12
@@ -110,7 +113,10 @@ export function measureTranscript(
     transcript,
     ignored,
     topicality,
-    certainty: measureCertainty(sentences.map((s) => s.text)),
+    certainty: measureCertainty(
+      sentences.map((s) => s.text),
+      content.onQuestion,
+    ),
     tooLittle: candidate.contentWords < MIN_CONTENT_WORDS,
   }
 }
@@ -189,8 +195,10 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
       const meanMapped =
         criteria.reduce((sum, i) => sum + weightOf(i) * mapped(content.recall[i]!), 0) / totalWeight
       const shift = mapped(reach) - meanMapped
-      const scoreOf = (i: number) =>
-        Math.round(Math.min(10, Math.max(0, mapped(content.recall[i]!) + shift)) * 10) / 10
+      // Unrounded until the end: the overall is the weighted mean of these, and rounding each
+      // criterion first could move it a tenth off the calibrated measure (and put a padded answer
+      // a tenth above the same answer unpadded when their measures tie).
+      const scoreOf = (i: number) => Math.min(10, Math.max(0, mapped(content.recall[i]!) + shift))
 
       const indicesOf = (kind: 'criterion' | 'competency' | 'step') =>
         profile.targets.flatMap((t, i) => (t.kind === kind ? [i] : []))
@@ -242,14 +250,15 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
       // The claims penalty comes last, after the cap on criteria without evidence, so it always
       // costs what it says.
       const capped = verifyEvidence(indicesOf('criterion').map(gradeTarget), m.transcript)
-      const verified = penaliseClaims(
-        {
-          ...capped,
-          criteria: tooLittle
-            ? capped.criteria
-            : rebalanceCapped(capped.criteria, question.rubric, mapped(reach)),
-        },
-        m.ignored,
+      const exact = tooLittle
+        ? capped.criteria
+        : rebalanceCapped(capped.criteria, question.rubric, mapped(reach), false)
+      // penaliseClaims rounds each criterion to a tenth for display; the overall is the mean of
+      // the unrounded ones, so it is the calibrated measure itself when no cap bites.
+      const verified = penaliseClaims({ ...capped, criteria: exact }, m.ignored)
+      const overall = computeOverall(
+        exact.map((c) => ({ name: c.name, score: c.score - claimsPenalty(m.ignored) })),
+        question.rubric,
       )
       const checked = penaliseClaims(
         verifyEvidence(indicesOf('competency').map(gradeTarget), m.transcript),
@@ -284,7 +293,7 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
         criteria: verified.criteria,
         competencies: competencies.criteria,
         framework,
-        overall: computeOverall(verified.criteria, question.rubric),
+        overall,
         ...feedback,
         gaps:
           m.ignored.length > 0 ? [ignoredClaimsNote(m.ignored), ...feedback.gaps] : feedback.gaps,

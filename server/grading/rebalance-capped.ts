@@ -13,12 +13,14 @@ type Graded = { name: string; score: number; evidence: readonly unknown[] }
  * lost less to it and could score above the same answer unpadded. With the points given back,
  * the overall follows the calibrated measure, and padding (which never raises the measure) never
  * raises the overall. Each capped criterion still shows at most its cap; when every criterion is
- * capped nothing is given back. Never lowers a score.
+ * capped nothing is given back. Never lowers a score. `round`: to a tenth (the default); the
+ * offline grader keeps them exact to take its overall from them and rounds them after.
  */
 export function rebalanceCapped<G extends Graded>(
   criteria: readonly G[],
   rubric: readonly WeightedCriterion[],
   pooled: number,
+  round = true,
 ): G[] {
   const weightOf = (name: string) =>
     rubric.find((r) => r.name.trim().toLowerCase() === name.trim().toLowerCase())?.weight ?? 1
@@ -34,5 +36,8 @@ export function rebalanceCapped<G extends Graded>(
     const share = deficit / open.reduce((sum, i) => sum + weights[i]!, 0)
     for (const i of open) scores[i] = Math.min(10, scores[i]! + share)
   }
-  return criteria.map((c, i) => ({ ...c, score: Math.round(scores[i]! * 10) / 10 }))
+  return criteria.map((c, i) => ({
+    ...c,
+    score: round ? Math.round(scores[i]! * 10) / 10 : scores[i]!,
+  }))
 }

@@ -45,6 +45,36 @@ describe('measureCertainty', () => {
     expect(measureCertainty(['ALWAYS. Never.']).boosters).toBe(2)
   })
 
+  // An interview is spoken: "I think", "kind of", "I'd say" leave the same room as "likely".
+  it('counts the hedges of speech', () => {
+    const c = measureCertainty([
+      "I think it's the pool, kind of a classic, but I don’t know yet.",
+      "I'd say roll back first, I guess.",
+    ])
+    expect(c.hedges).toBe(5)
+    expect(c.overconfidence).toBe(0)
+  })
+
+  // "Make sure" is an instruction and "pretty sure" a hedge; "I'm sure" stays certainty.
+  it('reads "sure" after make, be, not, pretty or fairly as no booster', () => {
+    expect(
+      measureCertainty(['Make sure the errors go down, and be sure to tell support.']).boosters,
+    ).toBe(0)
+    expect(measureCertainty(["I'm not sure, but I'm pretty sure it is the index."]).boosters).toBe(
+      0,
+    )
+    expect(measureCertainty(["I'm sure it is the index."]).boosters).toBe(1)
+  })
+
+  // An aside asserts nothing about the advice: "it's always Friday" is no overconfidence.
+  it('counts boosters only in the sentences that touch the question, when given', () => {
+    const sentences = ["Ha, it's always Friday, of course.", 'I would roll back the deploy.']
+    expect(measureCertainty(sentences).boosters).toBe(2)
+    const c = measureCertainty(sentences, ['I would roll back the deploy.'])
+    expect(c.boosters).toBe(0)
+    expect(c.overconfidence).toBe(0)
+  })
+
   it('is 0 for no sentences', () => {
     expect(measureCertainty([]).overconfidence).toBe(0)
   })

@@ -46,4 +46,18 @@ describe('rebalanceCapped', () => {
     ]
     expect(rebalanceCapped(none, rubric, 6)).toEqual(none)
   })
+
+  // The offline grader takes its overall from exact scores: rounding each criterion first could
+  // move the mean a tenth off the pooled score.
+  it('leaves the scores unrounded when asked, so their mean is the pooled score exactly', () => {
+    const criteria = [
+      { name: 'A', score: 3, evidence: [] },
+      { name: 'B', score: 5, evidence: quoted },
+      { name: 'C', score: 5, evidence: quoted },
+    ]
+    const out = rebalanceCapped(criteria, rubric, 5.04, false)
+    expect(out[1]!.score).toBeCloseTo(5.72)
+    const mean = (out[0]!.score + out[1]!.score + 2 * out[2]!.score) / 4
+    expect(mean).toBeCloseTo(5.04, 10)
+  })
 })
