@@ -18,6 +18,7 @@ import {
   sectionText,
   stepFeatures,
   type CoverageTuning,
+  type PassageScoreCache,
   type StepModel,
 } from '../server/interview/coverage-map.js'
 import { stepSections } from '../server/interview/coverage-sections.js'
@@ -56,7 +57,7 @@ const analyzer = createTextAnalyzer()
 const profiles = new Map<string, QuestionProfile>(
   bank.questions.map((q) => [q.id, buildQuestionProfile(q, bank.questions, analyzer)]),
 )
-const cache = new Map<string, number>()
+const cache: PassageScoreCache = new Map()
 type Labels = Record<string, LabelledAnswer[]>
 
 /** Each labelled answer as the fit sees it: one passage, its step features and traits. */
@@ -86,7 +87,7 @@ function scorePairs(
   tuning: Partial<CoverageTuning>,
   labels: Labels,
   only?: string,
-  scores: Map<string, number> = cache,
+  scores: PassageScoreCache = cache,
 ): LabelledDecision[] {
   const pairs: LabelledDecision[] = []
   for (const question of bank.questions) {

@@ -111,7 +111,31 @@ export type CoverageInput = {
    * question keyed by its content (questionVersion).
    * Answers accumulate, so after each answer only the new passages need scoring.
    */
-  cache?: Map<string, number>
+  cache?: PassageScoreCache
+}
+
+/**
+ * Scores by passage, then by what was scored (the question's version, the item and the feature;
+ * or a trait of the passage). Two levels, so a lookup hashes the passage once per map and a key
+ * built once per item, instead of a fresh string of question, item text and passage per lookup
+ * (a quarter of a map's time went to building and hashing those).
+ */
+export type PassageScoreCache = Map<string, Map<string, number>>
+
+/** The keys of an item's features, built once per item object and question version. */
+const ITEM_KEYS = new WeakMap<ItemReference, { version: string; keys: Map<string, string> }>()
+function itemKey(item: ItemReference, version: string, name: string): string {
+  let entry = ITEM_KEYS.get(item)
+  if (!entry || entry.version !== version) {
+    entry = { version, keys: new Map() }
+    ITEM_KEYS.set(item, entry)
+  }
+  let key = entry.keys.get(name)
+  if (key === undefined) {
+    key = `${version}\u0000${item.id}\u0000${item.text}\u0000${name}`
+    entry.keys.set(name, key)
+  }
+  return key
 }
 
 /** Computes the coverage map of a question by a candidate's answers. */
@@ -120,31 +144,40 @@ export function computeCoverageMap(input: CoverageInput): CoverageMap {
   const passages = splitPassages(input.answers)
   // Words of the question itself show no knowledge when repeated back, so they count less.
   const demote = `${input.question.prompt}\n${input.question.scenario}`
-  const cached = (key: string, compute: () => number): number => {
-    const hit = input.cache?.get(key)
+  const scoresOf = (p: string): Map<string, number> | undefined => {
+    if (!input.cache) return undefined
+    let scores = input.cache.get(p)
+    if (!scores) {
+      scores = new Map()
+      input.cache.set(p, scores)
+    }
+    return scores
+  }
+  const cached = (p: string, key: string, compute: () => number): number => {
+    const scores = scoresOf(p)
+    const hit = scores?.get(key)
     if (hit !== undefined) return hit
     const value = compute()
-    input.cache?.set(key, value)
+    scores?.set(key, value)
     return value
   }
   // By the question's content, not its id: an edited question's scores are not the old ones.
   const version = questionVersion(input.question)
-  const itemKey = (item: ItemReference, p: string) =>
-    `${version}\u0000${item.id}\u0000${item.text}\u0000${p}`
+  const criterionName = `criterion\u0000${tuning.exemplarFactor}`
   const criteria = scoreCriteria(input.profile.criteria, passages, tuning, (p, item) =>
-    cached(`${itemKey(item, p)}\u0000criterion\u0000${tuning.exemplarFactor}`, () =>
+    cached(p, itemKey(item, version, criterionName), () =>
       scorePassage(input.analyzer, p, item, demote, tuning),
     ),
   )
   // A passage's traits depend on its text only: the cache keeps them as it keeps its scores.
   const traitsOf = (p: string): PassageTraits => {
-    const keys = TRAITS.map((name) => `${p}\u0000trait:${name}`)
-    const known = keys.map((key) => input.cache?.get(key))
+    const scores = scoresOf(p)
+    const known = TRAIT_KEYS.map((key) => scores?.get(key))
     if (known.every((v) => v !== undefined)) {
       return { dismissal: known[0]!, length: known[1]!, number: known[2]! }
     }
     const traits = passageTraits(p, input.analyzer)
-    TRAITS.forEach((name, i) => input.cache?.set(keys[i]!, traits[name]))
+    TRAITS.forEach((name, i) => scores?.set(TRAIT_KEYS[i]!, traits[name]))
     return traits
   }
   const sections = stepSectionsOf(input.question, input.analyzer)
@@ -152,7 +185,7 @@ export function computeCoverageMap(input: CoverageInput): CoverageMap {
   const matrix = passages.map((p) => {
     const features = steps.map((item) => {
       const f = (name: string, compute: () => number) =>
-        cached(`${itemKey(item, p)}\u0000${name}`, compute)
+        cached(p, itemKey(item, version, name), compute)
       return stepFeatures(p, item, {
         analyzer: input.analyzer,
         demote,
@@ -177,6 +210,7 @@ export type PassageTraits = { dismissal: number; length: number; number: number 
 const TRAITS = ['dismissal', 'length', 'number'] as const satisfies ReadonlyArray<
   keyof PassageTraits
 >
+const TRAIT_KEYS = TRAITS.map((name) => `trait:${name}`)
 
 /** The features of (passage, step); `cached` memoises each by name. */
 export function stepFeatures(

@@ -1,7 +1,12 @@
 import type { Question } from '../questions/question-schema.js'
 import type { TextAnalyzer } from '../text/index.js'
 import { clampLongWords } from './clamp-long-words.js'
-import { computeCoverageMap, DEFAULT_COVERAGE_TUNING, type CoverageTuning } from './coverage-map.js'
+import {
+  computeCoverageMap,
+  DEFAULT_COVERAGE_TUNING,
+  type CoverageTuning,
+  type PassageScoreCache,
+} from './coverage-map.js'
 import { focusReference, resolveDrillFocus } from './drill-focus.js'
 import type { CoverageSnapshot } from './interviewer-engine.js'
 import { creditRestatedSteps, restatedSteps, stepResemblance } from './criterion-credit.js'
@@ -28,7 +33,8 @@ export type CoverageTrackerDeps = {
   tuning?: Partial<CoverageTuning>
 }
 
-const MAX_CACHED_SCORES = 50_000
+// Passages, each with its few dozen scores (the bound was 50,000 scores, about this many passages).
+const MAX_CACHED_PASSAGES = 2_000
 const MAX_CACHED_TOPICS = 10_000
 
 /** What the tracker derives from a question alone, for one version of it. */
@@ -48,7 +54,7 @@ type Derived = {
 export function createCoverageTracker(deps: CoverageTrackerDeps): CoverageTracker {
   // One version kept per id: an edited question replaces its old entry.
   const derived = new Map<string, Derived>()
-  const cache = new Map<string, number>()
+  const cache: PassageScoreCache = new Map()
   const topics = new Map<string, string | null>()
   const derivedOf = (question: Question): Derived => {
     const version = questionVersion(question)
@@ -78,7 +84,7 @@ export function createCoverageTracker(deps: CoverageTrackerDeps): CoverageTracke
     items: QuestionProfile = profile(question),
   ) => {
     // Bounded: a busy server forgets old passages rather than growing without limit.
-    if (cache.size > MAX_CACHED_SCORES) cache.clear()
+    if (cache.size > MAX_CACHED_PASSAGES) cache.clear()
     const { analyzer, tuning } = deps
     return computeCoverageMap({ question, answers, analyzer, tuning, cache, profile: items })
   }
