@@ -113,8 +113,17 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
   const span = options.spanWords ?? LEAK_SPAN_WORDS
   const probe = options.probe ?? NEUTRAL_PROBE
   const automaton = automatonFor(modelAnswer, span)
-  /** What a dropped copy may carry on: the model answer, and its context when there is one. */
-  const sources = options.context ? [automaton, automatonFor(options.context, span)] : [automaton]
+  /**
+   * What a dropped copy may carry on: the model answer, and its context when there is one. Built
+   * at the first leak, the only time it is read: the context is the whole system prompt, whose
+   * automaton cost 15-30 ms on the relay thread at each question's first turn (and about half the
+   * guard's memory), and hashing it to find the cached one cost every turn.
+   */
+  let sourcesBuilt: SpanAutomaton[] | null = null
+  const sources = (): SpanAutomaton[] =>
+    (sourcesBuilt ??= options.context
+      ? [automaton, automatonFor(options.context, span)]
+      : [automaton])
   const probeWords = normaliseWords(probe)
   // Below the span, so a run shown in full is always shorter than a copy.
   const holdRun = Math.min(span - 1, Math.max(1, options.holdRunWords ?? LEAK_HOLD_RUN_WORDS))
@@ -199,7 +208,7 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
     leaks++
     // The copied run so far is the span just completed, and the rest of its last token.
     const copied = [...readWords.slice(-span), ...rest]
-    copyStates = sources.map((a) => copied.reduce((st, w) => a.step(st, w), a.root))
+    copyStates = sources().map((a) => copied.reduce((st, w) => a.step(st, w), a.root))
     const start = Math.max(0, heldStart())
     const before = release(start)
     // The sentence end is looked for after the completing token, not inside the held words.
@@ -218,7 +227,7 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
   /** Reads dropped words on along the copy. */
   const followCopy = (text: string) => {
     for (const word of normaliseWords(text)) {
-      copyStates = copyStates.map((st, i) => sources[i]!.step(st, word))
+      copyStates = copyStates.map((st, i) => sources()[i]!.step(st, word))
     }
   }
 
@@ -240,7 +249,7 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
   /** Whether `word` extends the dropped copy to a span of the model answer or its context. */
   const carriesOn = (word: string): boolean =>
     copyStates.some((st, i) => {
-      const source = sources[i]!
+      const source = sources()[i]!
       return source.depth(st) === span && source.depth(source.step(st, word)) === span
     })
 
