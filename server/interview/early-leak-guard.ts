@@ -94,21 +94,3 @@ export function showEarly(guard: LeakGuard): EarlyLeakGuard {
     },
   }
 }
-
-/**
- * Feeds streamed deltas through the early guard and yields each change of the shown text as soon
- * as there is one. Returns the number of leaks caught in this stream when it ends.
- */
-export async function* guardStreamEarly(
-  deltas: AsyncIterable<string>,
-  guard: EarlyLeakGuard,
-): AsyncGenerator<TurnChunk, { leaks: number }> {
-  const before = guard.leaks
-  for await (const delta of deltas) {
-    const chunk = guard.push(delta)
-    if (chunk !== null) yield chunk
-  }
-  const rest = guard.flush()
-  if (rest !== null) yield rest
-  return { leaks: guard.leaks - before }
-}

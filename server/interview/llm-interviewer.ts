@@ -1,6 +1,6 @@
 import { LlmError, type LlmClient } from '../llm/llm-client.js'
 import { streamText } from '../llm/stream-text.js'
-import { splitInterviewerStream } from '../prompts/interviewer-notes.js'
+import { createNotesSplitter } from '../prompts/interviewer-notes.js'
 import type { PromptLibrary } from '../prompts/prompt-library.js'
 import { describeFocus } from '../prompts/question-sections.js'
 import { lastQuestion, readConversation } from './conversation-memory.js'
@@ -18,8 +18,7 @@ import type {
   InterviewerEngine,
   InterviewerTurnStream,
 } from './interviewer-engine.js'
-import { createEarlyLeakGuard, guardStreamEarly } from './early-leak-guard.js'
-import { keepReturn } from './keep-return.js'
+import { createEarlyLeakGuard } from './early-leak-guard.js'
 import { buildInterviewerMessages, privatePromptText } from './llm-interviewer-prompts.js'
 import { createStreamedRepeatFilter } from './streamed-repeat-filter.js'
 import { FOLLOW_UP_TEMPLATES } from './follow-up-templates.js'
@@ -94,13 +93,12 @@ async function* streamLlmTurn(
     focus: ctx.session.focus,
   })
   const streamed = streamText(deps.llm, { messages, signal }, { endOnError: true })
-  const split = splitInterviewerStream(streamed.deltas)
+  const split = createNotesSplitter()
   // The model answer is secret, and so are the rubric and the prompt's own instructions; a copy
   // that runs on past them into the prompt around them is dropped with them.
   const secret = privatePromptText(deps.prompts, ctx.question, ctx.session.mode)
   const system = messages.find((m) => m.role === 'system')?.content
   const guard = createEarlyLeakGuard(secret, system ? { context: system } : {})
-  const guarded = keepReturn(guardStreamEarly(split.visible, guard))
   const memory = readConversation(ctx.turns)
   const seed = `${ctx.session.id}:${ctx.turns.length}:${target}`
   const repeats = createStreamedRepeatFilter({
@@ -110,13 +108,33 @@ async function* streamLlmTurn(
       ? { drill: { agreeingHint: () => agreeingHint(fresh.kind, seed) } }
       : {}),
   })
-  // for-await closes the filters and the model's stream when this turn is left mid-text (its
-  // reader threw or returned): the request is cancelled, not read on in the background. After
-  // text-end the stream is read on for its usage chunk (streamText), whoever stops reading.
-  for await (const value of guarded.values) {
-    const chunk = typeof value === 'string' ? repeats.push(value) : repeats.revise(value.revise)
+  // Notes splitter, leak guard and repeat filter are push filters, called in turn for each
+  // delta inside one loop: a generator per filter cost promises per token on the main thread
+  // (bench:stream --cpu-prof-dir). The guard sees every visible character before anything is
+  // yielded, as before.
+  const filter = (visible: string) => {
+    if (visible.length === 0) return null
+    const chunk = guard.push(visible)
+    if (chunk === null) return null
+    return typeof chunk === 'string' ? repeats.push(chunk) : repeats.revise(chunk.revise)
+  }
+  // for-await closes the model's stream when this turn is left mid-text (its reader threw or
+  // returned): the request is cancelled, not read on in the background. After text-end the
+  // stream is read on for its usage chunk (streamText), whoever stops reading.
+  for await (const delta of streamed.deltas) {
+    const chunk = filter(split.push(delta))
     if (chunk !== null) yield chunk
   }
+  const tail = filter(split.end())
+  if (tail !== null) yield tail
+  const flushed = guard.flush()
+  if (flushed !== null) {
+    const chunk =
+      typeof flushed === 'string' ? repeats.push(flushed) : repeats.revise(flushed.revise)
+    if (chunk !== null) yield chunk
+  }
+  // Copies caught in the model's text (the fresh question below is ours).
+  const leaksCaught = guard.leaks
   const last = repeats.flush()
   if (last !== null) yield last
   // The text ended at finish_reason; the usage chunk (the token budget's) and [DONE] follow.
@@ -163,7 +181,7 @@ async function* streamLlmTurn(
     usage: streamed.result?.usage ?? null,
     provider: deps.llm.provider,
     model: streamed.result?.model ?? deps.llm.model,
-    leaksCaught: guarded.result.leaks,
+    leaksCaught,
     // What was asked, kept so the interviewer remembers it (never asked again).
     probe,
   }

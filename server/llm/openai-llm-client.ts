@@ -86,16 +86,15 @@ export class OpenAiLlmClient implements LlmClient {
       // A stall before any text is retried once with a fresh request. After text it is not: the
       // reader has that text already, and a second reply would not continue it.
       for (let attempt = 1; ; attempt++) {
-        let shown = false
+        // yield*, not for-await and yield: one generator step less per token. The attempt
+        // says on `progress` whether it yielded text.
+        const progress = { shown: false }
         try {
-          for await (const event of this.streamAttempt(call, request)) {
-            if (event.type === 'delta') shown = true
-            yield event
-          }
+          yield* this.streamAttempt(call, request, progress)
           return
         } catch (error) {
           const stalled = error instanceof LlmError && error.code === 'stalled'
-          if (!stalled || shown || attempt >= 2 || call.signal.aborted) throw error
+          if (!stalled || progress.shown || attempt >= 2 || call.signal.aborted) throw error
         }
       }
     } catch (error) {
@@ -109,6 +108,8 @@ export class OpenAiLlmClient implements LlmClient {
   private async *streamAttempt(
     call: CallDeadline,
     request: ChatRequest,
+    /** Set once a delta was yielded: a stall after text is not retried. */
+    progress: { shown: boolean },
   ): AsyncGenerator<LlmStreamEvent> {
     // Each HTTP attempt (the retries of send included) gets its own watch: a backoff wait is
     // our silence, not the server's.
@@ -152,6 +153,7 @@ export class OpenAiLlmClient implements LlmClient {
           const text = markup.push(content) + (state.finished ? markup.end() : '')
           if (text.length > 0) {
             hasText ||= /\S/.test(text)
+            progress.shown = true
             yield { type: 'delta', text }
           }
           if (state.finished) {
@@ -170,6 +172,7 @@ export class OpenAiLlmClient implements LlmClient {
       const held = markup.end()
       if (held.length > 0) {
         hasText ||= /\S/.test(held)
+        progress.shown = true
         yield { type: 'delta', text: held }
       }
       if (!state.finished) {

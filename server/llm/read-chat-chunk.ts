@@ -2,7 +2,8 @@ import type { ChatCompletionChunk } from 'openai/resources/chat/completions'
 import type { TokenUsage } from '../sessions/session-schema.js'
 import { LlmError } from './llm-client.js'
 import { nodeBodyOf } from './node-http-fetch.js'
-import { readSseData } from './read-sse-data.js'
+import { createSseParser } from './read-sse-data.js'
+import { readableChunks } from './readable-chunks.js'
 import { contentText } from './content-parts.js'
 
 /** What a stream has told us so far, beyond its text. */
@@ -77,37 +78,54 @@ export async function* readChatStream(
   response: Response,
   onBytes?: () => void,
 ): AsyncGenerator<ChatCompletionChunk> {
-  const source = nodeBodyOf(response) ?? response.body
+  const node = nodeBodyOf(response)
+  const source = node ? readableChunks(node) : response.body
   if (!source) throw new LlmError('stream_error', 'The model server sent no stream body', false)
-  for await (const payload of readSseData(source as AsyncIterable<Uint8Array>, onBytes)) {
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(payload)
-    } catch {
-      throw new LlmError(
-        'stream_error',
-        `The model stream sent an unreadable event: ${payload.slice(0, 200)}`,
-        false,
-      )
+  // The SSE parser is called, not iterated: one generator for the socket's reads and the
+  // chunks they carry, not two (each layer costs promises per token).
+  const sse = createSseParser()
+  for await (const bytes of source as AsyncIterable<Uint8Array>) {
+    onBytes?.()
+    for (const payload of sse.push(bytes)) {
+      const chunk = parseChatEvent(payload)
+      if (chunk !== null) yield chunk
     }
-    const error = (parsed as { error?: unknown } | null)?.error
-    if (error)
-      throw new LlmError(
-        'stream_error',
-        `The model server reported an error mid-stream: ${describeError(error)}`,
-        false,
-      )
-    if (parsed && typeof parsed === 'object') {
-      if (!isChunkShaped(parsed)) {
-        throw new LlmError(
-          'bad_response',
-          `The model stream sent an event that is not a chat completion chunk: ${payload.slice(0, 200)}`,
-          false,
-        )
-      }
-      yield parsed as ChatCompletionChunk
-    }
+    if (sse.sawDone) return
   }
+  for (const payload of sse.end()) {
+    const chunk = parseChatEvent(payload)
+    if (chunk !== null) yield chunk
+  }
+}
+
+/** One event's data as a chunk; null for data that is no object (skipped, as before). */
+function parseChatEvent(payload: string): ChatCompletionChunk | null {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(payload)
+  } catch {
+    throw new LlmError(
+      'stream_error',
+      `The model stream sent an unreadable event: ${payload.slice(0, 200)}`,
+      false,
+    )
+  }
+  const error = (parsed as { error?: unknown } | null)?.error
+  if (error)
+    throw new LlmError(
+      'stream_error',
+      `The model server reported an error mid-stream: ${describeError(error)}`,
+      false,
+    )
+  if (!parsed || typeof parsed !== 'object') return null
+  if (!isChunkShaped(parsed)) {
+    throw new LlmError(
+      'bad_response',
+      `The model stream sent an event that is not a chat completion chunk: ${payload.slice(0, 200)}`,
+      false,
+    )
+  }
+  return parsed as ChatCompletionChunk
 }
 
 /**

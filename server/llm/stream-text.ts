@@ -38,8 +38,8 @@ export type StreamTextOptions = {
 
 /**
  * Streams a chat reply as plain text deltas and keeps the `done` event's usage and model aside,
- * so filters that only understand text can be chained:
- * `guardStream(splitInterviewerStream(streamText(llm, request).deltas).visible, guard)`.
+ * so filters that only understand text can read it (the LLM interviewer pushes each delta through
+ * its notes splitter, leak guard and repeat filter).
  */
 export function streamText(
   llm: LlmClient,
@@ -78,8 +78,25 @@ export function streamText(
 
   async function* deltas() {
     try {
-      for (let event = await next(); event !== null; event = await next()) {
+      // events.next() is awaited here, not through `next`: an async function more per token
+      // costs promises on the main thread (bench:stream --cpu-prof-dir).
+      for (;;) {
+        let step: IteratorResult<LlmStreamEvent>
+        try {
+          step = await events.next()
+        } catch (error) {
+          drained = true
+          if (!options.endOnError) throw error
+          failure = error
+          return
+        }
+        if (step.done) {
+          drained = true
+          return
+        }
+        const event = step.value
         if (event.type === 'delta') yield event.text
+        else if (event.type === 'done') result = { usage: event.usage, model: event.model }
         else if (event.type === 'text-end') {
           textEnded = true
           // Read on now, not when the reader settles: it may never come back (see `settle`).

@@ -17,47 +17,81 @@ export function parseInterviewerOutput(text: string): InterviewerOutput {
   return { visible: text.slice(0, match.index).trim(), notes: notes.length > 0 ? notes : null }
 }
 
+/** The notes splitter as a push filter: one call per delta, no promise per delta. */
+export type NotesSplitter = {
+  /** Takes the next delta; returns the visible text it lets out ('' for none). */
+  push(delta: string): string
+  /** Ends the reply: returns the visible text still held ('' for none). */
+  end(): string
+  /** The hidden notes, once `end` was called; null without a marker or with empty notes. */
+  readonly notes: string | null
+}
+
 /**
- * Streams only the visible part of an interviewer reply. Text that could be the start of the
- * marker is held back until the next delta shows it is not; the notes are returned at the end.
+ * Splits a streamed interviewer reply into its visible text and notes. Text that could be the
+ * start of the marker is held back until the next delta shows it is not.
+ */
+export function createNotesSplitter(): NotesSplitter {
+  let buffer = ''
+  let notes: string | null = null
+  let started = false
+  let ended: string | null = null
+  return {
+    push(delta) {
+      if (notes !== null) {
+        notes += delta
+        return ''
+      }
+      buffer += delta
+      if (!started) {
+        buffer = buffer.trimStart()
+        started = buffer.length > 0
+      }
+      const match = MARKER.exec(buffer)
+      if (match) {
+        const visible = buffer.slice(0, match.index).trimEnd()
+        notes = buffer.slice(match.index + match[0].length)
+        buffer = ''
+        return visible
+      }
+      // Whitespace before a possible marker is held too: it belongs to the visible text only if
+      // more visible text follows.
+      let keep = buffer.length - markerPrefixLength(buffer)
+      while (keep > 0 && /\s/.test(buffer[keep - 1]!)) keep--
+      if (keep === 0) return ''
+      const out = buffer.slice(0, keep)
+      buffer = buffer.slice(keep)
+      return out
+    },
+    end() {
+      const rest = buffer.trimEnd()
+      buffer = ''
+      // The marker may have matched before a bolding `**` after its colon arrived.
+      const trimmed = notes?.replace(/^\*+/, '').trim() ?? ''
+      ended = trimmed.length > 0 ? trimmed : null
+      return rest
+    },
+    get notes() {
+      return ended
+    },
+  }
+}
+
+/**
+ * Streams only the visible part of an interviewer reply (createNotesSplitter over an async
+ * iterable); the notes are returned at the end.
  */
 export async function* stripNotesFromStream(
   deltas: AsyncIterable<string>,
 ): AsyncGenerator<string, { notes: string | null }> {
-  let buffer = ''
-  let notes: string | null = null
-  let started = false
+  const splitter = createNotesSplitter()
   for await (const delta of deltas) {
-    if (notes !== null) {
-      notes += delta
-      continue
-    }
-    buffer += delta
-    if (!started) {
-      buffer = buffer.trimStart()
-      started = buffer.length > 0
-    }
-    const match = MARKER.exec(buffer)
-    if (match) {
-      const visible = buffer.slice(0, match.index).trimEnd()
-      if (visible.length > 0) yield visible
-      notes = buffer.slice(match.index + match[0].length)
-      buffer = ''
-      continue
-    }
-    // Whitespace before a possible marker is held too: it belongs to the visible text only if
-    // more visible text follows.
-    let keep = buffer.length - markerPrefixLength(buffer)
-    while (keep > 0 && /\s/.test(buffer[keep - 1]!)) keep--
-    if (keep > 0) {
-      yield buffer.slice(0, keep)
-      buffer = buffer.slice(keep)
-    }
+    const visible = splitter.push(delta)
+    if (visible.length > 0) yield visible
   }
-  if (buffer.trimEnd().length > 0) yield buffer.trimEnd()
-  // The marker may have matched before a bolding `**` after its colon arrived.
-  const trimmed = notes?.replace(/^\*+/, '').trim() ?? ''
-  return { notes: trimmed.length > 0 ? trimmed : null }
+  const rest = splitter.end()
+  if (rest.length > 0) yield rest
+  return { notes: splitter.notes }
 }
 
 /** The length of the longest end of `text` that begins a marker form. */

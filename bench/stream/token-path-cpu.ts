@@ -1,0 +1,110 @@
+/**
+ * CPU per 1,000 tokens of the LLM interviewer's token path alone, in one process: the model's
+ * stream read over node:http (createNodeHttpFetch, the fake model of bench:stream as its own
+ * process), OpenAiLlmClient, streamText, the notes splitter, leak guard and repeat filter, and a
+ * loop that reads the turn as the turn runner's pump does and builds one JSON frame per chunk.
+ * Three AsyncLocalStorage stores are entered around it, as the server's request id, session
+ * lease and grading identity are (on Node 20 they put a hook on every promise). No sessions,
+ * store, hub or sockets: bench:stream's CPU figure includes them and the answer path, so a change
+ * to the per-token path shows here first, with less noise.
+ *
+ * Run: `npx tsx bench/stream/token-path-cpu.ts [streams=100] [rounds=3]` (one warm-up round,
+ * then `rounds` rounds of `streams` turns of 150 tokens at once; prints ms per 1,000 tokens).
+ */
+import { AsyncLocalStorage, createHook } from 'node:async_hooks'
+import { DEFAULT_COVERAGE_TUNING } from '../../server/interview/coverage-map.js'
+import { keepReturn } from '../../server/interview/keep-return.js'
+import { createLlmInterviewer } from '../../server/interview/llm-interviewer.js'
+import { createNodeHttpFetch } from '../../server/llm/node-http-fetch.js'
+import { OpenAiLlmClient } from '../../server/llm/openai-llm-client.js'
+import { loadPromptLibrary } from '../../server/prompts/prompt-library.js'
+import { createEngineHarness } from '../../tests/server/interview/fixtures/interview-context.js'
+import { loadTimeBombQuestion } from '../../tests/server/interview/fixtures/load-question.js'
+import { spawnScript, waitForLine } from './spawn-script.js'
+
+const streams = Number(process.argv[2] ?? 100)
+const rounds = Number(process.argv[3] ?? 3)
+
+async function main() {
+  const fake = spawnScript('bench/stream/fake-llm-server.ts', {
+    FAKE_TTFT_MS: '50',
+    FAKE_TOKENS_PER_SEC: '40',
+    FAKE_TOKENS: '150',
+  })
+  try {
+    const port = (await waitForLine(fake, /FAKE_LLM_LISTENING (\d+)/, 20_000))[1]!
+    const llm = new OpenAiLlmClient({
+      fetch: createNodeHttpFetch(),
+      apiKey: 'bench',
+      baseURL: `http://127.0.0.1:${port}/v1`,
+      model: 'bench',
+      timeoutMs: 60_000,
+      maxRetries: 0,
+    })
+    // One context for every turn: building it (the coverage map) is the answer path's cost.
+    const h = createEngineHarness(loadTimeBombQuestion())
+    const engine = createLlmInterviewer({
+      llm,
+      prompts: await loadPromptLibrary(),
+      fullAt: DEFAULT_COVERAGE_TUNING.full,
+      scripted: h.engine,
+    })
+    const answer = h.add('candidate', 'answer', 'I would start with a monolith and measure it.')
+    const context = h.context({ type: 'answer', turn: answer })
+    let chunks = 0
+    let frameBytes = 0
+    const turn = async () => {
+      const run = keepReturn(engine.nextTurn(context, new AbortController().signal))
+      for await (const chunk of run.values) {
+        chunks++
+        const text = typeof chunk === 'string' ? chunk : chunk.revise
+        frameBytes += JSON.stringify({ type: 'token-delta', turnId: 't', text, seq: chunks }).length
+      }
+      return run.result
+    }
+    const stores = [1, 2, 3].map(() => new AsyncLocalStorage<number>())
+    const round = () =>
+      stores.reduceRight<() => Promise<unknown>>(
+        (inner, store, i) => () => store.run(i, inner),
+        () => Promise.all(Array.from({ length: streams }, turn)),
+      )()
+    await round()
+    const figures: number[] = []
+    let timedChunks = 0
+    for (let r = 0; r < rounds; r++) {
+      chunks = 0
+      const before = process.cpuUsage()
+      await round()
+      const used = process.cpuUsage(before)
+      figures.push((used.user + used.system) / 1000 / ((streams * 150) / 1000))
+      timedChunks = chunks
+    }
+    // Then one round counting the async resources made (a hook of its own slows it, so apart):
+    // promises and ticks per token, a figure the machine's load does not move.
+    const made = new Map<string, number>()
+    const hook = createHook({ init: (_id, type) => void made.set(type, (made.get(type) ?? 0) + 1) })
+    hook.enable()
+    await round()
+    hook.disable()
+    const perToken = [...made]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
+      .map(([type, n]) => `${type} ${(n / (streams * 150)).toFixed(1)}`)
+      .join(', ')
+    console.log(`async resources made per token: ${perToken}`)
+    console.log(
+      `token path: ${figures.map((f) => f.toFixed(0)).join(' / ')} ms CPU per 1,000 tokens ` +
+        `(${streams} turns of 150 tokens a round, ${timedChunks} chunks yielded in the last)`,
+    )
+  } finally {
+    fake.kill()
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err)
+    process.exit(1)
+  },
+)
