@@ -38,7 +38,8 @@ import { rebalanceCapped } from './rebalance-capped.js'
 // offline-6: certainty counts boosters only where the answer speaks of the question, and the
 // hedges of speech ("I think", "kind of"); "make sure" is no booster; the overall is the mean of
 // the unrounded criterion scores, so rounding no longer moves it off the calibrated measure.
-const OFFLINE_GRADER_VERSION = 'offline-6'
+// offline-7: figures said in words count as figures (specific-details.ts).
+const OFFLINE_GRADER_VERSION = 'offline-7'
 
 /** Fewer content words than this and the candidate said too little to judge any criterion. */
 const MIN_CONTENT_WORDS = 12

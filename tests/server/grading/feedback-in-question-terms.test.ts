@@ -167,7 +167,6 @@ describe('what was done well, and what to do next', () => {
         countFigures(listCandidateSentences(g.c).map((s) => s.text)) >= 3 &&
         g.grade.nextSteps.some((s) => /^Quantify/.test(s)),
     )
-    expect(graded.some((g) => g.grade.nextSteps.some((s) => /^Quantify/.test(s)))).toBe(true)
     expect(quantified).toEqual([])
   })
 })

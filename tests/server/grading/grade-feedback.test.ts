@@ -52,4 +52,13 @@ describe('writeFeedback', () => {
     expect(checkStep(writeFeedback(input({ overconfidence: 0.2 })).nextSteps)).toEqual([])
     expect(checkStep(writeFeedback(input({})).nextSteps)).toEqual([])
   })
+
+  // The graded transcripts no longer show this advice (their one low-figure answer with room for
+  // it spelled its figures: "forty services", "six owners"), so it is checked here.
+  it('tells an answer with fewer than three figures to quantify, and one with figures not', () => {
+    const quantify = (figures: number) =>
+      writeFeedback(input({ figures })).nextSteps.filter((s) => /^Quantify/.test(s))
+    expect(quantify(1)).toHaveLength(1)
+    expect(quantify(5)).toEqual([])
+  })
 })

@@ -11,6 +11,15 @@ describe('countFigures', () => {
     ).toBe(8)
   })
 
+  // A storyteller or a speech transcript spells its figures; "one" alone is a pronoun as often.
+  it('counts figures said in words, a run of number words as one', () => {
+    expect(countFigures(['Fifty million a year with ten people, and the one that failed.'])).toBe(2)
+    expect(countFigures(['A million and a half, or twenty-five seconds, two days to nine.'])).toBe(
+      4,
+    )
+    expect(countFigures(['Hundreds of them, often; the one and only.'])).toBe(0)
+  })
+
   it('finds none in qualitative prose', () => {
     expect(countFigures(['We would roll out carefully and watch the errors.'])).toBe(0)
   })
