@@ -76,44 +76,61 @@ export function streamText(
     while (!drained) await next()
   }
 
-  async function* deltas() {
-    try {
-      // events.next() is awaited here, not through `next`: an async function more per token
-      // costs promises on the main thread (bench:stream --cpu-prof-dir).
-      for (;;) {
-        let step: IteratorResult<LlmStreamEvent>
-        try {
-          step = await events.next()
-        } catch (error) {
-          drained = true
-          if (!options.endOnError) throw error
-          failure = error
-          return
-        }
-        if (step.done) {
-          drained = true
-          return
-        }
-        const event = step.value
-        if (event.type === 'delta') yield event.text
-        else if (event.type === 'done') result = { usage: event.usage, model: event.model }
-        else if (event.type === 'text-end') {
-          textEnded = true
-          // Read on now, not when the reader settles: it may never come back (see `settle`).
-          settling = drain()
-          // A failure without `endOnError` reaches whoever settles; unsettled, it is not unhandled.
-          settling.catch(() => {})
-          return
-        }
-      }
-    } finally {
-      // A reader that stopped early closes the stream; after the text it is read on by `settle`.
-      if (!drained && !textEnded) await events.return?.(undefined)
+  /** `deltas` has ended (text-end, the stream's end, a failure, or its reader stopped). */
+  let ended = false
+  const END: IteratorResult<string, undefined> = { value: undefined, done: true }
+  const onStep = (
+    step: IteratorResult<LlmStreamEvent>,
+  ): IteratorResult<string, undefined> | Promise<IteratorResult<string, undefined>> => {
+    if (step.done) {
+      drained = ended = true
+      return END
     }
+    const event = step.value
+    if (event.type === 'delta') return { value: event.text, done: false }
+    if (event.type === 'done') {
+      result = { usage: event.usage, model: event.model }
+      return deltas.next()
+    }
+    textEnded = ended = true
+    // Read on now, not when the reader settles: it may never come back (see `settle`).
+    settling = drain()
+    // A failure without `endOnError` reaches whoever settles; unsettled, it is not unhandled.
+    settling.catch(() => {})
+    return END
+  }
+  const onError = (error: unknown): IteratorResult<string, undefined> => {
+    drained = ended = true
+    if (!options.endOnError) throw error
+    failure = error
+    return END
+  }
+  /**
+   * A plain iterator over the adapter's events, not a generator: one promise a delta instead of
+   * a generator step's several, on the path of every streamed token
+   * (bench/stream/token-path-cpu.ts). Read by for-await, which never asks for a step while one
+   * is pending.
+   */
+  const deltas: AsyncIterableIterator<string> = {
+    [Symbol.asyncIterator]() {
+      return this
+    },
+    next() {
+      if (ended) return Promise.resolve(END)
+      return events.next().then(onStep, onError)
+    },
+    async return() {
+      // A reader that stopped early closes the stream; after the text it is read on by `settle`.
+      if (!ended) {
+        ended = true
+        if (!drained && !textEnded) await events.return?.(undefined)
+      }
+      return END
+    },
   }
 
   return {
-    deltas: deltas(),
+    deltas,
     settle() {
       return (settling ??= drain())
     },
