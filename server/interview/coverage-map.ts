@@ -441,21 +441,25 @@ export function splitPassages(answers: readonly string[]): string[] {
 
 /**
  * The content stems of each passage, kept across maps: every answer's map reads all the earlier
- * answers' passages again, and stemming them anew was a quarter of a map's time. Bounded like the
- * tracker's score cache (a busy server forgets old passages), and the stemmer's own cache with it.
+ * answers' passages again, and stemming them anew was a quarter of a map's time. Bounded by the
+ * characters of the passages kept (a passage may be a whole 16,000-character answer): a busy server
+ * forgets old passages, and the stemmer's own cache with them.
  */
-const MAX_PASSAGE_STEMS = 20_000
+const MAX_PASSAGE_STEM_CHARS = 4_000_000
 const passageStemCache = new Map<string, ReadonlySet<string>>()
+let passageStemChars = 0
 let passageStemmer: Stemmer = createStemmer()
 function stemsOfPassage(passage: string): ReadonlySet<string> {
   let stems = passageStemCache.get(passage)
   if (!stems) {
-    if (passageStemCache.size >= MAX_PASSAGE_STEMS) {
+    if (passageStemChars + passage.length > MAX_PASSAGE_STEM_CHARS) {
       passageStemCache.clear()
+      passageStemChars = 0
       passageStemmer = createStemmer()
     }
     stems = contentStems(passage, passageStemmer)
     passageStemCache.set(passage, stems)
+    passageStemChars += passage.length
   }
   return stems
 }

@@ -33,8 +33,10 @@ export type CoverageTrackerDeps = {
   tuning?: Partial<CoverageTuning>
 }
 
-// Passages, each with its few dozen scores (the bound was 50,000 scores, about this many passages).
+// Passages, each with its few dozen scores (the bound was 50,000 scores, about this many passages),
+// and their characters (a passage may be a whole 16,000-character answer).
 const MAX_CACHED_PASSAGES = 2_000
+const MAX_CACHED_PASSAGE_CHARS = 4_000_000
 const MAX_CACHED_TOPICS = 10_000
 
 /** What the tracker derives from a question alone, for one version of it. */
@@ -84,7 +86,9 @@ export function createCoverageTracker(deps: CoverageTrackerDeps): CoverageTracke
     items: QuestionProfile = profile(question),
   ) => {
     // Bounded: a busy server forgets old passages rather than growing without limit.
-    if (cache.size > MAX_CACHED_PASSAGES) cache.clear()
+    if (cache.size > MAX_CACHED_PASSAGES || charsOf(cache.keys()) > MAX_CACHED_PASSAGE_CHARS) {
+      cache.clear()
+    }
     const { analyzer, tuning } = deps
     return computeCoverageMap({ question, answers, analyzer, tuning, cache, profile: items })
   }
@@ -123,4 +127,10 @@ export function createCoverageTracker(deps: CoverageTrackerDeps): CoverageTracke
     },
   }
   return tracker
+}
+
+function charsOf(texts: Iterable<string>): number {
+  let chars = 0
+  for (const text of texts) chars += text.length
+  return chars
 }

@@ -40,8 +40,11 @@ type Pending = {
 }
 type Slot = { worker: Worker | null; pending: Map<number, Pending> }
 
-/** Answers whose worker is remembered (a few KB each at most, already held by their sessions). */
-const MAX_REMEMBERED_ANSWERS = 10_000
+/**
+ * How much answer text the pool remembers a worker for, in characters: by size, not count, as an
+ * answer may be 16,000 characters and the map keeps its text alive after its session is gone.
+ */
+const MAX_REMEMBERED_CHARS = 2_000_000
 /** How many more waiting requests a worker may have and still get the answers it scored before. */
 const AFFINITY_SLACK = 4
 
@@ -111,12 +114,21 @@ export function createCoverageWorkerPool(options: {
    * answer's topic is asked right after its map, and every later turn maps and asks about the
    * same answers again; sent elsewhere, each worker scored the same passages (about 1.8 of the
    * 4 ms of worker CPU an answer cost). Only a hint: it gives way to a worker with a much shorter
-   * queue. Bounded like the workers' caches.
+   * queue. Bounded: forgotten all at once past MAX_REMEMBERED_CHARS.
    */
   const scoredIn = new Map<string, Slot>()
+  let rememberedChars = 0
   const remember = (answers: readonly string[], slot: Slot) => {
-    if (scoredIn.size + answers.length > MAX_REMEMBERED_ANSWERS) scoredIn.clear()
-    for (const answer of answers) scoredIn.set(answer, slot)
+    for (const answer of answers) {
+      if (!scoredIn.has(answer)) {
+        if (rememberedChars + answer.length > MAX_REMEMBERED_CHARS) {
+          scoredIn.clear()
+          rememberedChars = 0
+        }
+        rememberedChars += answer.length
+      }
+      scoredIn.set(answer, slot)
+    }
   }
 
   const dispatch = (pending: Pending, preferred?: Slot): Slot => {

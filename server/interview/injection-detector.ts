@@ -26,9 +26,13 @@ export function detectInjection(
   if (families !== INJECTION_FAMILIES) return detect(text, families)
   let report = reports.get(text)
   if (!report) {
-    if (reports.size >= MAX_REPORTS) reports.clear()
+    if (reportedChars + text.length > MAX_REPORTED_CHARS) {
+      reports.clear()
+      reportedChars = 0
+    }
     report = freezeReport(detect(text, families))
     reports.set(text, report)
+    reportedChars += text.length
   }
   return report
 }
@@ -37,11 +41,13 @@ export function detectInjection(
  * Reports with the default families, by text. Every turn asks about every earlier answer again
  * (the coverage map's answers, their topics, the conversation memory: four or five times an
  * answer per turn), and the patterns against every form of every sentence cost about 0.2 ms a
- * call for a 90-word answer, on the thread that relays the streams. Frozen, as callers share them. Bounded: a busy
- * server forgets old answers rather than growing without limit.
+ * call for a 90-word answer, on the thread that relays the streams. Frozen, as callers share them.
+ * Bounded by the characters of the texts kept (an answer may be 16,000): a busy server forgets
+ * old answers rather than growing without limit.
  */
 const reports = new Map<string, InjectionReport>()
-const MAX_REPORTS = 2_000
+const MAX_REPORTED_CHARS = 2_000_000
+let reportedChars = 0
 
 const freezeReport = (report: InjectionReport): InjectionReport =>
   Object.freeze({
