@@ -38,6 +38,8 @@ export type CoverageTrackerDeps = {
 const MAX_CACHED_PASSAGES = 2_000
 const MAX_CACHED_PASSAGE_CHARS = 4_000_000
 const MAX_CACHED_TOPICS = 10_000
+// The topics' keys hold their answers: bounded by characters too (an answer may be 16,000).
+const MAX_CACHED_TOPIC_CHARS = 4_000_000
 
 /** What the tracker derives from a question alone, for one version of it. */
 type Derived = {
@@ -58,6 +60,7 @@ export function createCoverageTracker(deps: CoverageTrackerDeps): CoverageTracke
   const derived = new Map<string, Derived>()
   const cache: PassageScoreCache = new Map()
   const topics = new Map<string, string | null>()
+  let topicChars = 0
   const derivedOf = (question: Question): Derived => {
     const version = questionVersion(question)
     let found = derived.get(question.id)
@@ -105,8 +108,12 @@ export function createCoverageTracker(deps: CoverageTrackerDeps): CoverageTracke
       )
       const topic = top && top.score >= minScore ? top.id : null
       // Bounded like the passage scores.
-      if (topics.size >= MAX_CACHED_TOPICS) topics.clear()
+      if (topics.size >= MAX_CACHED_TOPICS || topicChars + key.length > MAX_CACHED_TOPIC_CHARS) {
+        topics.clear()
+        topicChars = 0
+      }
       topics.set(key, topic)
+      topicChars += key.length
       return topic
     },
     snapshot(question, raw, focus) {
