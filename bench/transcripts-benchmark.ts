@@ -1,6 +1,7 @@
 /**
- * `npm run bench:transcripts [-- --grader offline|llm]`: grades the graded mock-interview
- * transcripts of bench/transcripts/ and reports how far each grader agrees with the hand-set
+ * `npm run bench:transcripts [-- --grader offline|llm] [--set <name>]`: grades the graded
+ * mock-interview transcripts of bench/transcripts/ (or of a blind set, bench/transcripts-<name>/,
+ * transcript-sets.ts) and reports how far each grader agrees with the hand-set
  * targets (Spearman, MAE, share within range, level order, length bias, padded and claims
  * variants against their base answer). The offline grader runs the path `npm run grade` and
  * POST /api/grade use; the LLM grader is built from the same env as the server, so a user can see
@@ -8,7 +9,7 @@
  * docs/benchmarks.md (bench/stream/replace-section.ts), keeping the others.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { cpus } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { EnvError, parseEnv } from '../server/env.js'
@@ -27,6 +28,7 @@ import {
   type TranscriptCase,
 } from './transcripts-bench/transcript-case.js'
 import { attachScores, summariseGrades } from './transcripts-bench/transcript-report.js'
+import { TRANSCRIPT_SETS, isHeldOutSet } from './transcripts-bench/transcript-sets.js'
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -37,10 +39,12 @@ async function main(): Promise<number> {
     return 1
   }
   const args = parsed.args
-  const fresh = args.set === 'fresh'
-  const cases = await loadTranscriptCases(
-    args.data ?? resolve(repo, fresh ? 'bench/transcripts-fresh' : 'bench/transcripts'),
-  )
+  const set = TRANSCRIPT_SETS[args.set]
+  // Every set but dev is a blind, held-out test: graded with the shipped scale, never fitted on.
+  const fresh = isHeldOutSet(args.set)
+  const cases = await loadTranscriptCases(args.data ?? resolve(repo, set.folder))
+  // The machine's load as the run starts: the grading figures do not depend on it, the timing does.
+  const load = loadavg()[0]!.toFixed(2)
   const bank = await loadQuestionBank(resolve(repo, 'questions'))
   const questionOf = (id: string) => bank.get(id)
 
@@ -54,7 +58,7 @@ async function main(): Promise<number> {
     method = [
       'Nothing is fitted on this set: every case is graded by the product grader with the scale it ships',
       '(server/grading/fitted-score-scale.ts, fitted on the 150 dev cases of bench/transcripts/), so every',
-      'figure below is a held-out test of transcripts the grader, its scale and its author never tuned on.',
+      'figure below is a held-out test of transcripts the grader and its scale were never fitted on.',
     ].join('\n')
     grader = 'offline grader (`npm run grade`, POST /api/grade without a key)'
   } else if (args.grader === 'offline') {
@@ -130,7 +134,7 @@ async function main(): Promise<number> {
       scored.map((s) => s.score),
     ),
   )
-  const machine = `Node ${process.version}, ${cpus().length} x ${cpus()[0]?.model.trim() ?? 'unknown CPU'}`
+  const machine = `Node ${process.version}, ${cpus().length} x ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, load average ${load}`
   // Four places, to compare a grader change before and after (the section rounds to two).
   console.log(
     `Spearman ${report.spearman.toFixed(4)}, MAE ${report.mae.toFixed(3)}, within range ${(report.withinRange * 100).toFixed(1)}%, pairs in order ${(report.pairsInOrder * 100).toFixed(1)}%`,
@@ -138,17 +142,13 @@ async function main(): Promise<number> {
   if (fresh) printLargestErrors(scored)
   const flags = [
     ...(args.grader === 'llm' ? ['--grader llm'] : []),
-    ...(fresh ? ['--set fresh'] : []),
+    ...(fresh ? [`--set ${args.set}`] : []),
   ]
   const section = formatTranscriptsSection(report, {
     heading: fresh
-      ? `## Grading: fresh transcripts, written blind${args.grader === 'llm' ? ', LLM grader' : ''}`
-      : `## Grading: graded transcripts, ${args.grader === 'offline' ? 'offline grader' : 'LLM grader'}`,
-    ...(fresh
-      ? {
-          set: `Graded mock-interview transcripts of bench/transcripts-fresh/ (fresh set: ${report.n} cases, 6 questions x 8 kinds, written for a held-out test and given a target score out of 10 and an accepted range by hand against the rubric before any grader ran on them or the grader's code and the dev transcripts were read; bench/transcripts-fresh/README.md)`,
-        }
-      : {}),
+      ? `${set.heading}${args.grader === 'llm' ? ', LLM grader' : ''}`
+      : `${set.heading}, ${args.grader === 'offline' ? 'offline grader' : 'LLM grader'}`,
+    ...('describe' in set ? { set: set.describe(report.n) } : {}),
     grader,
     command: `npm run bench:transcripts${flags.length > 0 ? ` -- ${flags.join(' ')}` : ''}`,
     date: new Date().toISOString().slice(0, 10),

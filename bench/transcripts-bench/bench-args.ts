@@ -1,15 +1,17 @@
 import { z } from 'zod'
+import { TRANSCRIPT_SET_NAMES, isHeldOutSet } from './transcript-sets.js'
 
 /** The options of `npm run bench:transcripts`, validated like any outside input. */
 export const BenchArgsSchema = z
   .object({
     grader: z.enum(['offline', 'llm']).default('offline'),
     /**
-     * Which graded set: `dev` (bench/transcripts/, the offline scale is fitted on it with each
-     * question held out) or `fresh` (bench/transcripts-fresh/, written blind and graded with the
-     * shipped scale: a held-out test nothing is fitted on).
+     * Which graded set (transcript-sets.ts): `dev` (bench/transcripts/, the offline scale is fitted
+     * on it with each question held out), or a blind set such as `fresh` (bench/transcripts-fresh/)
+     * or `fresh2` (bench/transcripts-fresh2/), graded with the shipped scale: a held-out test
+     * nothing is fitted on.
      */
-    set: z.enum(['dev', 'fresh']).default('dev'),
+    set: z.enum(TRANSCRIPT_SET_NAMES).default('dev'),
     /** Folder of cases, one subfolder per question. */
     data: z.string().min(1).optional(),
     /** Requests in flight at once for the LLM grader (the offline grader runs one at a time). */
@@ -21,14 +23,14 @@ export const BenchArgsSchema = z
     /** Offline only: also print the slowest cases of the timed pass, to see where p99 comes from. */
     perCaseTiming: z.boolean().default(false),
   })
-  .refine((a) => !(a.set === 'fresh' && a.writeScale), {
-    message: 'the fresh set is a test set: the scale is never fitted on it (drop --write-scale)',
+  .refine((a) => !(isHeldOutSet(a.set) && a.writeScale), {
+    message:
+      'only the dev set is fitted on; a blind set is a test set: the scale is never fitted on it (drop --write-scale)',
     path: ['set'],
   })
 export type BenchArgs = z.infer<typeof BenchArgsSchema>
 
-export const BENCH_USAGE =
-  'usage: npm run bench:transcripts [-- --grader offline|llm] [--set dev|fresh] [--data <dir>] [--concurrency <n>] [--no-write] [--write-scale] [--per-case-timing]'
+export const BENCH_USAGE = `usage: npm run bench:transcripts [-- --grader offline|llm] [--set ${TRANSCRIPT_SET_NAMES.join('|')}] [--data <dir>] [--concurrency <n>] [--no-write] [--write-scale] [--per-case-timing]`
 
 /** Parses argv (after the script name); a readable error for anything unknown or malformed. */
 export function parseBenchArgs(

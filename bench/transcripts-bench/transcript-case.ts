@@ -93,7 +93,11 @@ export async function loadTranscriptCases(dir: string): Promise<TranscriptCase[]
   if (problems.length > 0)
     throw new TranscriptCaseError(`invalid transcript cases:\n  ${problems.join('\n  ')}`)
   return cases.sort(
-    (a, b) => a.questionId.localeCompare(b.questionId) || levelRank(a.level) - levelRank(b.level),
+    (a, b) =>
+      a.questionId.localeCompare(b.questionId) ||
+      levelRank(a.level) - levelRank(b.level) ||
+      b.target - a.target ||
+      a.level.localeCompare(b.level),
   )
 }
 
@@ -116,7 +120,11 @@ const LEVEL_ORDER: readonly string[] = [
   'off-topic',
 ]
 
-/** Position of a level in reading order (unknown levels last, in name order by the caller). */
+/**
+ * Position of a level in reading order. Unknown levels (a set with kinds of its own, such as
+ * bench/transcripts-fresh2/) come last, and callers order them by target, highest first, so a new
+ * set needs no entry here.
+ */
 export function levelRank(level: string): number {
   const i = LEVEL_ORDER.indexOf(level)
   return i < 0 ? LEVEL_ORDER.length : i

@@ -91,7 +91,13 @@ export function summariseGrades(graded: readonly GradedCase[]): TranscriptReport
       graded.map((g) => g.words),
     ),
     levels: [...byLevel]
-      .sort(([a], [b]) => levelRank(a) - levelRank(b) || a.localeCompare(b))
+      // Known levels in reading order; a set's own kinds after them, by mean target, highest first.
+      .sort(
+        ([a, as], [b, bs]) =>
+          levelRank(a) - levelRank(b) ||
+          mean(bs.map((c) => c.target)) - mean(as.map((c) => c.target)) ||
+          a.localeCompare(b),
+      )
       .map(([level, cs]) => ({
         level,
         n: cs.length,

@@ -47,6 +47,23 @@ describe('parseBenchArgs', () => {
     if (!parsed.ok) expect(parsed.message).toContain('never fitted on it')
   })
 
+  it('takes --set fresh2, the second blind set', () => {
+    const parsed = parseBenchArgs(['--set', 'fresh2'])
+    expect(parsed.ok && parsed.args.set).toBe('fresh2')
+  })
+
+  // Every set but dev is a test set, the second blind one included.
+  it('refuses --write-scale with --set fresh2', () => {
+    const parsed = parseBenchArgs(['--set', 'fresh2', '--write-scale'])
+    expect(parsed.ok).toBe(false)
+    if (!parsed.ok) expect(parsed.message).toContain('never fitted on it')
+  })
+
+  it('names every set in the usage', () => {
+    const parsed = parseBenchArgs(['--fast'])
+    if (!parsed.ok) expect(parsed.message).toContain('[--set dev|fresh|fresh2]')
+  })
+
   it('rejects an unknown grader, a missing value or an unknown flag with the usage', () => {
     for (const argv of [['--grader', 'gpt'], ['--grader'], ['--fast'], ['--set', 'hidden']]) {
       const parsed = parseBenchArgs(argv)

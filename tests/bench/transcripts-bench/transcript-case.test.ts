@@ -37,6 +37,24 @@ describe('loadTranscriptCases', () => {
       expect(cases.filter((c) => c.questionId === q).map((c) => c.level)).toEqual([...FRESH_LEVELS])
   })
 
+  // The second blind set: 6 questions the fresh set does not use, 8 cases each, its own kinds
+  // ordered by target (highest first) since the level list does not know them.
+  it('loads the second blind set: 6 questions apart from the fresh set, 8 cases each', async () => {
+    const bench = join(import.meta.dirname, '../../../bench')
+    const cases = await loadTranscriptCases(join(bench, 'transcripts-fresh2'))
+    const fresh = new Set(
+      (await loadTranscriptCases(join(bench, 'transcripts-fresh'))).map((c) => c.questionId),
+    )
+    const questions = new Set(cases.map((c) => c.questionId))
+    expect(questions.size).toBe(6)
+    for (const q of questions) {
+      expect(fresh.has(q)).toBe(false)
+      const targets = cases.filter((c) => c.questionId === q).map((c) => c.target)
+      expect(targets).toHaveLength(8)
+      expect(targets).toEqual([...targets].sort((a, b) => b - a))
+    }
+  })
+
   it('names every invalid or misplaced file', async () => {
     dir = await mkdtemp(join(tmpdir(), 'cases-'))
     await mkdir(join(dir, 'q1'))

@@ -77,4 +77,26 @@ describe('summariseGrades', () => {
       [0, 1, 0.5, 0.5, 0, 1, 1.5, 1.5, 1, 2.5].reduce((a, b) => a + b) / 10,
     )
   })
+
+  // A set with kinds of its own (bench/transcripts-fresh2/) needs no entry in the level list: its
+  // kinds follow the known ones, highest mean target first, whatever their names.
+  it('orders kinds it does not know after the known ones, by mean target', () => {
+    const own = summariseGrades(
+      attachScores(
+        [
+          make('q1', 'zz-outstanding', 9, 100),
+          make('q1', 'aa-off-track', 0.5, 50),
+          make('q1', 'good', 7, 80),
+          make('q1', 'mm-average', 4.5, 70),
+        ],
+        [8, 1, 6, 4],
+      ),
+    )
+    expect(own.levels.map((l) => l.level)).toEqual([
+      'good',
+      'zz-outstanding',
+      'mm-average',
+      'aa-off-track',
+    ])
+  })
 })
