@@ -17,6 +17,7 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { ensureServerBuild } from '../scripts/server-build/server-build.mjs'
 import { ensureWebBuild } from '../scripts/web-build/ensure-web-build.js'
+import { startNodeFlags } from './shared/start-node-flags.js'
 import { loadQuestionBank } from '../server/questions/question-bank.js'
 import {
   formatMemorySection,
@@ -55,22 +56,6 @@ function parseArgs(argv: readonly string[]) {
   return ArgsSchema.parse(raw)
 }
 
-/**
- * The node flags of package.json's `start` script (`node [flags] scripts/start.mjs`), so the
- * server measured is the server `npm start` runs; the process is spawned directly (not through
- * npm) so its pid is the server's.
- */
-function startScript(root: string): string {
-  const start = z
-    .object({
-      scripts: z.object({
-        start: z.string().regex(/^node( --[\w-]+(=\S+)?)* scripts\/start\.mjs$/),
-      }),
-    })
-    .parse(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))).scripts.start
-  return start
-}
-
 async function main() {
   const args = parseArgs(process.argv.slice(2))
   const loadBefore = loadavg()[0]!
@@ -85,7 +70,7 @@ async function main() {
   const child = spawn(
     process.execPath,
     [
-      ...startScript(root).split(' ').slice(1, -1),
+      ...startNodeFlags(root),
       '--report-on-signal',
       `--report-directory=${reportDir}`,
       'scripts/start.mjs',
@@ -153,7 +138,7 @@ async function main() {
         date: new Date().toISOString().slice(0, 10),
         machine: `${availableParallelism()} x ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}`,
         command: 'npm run bench:memory',
-        start: startScript(root),
+        start: ['node', ...startNodeFlags(root), 'scripts/start.mjs'].join(' '),
         loadBefore,
         windowMs: args.windowMs,
       },

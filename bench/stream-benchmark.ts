@@ -26,6 +26,7 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createEarlyLeakGuard } from '../server/interview/early-leak-guard.js'
 import { loadQuestionBank } from '../server/questions/question-bank.js'
+import { startNodeFlags } from './shared/start-node-flags.js'
 import { parseBenchArgs, type BenchMode } from './stream/bench-args.js'
 import { formatReportSection, type SpeedRun } from './stream/format-section.js'
 import { formatDetailTable } from './stream/format-report.js'
@@ -45,9 +46,13 @@ const TTFT_MS = 300
 const options = parseBenchArgs(process.argv.slice(2))
 /** The whole run is killed past this: nothing here may hang a terminal or CI. */
 const HARD_LIMIT_MS = 40 * 60_000
-const serverNodeArgs = options.cpuProfDir
-  ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`]
-  : []
+const profileArgs = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []
+/**
+ * Sparring runs with the node flags of `npm start` (package.json, the one place they are set:
+ * --max-semi-space-size=4 changes how often the young generation is collected, so CPU figures
+ * without it are not production's). The bare relay gets the same, to stay comparable.
+ */
+const serverNodeArgs = [...startNodeFlags(), ...profileArgs]
 const children: ChildProcess[] = []
 let phase = 0
 

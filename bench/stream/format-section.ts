@@ -102,9 +102,11 @@ ${run.ttftMs} ms, then one word a token at ${speeds}, plain sentences, then a us
 - **direct clients (the floor)**: the load generator's clients read the fake's stream
   themselves with the openai SDK;
 - **bare relay** (\`bench/stream/bare-relay.ts\`): the openai SDK's stream (its default fetch,
-  undici; Sparring reads the stream over node:http) to one WebSocket frame per token, nothing else;
-- **Sparring** (\`server/main.ts\`: SQLite store, LLM interviewer pointed at the fake, leak
-  guard, coverage workers; rate limits raised, as every client comes from one address): each
+  undici; Sparring reads the stream over node:http) to one WebSocket frame per token, nothing else
+  (run with the same node flags as Sparring);
+- **Sparring** (\`server/main.ts\`, run by node with the flags of \`npm start\`, read from
+  package.json's \`start\` script, e.g. \`--max-semi-space-size=4\`; SQLite store, LLM
+  interviewer pointed at the fake, leak guard, coverage workers; rate limits raised, as every client comes from one address): each
   candidate gets a cookie, starts a mock session, opens its stream, reads the scripted opening
   and sends one answer of about 90 words; the follow-up is the fake's reply.
 
