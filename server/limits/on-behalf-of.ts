@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks'
+import { currentWorkContext, runWithWorkContext } from '../async/work-context.js'
 
 /** Whose work is running: the identity a grading is for, and where its LLM tokens are counted. */
 export type OnBehalfOf = {
@@ -7,18 +7,17 @@ export type OnBehalfOf = {
   chargeTokens(tokens: number): Promise<void>
 }
 
-const context = new AsyncLocalStorage<OnBehalfOf>()
-
 /**
  * Runs `work` for an identity: the grading queue orders it among identities by `ownerId`
  * (fair-grading-queue.ts), and an LLM client wrapped by meterLlmUsage charges what its calls
- * spend to it, however deep in the grader they are made.
+ * spend to it, however deep in the grader they are made. Carried by the one AsyncLocalStorage of
+ * server/async/work-context.ts, beside the request id (kept).
  */
 export function runOnBehalfOf<T>(who: OnBehalfOf, work: () => T): T {
-  return context.run(who, work)
+  return runWithWorkContext({ onBehalfOf: who }, work)
 }
 
 /** The identity the current work is for, or null (a CLI run, a test). */
 export function onBehalfOf(): OnBehalfOf | null {
-  return context.getStore() ?? null
+  return (currentWorkContext()?.onBehalfOf as OnBehalfOf | undefined) ?? null
 }

@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks'
+import { currentWorkContext, runWithWorkContext } from '../async/work-context.js'
 import type { SessionLease } from './session-lease.js'
 import type { SessionStore } from './session-store.js'
 
@@ -31,9 +31,10 @@ export type LeaseKeeperOptions = {
  * Which lease the current async call chain writes under. The orchestrator runs a turn inside
  * `held.run`, and every appendTurn / updateTurn that turn makes through the fenced store
  * (wrapped once in createApp) carries the token, however deep in the turn runner it happens,
- * without threading the lease through every function of server/interview.
+ * without threading the lease through every function of server/interview. Carried by the one
+ * AsyncLocalStorage of server/async/work-context.ts, beside the request id (kept).
  */
-const currentLease = new AsyncLocalStorage<SessionLease>()
+const currentLease = () => currentWorkContext()?.lease as SessionLease | undefined
 
 export function createLeaseKeeper(opts: LeaseKeeperOptions): LeaseKeeper {
   const { store, holder, ttlMs } = opts
@@ -61,7 +62,7 @@ export function createLeaseKeeper(opts: LeaseKeeperOptions): LeaseKeeper {
         ok: true,
         held: {
           lease,
-          run: (work) => currentLease.run(lease, work),
+          run: (work) => runWithWorkContext({ lease }, work),
           onLost: (listener) => void lostListeners.push(listener),
           async release() {
             if (released) return
@@ -82,7 +83,7 @@ export function createLeaseKeeper(opts: LeaseKeeperOptions): LeaseKeeper {
  */
 export function withLeaseFence(store: SessionStore): SessionStore {
   const fenceFor = (sessionId: string) => {
-    const lease = currentLease.getStore()
+    const lease = currentLease()
     return lease && lease.sessionId === sessionId ? { fence: lease } : {}
   }
   return new Proxy(store, {
