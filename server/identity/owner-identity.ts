@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono'
-import { getSignedCookie, setSignedCookie } from 'hono/cookie'
-import { parseSigned } from 'hono/utils/cookie'
+import { setCookie } from 'hono/cookie'
+import { readSignedCookie, signCookieValue } from './signed-cookie.js'
 import type { AppEnv } from '../http/openapi-hono.js'
 
 /** The cookie that carries the anonymous owner id, signed with the session secret. */
@@ -21,12 +21,13 @@ export type IdentityOptions = { secret: string; newId: () => string }
  */
 export function createIdentityMiddleware(options: IdentityOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const signed = await getSignedCookie(c, options.secret, OWNER_COOKIE)
-    if (typeof signed === 'string' && OWNER_ID.test(signed)) {
-      c.set('ownerId', signed)
+    const owner = resolveOwnerFromCookieHeader(c.req.header('cookie'), options.secret)
+    if (owner) {
+      c.set('ownerId', owner)
     } else {
       const ownerId = options.newId()
-      await setSignedCookie(c, OWNER_COOKIE, ownerId, options.secret, {
+      // hono's setSignedCookie format (signed-cookie.ts), without its per-call key import.
+      setCookie(c, OWNER_COOKIE, signCookieValue(ownerId, options.secret), {
         httpOnly: true,
         sameSite: 'Lax',
         path: '/',
@@ -43,13 +44,13 @@ export function createIdentityMiddleware(options: IdentityOptions): MiddlewareHa
 
 /**
  * The owner id of a raw `Cookie` header, or null when there is no validly signed identity.
- * For the WebSocket upgrade, which is authorised before any Hono middleware runs.
+ * For every request (the middleware above) and the WebSocket upgrade, which is authorised
+ * before any Hono middleware runs. Synchronous (signed-cookie.ts).
  */
-export async function resolveOwnerFromCookieHeader(
+export function resolveOwnerFromCookieHeader(
   header: string | null | undefined,
   secret: string,
-): Promise<string | null> {
-  if (!header) return null
-  const value = (await parseSigned(header, secret, OWNER_COOKIE))[OWNER_COOKIE]
-  return typeof value === 'string' && OWNER_ID.test(value) ? value : null
+): string | null {
+  const value = readSignedCookie(header, OWNER_COOKIE, secret)
+  return value !== null && OWNER_ID.test(value) ? value : null
 }

@@ -23,10 +23,7 @@ export function createSessionStreamRoutes(
     createUpgradeOriginGuard(services.site),
     upgradeWebSocket(async (c): Promise<WSEvents> => {
       const sessionId = c.req.param('id') ?? ''
-      const owner = await resolveOwnerFromCookieHeader(
-        c.req.header('cookie'),
-        services.cookieSecret,
-      )
+      const owner = resolveOwnerFromCookieHeader(c.req.header('cookie'), services.cookieSecret)
       const session = owner ? await services.store.getSession(sessionId) : null
       if (!session || session.ownerId !== owner) return refuse()
       const raw = c.req.query('afterSeq')
