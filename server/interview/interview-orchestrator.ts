@@ -277,10 +277,12 @@ export function createInterviewOrchestrator(deps: InterviewOrchestratorDeps) {
      * Picks up whatever the session is waiting for when a socket connects: the opening question
      * of a new session, the reply to an answer a crash left unanswered, or an interviewer turn a
      * crash cut off (re-streamed under its id). Also ends a session whose time ran out.
+     * `justRead`: the session as the caller read it from the store in this same turn of the event
+     * loop (the socket's snapshot), so that opening a socket does not read it once more.
      */
-    async resumePending(sessionId: string): Promise<void> {
+    async resumePending(sessionId: string, justRead?: SessionWithTurns): Promise<void> {
       if (busy(sessionId)) return
-      const session = await reload(sessionId)
+      const session = justRead ?? (await reload(sessionId))
       if (session.status === 'ended' || busy(sessionId)) return
       const last = session.turns.at(-1)
       if (isPastDeadline(session) && last?.kind !== 'closing') {

@@ -4,7 +4,7 @@ import type { InterviewOrchestrator } from '../interview/interview-orchestrator.
 import type { OutboundMessage } from '../interview/interview-messages.js'
 import type { ClientMessage, ServerMessage } from '../protocol/interview-protocol.js'
 import { toTranscriptView } from '../sessions/session-service.js'
-import type { Session } from '../sessions/session-schema.js'
+import type { Session, SessionWithTurns } from '../sessions/session-schema.js'
 import type { SessionStore } from '../sessions/session-store.js'
 import type { ProviderInfo } from './provider-info.js'
 import { parseClientFrame } from './parse-client-frame.js'
@@ -74,10 +74,13 @@ export function createSessionConnection(
     if (!unsubscribe && !closed) unsubscribe = hub.subscribe(sessionId, send)
   }
 
-  /** Sends the stored session merged with what is streaming, then goes live, in one tick. */
-  async function sendSnapshot(): Promise<boolean> {
+  /**
+   * Sends the stored session merged with what is streaming, then goes live, in one tick.
+   * Returns the session as read (for resumePending), or null when none was sent.
+   */
+  async function sendSnapshot(): Promise<SessionWithTurns | null> {
     const stored = await services.store.getSession(sessionId)
-    if (!stored || closed) return false
+    if (!stored || closed) return null
     const { turns, ...plain } = stored
     const merged = hub.overlay(sessionId, plain, turns)
     const { turns: visible, ...session } = toTranscriptView({
@@ -95,7 +98,7 @@ export function createSessionConnection(
     )
     subscribe()
     armDeadline(sessionDeadline(session))
-    return true
+    return stored
   }
 
   function armDeadline(deadline: Date | null) {
@@ -189,15 +192,18 @@ export function createSessionConnection(
       void (async () => {
         // With several instances: the backend's log of the session is read first.
         await hub.prepare(sessionId)
+        let read: SessionWithTurns | null = null
         if (afterSeq !== null && asReply(() => hub.replay(sessionId, afterSeq, send))) {
           subscribe()
           // The deadline comes from createdAt and the options, which never change: the session
           // read when the socket was authorised gives it without reading the store again.
           armDeadline(sessionDeadline(authorised))
         } else {
-          await sendSnapshot()
+          read = await sendSnapshot()
         }
-        await orchestrator.resumePending(sessionId)
+        // The snapshot's read, a microtask ago, serves resumePending too: opening a socket reads
+        // the session twice (authorising, snapshot), not three times.
+        await orchestrator.resumePending(sessionId, read ?? undefined)
       })()
         .catch(logError)
         .finally(() => markReady())
