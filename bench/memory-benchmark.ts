@@ -6,8 +6,12 @@
  * sessions over the real WebSocket and reads it again, sends one answer in each and reads it
  * again, and asks for a diagnostic report for each isolate's heap.
  *
- * Options: `--sessions 10`, `--window-ms 5000`, `--no-write` (print only). Extra node flags for
- * an experiment go through NODE_OPTIONS, which the server inherits.
+ * Then it opens `--further-sessions` more (300 by default): enough that what one more session
+ * keeps stands out of the noise of a heap that grows and shrinks by megabytes as it collects, read
+ * both as RSS and as the V8 heaps' used bytes from diagnostic reports before and after.
+ *
+ * Options: `--sessions 10`, `--further-sessions 300`, `--window-ms 5000`, `--no-write` (print
+ * only). Extra node flags for an experiment go through NODE_OPTIONS, which the server inherits.
  */
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
@@ -37,6 +41,7 @@ const SAMPLE_EVERY_MS = 250
 
 const ArgsSchema = z.object({
   sessions: z.coerce.number().int().min(1).max(100).default(10),
+  furtherSessions: z.coerce.number().int().min(1).max(2000).default(300),
   windowMs: z.coerce.number().int().min(250).max(60_000).default(5000),
   write: z.boolean().default(true),
 })
@@ -47,10 +52,11 @@ function parseArgs(argv: readonly string[]) {
     const a = argv[i]!
     if (a === '--no-write') raw.write = false
     else if (a === '--sessions') raw.sessions = argv[++i]
+    else if (a === '--further-sessions') raw.furtherSessions = argv[++i]
     else if (a === '--window-ms') raw.windowMs = argv[++i]
     else
       throw new Error(
-        `unknown argument ${a}: npm run bench:memory -- [--sessions 10] [--window-ms 5000] [--no-write]`,
+        `unknown argument ${a}: npm run bench:memory -- [--sessions 10] [--further-sessions 300] [--window-ms 5000] [--no-write]`,
       )
   }
   return ArgsSchema.parse(raw)
@@ -76,7 +82,17 @@ async function main() {
       'scripts/start.mjs',
     ],
     {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        // Every candidate comes from 127.0.0.1, hundreds of them within a minute: the bench
+        // measures memory, not the rate limits, so they are raised out of its way.
+        SESSIONS_PER_MINUTE: '1000000',
+        ANSWERS_PER_MINUTE: '1000000',
+        ADDRESS_LIMIT_FACTOR: '1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   )
@@ -115,20 +131,27 @@ async function main() {
     const failed = replies.filter((r) => r.error !== null)
     if (failed.length > 0) throw new Error(`${failed.length} answers got no follow-up`)
     phases.push(await phase(`${args.sessions} sessions, one answer each`))
-    // As many sessions again, on a process that has now run each code path once: what a further
+    // Many more sessions, on a process that has now run each code path once: what a further
     // session keeps, without the first sessions' one-time growth (code compiled, heaps sized).
-    for (let i = 0; i < args.sessions; i++) {
+    const heapsBefore = await requestIsolateHeaps(pid, reportDir)
+    for (let i = 0; i < args.furtherSessions; i++) {
       const candidate = await connectCandidate(baseUrl, question.id)
       await candidate.awaitOpening(Date.now() + TURN_TIMEOUT_MS)
       candidates.push(candidate)
     }
-    phases.push(await phase(`${2 * args.sessions} sessions open (${args.sessions} more)`))
+    phases.push(
+      await phase(
+        `${args.sessions + args.furtherSessions} sessions open (${args.furtherSessions} more)`,
+      ),
+    )
     const heaps = await requestIsolateHeaps(pid, reportDir)
     const peak = readProcMemory(pid).peak
     const section = formatMemorySection(
       {
         phases,
         sessions: args.sessions,
+        furtherSessions: args.furtherSessions,
+        heapsBefore,
         heaps,
         vectorBytes: Number(vectors[1]),
         coverageWorkers: Number(process.env.COVERAGE_WORKERS || availableParallelism()),

@@ -13,6 +13,10 @@ export type MemoryRun = {
   phases: MemoryPhase[]
   /** Sessions opened between the first two phases. */
   sessions: number
+  /** Sessions opened between the third phase and the last. */
+  furtherSessions: number
+  /** Heaps read before the further sessions were opened. */
+  heapsBefore: { main: IsolateHeap; workers: IsolateHeap[] }
   /** Heaps read at the end of the run (after the last phase). */
   heaps: { main: IsolateHeap; workers: IsolateHeap[] }
   /** Bytes of the word-vector store (one SharedArrayBuffer for every thread). */
@@ -41,11 +45,17 @@ export function formatMemorySection(run: MemoryRun, info: MemoryRunInfo): string
   const idle = run.phases[0]!
   const open = run.phases[1]
   const perSession = open ? (open.median.rss - idle.median.rss) / run.sessions : undefined
-  // The last phase opens as many sessions again, on a process that has run every path once.
+  // The last phase opens many more sessions, on a process that has run every path once.
   const further =
     run.phases.length >= 4
-      ? (run.phases[3]!.median.rss - run.phases[2]!.median.rss) / run.sessions
+      ? (run.phases[3]!.median.rss - run.phases[2]!.median.rss) / run.furtherSessions
       : undefined
+  const heapUsed = (h: MemoryRun['heaps']) => [h.main, ...h.workers].reduce((n, i) => n + i.used, 0)
+  const furtherHeap = (heapUsed(run.heaps) - heapUsed(run.heapsBefore)) / run.furtherSessions
+  const furtherText =
+    further === undefined
+      ? ''
+      : `; for each of the next ${run.furtherSessions}, ${further > 0 ? `**${kb(further)}** of RSS` : `no RSS growth (it fell by ${mb(-further * run.furtherSessions)}: a heap with room takes sessions without growing, and collections free pages)`} (last row less the row before it) and **${kb(furtherHeap)}** of V8 heap used, all isolates (diagnostic reports before and after them; used bytes count garbage not yet collected, so this is an upper bound on what a session keeps)`
   const phaseRows = run.phases.map(
     (p) =>
       `| ${p.label} | **${mb(p.median.rss)}** (${mb(p.minRss)} to ${mb(p.maxRss)}) | ${mb(p.median.anon)} | ${mb(p.median.file)} | ${p.median.threads} |`,
@@ -73,7 +83,8 @@ grader warmed up" (from then on nothing runs until a request comes), then reads 
 window (the figure still moves at idle as each thread's collector runs). Then ${run.sessions} candidates each
 open a session over the real WebSocket (their own identity, the opening turn read) and the window
 is read again; then each sends one answer and reads the interviewer's follow-up (each question's
-coverage profile built in a worker), and it is read again. Last, a diagnostic report
+coverage profile built in a worker), and it is read again; then ${run.furtherSessions} more candidates
+open a session each, and it is read again. Last, a diagnostic report
 (\`node --report-on-signal\`, SIGUSR2) gives each V8 isolate's heap. Memory does not depend on
 the machine's load as timings do; the load average is given anyway. A MB here is 2^20 bytes, as
 \`/proc\` counts in KiB: the word vectors' pack, ${(run.vectorBytes / 1e6).toFixed(1)} million bytes (its "${Math.round(run.vectorBytes / 1e6)} MB"
@@ -85,7 +96,7 @@ Run: \`${info.command}\` (${info.date}, ${info.machine}, 1-minute load average b
 |---|---|---|---|---|
 ${phaseRows.join('\n')}
 
-${perSession === undefined ? '' : `Per open session: **${kb(perSession)}** for the first ${run.sessions} (the median RSS with them open, less the idle median, over ${run.sessions}: one-time growth included, code compiled and heaps sized on first use)`}${further === undefined ? '' : `, **${kb(further)}** for the next ${run.sessions} (last row less the row before it)`}${perSession === undefined ? '' : '. '}Peak RSS of the run (VmHWM): ${mb(run.peak)}.
+${perSession === undefined ? '' : `Per open session: **${kb(perSession)}** for the first ${run.sessions} (the median RSS with them open, less the idle median, over ${run.sessions}: one-time growth included, code compiled and heaps sized on first use)`}${furtherText}${perSession === undefined ? '' : '. '}Peak RSS of the run (VmHWM): ${mb(run.peak)}.
 
 Where the resident memory goes, after the last row:
 
