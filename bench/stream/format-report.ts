@@ -38,10 +38,14 @@ export function formatSummaryTable(runs: readonly SpeedRun[], limitMs: number): 
         m.cpuMsPer1000Tokens === null
           ? 'n/a'
           : `${orNa(m.cpuMsPer1000Tokens)} / ${orNa(m.mainThreadCpuMsPer1000Tokens)}`
+      // RSS is coarse: a heap with room takes the sessions and a collection meanwhile can free
+      // more than they hold, so a fall is "no growth", not a negative size.
       const mem =
         m.memoryPerSessionKb === null
           ? 'n/a'
-          : `${orNa(m.memoryPerSessionKb)} KB (${m.memorySessions} sessions)`
+          : m.memoryPerSessionKb <= 0
+            ? `no RSS growth (${m.memorySessions} sessions)`
+            : `${orNa(m.memoryPerSessionKb)} KB (${m.memorySessions} sessions)`
       return (
         `| ${run.tokensPerSec} tokens/s | ${MODE_NAMES[m.mode]} | ${n} | ${share(m.shareOfFloor)} | ` +
         `${cpu} (N = ${m.atClients}) | ${mem} | ${pair(m.firstTextBeyondModelMs)} | ${pair(m.wordHoldMs)} |`

@@ -1,42 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { summariseSpeed, type SpeedRun } from '../../../bench/stream/speed-summary.js'
-import type { PhaseSummary, ServerStats } from '../../../bench/stream/summarise-phase.js'
-
-const spread = (p50: number, p99: number) => ({ p50, p99, max: p99 })
-
-/** A level with the figures the summary reads; the rest are placeholders. */
-function level(clients: number, addedP99: number, server: ServerStats | null): PhaseSummary {
-  return {
-    clients,
-    rampMs: 7800,
-    completed: clients,
-    errors: [],
-    firstDeltaMs: spread(300, 310),
-    firstTextBeyondModelMs: spread(clients / 10, clients / 5),
-    toModelMs: spread(5, 9),
-    beyondModelMs: spread(1, 2),
-    deltaOverheadMs: spread(1, addedP99),
-    wordHoldMs: spread(2, 3),
-    interDeltaGapMs: spread(50, 60),
-    deltasPerTurn: 150,
-    tokensRelayed: clients * 150,
-    lostSeqs: 0,
-    reorderedSeqs: 0,
-    textMismatches: 0,
-    revisedTurns: 0,
-    server,
-  }
-}
-
-const stats = (cpuMs: number, rssBeforeMb: number, rssOpenMb: number): ServerStats => ({
-  cpuMs,
-  mainThreadCpuMs: cpuMs / 2,
-  wallMs: 15_600,
-  rssBeforeMb,
-  rssOpenMb,
-  rssMb: rssOpenMb,
-  peakMb: rssOpenMb,
-})
+import { level, stats } from './fixtures/speed-levels.js'
 
 describe('summariseSpeed', () => {
   const run: SpeedRun = {
