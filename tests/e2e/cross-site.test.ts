@@ -39,7 +39,13 @@ describeInChromium('cross-site requests in Chromium', (e2e) => {
     attackerUrl = `http://127.0.0.1:${(attacker.address() as AddressInfo).port}`
     violations = await collectCspViolations(e2e.browser.context)
   })
-  afterAll(() => new Promise<void>((resolve) => attacker.close(() => resolve())))
+  afterAll(async () => {
+    // Chromium may still hold a connection to the attacker's page (open until the browser
+    // closes, after this hook): close() alone waits for it and timed the hook out in CI.
+    const closed = new Promise<void>((resolve) => attacker.close(() => resolve()))
+    attacker.closeAllConnections()
+    await closed
+  })
 
   it('runs the app under its CSP with no violation: scripts, styles and the stream work', async () => {
     const { page } = e2e.browser
