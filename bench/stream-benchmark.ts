@@ -9,7 +9,7 @@
  * limit (20 ms), then runs the level halfway between its largest passing N and that failing one,
  * keeping the half that holds the boundary, up to three times (bench/stream/refine-levels.ts).
  *
- * Run: `npm run bench:stream` (about 15 minutes). Flags: `--tokens-per-second 20,5` the model's
+ * Run: `npm run bench:stream` (about 22 minutes on a quiet machine of 2 cores). Flags: `--tokens-per-second 20,5` the model's
  * speeds; `--levels 25,50,100` the N to climb (default per speed); `--modes direct,relay,sparring`;
  * `--burst 200@1000` the Sparring burst run at the first speed (`--no-burst` skips it);
  * `--all-levels` keeps climbing past a failure; `--retries 0` gives a failing level no second try;
