@@ -267,8 +267,9 @@ number. A step's score is its best passage's chance. The weights are fitted by c
 a light L2 penalty (${L2}, fixed before measuring; bench/coverage-fit.ts). Shipped weights, fitted on
 all pairs: recall ${w.recall}, exemplar ${w.exemplar}, activity ${w.activity}, section ${w.section}; none ${w.none},
 dismissal ${w.noneDismissal}, ln(1 + words) ${w.noneLength}, number ${w.noneNumber}; covered at ${t}. The
-interviewer stops asking about a step at level \`full\` (${full}): on the labelled pairs its
-precision is ${f(atFull.precision)} and its recall ${f(atFull.recall)} (the previous method's \`full\`: 0.76 and 0.49).
+interviewer stops asking about a step once the map calls it covered (level \`partial\`; until
+2026-12-03 only at \`full\`, ${full}, whose precision on the labelled pairs is ${f(atFull.precision)} and recall
+${f(atFull.recall)}; the previous method's \`full\`: 0.76 and 0.49).
 
 Run: \`npm run bench:coverage\` (${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}).
 

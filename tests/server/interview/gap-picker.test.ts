@@ -24,16 +24,27 @@ describe('pickGap', () => {
   it('moves through the framework: untouched steps first, in order, before grazed ones', () => {
     const h = createEngineHarness(question)
     const base = { question, turns: h.turns, fullAt: 0.5 }
-    expect(pickGap({ ...base, coverage: map([0.6, 0.4, 0.15, 0.6, 0.1, 0.6]) })).toMatchObject({
+    expect(pickGap({ ...base, coverage: map([0.6, 0.3, 0.15, 0.6, 0.1, 0.6]) })).toMatchObject({
       target: 'step:3',
       kind: 'metrics',
     })
-    // Step 2 is grazed (partial), 3 and 5 untouched: 3 first, then 5, before going back to 2.
+    // Step 2 is grazed (touched, short of partial), 3 and 5 untouched: 3 first, then 5, before
+    // going back to 2.
     h.add('interviewer', 'follow-up', 'Which signals would you watch?', 'step:3')
     h.add('candidate', 'answer', 'Not sure, it depends.')
-    expect(pickGap({ ...base, coverage: map([0.6, 0.4, 0.15, 0.6, 0.1, 0.6]) })?.target).toBe(
+    expect(pickGap({ ...base, coverage: map([0.6, 0.3, 0.15, 0.6, 0.1, 0.6]) })?.target).toBe(
       'step:5',
     )
+  })
+
+  it('counts a step the map calls covered (partial) as dealt with, though short of full', () => {
+    const base = { question, turns: [], fullAt: 0.5 }
+    // Step 2 at 0.4 is partial by the map (the helper's levels): covered, no gap; step 3 at the
+    // same score but level none (a map with other thresholds) stays one.
+    const coverage = map([0.6, 0.4, 0.6, 0.6, 0.6, 0.6], [0.9, 0.9, 0.9, 0.9])
+    expect(pickGap({ ...base, coverage })).toBeNull()
+    coverage.steps[2] = { ...coverage.steps[2]!, score: 0.4, level: 'none' }
+    expect(pickGap({ ...base, coverage })?.target).toBe('step:3')
   })
 
   it('never picks a step covered in full, nor the previous target, and skips what was skipped', () => {
@@ -149,11 +160,12 @@ describe('pickGap', () => {
 
   it('asks the touched step with the least evidence first, untouched ones still in order', () => {
     const base = { question, turns: [], fullAt: 0.5 }
-    // Steps 2 and 5 grazed (0.25 and 0.45 of a full 0.5), 3 and 6 untouched: 3, 6 in order first.
-    const coverage = map([0.6, 0.45, 0.1, 0.6, 0.25, 0.15])
+    // Steps 2 and 5 grazed (0.25 and 0.33 of a full 0.5, both short of partial), 3 and 6
+    // untouched: 3, 6 in order first.
+    const coverage = map([0.6, 0.33, 0.1, 0.6, 0.25, 0.15])
     expect(pickGap({ ...base, coverage })?.target).toBe('step:3')
     expect(pickGap({ ...base, coverage, exclude: ['step:3'] })?.target).toBe('step:6')
-    // Among the grazed ones, step 5 (0.25) is the likelier gap than step 2 (0.45), though later.
+    // Among the grazed ones, step 5 (0.25) is the likelier gap than step 2 (0.33), though later.
     expect(pickGap({ ...base, coverage, exclude: ['step:3', 'step:6'] })?.target).toBe('step:5')
   })
 

@@ -93,18 +93,41 @@ describe('offline interviewer, mock', () => {
   it('quotes the candidate when pressing on a partly covered step', async () => {
     const h = createEngineHarness(question)
     await h.run({ type: 'opening' })
+    // Step 4 was asked and got a short reply: partly covered, still open.
+    h.add('interviewer', 'follow-up', 'Which costs would you count?', 'step:4')
+    h.add('candidate', 'answer', 'Some hidden ones.')
+    h.add('interviewer', 'follow-up', 'Which signals would you watch?', 'step:3')
     const turn = h.add('candidate', 'answer', ANSWERS[1]!)
     // The map alone decides here: the answer is not taken as having dealt with its topic.
     const ctx = { ...h.context({ type: 'answer', turn }), answerTopics: [] }
-    // Make step 4 the only gap, partly covered by the candidate's sentence.
-    const partial = ctx.coverage.map.steps.find((s) => s.id === 'step:4')!
+    // Make step 4 the only gap, grazed by the candidate's sentence (short of the map's partial).
+    const grazed = ctx.coverage.map.steps.find((s) => s.id === 'step:4')!
     for (const s of ctx.coverage.map.steps) Object.assign(s, { level: 'full', score: 1 })
-    Object.assign(partial, { level: 'partial', score: 0.4, evidence: ANSWERS[1] })
+    Object.assign(grazed, { level: 'none', score: 0.25, evidence: ANSWERS[1] })
     const composed = composeTurn(ctx, h.deps)
-    expect(composed.target).toBe(partial.id)
+    expect(composed.target).toBe(grazed.id)
     expect(composed.text).toMatch(
       /(You said|Take) "Hidden costs: the operational overhead of running microservices/,
     )
+  })
+
+  it('does not ask about a step the map calls partly covered, short of full', async () => {
+    const h = createEngineHarness(question)
+    await h.run({ type: 'opening' })
+    const turn = h.add('candidate', 'answer', ANSWERS[1]!)
+    const ctx = { ...h.context({ type: 'answer', turn }), answerTopics: [] }
+    // Every step covered but step 4, which the map scores partial (0.4 of a full 0.45): on the
+    // labelled answers such a step is more often covered than not, so no step is left to ask.
+    for (const s of ctx.coverage.map.steps) Object.assign(s, { level: 'full', score: 1 })
+    for (const c of ctx.coverage.map.criteria) Object.assign(c, { level: 'full', score: 1 })
+    Object.assign(ctx.coverage.map.steps[3]!, {
+      level: 'partial',
+      score: 0.4,
+      evidence: ANSWERS[1],
+    })
+    const composed = composeTurn(ctx, h.deps)
+    expect(composed.kind).toBe('follow-up')
+    expect(composed.target).toBeNull()
   })
 
   it('never asks a wrap-up twice: once all were asked, it presses on what was said least', () => {
