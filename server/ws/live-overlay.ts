@@ -14,17 +14,24 @@ export type LiveOverlay = {
 
 export function createLiveOverlay(): LiveOverlay {
   const turns = new Map<string, Turn>()
-  const streamed = new Map<string, string>()
+  /**
+   * The text streamed so far of each turn in progress, as its pieces: a push per delta, joined
+   * only when a snapshot reads it. Appending to one string made a new string per delta, each
+   * kept until the turn ended (a survivor of the young generation's collections per token).
+   */
+  const streamed = new Map<string, string[]>()
   let ended = false
   return {
     observe(message) {
       if (message.type === 'turn-start') {
         turns.set(message.turn.id, message.turn)
-        if (message.turn.completedAt === null) streamed.set(message.turn.id, '')
+        if (message.turn.completedAt === null) streamed.set(message.turn.id, [])
       } else if (message.type === 'token-delta') {
-        streamed.set(message.turnId, (streamed.get(message.turnId) ?? '') + message.text)
+        const pieces = streamed.get(message.turnId)
+        if (pieces) pieces.push(message.text)
+        else streamed.set(message.turnId, [message.text])
       } else if (message.type === 'turn-revise') {
-        streamed.set(message.turnId, message.text)
+        streamed.set(message.turnId, [message.text])
       } else if (message.type === 'turn-end') {
         turns.set(message.turn.id, message.turn)
         streamed.delete(message.turn.id)
@@ -41,7 +48,9 @@ export function createLiveOverlay(): LiveOverlay {
       }
       const merged = [...byId.values()]
         .map((t) =>
-          streamed.has(t.id) && t.completedAt === null ? { ...t, text: streamed.get(t.id)! } : t,
+          streamed.has(t.id) && t.completedAt === null
+            ? { ...t, text: streamed.get(t.id)!.join('') }
+            : t,
         )
         .sort((a, b) => a.seq - b.seq)
       return { session: ended ? { ...session, status: 'ended' } : session, turns: merged }

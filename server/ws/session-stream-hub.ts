@@ -3,6 +3,7 @@ import { ServerMessageSchema, type ServerMessage } from '../protocol/interview-p
 import type { Session, Turn } from '../sessions/session-schema.js'
 import type { RelayedEntry, SessionEventRelay } from '../sessions/session-event-relay.js'
 import { createLiveOverlay, type LiveOverlay } from './live-overlay.js'
+import { ReplayLog, tokenDelta } from './replay-log.js'
 
 export type Sink = (message: ServerMessage) => void
 
@@ -26,7 +27,7 @@ type Channel = {
   seq: number
   /** The highest seq not in the log (dropped, or from before this process saw the session). */
   evictedUpTo: number
-  log: ServerMessage[]
+  log: ReplayLog
   sinks: Set<Sink>
   overlay: LiveOverlay
   /** With a relay: resolves once the backend's log has been read (null when ready). */
@@ -74,7 +75,7 @@ export function createSessionStreamHub(options: SessionStreamHubOptions) {
       sessionId,
       seq: base,
       evictedUpTo: base,
-      log: [],
+      log: new ReplayLog(),
       sinks: new Set(),
       overlay: createLiveOverlay(),
       loading: null,
@@ -120,8 +121,8 @@ export function createSessionStreamHub(options: SessionStreamHubOptions) {
   function deliver(c: Channel, stamped: ServerMessage) {
     c.seq = stamped.seq
     c.overlay.observe(stamped)
-    c.log.push(stamped)
-    if (c.log.length > maxLog) c.evictedUpTo = c.log.shift()!.seq
+    c.log.append(stamped)
+    if (c.log.size > maxLog) c.evictedUpTo = c.log.dropOldest()!
     for (const sink of c.sinks) sink(stamped)
   }
 
@@ -227,7 +228,7 @@ export function createSessionStreamHub(options: SessionStreamHubOptions) {
     replay(sessionId: string, afterSeq: number, sink: Sink): boolean {
       const c = channel(sessionId)
       if (afterSeq < c.evictedUpTo || afterSeq > c.seq) return false
-      for (const m of c.log) if (m.seq > afterSeq) sink(m)
+      c.log.replayAfter(afterSeq, sink)
       return true
     },
 
@@ -260,6 +261,8 @@ export function createSessionStreamHub(options: SessionStreamHubOptions) {
  * is dozens). Object.assign onto an empty literal shares one map per message type.
  */
 function stamp(message: OutboundMessage, seq: number): ServerMessage {
+  // A delta, the message of every token, is built as one literal: no spread, no `{ seq }`.
+  if (message.type === 'token-delta') return tokenDelta(message.turnId, message.text, seq)
   return Object.assign({}, message, { seq }) as ServerMessage
 }
 
@@ -268,7 +271,11 @@ function decode(sessionId: string, entries: RelayedEntry[]): ServerMessage[] {
   return entries.flatMap((entry) => {
     try {
       const parsed = ServerMessageSchema.safeParse({ ...JSON.parse(entry.json), seq: entry.seq })
-      if (parsed.success) return [parsed.data]
+      // A delta in the form a replay rebuilds it (the schema's parse orders its keys otherwise).
+      if (parsed.success) {
+        const m = parsed.data
+        return [m.type === 'token-delta' ? tokenDelta(m.turnId, m.text, m.seq) : m]
+      }
       console.error(`session stream: entry ${entry.seq} of ${sessionId}: ${parsed.error.message}`)
     } catch {
       console.error(`session stream: entry ${entry.seq} of ${sessionId} is not JSON`)

@@ -63,14 +63,22 @@ export function guardSocket(
         flushed?.()
         return true
       }
-      if (raw.bufferedAmount + Buffer.byteLength(data) > limits.maxUnsentBytes) {
+      const unsent = raw.bufferedAmount
+      // A UTF-16 unit is at most 3 UTF-8 bytes: the exact count (a scan of the frame) is taken
+      // only when the bound says it could pass the cap, never for a token on a socket keeping up.
+      if (
+        unsent + data.length * 3 > limits.maxUnsentBytes &&
+        unsent + Buffer.byteLength(data) > limits.maxUnsentBytes
+      ) {
         shut(
           StreamCloseCode.tooSlow,
           'too_slow: The connection fell too far behind. Reload the page to continue.',
         )
         return false
       }
-      raw.send(data, () => flushed?.())
+      // No callback unless one is wanted: a closure per frame is an allocation per token.
+      if (flushed) raw.send(data, () => flushed())
+      else raw.send(data)
       return true
     },
     admitFrame() {

@@ -43,6 +43,27 @@ describe('session stream hub', () => {
     expect(hub.replay('s1', firstSeq + 2, () => {})).toBe(true)
   })
 
+  it('replays a turn streamed in deltas as the very frames the live socket got, seqs included', () => {
+    const { hub, sink, received } = setup(8)
+    hub.subscribe('s1', sink)
+    hub.publish('s1', notice('a'))
+    for (const text of ['How ', 'would ', 'you'])
+      hub.publish('s1', { type: 'token-delta', turnId: 't', text })
+    hub.publish('s1', { type: 'turn-revise', turnId: 't', text: 'Fair.' })
+    for (const text of [' Say', ' more'])
+      hub.publish('s1', { type: 'token-delta', turnId: 't', text })
+    hub.publish('s1', notice('b'))
+    for (const text of [' now', '?']) hub.publish('s1', { type: 'token-delta', turnId: 't', text })
+    const live = received.map((m) => JSON.stringify(m))
+    // The log keeps 8 of the 10: a resume from before them gets a snapshot instead.
+    expect(hub.replay('s1', received[0]!.seq, () => {})).toBe(false)
+    for (let i = 1; i < received.length; i++) {
+      const replayed: string[] = []
+      expect(hub.replay('s1', received[i]!.seq, (m) => replayed.push(JSON.stringify(m)))).toBe(true)
+      expect(replayed).toEqual(live.slice(i + 1))
+    }
+  })
+
   it('refuses a replay it cannot complete: evicted, from before this process, or from the future', () => {
     const { hub } = setup(2)
     for (const code of ['a', 'b', 'c', 'd']) hub.publish('s1', notice(code))
