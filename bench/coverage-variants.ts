@@ -18,6 +18,7 @@ import {
   stepFeatures,
   type StepFeatures,
 } from '../server/interview/coverage-map.js'
+import { activitiesOf } from '../server/interview/coverage-cues.js'
 import { stepSections } from '../server/interview/coverage-sections.js'
 import { buildQuestionProfile } from '../server/interview/question-profile.js'
 import { classifyStep } from '../server/interview/step-kinds.js'
@@ -210,6 +211,43 @@ const neighbours = (p: Passage, a: Answer, fold: Fold) => {
   })
 }
 
+/**
+ * Within one question, how many of its steps each activity (and each kind's cue) serves: an
+ * activity every step asks for ("diagnosis" on four of the five debugging steps of question 2)
+ * says a passage does one of them, not which.
+ */
+const servedBy = new Map(
+  bank.questions.map((q) => {
+    const items = profiles.get(q.id)!.steps
+    const count = new Map<string, number>()
+    for (const [j, item] of items.entries()) {
+      for (const name of [
+        ...activitiesOf(item.text).map((x) => x.name),
+        `kind:${kinds.get(q.id)![j]}`,
+      ])
+        count.set(name, (count.get(name) ?? 0) + 1)
+    }
+    return [q.id, count]
+  }),
+)
+
+/** Per step: the activities it asks for that the passage shows, each weighted by `weight(k)`. */
+const shownActivities = (p: Passage, a: Answer, name: string, weight: (k: number) => number) =>
+  extra(p, name, () => {
+    const count = servedBy.get(a.question.id)!
+    return profiles.get(a.question.id)!.steps.map((item, j) => {
+      let sum = 0
+      for (const act of activitiesOf(item.text))
+        if (act.said.test(p.text)) sum += weight(count.get(act.name)!)
+      if (item.cue?.test(p.text)) sum += weight(count.get(`kind:${kinds.get(a.question.id)![j]}`)!)
+      return Math.min(sum, DEFAULT_COVERAGE_TUNING.maxActivities)
+    })
+  })
+const specificActivity = (p: Passage, a: Answer) =>
+  shownActivities(p, a, 'activity 1/k', (k) => 1 / k)
+const uniqueActivity = (p: Passage, a: Answer) =>
+  shownActivities(p, a, 'activity k=1', (k) => (k === 1 ? 1 : 0))
+
 const products = (v: number[]) => v.flatMap((x, i) => v.slice(i).map((y) => x * y))
 const join = (a: number[][], ...more: number[][]) =>
   a.map((row, j) => [...row, ...more.map((m) => m[j]!)])
@@ -239,6 +277,19 @@ const VARIANTS: Variant[] = [
   {
     name: 'pairwise products of the four features (14 weights)',
     steps: (p) => shipped(p).map((row) => [...row, ...products(row)]),
+  },
+  {
+    name: 'activities weighted by specificity: each shown activity counts 1 / the steps of the question asking for it, instead of the count',
+    steps: (p, a) =>
+      shipped(p).map((row, j) => [row[0]!, row[1]!, specificActivity(p, a)[j]!, row[3]!]),
+  },
+  {
+    name: 'activities weighted by specificity, as a fifth feature',
+    steps: (p, a) => join(shipped(p), specificActivity(p, a)),
+  },
+  {
+    name: 'activities only this step of the question asks for, counted as a fifth feature',
+    steps: (p, a) => join(shipped(p), uniqueActivity(p, a)),
   },
   {
     name: `other questions' labelled answers: similarity to the ${NEIGHBOURS} nearest covering a step of the same kind`,
