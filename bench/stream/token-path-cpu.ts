@@ -9,9 +9,11 @@
  * to the per-token path shows here first, with less noise.
  *
  * Run: `npx tsx bench/stream/token-path-cpu.ts [streams=100] [rounds=3]` (one warm-up round,
- * then `rounds` rounds of `streams` turns of 150 tokens at once; prints ms per 1,000 tokens).
+ * then `rounds` rounds of `streams` turns of 150 tokens at once; prints ms per 1,000 tokens, and
+ * the scavenges, the young generation's collections, per 1,000 tokens: what the path allocates).
  */
 import { AsyncLocalStorage, createHook } from 'node:async_hooks'
+import { PerformanceObserver, constants } from 'node:perf_hooks'
 import { DEFAULT_COVERAGE_TUNING } from '../../server/interview/coverage-map.js'
 import { keepReturn } from '../../server/interview/keep-return.js'
 import { createLlmInterviewer } from '../../server/interview/llm-interviewer.js'
@@ -71,6 +73,16 @@ async function main() {
     await round()
     const figures: number[] = []
     let timedChunks = 0
+    // Young-generation collections (scavenges) over the timed rounds: how much the path
+    // allocates, read without timing it.
+    const scavenges: number[] = []
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        const kind = (e as unknown as { detail: { kind: number } }).detail.kind
+        if (kind === constants.NODE_PERFORMANCE_GC_MINOR) scavenges.push(e.duration)
+      }
+    })
+    observer.observe({ entryTypes: ['gc'] })
     for (let r = 0; r < rounds; r++) {
       chunks = 0
       const before = process.cpuUsage()
@@ -79,6 +91,8 @@ async function main() {
       figures.push((used.user + used.system) / 1000 / ((streams * 150) / 1000))
       timedChunks = chunks
     }
+    observer.disconnect()
+    const perK = (rounds * streams * 150) / 1000
     // Then one round counting the async resources made (a hook of its own slows it, so apart):
     // promises and ticks per token, a figure the machine's load does not move.
     const made = new Map<string, number>()
@@ -92,6 +106,10 @@ async function main() {
       .map(([type, n]) => `${type} ${(n / (streams * 150)).toFixed(1)}`)
       .join(', ')
     console.log(`async resources made per token: ${perToken}`)
+    console.log(
+      `scavenges per 1,000 tokens: ${(scavenges.length / perK).toFixed(2)} ` +
+        `(${(scavenges.reduce((a, b) => a + b, 0) / perK).toFixed(2)} ms)`,
+    )
     console.log(
       `token path: ${figures.map((f) => f.toFixed(0)).join(' / ')} ms CPU per 1,000 tokens ` +
         `(${streams} turns of 150 tokens a round, ${timedChunks} chunks yielded in the last)`,

@@ -11,17 +11,11 @@ import {
 import { startCallDeadline, type CallDeadline } from './call-deadline.js'
 import { toLlmError } from './map-openai-error.js'
 import { retryLlmCall, sleepWithSignal, type Sleep } from './retry-llm-call.js'
-import {
-  createChunkState,
-  readChatChunk,
-  readChatStream,
-  type ChunkState,
-} from './read-chat-chunk.js'
 import { isJsonSchemaUnsupported, withSchemaInstruction } from './json-format-fallback.js'
 import { bindBodyToSignal } from './bind-body-to-signal.js'
 import { createParamCompat, learnFromRejection } from './param-compat.js'
-import { startIdleWatch, type IdleWatch } from './idle-watch.js'
-import { createMarkupFilter, type MarkupFilter } from './strip-model-markup.js'
+import { startIdleWatch } from './idle-watch.js'
+import { ChatEventStream } from './chat-event-stream.js'
 import { readChatCompletion } from './read-chat-completion.js'
 import { createRedactor, type Redactor } from './redact-secrets.js'
 
@@ -80,45 +74,14 @@ export class OpenAiLlmClient implements LlmClient {
     return this.jsonFormat
   }
 
-  async *streamChat(request: ChatRequest): AsyncIterable<LlmStreamEvent> {
-    const call = this.startCall(request.signal)
-    try {
-      // A stall before any text is retried once with a fresh request. After text it is not: the
-      // reader has that text already, and a second reply would not continue it.
-      for (let attempt = 1; ; attempt++) {
-        // yield*, not for-await and yield: one generator step less per token. The attempt
-        // says on `progress` whether it yielded text.
-        const progress = { shown: false }
-        try {
-          yield* this.streamAttempt(call, request, progress)
-          return
-        } catch (error) {
-          const stalled = error instanceof LlmError && error.code === 'stalled'
-          if (!stalled || progress.shown || attempt >= 2 || call.signal.aborted) throw error
-        }
-      }
-    } catch (error) {
-      throw this.redactError(error)
-    } finally {
-      call.dispose()
-    }
-  }
-
-  /** One streamed request, cut by the idle watch when the server goes quiet. */
-  private async *streamAttempt(
-    call: CallDeadline,
-    request: ChatRequest,
-    /** Set once a delta was yielded: a stall after text is not retried. */
-    progress: { shown: boolean },
-  ): AsyncGenerator<LlmStreamEvent> {
-    // Each HTTP attempt (the retries of send included) gets its own watch: a backoff wait is
-    // our silence, not the server's.
-    const current: { watch: IdleWatch | null } = { watch: null }
-    try {
+  streamChat(request: ChatRequest): AsyncIterableIterator<LlmStreamEvent> {
+    return new ChatEventStream({
+      startCall: () => this.startCall(request.signal),
       // The SDK builds, sends and checks the request; the body is read by our lean SSE reader.
-      let response: Response
-      try {
-        response = await this.send(call, request, () => {
+      // Each HTTP attempt (the retries of send included) gets its own idle watch: a backoff
+      // wait is our silence, not the server's.
+      open: (call, current) =>
+        this.send(call, request, () => {
           current.watch?.dispose()
           current.watch = startIdleWatch(call.signal, this.idleTimeoutMs)
           return this.sdk.chat.completions
@@ -131,70 +94,10 @@ export class OpenAiLlmClient implements LlmClient {
               { signal: current.watch.signal },
             )
             .asResponse()
-        })
-      } catch (error) {
-        if (current.watch?.fired()) throw current.watch.stallError()
-        throw error
-      }
-      const watch = current.watch!
-      watch.touch()
-      const state = createChunkState(request.model ?? this.model)
-      const markup = createMarkupFilter()
-      let hasText = false
-      let textEnded = false
-      try {
-        for await (const chunk of readChatStream(response, watch.touch)) {
-          // Events already buffered when the signal fired are not delivered.
-          if (watch.signal.aborted) break
-          const content = readChatChunk(chunk, state)
-          // The choice is complete once it carried finish_reason: what follows (the usage chunk,
-          // content filter results) is read for its usage, never as text.
-          if (textEnded) continue
-          const text = markup.push(content) + (state.finished ? markup.end() : '')
-          if (text.length > 0) {
-            hasText ||= /\S/.test(text)
-            progress.shown = true
-            yield { type: 'delta', text }
-          }
-          if (state.finished) {
-            textEnded = true
-            // Released now, not one chunk later at [DONE]: readers flush what they hold. A reply
-            // the content filter stopped is not a whole text, so no text-end: it fails below.
-            if (state.finishReason !== 'content_filter') yield { type: 'text-end' }
-          }
-        }
-      } catch (error) {
-        if (watch.fired()) throw watch.stallError()
-        throw toLlmError(error, call, 'stream')
-      }
-      if (watch.fired()) throw watch.stallError()
-      if (call.signal.aborted) throw call.abortError()
-      const held = markup.end()
-      if (held.length > 0) {
-        hasText ||= /\S/.test(held)
-        progress.shown = true
-        yield { type: 'delta', text: held }
-      }
-      if (!state.finished) {
-        throw new LlmError(
-          'stream_error',
-          'The model server closed the stream before the reply was complete',
-          false,
-        )
-      }
-      if (state.finishReason === 'content_filter') {
-        // Azure and OpenAI stop a filtered reply mid-text: what came is not a whole turn.
-        throw new LlmError(
-          'content_filtered',
-          "The model server's content filter stopped the reply",
-          false,
-        )
-      }
-      if (!hasText) throw new LlmError('empty_reply', describeEmptyStream(state, markup), false)
-      yield { type: 'done', usage: state.usage, model: state.model }
-    } finally {
-      current.watch?.dispose()
-    }
+        }),
+      model: request.model ?? this.model,
+      redactError: (error) => this.redactError(error),
+    })
   }
 
   async completeJson(request: JsonRequest): Promise<JsonResult> {
@@ -306,14 +209,4 @@ export class OpenAiLlmClient implements LlmClient {
   private get now(): () => number {
     return this.options.now ?? Date.now
   }
-}
-
-/** Why a finished stream had nothing for the reader, in plain words. */
-function describeEmptyStream(state: ChunkState, markup: MarkupFilter): string {
-  if (state.toolCalls > 0 || markup.removed.toolCalls > 0) {
-    return 'The model answered with a tool call and no text'
-  }
-  if (markup.removed.reasoning > 0) return 'The model sent only its reasoning and no answer'
-  if (state.refusal > 0) return 'The model refused to answer'
-  return 'The model server returned an empty reply'
 }

@@ -1,0 +1,247 @@
+import type { ChatCompletionChunk } from 'openai/resources/chat/completions'
+import type { CallDeadline } from './call-deadline.js'
+import type { IdleWatch } from './idle-watch.js'
+import { LlmError, type LlmStreamEvent } from './llm-client.js'
+import { toLlmError } from './map-openai-error.js'
+import {
+  createChunkState,
+  readChatChunk,
+  readChatStream,
+  type ChunkState,
+} from './read-chat-chunk.js'
+import { createMarkupFilter, type MarkupFilter } from './strip-model-markup.js'
+
+/** What one streamed chat call needs from its client. */
+export type ChatStreamDeps = {
+  /** The call's deadline, started when the stream is first read. */
+  startCall(): CallDeadline
+  /**
+   * Sends the streamed request (its HTTP retries included) and returns the response; sets
+   * `current.watch` to the idle watch of each HTTP attempt, disposing the previous one.
+   */
+  open(call: CallDeadline, current: { watch: IdleWatch | null }): Promise<Response>
+  /** The model asked for: the reply's model until a chunk names one. */
+  model: string
+  /** Every failure passes through here on its way out (credentials removed). */
+  redactError(error: unknown): unknown
+}
+
+const END: IteratorResult<LlmStreamEvent, undefined> = { value: undefined, done: true }
+const NO_FAILURE = Symbol('no failure')
+
+/** A stream failure for a reply that ended without its text complete, in plain words. */
+function describeEmptyStream(state: ChunkState, markup: MarkupFilter): string {
+  if (state.toolCalls > 0 || markup.removed.toolCalls > 0) {
+    return 'The model answered with a tool call and no text'
+  }
+  if (markup.removed.reasoning > 0) return 'The model sent only its reasoning and no answer'
+  if (state.refusal > 0) return 'The model refused to answer'
+  return 'The model server returned an empty reply'
+}
+
+/**
+ * The events of one streamed chat call: `delta`s of visible text, `text-end` once a choice
+ * carried finish_reason (not after a content filter stop), then `done` with usage and model. A
+ * stall before any text is retried once with a fresh request; after text it is not (the reader
+ * has that text, and a second reply would not continue it). Every failure is an LlmError with
+ * credentials removed, after the deltas before it.
+ *
+ * A plain iterator, not the two async generators it replaces (the call with its retry, and one
+ * attempt): a generator step costs several promises and a delegating `yield*` as many again, on
+ * the path of every streamed token. Here a token costs the one `then` on the chunk reader, the
+ * handlers are bound once per call, and the rare steps (opening, a retry, the end) are async
+ * functions. Read by for-await, which never asks for a step while one is pending.
+ */
+export class ChatEventStream implements AsyncIterableIterator<LlmStreamEvent> {
+  private call: CallDeadline | null = null
+  private attempts = 0
+  /** The attempt's idle watch, set by `open` for each HTTP attempt. */
+  private current: { watch: IdleWatch | null } = { watch: null }
+  private source: AsyncIterator<ChatCompletionChunk> | null = null
+  private phase: 'open' | 'reading' | 'over' = 'open'
+  private state: ChunkState
+  private markup: MarkupFilter = createMarkupFilter()
+  /** The attempt showed text (a stall is then not retried). */
+  private shown = false
+  /** The attempt's text had something besides whitespace. */
+  private hasText = false
+  /** A choice carried finish_reason: what follows is read for its usage, never as text. */
+  private textEnded = false
+  /** Events to hand out before reading on, in order. */
+  private readonly ready: LlmStreamEvent[] = []
+  /** A failure to throw once `ready` is handed out (text held back came before it). */
+  private failure: unknown = NO_FAILURE
+
+  constructor(private readonly deps: ChatStreamDeps) {
+    this.state = createChunkState(deps.model)
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this
+  }
+
+  next(): Promise<IteratorResult<LlmStreamEvent, undefined>> {
+    if (this.ready.length > 0) return Promise.resolve({ value: this.ready.shift()!, done: false })
+    if (this.failure !== NO_FAILURE) {
+      const failure = this.failure
+      this.failure = NO_FAILURE
+      return this.attemptFailed(failure)
+    }
+    if (this.phase === 'reading') return this.source!.next().then(this.onChunk, this.onReadError)
+    if (this.phase === 'open') return this.start()
+    return Promise.resolve(END)
+  }
+
+  /** The reader stopped early: the body is closed, the watch and the deadline cleared. */
+  async return(): Promise<IteratorResult<LlmStreamEvent, undefined>> {
+    if (this.phase === 'over') return END
+    const reading = this.phase === 'reading'
+    this.phase = 'over'
+    this.ready.length = 0
+    this.failure = NO_FAILURE
+    try {
+      if (reading) await this.source!.return?.()
+    } finally {
+      this.current.watch?.dispose()
+      this.call?.dispose()
+    }
+    return END
+  }
+
+  /** Opens an attempt (the first, or the retry after a stall) and reads its first event. */
+  private async start(): Promise<IteratorResult<LlmStreamEvent, undefined>> {
+    this.call ??= this.deps.startCall()
+    this.attempts += 1
+    this.shown = false
+    const current: { watch: IdleWatch | null } = { watch: null }
+    this.current = current
+    let response: Response
+    try {
+      response = await this.deps.open(this.call, current)
+    } catch (error) {
+      return this.attemptFailed(current.watch?.fired() ? current.watch.stallError() : error)
+    }
+    const watch = current.watch!
+    watch.touch()
+    this.state = createChunkState(this.deps.model)
+    this.markup = createMarkupFilter()
+    this.hasText = false
+    this.textEnded = false
+    try {
+      this.source = readChatStream(response, watch.touch)
+    } catch (error) {
+      return this.readFailed(error)
+    }
+    this.phase = 'reading'
+    return this.next()
+  }
+
+  /** One chunk read (or the body's end); bound once, called per token. */
+  private readonly onChunk = (
+    step: IteratorResult<ChatCompletionChunk>,
+  ):
+    | IteratorResult<LlmStreamEvent, undefined>
+    | Promise<IteratorResult<LlmStreamEvent, undefined>> => {
+    if (step.done) return this.finish()
+    // Events already buffered when the signal fired are not delivered: stop reading.
+    if (this.current.watch!.signal.aborted) {
+      return Promise.resolve(this.source!.return?.()).then(
+        () => this.finish(),
+        (error: unknown) => this.readFailed(error),
+      )
+    }
+    try {
+      this.take(step.value)
+    } catch (error) {
+      // As a for-await loop whose body threw: the reader is closed first, the error kept.
+      const fail = () => this.readFailed(error)
+      return Promise.resolve(this.source!.return?.()).then(fail, fail)
+    }
+    return this.ready.length > 0 ? { value: this.ready.shift()!, done: false } : this.next()
+  }
+
+  private readonly onReadError = (error: unknown) => this.readFailed(error)
+
+  /** Queues what one chunk shows: its visible text, and `text-end` when its choice finished. */
+  private take(chunk: ChatCompletionChunk) {
+    const content = readChatChunk(chunk, this.state)
+    // The choice is complete once it carried finish_reason: what follows (the usage chunk,
+    // content filter results) is read for its usage, never as text.
+    if (this.textEnded) return
+    const text = this.markup.push(content) + (this.state.finished ? this.markup.end() : '')
+    if (text.length > 0) {
+      this.hasText ||= /\S/.test(text)
+      this.shown = true
+      this.ready.push({ type: 'delta', text })
+    }
+    if (this.state.finished) {
+      this.textEnded = true
+      // Released now, not one chunk later at [DONE]: readers flush what they hold. A reply the
+      // content filter stopped is not a whole text, so no text-end: it fails in finish().
+      if (this.state.finishReason !== 'content_filter') this.ready.push({ type: 'text-end' })
+    }
+  }
+
+  /** A failure while reading the body: a stall if the idle watch cut it, else mapped. */
+  private readFailed(error: unknown): Promise<IteratorResult<LlmStreamEvent, undefined>> {
+    const watch = this.current.watch!
+    return this.attemptFailed(
+      watch.fired() ? watch.stallError() : toLlmError(error, this.call!, 'stream'),
+    )
+  }
+
+  /** The body ended (or reading stopped): the last held text, then `done` or the failure. */
+  private finish(): Promise<IteratorResult<LlmStreamEvent, undefined>> {
+    const watch = this.current.watch!
+    const call = this.call!
+    try {
+      if (watch.fired()) throw watch.stallError()
+      if (call.signal.aborted) throw call.abortError()
+      const held = this.markup.end()
+      if (held.length > 0) {
+        this.hasText ||= /\S/.test(held)
+        this.shown = true
+        this.ready.push({ type: 'delta', text: held })
+      }
+      if (!this.state.finished) {
+        throw new LlmError(
+          'stream_error',
+          'The model server closed the stream before the reply was complete',
+          false,
+        )
+      }
+      if (this.state.finishReason === 'content_filter') {
+        // Azure and OpenAI stop a filtered reply mid-text: what came is not a whole turn.
+        throw new LlmError(
+          'content_filtered',
+          "The model server's content filter stopped the reply",
+          false,
+        )
+      }
+      if (!this.hasText) {
+        throw new LlmError('empty_reply', describeEmptyStream(this.state, this.markup), false)
+      }
+    } catch (error) {
+      this.failure = error
+      return this.next()
+    }
+    this.ready.push({ type: 'done', usage: this.state.usage, model: this.state.model })
+    this.phase = 'over'
+    watch.dispose()
+    call.dispose()
+    return this.next()
+  }
+
+  /** An attempt failed: a stall before any text is tried once more, anything else thrown. */
+  private async attemptFailed(error: unknown): Promise<IteratorResult<LlmStreamEvent, undefined>> {
+    this.current.watch?.dispose()
+    this.phase = 'over'
+    const stalled = error instanceof LlmError && error.code === 'stalled'
+    if (stalled && !this.shown && this.attempts < 2 && !this.call!.signal.aborted) {
+      this.phase = 'open'
+      return this.start()
+    }
+    this.call?.dispose()
+    throw this.deps.redactError(error)
+  }
+}
