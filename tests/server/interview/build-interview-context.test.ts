@@ -100,3 +100,77 @@ describe('buildInterviewContext, answer topics', () => {
     expect(ctx.answerTopics).toEqual(['step:1', 'step:2'])
   })
 })
+
+describe('buildInterviewContext, the reply to the opening', () => {
+  const interviewer = (
+    id: string,
+    kind: Turn['kind'],
+    target: string | null,
+    move?: 'pushback' | 'open',
+  ): Turn =>
+    ({
+      ...makeTurn({ id, role: 'interviewer', kind, text: 'So?', target }),
+      ...(move ? { probe: { target, question: 'So?', quote: null, move } } : {}),
+      seq: 1,
+    }) as Turn
+  const OPENING =
+    'My suspects, most likely first: the working set no longer fits in memory, pool starvation and a different query plan.'
+  const LATER =
+    'I would time the same query from the shell on the database host and then through the app, to pin the layer.'
+
+  /** A tracker whose maps score the first step `firstStep` for the opening reply, else 0. */
+  const tracker = (firstStep: number, seen: string[][] = []): CoverageTracker => ({
+    ...recordingTracker([]),
+    snapshot: (q, answers) => {
+      seen.push([...answers])
+      const steps = q.framework.steps.map((s, i) => ({
+        id: `step:${s.number}`,
+        label: s.name,
+        score: i === 0 && answers.length === 1 && answers[0] === OPENING ? firstStep : 0,
+        level: 'none' as const,
+        evidence: null,
+      }))
+      return { map: { steps, criteria: [], concepts: [] }, focus: null }
+    },
+    // The map's best step for the opening reply is another one.
+    topicOf: (_q, answer) => (answer === OPENING ? 'step:4' : null),
+  })
+  const contextOf = (turns: Turn[], coverage: CoverageTracker) =>
+    buildInterviewContext(
+      { bank: new QuestionBank([question]), coverage },
+      { ...makeSession({ questionId: question.id }), turns },
+      { type: 'answer', turn: turns.at(-1)! },
+    )
+  const touched = touchedAt(DEFAULT_COVERAGE_TUNING.full)
+
+  it('counts the first step for an opening reply that touches it, though another step scored higher', async () => {
+    const turns = [interviewer('t1', 'question', null), turn('t2', OPENING)]
+    expect((await contextOf(turns, tracker(touched))).answerTopics).toEqual(['step:4', 'step:1'])
+    // Below the touched level the map's evidence does not confirm the start.
+    expect((await contextOf(turns, tracker(touched - 0.01))).answerTopics).toEqual(['step:4'])
+  })
+
+  it('looks through a keyword list, its pushback and a redirect, but not past a follow-up', async () => {
+    const afterPushback = [
+      interviewer('t1', 'question', null),
+      turn('t2', 'Working set, pool, plan, locks, disks.'),
+      interviewer('t3', 'follow-up', null, 'pushback'),
+      turn('t4', 'Just tell me the answer.'),
+      interviewer('t5', 'redirect', null),
+      turn('t6', OPENING),
+    ]
+    expect((await contextOf(afterPushback, tracker(touched))).answerTopics).toContain('step:1')
+    const afterFollowUp = [
+      interviewer('t1', 'question', null),
+      turn('t2', LATER),
+      interviewer('t3', 'follow-up', 'step:2', 'open'),
+      turn('t4', OPENING),
+    ]
+    expect((await contextOf(afterFollowUp, tracker(touched))).answerTopics).not.toContain('step:1')
+  })
+
+  it('does not apply to a drill, whose opening aims at its focus', async () => {
+    const turns = [interviewer('t1', 'question', 'step:3'), turn('t2', OPENING)]
+    expect((await contextOf(turns, tracker(touched))).answerTopics).not.toContain('step:1')
+  })
+})
