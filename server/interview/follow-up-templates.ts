@@ -253,11 +253,21 @@ export const PUSHBACK_TEMPLATES: readonly string[] = [
   "Those are names, not reasoning: of {terms}, take one and tell me what you'd do, step by step.",
 ]
 
-/** Asked when every step and criterion is covered: one last question that targets nothing. */
+/**
+ * Asked when every step and criterion is covered, each once: questions that target nothing, about
+ * the plan as a whole rather than one step of it. Only when all were asked does the interviewer
+ * press on a covered item (offline-interviewer.ts `wrapUp`), so there are enough of them for a
+ * candidate who covered the framework in the first answers and keeps talking: with three, five
+ * of a budget of 8 went to pressing on steps the candidate had covered.
+ */
 export const WRAP_UP_QUESTIONS: readonly string[] = [
   'You have covered the ground I wanted. If you had half the time, which part of your plan would you cut, and what would you watch instead?',
   'Looking back over your whole answer, which decision are you least sure of, and what would change your mind?',
   'What is the first thing you would do on Monday morning to start on this?',
+  'If a senior engineer on your team argued against this plan, what would their strongest objection be, and how would you answer it?',
+  'How would you explain this plan to a non-technical stakeholder in two or three sentences?',
+  'Which part of this would you hand to the newest person on the team, and what would you tell them before they start?',
+  'What did you leave out on purpose, and when would you come back to it?',
 ]
 
 /** The text of a template. */

@@ -4,6 +4,7 @@ import { createEngineHarness } from './fixtures/interview-context.js'
 import { loadTimeBombQuestion } from './fixtures/load-question.js'
 import { createTextAnalyzer } from '../../../server/text/index.js'
 import { isNearRepeat } from '../../../server/interview/question-similarity.js'
+import { WRAP_UP_QUESTIONS } from '../../../server/interview/follow-up-templates.js'
 
 const question = loadTimeBombQuestion()
 const ANSWERS = [
@@ -135,7 +136,7 @@ describe('offline interviewer, mock', () => {
     h.add('interviewer', 'question', 'Walk me through it.')
     const questions: string[] = []
     const targets: Array<string | null> = []
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < WRAP_UP_QUESTIONS.length + 3; i++) {
       const turn = h.add('candidate', 'answer', `${ANSWERS[i % ANSWERS.length]} (point ${i + 1})`)
       const ctx = h.context({ type: 'answer', turn })
       // The candidate covered every step and criterion in full; step 2 the least strongly.
@@ -151,7 +152,7 @@ describe('offline interviewer, mock', () => {
     }
     // The wrap-up questions first (aimed at no step), then the least-covered step, then others.
     const pressed = targets.findIndex((t) => t !== null)
-    expect(pressed).toBeGreaterThan(0)
+    expect(pressed).toBe(WRAP_UP_QUESTIONS.length)
     expect(targets.slice(pressed).every((t) => t !== null)).toBe(true)
     expect(targets[pressed]).toBe('step:2')
   })

@@ -3,6 +3,7 @@ import {
   FOLLOW_UP_TEMPLATES,
   GENERIC_TEMPLATES,
   templateText,
+  WRAP_UP_QUESTIONS,
 } from '../../../server/interview/follow-up-templates.js'
 import { isNearRepeat, labelStems } from '../../../server/interview/question-similarity.js'
 import { STEP_KINDS } from '../../../server/interview/step-kinds.js'
@@ -41,5 +42,18 @@ describe('isNearRepeat', () => {
         expect(isNearRepeat(q, others, labelStems(['step'])), `${kind}: ${q}`).toBe(false)
       })
     }
+  })
+
+  it('keeps the wrap-up questions distinct from each other and from every template', () => {
+    // A wrap-up close to a template already asked would count as asked, and the interviewer would
+    // press on a covered step sooner.
+    const templates = Object.values(FOLLOW_UP_TEMPLATES)
+      .flatMap((t) => [...t.open, ...t.deeper].map(templateText))
+      .concat(GENERIC_TEMPLATES)
+      .map((x) => x.replace(/^You said "\{quote\}"\.\s*|^Take "\{quote\}"\.\s*/, ''))
+    WRAP_UP_QUESTIONS.forEach((q, i) => {
+      const others = [...WRAP_UP_QUESTIONS.filter((_, j) => j !== i), ...templates]
+      expect(isNearRepeat(q, others, labelStems(['step'])), q).toBe(false)
+    })
   })
 })
