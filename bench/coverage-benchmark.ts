@@ -344,6 +344,7 @@ fixed beforehand); figures are held-out F1 / fresh-set F1:
 | dismissal: recall x dismissal on the step, length x dismissal on "none" | 0.66-0.68 | 0.62-0.69 |
 | looser stems (a shared 5-letter prefix counts as the same word: failure / fail) for recall and section | 0.65-0.67 | 0.63-0.67 |
 | decision: a step's chance against "none" only, or gated at a share of the best step's; chance scaled by the number of steps | 0.54-0.67; 0.64 | 0.44-0.53; 0.67 |
+| model-answer sections (2026-12-03): a line ending in a colon opens a section whatever its length ("First, let me rank the most likely root causes based on these symptoms:") | 0.67 | 0.63 |
 
 None beats the shipped method held out by more than 0.02, inside its interval (several lie
 below it), so none is kept: each would cost work per passage (the vector ones would also

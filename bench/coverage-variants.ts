@@ -177,6 +177,27 @@ const rubric = (p: Passage, a: Answer) =>
     })
   })
 
+/** Soft recall of the step's name alone ("Pivot Criteria"), its crispest words. */
+const nameRecall = (p: Passage, a: Answer) =>
+  extra(p, 'name recall', () =>
+    a.question.framework.steps.map(
+      (s) =>
+        stems.coverage(p.text, s.name, { demote: demoteOf(a.question), demoteFactor: 0.3 }).score,
+    ),
+  )
+
+/** Mean similarity to the step's three closest model-answer exemplars, instead of the closest. */
+const exemplarTop3 = (p: Passage, a: Answer) =>
+  extra(p, 'exemplar top 3', () =>
+    profiles.get(a.question.id)!.steps.map((item) => {
+      const top = item.exemplars
+        .map((e) => stems.similarity(p.text, e))
+        .sort((x, y) => y - x)
+        .slice(0, 3)
+      return top.length > 0 ? top.reduce((t, v) => t + v, 0) / top.length : 0
+    }),
+  )
+
 /** The kind of each step of the bank, by question id. */
 const kinds = new Map(bank.questions.map((q) => [q.id, q.framework.steps.map(classifyStep)]))
 // Each passage's vector similarity to every labelled answer, computed once.
@@ -290,6 +311,15 @@ const VARIANTS: Variant[] = [
   {
     name: 'activities only this step of the question asks for, counted as a fifth feature',
     steps: (p, a) => join(shipped(p), uniqueActivity(p, a)),
+  },
+  {
+    name: "soft recall of the step's name alone, as a fifth feature",
+    steps: (p, a) => join(shipped(p), nameRecall(p, a)),
+  },
+  {
+    name: 'exemplar: mean similarity to the three closest model-answer sentences, instead of the closest',
+    steps: (p, a) =>
+      shipped(p).map((row, j) => [row[0]!, exemplarTop3(p, a)[j]!, row[2]!, row[3]!]),
   },
   {
     name: `other questions' labelled answers: similarity to the ${NEIGHBOURS} nearest covering a step of the same kind`,
