@@ -60,10 +60,13 @@ describe('simulated candidates against the offline interviewer (subset)', () => 
     expect(total.clarificationsRight).toBe(total.clarifications)
   })
 
-  it('aims at most 5% of follow-ups at a step the labelled answers had covered', () => {
-    const total = totalOf(results.map(summariseQuestion))
+  it('aims at most 5% of follow-ups at a step the labelled answers had covered, on each question', () => {
+    const rows = results.map(summariseQuestion)
+    const total = totalOf(rows)
     expect(total.followUps).toBeGreaterThan(100)
     expect(total.redundant / total.followUps).toBeLessThanOrEqual(0.05)
+    // Judged per question: a low overall share can hide one question at 10%.
+    for (const row of rows) expect(row.redundant / row.followUps).toBeLessThanOrEqual(0.05)
   })
 
   it('keeps each drill on its step, one fresh question a rep, nothing of the model answer in hints', () => {
