@@ -3,12 +3,15 @@ import type { CallDeadline } from './call-deadline.js'
 import type { IdleWatch } from './idle-watch.js'
 import { LlmError, type LlmStreamEvent } from './llm-client.js'
 import { toLlmError } from './map-openai-error.js'
+import { nodeBodyOf } from './node-http-fetch.js'
 import {
   createChunkState,
+  parseChatEvent,
   readChatChunk,
-  readChatStream,
   type ChunkState,
 } from './read-chat-chunk.js'
+import { createSseParser, type SseParser } from './read-sse-data.js'
+import { readableChunks } from './readable-chunks.js'
 import { createMarkupFilter, type MarkupFilter } from './strip-model-markup.js'
 
 /** What one streamed chat call needs from its client. */
@@ -48,16 +51,26 @@ function describeEmptyStream(state: ChunkState, markup: MarkupFilter): string {
  *
  * A plain iterator, not the two async generators it replaces (the call with its retry, and one
  * attempt): a generator step costs several promises and a delegating `yield*` as many again, on
- * the path of every streamed token. Here a token costs the one `then` on the chunk reader, the
- * handlers are bound once per call, and the rare steps (opening, a retry, the end) are async
- * functions. Read by for-await, which never asks for a step while one is pending.
+ * the path of every streamed token, and reading the body through an iterator of parsed chunks
+ * one `then` more. Here a token costs the one `then` on the body's network read (its SSE events
+ * parsed in place; readableChunks over node:http), the handlers are bound once per call, and the
+ * rare steps (opening, a retry, the end) are async functions. Read by for-await, which never
+ * asks for a step while one is pending.
  */
 export class ChatEventStream implements AsyncIterableIterator<LlmStreamEvent> {
   private call: CallDeadline | null = null
   private attempts = 0
   /** The attempt's idle watch, set by `open` for each HTTP attempt. */
   private current: { watch: IdleWatch | null } = { watch: null }
-  private source: AsyncIterator<ChatCompletionChunk> | null = null
+  /** The response body's network reads. */
+  private body: AsyncIterator<Uint8Array | string> | null = null
+  private sse: SseParser = createSseParser()
+  /** Chunks parsed and not yet taken, in order: one a step, so an abort stops the rest. */
+  private chunks: ChatCompletionChunk[] = []
+  /** An event that failed to parse, thrown once the chunks before it were taken. */
+  private parseFailure: unknown = NO_FAILURE
+  /** No more reads: the body ended, failed, or was closed. */
+  private bodyDone = false
   private phase: 'open' | 'reading' | 'over' = 'open'
   private state: ChunkState
   private markup: MarkupFilter = createMarkupFilter()
@@ -87,7 +100,10 @@ export class ChatEventStream implements AsyncIterableIterator<LlmStreamEvent> {
       this.failure = NO_FAILURE
       return this.attemptFailed(failure)
     }
-    if (this.phase === 'reading') return this.source!.next().then(this.onChunk, this.onReadError)
+    if (this.phase === 'reading') {
+      const step = this.step()
+      return step instanceof Promise ? step : Promise.resolve(step)
+    }
     if (this.phase === 'open') return this.start()
     return Promise.resolve(END)
   }
@@ -100,7 +116,7 @@ export class ChatEventStream implements AsyncIterableIterator<LlmStreamEvent> {
     this.ready.length = 0
     this.failure = NO_FAILURE
     try {
-      if (reading) await this.source!.return?.()
+      if (reading) await this.closeBody()
     } finally {
       this.current.watch?.dispose()
       this.call?.dispose()
@@ -127,40 +143,104 @@ export class ChatEventStream implements AsyncIterableIterator<LlmStreamEvent> {
     this.markup = createMarkupFilter()
     this.hasText = false
     this.textEnded = false
-    try {
-      this.source = readChatStream(response, watch.touch)
-    } catch (error) {
-      return this.readFailed(error)
-    }
+    this.sse = createSseParser()
+    this.chunks = []
+    this.parseFailure = NO_FAILURE
+    const node = nodeBodyOf(response)
+    const body = (node ? readableChunks(node) : response.body) as AsyncIterable<
+      Uint8Array | string
+    > | null
+    this.body = body ? body[Symbol.asyncIterator]() : null
+    this.bodyDone = false
     this.phase = 'reading'
+    if (!this.body) {
+      this.bodyDone = true
+      return this.readFailed(
+        new LlmError('stream_error', 'The model server sent no stream body', false),
+      )
+    }
     return this.next()
   }
 
-  /** One chunk read (or the body's end); bound once, called per token. */
-  private readonly onChunk = (
-    step: IteratorResult<ChatCompletionChunk>,
+  /**
+   * The next event while reading: from a chunk already parsed, else from the next network read.
+   * The body is closed once the chunks before `[DONE]`, a failure or an abort were taken.
+   */
+  private step():
+    IteratorResult<LlmStreamEvent, undefined> | Promise<IteratorResult<LlmStreamEvent, undefined>> {
+    for (;;) {
+      const chunk = this.chunks.shift()
+      if (chunk !== undefined) {
+        // Events already buffered when the signal fired are not delivered: stop reading.
+        if (this.current.watch!.signal.aborted) {
+          this.chunks.length = 0
+          return this.closeBody().then(this.onStopped, this.onReadError)
+        }
+        try {
+          this.take(chunk)
+        } catch (error) {
+          // As a for-await loop whose body threw: the reader is closed first, the error kept.
+          const fail = () => this.readFailed(error)
+          return this.closeBody().then(fail, fail)
+        }
+        // A value, not a promise: returned from onRead, a promise would cost two more a token.
+        if (this.ready.length > 0) return { value: this.ready.shift()!, done: false }
+        continue
+      }
+      if (this.parseFailure !== NO_FAILURE) {
+        const error = this.parseFailure
+        this.parseFailure = NO_FAILURE
+        return this.closeBody().then(() => this.readFailed(error), this.onReadError)
+      }
+      if (this.sse.sawDone) return this.closeBody().then(this.onStopped, this.onReadError)
+      if (this.bodyDone) return this.finish()
+      return this.body!.next().then(this.onRead, this.onBodyError)
+    }
+  }
+
+  /** One network read (or the body's end), its events parsed: bound once, called per token. */
+  private readonly onRead = (
+    read: IteratorResult<Uint8Array | string>,
   ):
     | IteratorResult<LlmStreamEvent, undefined>
     | Promise<IteratorResult<LlmStreamEvent, undefined>> => {
-    if (step.done) return this.finish()
-    // Events already buffered when the signal fired are not delivered: stop reading.
-    if (this.current.watch!.signal.aborted) {
-      return Promise.resolve(this.source!.return?.()).then(
-        () => this.finish(),
-        (error: unknown) => this.readFailed(error),
-      )
+    if (read.done) {
+      this.bodyDone = true
+      this.parse(this.sse.end())
+    } else {
+      this.current.watch!.touch()
+      this.parse(this.sse.push(read.value))
     }
-    try {
-      this.take(step.value)
-    } catch (error) {
-      // As a for-await loop whose body threw: the reader is closed first, the error kept.
-      const fail = () => this.readFailed(error)
-      return Promise.resolve(this.source!.return?.()).then(fail, fail)
-    }
-    return this.ready.length > 0 ? { value: this.ready.shift()!, done: false } : this.next()
+    return this.step()
+  }
+
+  private readonly onBodyError = (error: unknown) => {
+    this.bodyDone = true
+    return this.readFailed(error)
   }
 
   private readonly onReadError = (error: unknown) => this.readFailed(error)
+
+  private readonly onStopped = () => this.finish()
+
+  private parse(payloads: string[]) {
+    for (const payload of payloads) {
+      try {
+        const chunk = parseChatEvent(payload)
+        if (chunk !== null) this.chunks.push(chunk)
+      } catch (error) {
+        this.parseFailure = error
+        return
+      }
+    }
+  }
+
+  /** Closes the body once (the reader stopped, `[DONE]`, a failure or an abort). */
+  private closeBody(): Promise<unknown> {
+    if (this.bodyDone) return Promise.resolve()
+    this.bodyDone = true
+    return Promise.resolve(this.body?.return?.(undefined))
+  }
 
   /** Queues what one chunk shows: its visible text, and `text-end` when its choice finished. */
   private take(chunk: ChatCompletionChunk) {

@@ -1,9 +1,6 @@
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions'
 import type { TokenUsage } from '../sessions/session-schema.js'
 import { LlmError } from './llm-client.js'
-import { nodeBodyOf } from './node-http-fetch.js'
-import { createSseParser } from './read-sse-data.js'
-import { readableChunks } from './readable-chunks.js'
 import { contentText } from './content-parts.js'
 
 /** What a stream has told us so far, beyond its text. */
@@ -70,101 +67,11 @@ export function readChatChunk(chunk: ChatCompletionChunk, state: ChunkState): st
 }
 
 /**
- * The chunks of a streamed chat completion response. An error object inside the stream
- * (`data: {"error": {...}}`, sent by vLLM, OpenRouter and others) becomes a stream_error.
- * `onBytes` hears of every network read, keep-alive comments included (the idle watch).
- *
- * A plain iterator, not a generator: the SSE parser is called on each network read and the
- * chunks it completes are handed out one a step, one promise each, on the path of every
- * streamed token (bench/stream/token-path-cpu.ts). Read by for-await (never a step asked while
- * one is pending); stopping early closes the body, and so do `[DONE]` and a failure once the
- * chunks before them were handed out, as the generator's for-await did.
+ * One SSE event's data as a chunk; null for data that is no object (skipped). An error object
+ * inside the stream (`data: {"error": {...}}`, sent by vLLM, OpenRouter and others) is thrown
+ * as a stream_error.
  */
-export function readChatStream(
-  response: Response,
-  onBytes?: () => void,
-): AsyncIterableIterator<ChatCompletionChunk> {
-  const node = nodeBodyOf(response)
-  const body = (node ? readableChunks(node) : response.body) as AsyncIterable<Uint8Array> | null
-  const source = body ? body[Symbol.asyncIterator]() : null
-  const sse = createSseParser()
-  const END: IteratorResult<ChatCompletionChunk, undefined> = { value: undefined, done: true }
-  /** Chunks parsed and not yet handed out, in order. */
-  const ready: ChatCompletionChunk[] = []
-  /** An event that failed to parse, thrown once the chunks before it are handed out. */
-  let failure: { error: unknown } | null = null
-  /** No more reads: the body ended, `[DONE]` came, it failed or the reader stopped. */
-  let sourceDone = false
-
-  const closeSource = async () => {
-    if (sourceDone) return
-    sourceDone = true
-    await source?.return?.(undefined)
-  }
-  const parse = (payloads: string[]) => {
-    for (const payload of payloads) {
-      try {
-        const chunk = parseChatEvent(payload)
-        if (chunk !== null) ready.push(chunk)
-      } catch (error) {
-        failure = { error }
-        return
-      }
-    }
-  }
-  const onRead = (
-    step: IteratorResult<Uint8Array>,
-  ):
-    | IteratorResult<ChatCompletionChunk, undefined>
-    | Promise<IteratorResult<ChatCompletionChunk, undefined>> => {
-    if (step.done) {
-      sourceDone = true
-      parse(sse.end())
-    } else {
-      onBytes?.()
-      parse(sse.push(step.value))
-    }
-    return ready.length > 0 ? { value: ready.shift()!, done: false } : chunks.next()
-  }
-  const onReadError = (error: unknown): never => {
-    sourceDone = true
-    throw error
-  }
-
-  const chunks: AsyncIterableIterator<ChatCompletionChunk> = {
-    [Symbol.asyncIterator]() {
-      return this
-    },
-    next() {
-      if (ready.length > 0) return Promise.resolve({ value: ready.shift()!, done: false })
-      // The body is closed once the chunks before `[DONE]` or a failure were handed out.
-      if (failure) {
-        const { error } = failure
-        failure = null
-        return closeSource().then(() => Promise.reject(error))
-      }
-      if (sse.sawDone) return closeSource().then(() => END)
-      if (sourceDone) return Promise.resolve(END)
-      if (!source) {
-        sourceDone = true
-        return Promise.reject(
-          new LlmError('stream_error', 'The model server sent no stream body', false),
-        )
-      }
-      return source.next().then(onRead, onReadError)
-    },
-    async return() {
-      ready.length = 0
-      failure = null
-      await closeSource()
-      return END
-    },
-  }
-  return chunks
-}
-
-/** One event's data as a chunk; null for data that is no object (skipped, as before). */
-function parseChatEvent(payload: string): ChatCompletionChunk | null {
+export function parseChatEvent(payload: string): ChatCompletionChunk | null {
   let parsed: unknown
   try {
     parsed = JSON.parse(payload)

@@ -101,6 +101,21 @@ describe('chat event stream', () => {
     expect(await stream.next()).toEqual({ value: undefined, done: true })
   })
 
+  it('fails on an unreadable event after the text before it, and closes the body', async () => {
+    // One network read with a good event and a broken one: the good one is still handed out.
+    const { response, seen } = sseResponse([
+      chunk('Before ') + 'data: {not json\n\n',
+      chunk('never read'),
+    ])
+    const { deps, log } = fakeDeps([async () => response])
+    const { events, error } = await collect(new ChatEventStream(deps))
+    expect(events).toEqual([{ type: 'delta', text: 'Before ' }])
+    expect((error as LlmError).code).toBe('stream_error')
+    expect((error as LlmError).message).toContain('unreadable event')
+    expect(seen.cancelled).toBe(true)
+    expect(log.callDisposed).toBe(1)
+  })
+
   it('tries a stall before any text once more, and not a failure after text', async () => {
     const stall = async () => {
       throw new LlmError('stalled', 'quiet', true)
