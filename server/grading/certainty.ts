@@ -4,10 +4,14 @@
  * in an engineering answer they name work, not certainty) and the absolutes that claim a thing
  * holds without exception ("guaranteed", "by definition", "impossible"). "Sure" after "make", "be",
  * "not", "pretty" or "fairly" is an instruction or a hedge ("make sure the errors go down", "I'm
- * pretty sure"), not certainty.
+ * pretty sure"), not certainty. "Clear", "true", "certain" and "evident" count only where they
+ * say a statement is so ("it's clear that", "that's true", "I'm certain"): as a verb or an
+ * attributive adjective they name a thing, not how sure the speaker is ("clear all 10 local
+ * caches", "a clear interface", "returned true", "certain endpoints"), and a caching answer is
+ * full of the verb (offline-8).
  */
 const BOOSTER =
-  /\b(?:actually|always|certain|certainly|clear|clearly|conclusively|decidedly|definite|definitely|doubtless|evident|evidently|in fact|incontestabl[ey]|indeed|indisputabl[ey]|never|no doubt|obvious|obviously|of course|(?<!\b(?:make|makes|making|made|be|not|pretty|fairly)\s)sure|surely|true|truly|undeniabl[ey]|undoubtedly|without (?:a )?doubt|guarantee[sd]?|impossible|by definition|completely|entirely|absolutely|simply|purely|strictly)\b/gi
+  /\b(?:actually|always|(?:it's|it is|that's|that is|this is|is|was|are|i'm|i am|we're|we are)\s+(?:(?:very|quite|absolutely|completely|100%)\s+)?(?:certain|clear|evident|true)|certainly|clearly|conclusively|decidedly|definite|definitely|doubtless|evidently|in fact|incontestabl[ey]|indeed|indisputabl[ey]|never|no doubt|obvious|obviously|of course|(?<!\b(?:make|makes|making|made|be|not|pretty|fairly)\s)sure|surely|truly|undeniabl[ey]|undoubtedly|without (?:a )?doubt|guarantee[sd]?|impossible|by definition|completely|entirely|absolutely|simply|purely|strictly)\b/gi
 
 /**
  * Hedges: words that leave room for being wrong. Hyland's (2005) hedge list (the modals of

@@ -39,7 +39,9 @@ import { rebalanceCapped } from './rebalance-capped.js'
 // hedges of speech ("I think", "kind of"); "make sure" is no booster; the overall is the mean of
 // the unrounded criterion scores, so rounding no longer moves it off the calibrated measure.
 // offline-7: figures said in words count as figures (specific-details.ts).
-const OFFLINE_GRADER_VERSION = 'offline-7'
+// offline-8: "clear", "true", "certain", "evident" are boosters only where they say a statement
+// is so ("it's clear that"), not as a verb or a thing's adjective ("clear the caches") (certainty.ts).
+const OFFLINE_GRADER_VERSION = 'offline-8'
 
 /** Fewer content words than this and the candidate said too little to judge any criterion. */
 const MIN_CONTENT_WORDS = 12

@@ -55,6 +55,24 @@ describe('measureCertainty', () => {
     expect(c.overconfidence).toBe(0)
   })
 
+  // "Clear the caches" and "a clear interface" name things; "it's clear that" asserts.
+  it('counts clear, true, certain and evident only where they say a statement is so', () => {
+    expect(
+      measureCertainty([
+        'Invalidations also clear all 10 local caches at once.',
+        'Give each module a clear interface; the flag returned true for certain endpoints.',
+        'The evident cost is the rewrite.',
+      ]).boosters,
+    ).toBe(0)
+    expect(
+      measureCertainty([
+        "It's clear that the pool is the cause.",
+        "That's true, and I'm certain it is the index.",
+        'It is very clear.',
+      ]).boosters,
+    ).toBe(4)
+  })
+
   // "Make sure" is an instruction and "pretty sure" a hedge; "I'm sure" stays certainty.
   it('reads "sure" after make, be, not, pretty or fairly as no booster', () => {
     expect(
