@@ -32,6 +32,7 @@ import { summariseDrills } from './interviewer/summarise-drills.js'
 import { summariseQuestion, totalOf } from './interviewer/summarise-results.js'
 import { replaceSection } from './stream/replace-section.js'
 import { parseBenchOptions, USAGE } from './interviewer/bench-options.js'
+import { labelledScripts } from './interviewer/labelled-scripts.js'
 
 const REPORT = 'docs/benchmarks.md'
 const COMMAND = 'npm run bench:interviewer'
@@ -45,6 +46,14 @@ const bank = await loadQuestionBank('questions')
 const questions = options.questions
   ? bank.questions.filter((q) => options.questions!.includes(q.number))
   : bank.questions
+const labelled =
+  options.labelledPick === null ? null : labelledScripts(questions, options.labelledPick)
+if (labelled) {
+  console.log(
+    `Scripts from the labelled answers of bench:coverage, choice ${options.labelledPick}` +
+      ` (${labelled.borrowed} step answers kept from the bench's own scripts)`,
+  )
+}
 // As main.ts builds it: word vectors for the offline interviewer's clarifications.
 const embeddings = createWinkEmbeddingsLoader({ cacheDir: defaultPackCacheDir() })
 embeddings.load()
@@ -56,8 +65,13 @@ async function runEngine(
 ): Promise<{ table: EngineTable; results: QuestionResult[]; drills: DrillQuestionResult[] }> {
   const server = await startBenchServer({ bank, interview, analyzer })
   try {
-    const results = await runCandidates({ port: server.port, questions })
-    const drills = await runDrills({ port: server.port, questions })
+    const results = await runCandidates({
+      port: server.port,
+      questions,
+      ...(labelled ? { scripts: labelled.scripts } : {}),
+    })
+    // The drills' candidates follow the bench's own scripts: run only with them.
+    const drills = labelled ? [] : await runDrills({ port: server.port, questions })
     const rows = results.map(summariseQuestion)
     return {
       table: { engine, rows, total: totalOf(rows), drills: summariseDrills(drills) },

@@ -10,6 +10,9 @@ writes the "Simulated candidates (interviewer)" section of docs/benchmarks.md.
   --problems           also print every flagged problem (engine, question, candidate, what)
   --engine=NAME        offline or llm: run one engine only (implies --no-write)
   --questions=2,7      question numbers to run (implies --no-write)
+  --scripts=labelled:N candidates answer in other words: each step answer a labelled answer of
+                       bench:coverage covering that step alone, the N-th (0, 1, ...); a stand-in
+                       for hidden candidate scripts (implies --no-write; no drills)
   --help               this text
 
 A problem line starts with what the bench counted it as: "leak" (8 consecutive words of the model
@@ -23,18 +26,25 @@ const OptionsSchema = z.object({
   problems: z.boolean(),
   engines: z.array(z.enum(['offline', 'llm'])).min(1),
   questions: z.array(z.number().int().min(1)).nullable(),
+  /** null: the bench's own scripts; otherwise the labelled answers' `pick`-th choice. */
+  labelledPick: z.number().int().min(0).nullable(),
 })
 export type BenchOptions = z.infer<typeof OptionsSchema>
 
 /** Reads the command line; throws on an unknown flag or a bad value, so a typo is not a full run. */
 export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   const value = (flag: string) => argv.find((a) => a.startsWith(`${flag}=`))?.slice(flag.length + 1)
-  const known = ['--help', '--no-write', '--problems', '--engine', '--questions']
+  const known = ['--help', '--no-write', '--problems', '--engine', '--questions', '--scripts']
   const unknown = argv.filter((a) => !known.includes(a.split('=')[0]!))
   if (unknown.length > 0) throw new Error(`unknown option ${unknown.join(' ')}\n\n${USAGE}`)
   const engine = value('--engine')
   const questions = value('--questions')
-  const subset = engine !== undefined || questions !== undefined
+  const scripts = value('--scripts')
+  const labelled = scripts === undefined ? null : /^labelled:(\d+)$/.exec(scripts)
+  if (scripts !== undefined && !labelled) {
+    throw new Error(`--scripts takes labelled:N, not ${scripts}\n\n${USAGE}`)
+  }
+  const subset = engine !== undefined || questions !== undefined || labelled !== null
   return OptionsSchema.parse({
     help: argv.includes('--help'),
     write: !argv.includes('--no-write') && !subset,
@@ -47,5 +57,6 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
             .split(',')
             .filter(Boolean)
             .map((n) => Number(n)),
+    labelledPick: labelled ? Number(labelled[1]) : null,
   })
 }

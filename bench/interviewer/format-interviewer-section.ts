@@ -73,7 +73,10 @@ export function formatInterviewerSection(input: {
     'is model-answer text in any drill turn (hints included), as above; a *solid verdict, hint says',
     'short* is a verdict of solid or strong whose hint says the answer did not get somewhere.',
     '',
-    '`npm run bench:interviewer -- --problems` prints every flagged turn.',
+    '`npm run bench:interviewer -- --problems` prints every flagged turn. With `--scripts=labelled:N`',
+    'the candidates answer in other words (printed only, no drills): each step answer is the N-th',
+    'labelled answer of bench:coverage that covers that step alone, a stand-in for candidate scripts',
+    "the interviewer was not measured on (the main set's answers did fit the coverage map's weights).",
     '',
   ]
   for (const table of input.tables) {

@@ -1,6 +1,6 @@
 import type { Question } from '../../server/questions/question-schema.js'
 import { CANDIDATE_KINDS, createCandidate, type CandidateKind } from './candidate-kinds.js'
-import { CANDIDATE_SCRIPTS } from './candidate-scripts.js'
+import { CANDIDATE_SCRIPTS, type QuestionScript } from './candidate-scripts.js'
 import { judgeInterview, type InterviewFigures } from './judge-interview.js'
 import { runInterview } from './run-interview.js'
 import {
@@ -22,10 +22,12 @@ export async function runCandidates(input: {
   port: number
   questions: readonly Question[]
   kinds?: readonly CandidateKind[]
+  /** The candidates' scripts; the bench's own (CANDIDATE_SCRIPTS) by default. */
+  scripts?: readonly QuestionScript[]
 }): Promise<QuestionResult[]> {
   const results: QuestionResult[] = []
   for (const question of input.questions) {
-    const script = CANDIDATE_SCRIPTS.find((s) => s.questionId === question.id)
+    const script = (input.scripts ?? CANDIDATE_SCRIPTS).find((s) => s.questionId === question.id)
     if (!script) throw new Error(`no candidate script for ${question.id}`)
     const runs: KindResult[] = []
     for (const kind of input.kinds ?? CANDIDATE_KINDS) {
