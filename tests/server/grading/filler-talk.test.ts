@@ -14,5 +14,7 @@ describe('hasFillerTalk', () => {
     'Alert when replication lag passes one minute, well inside the five-minute RPO.',
     // Whole words only: "justify", "everyday" and "overally" are not the markers.
     'Justify the reindex with the everyday query plan.',
+    // "Just" as "only" narrows a point; it is not talk.
+    'Lock just the three writes inside the transaction.',
   ])('hears none in "%s"', (s) => expect(hasFillerTalk(s)).toBe(false))
 })
