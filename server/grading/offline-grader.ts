@@ -42,7 +42,8 @@ import { rebalanceCapped } from './rebalance-capped.js'
 // offline-8: "clear", "true", "certain", "evident" are boosters only where they say a statement
 // is so ("it's clear that"), not as a verb or a thing's adjective ("clear the caches") (certainty.ts).
 // offline-9: "just" is no filler talk: in an answer it mostly means "only" (filler-talk.ts).
-const OFFLINE_GRADER_VERSION = 'offline-9'
+// offline-10: the hedges of speech ("I think", "kind of", "sort of") are no filler talk either.
+const OFFLINE_GRADER_VERSION = 'offline-10'
 
 /** Fewer content words than this and the candidate said too little to judge any criterion. */
 const MIN_CONTENT_WORDS = 12
