@@ -270,6 +270,9 @@ const uniqueActivity = (p: Passage, a: Answer) =>
   shownActivities(p, a, 'activity k=1', (k) => (k === 1 ? 1 : 0))
 
 const products = (v: number[]) => v.flatMap((x, i) => v.slice(i).map((y) => x * y))
+/** The shipped features with feature `k` (0 recall, 1 exemplar, 2 activity, 3 section) replaced. */
+const replace = (a: number[][], k: number, values: number[]) =>
+  a.map((row, j) => row.map((x, i) => (i === k ? values[j]! : x)))
 const join = (a: number[][], ...more: number[][]) =>
   a.map((row, j) => [...row, ...more.map((m) => m[j]!)])
 
@@ -281,7 +284,7 @@ const VARIANTS: Variant[] = [
   },
   {
     name: 'word vectors: soft recall instead of the stem recall',
-    steps: (p, a) => shipped(p).map((row, j) => [vectorRecall(p, a)[j]!, ...row.slice(1)]),
+    steps: (p, a) => replace(shipped(p), 0, vectorRecall(p, a)),
   },
   {
     name: 'word vectors: exemplar similarity, as a fifth feature',
@@ -301,8 +304,7 @@ const VARIANTS: Variant[] = [
   },
   {
     name: 'activities weighted by specificity: each shown activity counts 1 / the steps of the question asking for it, instead of the count',
-    steps: (p, a) =>
-      shipped(p).map((row, j) => [row[0]!, row[1]!, specificActivity(p, a)[j]!, row[3]!]),
+    steps: (p, a) => replace(shipped(p), 2, specificActivity(p, a)),
   },
   {
     name: 'activities weighted by specificity, as a fifth feature',
@@ -318,8 +320,7 @@ const VARIANTS: Variant[] = [
   },
   {
     name: 'exemplar: mean similarity to the three closest model-answer sentences, instead of the closest',
-    steps: (p, a) =>
-      shipped(p).map((row, j) => [row[0]!, exemplarTop3(p, a)[j]!, row[2]!, row[3]!]),
+    steps: (p, a) => replace(shipped(p), 1, exemplarTop3(p, a)),
   },
   {
     name: `other questions' labelled answers: similarity to the ${NEIGHBOURS} nearest covering a step of the same kind`,

@@ -63,20 +63,12 @@ export type TopicAnswer = { text: string; open: boolean; opening?: boolean }
  * topic counts only from the coverage map's partial level.
  */
 export function findAnswerTopics(
-  coverage: {
-    topicOf(question: Question, answer: string, minScore?: number): string | null
-    snapshot(question: Question, answers: readonly string[], focus: null): CoverageSnapshot
-  },
+  coverage: TopicSource<string | null, CoverageSnapshot>,
   question: Question,
   answers: readonly TopicAnswer[],
 ): string[] {
-  const first = firstOpeningAnswer(answers)
-  const start =
-    first === null ? null : startOf(question, coverage.snapshot(question, [first], null))
-  return [
-    ...topicRequests(answers).map((r) => coverage.topicOf(question, r.text, r.minScore)),
-    start,
-  ].filter((topic): topic is string => topic !== null)
+  const { topics, opening } = topicQueries(coverage, question, answers)
+  return joinTopics(question, topics, opening)
 }
 
 /** findAnswerTopics for a coverage source that may answer later (the worker pool). */
@@ -85,16 +77,42 @@ async function findAnswerTopicsOf(
   question: Question,
   answers: readonly TopicAnswer[],
 ): Promise<string[]> {
+  const queries = topicQueries(coverage, question, answers)
+  const [topics, opening] = await Promise.all([Promise.all(queries.topics), queries.opening])
+  return joinTopics(question, topics, opening)
+}
+
+/** What the answer topics ask of a coverage source: CoverageSource's calls, answered now or later. */
+type TopicSource<Topic, Snapshot> = {
+  topicOf(question: Question, answer: string, minScore?: number): Topic
+  snapshot(question: Question, answers: readonly string[], focus: null): Snapshot
+}
+
+/**
+ * The coverage queries behind the answer topics, sent in this order: each substantive answer's
+ * main step, then the map of the reply to the opening alone (null when there is none).
+ */
+function topicQueries<Topic, Snapshot>(
+  coverage: TopicSource<Topic, Snapshot>,
+  question: Question,
+  answers: readonly TopicAnswer[],
+): { topics: Topic[]; opening: Snapshot | null } {
   const first = firstOpeningAnswer(answers)
-  const topics = await Promise.all([
-    ...topicRequests(answers).map((r) => coverage.topicOf(question, r.text, r.minScore)),
-    first === null
-      ? null
-      : Promise.resolve(coverage.snapshot(question, [first], null)).then((s) =>
-          startOf(question, s),
-        ),
-  ])
-  return topics.filter((topic): topic is string => topic !== null)
+  return {
+    topics: topicRequests(answers).map((r) => coverage.topicOf(question, r.text, r.minScore)),
+    opening: first === null ? null : coverage.snapshot(question, [first], null),
+  }
+}
+
+/** The answers' topics, then the first step when the reply to the opening started with it. */
+function joinTopics(
+  question: Question,
+  topics: readonly (string | null)[],
+  opening: CoverageSnapshot | null,
+): string[] {
+  return [...topics, opening === null ? null : startOf(question, opening)].filter(
+    (topic): topic is string => topic !== null,
+  )
 }
 
 /** The first substantive reply to a mock interview's opening, or null. */
