@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -6,50 +5,30 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { ServerMessage } from '../../../server/protocol/interview-protocol.js'
 import { serializeQuestionFile } from '../../../server/questions/question-file.js'
 import type { SessionWithTurns } from '../../../server/sessions/session-schema.js'
+import { startServerProcess, type ServerProcess } from '../../support/server-process.js'
 import { loadTimeBombQuestion } from '../interview/fixtures/load-question.js'
 import { createHttpBrowser, openSocket } from './support/ws-harness.js'
 
 const question = loadTimeBombQuestion()
-const children = new Set<ChildProcess>()
+const servers: ServerProcess[] = []
 const dirs: string[] = []
 afterAll(async () => {
-  for (const child of children) child.kill('SIGKILL')
+  await Promise.all(servers.map((s) => s.crash()))
   await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })))
 })
+// A fresh child process answers its first turns only after its workers load and warm up, which
+// takes many seconds when the whole suite shares two cores: wait longer than the in-process 10 s.
+const childWaitMs = 40_000
 
-/** Starts server/main.ts in a child process (offline interviewer, SQLite under dataDir). */
-async function startChild(root: string): Promise<{ child: ChildProcess; port: number }> {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME }
-  Object.assign(env, {
-    PORT: '0',
-    HOST: '127.0.0.1',
+/** server/main.ts in its own process (offline interviewer, SQLite under root/data). */
+async function startChild(root: string): Promise<ServerProcess> {
+  const server = await startServerProcess({
     DATA_DIR: join(root, 'data'),
     QUESTIONS_DIR: join(root, 'questions'),
     WEB_DIST_DIR: join(root, 'web'),
   })
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: process.cwd(),
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  children.add(child)
-  child.on('exit', () => children.delete(child))
-  let output = ''
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000)
-    const onData = (chunk: Buffer) => {
-      output += String(chunk)
-      const match = /Sparring on http:\/\/127\.0\.0\.1:(\d+)\//.exec(output)
-      if (match) {
-        clearTimeout(timer)
-        resolve(Number(match[1]))
-      }
-    }
-    child.stdout!.on('data', onData)
-    child.stderr!.on('data', onData)
-    child.on('exit', (code) => reject(new Error(`server exited (${code}):\n${output}`)))
-  })
-  return { child, port }
+  servers.push(server)
+  return server
 }
 
 describe('kill -9 during a turn', () => {
@@ -62,7 +41,9 @@ describe('kill -9 during a turn', () => {
     const first = await startChild(root)
     const browser = createHttpBrowser(first.port)
     const id = await browser.startSession({ questionId: question.id, mode: 'mock' })
-    const socket = await openSocket(first.port, `/api/sessions/${id}/stream`, browser.cookie())
+    const socket = await openSocket(first.port, `/api/sessions/${id}/stream`, browser.cookie(), {
+      waitMs: childWaitMs,
+    })
     await socket.waitFor('turn-end', (m) => m.turn.kind === 'question')
     socket.send({
       type: 'answer',
@@ -76,8 +57,7 @@ describe('kill -9 during a turn', () => {
       socket.ws.on('message', (data) => {
         const m = JSON.parse(String(data)) as ServerMessage
         if (m.type === 'turn-start' && m.turn.clientId === 'a2') {
-          first.child.kill('SIGKILL')
-          resolve()
+          void first.crash().then(resolve)
         }
       })
     })
@@ -87,7 +67,6 @@ describe('kill -9 during a turn', () => {
       text: 'The hidden cost is the on-call load of many services.',
     })
     await killed
-    await new Promise((resolve) => first.child.once('exit', resolve))
     const acknowledged = socket.messages.flatMap((m) =>
       (m.type === 'turn-start' && m.turn.role === 'candidate') || m.type === 'turn-end'
         ? [m.turn]
@@ -116,7 +95,9 @@ describe('kill -9 during a turn', () => {
     }
 
     // Reconnecting resumes the interview: the reply to the acknowledged answer arrives.
-    const resumed = await openSocket(second.port, `/api/sessions/${id}/stream`, browser.cookie())
+    const resumed = await openSocket(second.port, `/api/sessions/${id}/stream`, browser.cookie(), {
+      waitMs: childWaitMs,
+    })
     const state = await resumed.waitFor('session-state')
     expect(state.turns.filter((t) => t.role === 'candidate').map((t) => t.clientId)).toEqual([
       'a1',
@@ -133,6 +114,6 @@ describe('kill -9 during a turn', () => {
     expect(final.turns.at(-1)).toMatchObject({ id: reply.turn.id, role: 'interviewer' })
     expect(final.turns.filter((t) => t.clientId === 'a2')).toHaveLength(1)
     resumed.close()
-    second.child.kill('SIGTERM')
-  }, 90_000)
+    await second.stop()
+  }, 180_000)
 })

@@ -33,9 +33,16 @@ export type TestSocket = Awaited<ReturnType<typeof openSocket>>
 
 /**
  * A `ws` client that validates and records every server message, and waits for the ones a test
- * expects. Every message must parse with ServerMessageSchema: the protocol is tested too.
+ * expects. Every message must parse with ServerMessageSchema: the protocol is tested too. A server
+ * in a fresh child process answers its first turns slower (its workers load and warm up), so such
+ * tests give a longer waitMs than the in-process default.
  */
-export async function openSocket(port: number, path: string, cookie: string) {
+export async function openSocket(
+  port: number,
+  path: string,
+  cookie: string,
+  { waitMs = 10_000 }: { waitMs?: number } = {},
+) {
   const ws = new WebSocket(`ws://127.0.0.1:${port}${path}`, { headers: cookie ? { cookie } : {} })
   const messages: ServerMessage[] = []
   const waiters: Array<() => void> = []
@@ -51,13 +58,13 @@ export async function openSocket(port: number, path: string, cookie: string) {
   )
   await once(ws, 'open')
 
-  /** Resolves with the first message (from index `from`) that matches, or rejects after 10 s. */
+  /** Resolves with the first message (from index `from`) that matches, or rejects after waitMs. */
   async function waitFor<T extends ServerMessage['type']>(
     type: T,
     match: (m: Extract<ServerMessage, { type: T }>) => boolean = () => true,
     from = 0,
   ): Promise<Extract<ServerMessage, { type: T }>> {
-    const deadline = Date.now() + 10_000
+    const deadline = Date.now() + waitMs
     for (;;) {
       const found = messages
         .slice(from)
