@@ -7,7 +7,7 @@ import type { CoverageSource } from './coverage-source.js'
 import { withoutInjection } from './injection-detector.js'
 import { countFollowUps } from './interview-progress.js'
 import { judgeReply, listedTerms } from './reply-substance.js'
-import type { CoverageSnapshot, InterviewContext, InterviewTrigger } from './interviewer-engine.js'
+import type { InterviewContext, InterviewTrigger } from './interviewer-engine.js'
 
 /**
  * What an engine gets for its next turn: the stored session, the question and the coverage
@@ -63,12 +63,11 @@ export type TopicAnswer = { text: string; open: boolean; opening?: boolean }
  * topic counts only from the coverage map's partial level.
  */
 export function findAnswerTopics(
-  coverage: TopicSource<string | null, CoverageSnapshot>,
+  coverage: TopicSource<string | null>,
   question: Question,
   answers: readonly TopicAnswer[],
 ): string[] {
-  const { topics, opening } = topicQueries(coverage, question, answers)
-  return joinTopics(question, topics, opening)
+  return joinTopics(question, topicQueries(coverage, question, answers), answers)
 }
 
 /** findAnswerTopics for a coverage source that may answer later (the worker pool). */
@@ -77,66 +76,58 @@ async function findAnswerTopicsOf(
   question: Question,
   answers: readonly TopicAnswer[],
 ): Promise<string[]> {
-  const queries = topicQueries(coverage, question, answers)
-  const [topics, opening] = await Promise.all([Promise.all(queries.topics), queries.opening])
-  return joinTopics(question, topics, opening)
+  const topics = await Promise.all(topicQueries(coverage, question, answers))
+  return joinTopics(question, topics, answers)
 }
 
 /** What the answer topics ask of a coverage source: CoverageSource's calls, answered now or later. */
-type TopicSource<Topic, Snapshot> = {
+type TopicSource<Topic> = {
   topicOf(question: Question, answer: string, minScore?: number): Topic
-  snapshot(question: Question, answers: readonly string[], focus: null): Snapshot
 }
 
-/**
- * The coverage queries behind the answer topics, sent in this order: each substantive answer's
- * main step, then the map of the reply to the opening alone (null when there is none).
- */
-function topicQueries<Topic, Snapshot>(
-  coverage: TopicSource<Topic, Snapshot>,
+/** The coverage queries behind the answer topics: each substantive answer's main step. */
+function topicQueries<Topic>(
+  coverage: TopicSource<Topic>,
   question: Question,
   answers: readonly TopicAnswer[],
-): { topics: Topic[]; opening: Snapshot | null } {
-  const first = firstOpeningAnswer(answers)
-  return {
-    topics: topicRequests(answers).map((r) => coverage.topicOf(question, r.text, r.minScore)),
-    opening: first === null ? null : coverage.snapshot(question, [first], null),
-  }
+): Topic[] {
+  return topicRequests(answers).map((r) => coverage.topicOf(question, r.text, r.minScore))
 }
 
-/** The answers' topics, then the first step when the reply to the opening started with it. */
+/** The answers' topics, then the first step when a substantive reply answered the opening, once each. */
 function joinTopics(
   question: Question,
   topics: readonly (string | null)[],
-  opening: CoverageSnapshot | null,
+  answers: readonly TopicAnswer[],
 ): string[] {
-  return [...topics, opening === null ? null : startOf(question, opening)].filter(
-    (topic): topic is string => topic !== null,
-  )
-}
-
-/** The first substantive reply to a mock interview's opening, or null. */
-function firstOpeningAnswer(answers: readonly TopicAnswer[]): string | null {
-  return answers.find((a) => a.opening && judgeReply(a.text) === 'substantive')?.text ?? null
+  const all = [...topics, openingStep(question, answers)]
+  return [...new Set(all.filter((topic): topic is string => topic !== null))]
 }
 
 /**
- * The framework's first step, when the reply to the opening touches it (the gap picker's touched
- * level), though another step may score higher: the opening asks where the candidate would
- * start, and a framework's steps are in the order an answer takes them (assumptions, the
- * hypotheses, the situation...), so a candidate starts with the first step far more often than
- * with any other. The map alone often gives such a start to a neighbour: "My suspects, most
- * likely first: ..." scores 0.18 on "Hypothesis Generation" and 0.36 on "Root Cause Isolation",
- * and the interviewer then asked for the hypotheses as if new. On the labelled answers of
- * bench:coverage (one answer at a time), 27 of the 33 substantive answers that do a first step
- * touch it and 32 of the 126 that do not: if at least 45% of openings start with the first step,
- * one that touches it more likely did it than not. Null otherwise.
+ * The framework's first step, when a substantive reply answered a mock interview's opening
+ * (through a redirect, a clarification, a keyword list and its pushback): the opening asks where
+ * the candidate would start, and the reply counts toward that start as the reply to a follow-up
+ * on X counts toward X, whatever words it uses. A framework's steps are in the order an answer
+ * takes them (assumptions, hypotheses, the situation...), and the coverage map, which sees only
+ * words, often gives such a start to another step: "The candidates in my head are a saturated
+ * connection pool, the planner picking another index..." scores 0.05 on "Hypothesis Generation"
+ * and 0.53 on "Tool Application", whose description names the connection pool, and the
+ * interviewer's first follow-up then asked for the hypotheses again. Until 2026-12-03 the start
+ * counted only when the reply touched the first step (0.18): on the labelled answers of
+ * bench:coverage, 27 of 33 first-step answers touch it against 32 of 126 others, so a reply below
+ * that level is a first step only if more than about 80% of openings start there; in the bench's
+ * candidate kinds 5 of the 6 that open with substance do (the out-of-order one opens with the last
+ * step), and with the touched condition 2.9-3.1% of follow-ups were aimed at a covered step with
+ * candidates in other words, 12-15% on four questions, nearly all of them this first follow-up.
+ * What crediting costs when the candidate started elsewhere: the first step is not a gap, as a
+ * follow-up's target is not after any substantive reply; the wrap-ups and the pressing
+ * questions can still reach it. Null when no such reply was given.
  */
-function startOf(question: Question, snapshot: CoverageSnapshot): string | null {
-  const first = snapshot.map.steps.find(
-    (s) => s.id === `step:${question.framework.steps[0]?.number}`,
-  )
-  return first && first.score >= touchedAt(DEFAULT_COVERAGE_TUNING.full) ? first.id : null
+function openingStep(question: Question, answers: readonly TopicAnswer[]): string | null {
+  const first = question.framework.steps[0]
+  const opened = answers.some((a) => a.opening && judgeReply(a.text) === 'substantive')
+  return first && opened ? `step:${first.number}` : null
 }
 
 function topicRequests(answers: readonly TopicAnswer[]) {

@@ -115,8 +115,6 @@ describe('buildInterviewContext, the reply to the opening', () => {
     }) as Turn
   const OPENING =
     'My suspects, most likely first: the working set no longer fits in memory, pool starvation and a different query plan.'
-  const LATER =
-    'I would time the same query from the shell on the database host and then through the app, to pin the layer.'
 
   /** A tracker whose maps score the first step `firstStep` for the opening reply, else 0. */
   const tracker = (firstStep: number, seen: string[][] = []): CoverageTracker => ({
@@ -143,11 +141,17 @@ describe('buildInterviewContext, the reply to the opening', () => {
     )
   const touched = touchedAt(DEFAULT_COVERAGE_TUNING.full)
 
-  it('counts the first step for an opening reply that touches it, though another step scored higher', async () => {
+  // The reply to the opening counts toward the framework's start as a reply to a follow-up on X
+  // counts toward X: the map, which sees words only, scored such starts on a neighbour and the
+  // first follow-up asked for the start again.
+  it('counts the first step for a substantive opening reply, though the map scores it 0', async () => {
     const turns = [interviewer('t1', 'question', null), turn('t2', OPENING)]
-    expect((await contextOf(turns, tracker(touched))).answerTopics).toEqual(['step:4', 'step:1'])
-    // Below the touched level the map's evidence does not confirm the start.
-    expect((await contextOf(turns, tracker(touched - 0.01))).answerTopics).toEqual(['step:4'])
+    expect((await contextOf(turns, tracker(0))).answerTopics).toEqual(['step:4', 'step:1'])
+  })
+
+  it('does not count a thin or evasive opening reply toward the first step', async () => {
+    const thin = [interviewer('t1', 'question', null), turn('t2', 'Not sure, maybe caching?')]
+    expect((await contextOf(thin, tracker(touched))).answerTopics).not.toContain('step:1')
   })
 
   it('looks through a keyword list, its pushback and a redirect, but not past a follow-up', async () => {
@@ -160,9 +164,10 @@ describe('buildInterviewContext, the reply to the opening', () => {
       turn('t6', OPENING),
     ]
     expect((await contextOf(afterPushback, tracker(touched))).answerTopics).toContain('step:1')
+    // A thin reply to the opening, then the start given in reply to a follow-up on step 2.
     const afterFollowUp = [
       interviewer('t1', 'question', null),
-      turn('t2', LATER),
+      turn('t2', 'Not sure yet.'),
       interviewer('t3', 'follow-up', 'step:2', 'open'),
       turn('t4', OPENING),
     ]
