@@ -25,6 +25,10 @@ const EVASION =
 const LEAD =
   /^(?:(?:so|well|ok|okay|um|basically)\b[\s,]*)?(?:(?:(?:i|we)(?:'d|'ll| would| will| could| should| can)?|you)\s+)?(?:(?:use|add|do|need|want|have|go with|set up|consider|look at|check|think about|say)\s+)?/i
 
+/** Words that open a clause giving a reason, a condition or a consequence, never a term. */
+const CLAUSE_START =
+  /^(?:because|otherwise|so|since|unless|if|when|whenever|which|whereas|while|but|until|then|else)\b/i
+
 function words(text: string): string[] {
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w))
 }
@@ -48,6 +52,9 @@ export function listedTerms(reply: string): string[] | null {
     .map((item) => item.replace(/^[\s\-*\d.)]+|[\s.!?]+$/g, '').trim())
     .filter((item) => words(item).length > 0)
   if (items.length < MIN_LIST_ITEMS) return null
+  // A part that gives a reason or a condition is a clause, and the reply prose with commas: "...,
+  // consumer-driven contract tests, otherwise every change breaks someone downstream".
+  if (items.some((item) => CLAUSE_START.test(item))) return null
   const sizes = items.map((item) => words(item).length)
   if (sizes.some((n) => n > MAX_ITEM_WORDS)) return null
   const terms = sizes.filter((n) => n <= TERM_WORDS).length

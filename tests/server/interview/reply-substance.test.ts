@@ -31,6 +31,11 @@ describe('listedTerms', () => {
       "First I'd check the slow query log, then the connection pool, then the index usage with explain().",
       'The hidden costs are the operational overhead of running many services, the hiring constraints of a rare stack, and the cognitive load on a small team.',
       'Redis for the hot keys, Postgres as the source of truth and Kafka between them, because replays matter here.',
+      // Short parts, one of them a clause giving a reason or a condition.
+      'Teams need published, versioned API contracts and consumer-driven contract tests, otherwise every change breaks someone downstream.',
+      'Canary, dashboards, rollback, because errors may spike.',
+      'Kafka, outbox, retries, since the network drops messages.',
+      'Indexes, connection pool, replica lag, or else the planner.',
     ]) {
       expect(listedTerms(reply), reply).toBeNull()
     }
