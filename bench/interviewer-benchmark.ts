@@ -21,6 +21,7 @@ import {
   formatInterviewerSection,
   SECTION,
   type EngineTable,
+  type OtherWordsRun,
 } from './interviewer/format-interviewer-section.js'
 import {
   runCandidates,
@@ -59,10 +60,18 @@ const embeddings = createWinkEmbeddingsLoader({ cacheDir: defaultPackCacheDir() 
 embeddings.load()
 const analyzer = createTextAnalyzer({ embeddings })
 
+/** Choices of labelled answers the written report also runs, candidates in other words. */
+const OTHER_WORDS_PICKS = [0, 1, 2, 3]
+
 async function runEngine(
   engine: string,
   interview: ReturnType<typeof createInterviewRuntime>,
-): Promise<{ table: EngineTable; results: QuestionResult[]; drills: DrillQuestionResult[] }> {
+): Promise<{
+  table: EngineTable
+  results: QuestionResult[]
+  drills: DrillQuestionResult[]
+  otherWords: OtherWordsRun[]
+}> {
   const server = await startBenchServer({ bank, interview, analyzer })
   try {
     const results = await runCandidates({
@@ -73,10 +82,19 @@ async function runEngine(
     // The drills' candidates follow the bench's own scripts: run only with them.
     const drills = labelled ? [] : await runDrills({ port: server.port, questions })
     const rows = results.map(summariseQuestion)
+    // The written report also holds the same candidates answering in other words.
+    const otherWords: OtherWordsRun[] = []
+    for (const pick of options.write ? OTHER_WORDS_PICKS : []) {
+      const { scripts } = labelledScripts(questions, pick)
+      const other = await runCandidates({ port: server.port, questions, scripts })
+      const otherRows = other.map(summariseQuestion)
+      otherWords.push({ engine, pick, rows: otherRows, total: totalOf(otherRows) })
+    }
     return {
       table: { engine, rows, total: totalOf(rows), drills: summariseDrills(drills) },
       results,
       drills,
+      otherWords,
     }
   } finally {
     await server.stop()
@@ -89,6 +107,7 @@ const runs: Array<{
   table: EngineTable
   results: QuestionResult[]
   drills: DrillQuestionResult[]
+  otherWords: OtherWordsRun[]
 }> = []
 if (options.engines.includes('offline')) {
   const run = await runEngine(
@@ -128,6 +147,7 @@ const section = formatInterviewerSection({
   command: COMMAND,
   tables,
   examples,
+  otherWords: runs.flatMap((r) => r.otherWords),
 })
 console.log(section)
 if (options.problems) {

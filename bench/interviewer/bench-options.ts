@@ -4,7 +4,8 @@ import { z } from 'zod'
 export const USAGE = `npm run bench:interviewer [-- options]
 
 Simulated candidates against the interviewer, offline engine and scripted LLM, all 15 questions;
-writes the "Simulated candidates (interviewer)" section of docs/benchmarks.md.
+writes the "Simulated candidates (interviewer)" section of docs/benchmarks.md, with the same
+candidates in other words (labelled:0 to labelled:3) per question.
 
   --no-write           print the section only
   --problems           also print every flagged problem (engine, question, candidate, what)

@@ -10,6 +10,47 @@ export type EngineTable = {
   drills?: { rows: DrillSummary[]; total: DrillSummary }
 }
 
+/** One run of the candidates answering in other words (`--scripts=labelled:N`). */
+export type OtherWordsRun = {
+  engine: string
+  pick: number
+  rows: ResultSummary[]
+  total: ResultSummary
+}
+
+/**
+ * Follow-ups aimed at a covered step with the candidates in other words: one row per question,
+ * one column per engine and choice of labelled answers, and the worst question of each column.
+ */
+export function formatOtherWords(runs: readonly OtherWordsRun[]): string[] {
+  if (runs.length === 0) return []
+  const name = (r: OtherWordsRun) => `${r.engine.split(' (')[0]}, labelled:${r.pick}`
+  const cell = (r: ResultSummary) => `${r.redundant} (${redundantShare(r)})`
+  const worst = (run: OtherWordsRun) =>
+    run.rows.reduce((a, r) => (r.redundant / r.followUps > a.redundant / a.followUps ? r : a))
+  const lines = [
+    `| Question | ${runs.map(name).join(' | ')} |`,
+    `| --- |${runs.map(() => ' ---: |').join('')}`,
+  ]
+  runs[0]!.rows.forEach((r, i) =>
+    lines.push(`| ${r.label} | ${runs.map((run) => cell(run.rows[i]!)).join(' | ')} |`),
+  )
+  lines.push(`| **All questions** | ${runs.map((run) => `**${cell(run.total)}**`).join(' | ')} |`)
+  lines.push(
+    `| Worst question | ${runs.map((run) => `${redundantShare(worst(run))} (q${worst(run).label.split('.')[0]})`).join(' | ')} |`,
+  )
+  const others = runs.map((run) => run.total)
+  const flagged = others.reduce(
+    (t, r) => t + r.repeats + r.quotesReused + r.leaks + r.promptEchoes + r.multiQuestion,
+    0,
+  )
+  lines.push(
+    '',
+    `Repeated questions, quotes reused, leaks, prompt echoes and turns with 2+ questions in these runs, all together: ${flagged}.`,
+  )
+  return lines
+}
+
 const DRILL_HEAD =
   '| Drill candidate | Drills (steps) | Reps | Repeated questions | Turns with no question | Turns with 2+ questions | Hint leaks | Prompt echoed | Aimed off the step | Solid verdict, hint says short |\n' +
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
@@ -34,6 +75,8 @@ export function formatInterviewerSection(input: {
   command: string
   tables: EngineTable[]
   examples: string[]
+  /** The same candidates in other words, when run (the written report runs them). */
+  otherWords?: readonly OtherWordsRun[]
 }): string {
   const lines = [
     SECTION,
@@ -88,6 +131,21 @@ export function formatInterviewerSection(input: {
       for (const r of table.drills.rows) lines.push(drillRow(r))
       lines.push(drillRow(table.drills.total, true), '')
     }
+  }
+  const otherWords = formatOtherWords(input.otherWords ?? [])
+  if (otherWords.length > 0) {
+    lines.push(
+      '### Candidates in other words',
+      '',
+      'Follow-ups aimed at a covered step when the same candidates answer in other words',
+      '(`--scripts=labelled:N`, N = 0-3: each step answer the N-th labelled answer of bench:coverage',
+      'covering that step alone; no drills). Choices 2 and 3 were first run after the fixes of',
+      '2026-12-03 to the opening reply and to keyword lists had been chosen on 0 and 1 (and on 2 for',
+      'the keyword lists).',
+      '',
+      ...otherWords,
+      '',
+    )
   }
   if (input.examples.length > 0) {
     lines.push('What the bench flagged (first of each, shortened):', '')
