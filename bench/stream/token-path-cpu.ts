@@ -1,8 +1,8 @@
 /**
  * CPU per 1,000 tokens of the LLM interviewer's token path alone, in one process: the model's
  * stream read over node:http (createNodeHttpFetch, the fake model of bench:stream as its own
- * process), OpenAiLlmClient, streamText, the notes splitter, leak guard and repeat filter, and a
- * loop that reads the turn as the turn runner's pump does and builds one JSON frame per chunk.
+ * process), OpenAiLlmClient, streamText, the notes splitter, leak guard and repeat filter, and the
+ * turn runner's pump (pumpTurn) building one JSON frame per chunk.
  * Three AsyncLocalStorage stores are entered around it, as the server's request id, session
  * lease and grading identity are (on Node 20 they put a hook on every promise). No sessions,
  * store, hub or sockets: bench:stream's CPU figure includes them and the answer path, so a change
@@ -15,7 +15,7 @@
 import { AsyncLocalStorage, createHook } from 'node:async_hooks'
 import { PerformanceObserver, constants } from 'node:perf_hooks'
 import { DEFAULT_COVERAGE_TUNING } from '../../server/interview/coverage-map.js'
-import { keepReturn } from '../../server/interview/keep-return.js'
+import { pumpTurn } from '../../server/interview/interviewer-turn-runner.js'
 import { createLlmInterviewer } from '../../server/interview/llm-interviewer.js'
 import { createNodeHttpFetch } from '../../server/llm/node-http-fetch.js'
 import { OpenAiLlmClient } from '../../server/llm/openai-llm-client.js'
@@ -55,15 +55,15 @@ async function main() {
     const context = h.context({ type: 'answer', turn: answer })
     let chunks = 0
     let frameBytes = 0
-    const turn = async () => {
-      const run = keepReturn(engine.nextTurn(context, new AbortController().signal))
-      for await (const chunk of run.values) {
-        chunks++
-        const text = typeof chunk === 'string' ? chunk : chunk.revise
-        frameBytes += JSON.stringify({ type: 'token-delta', turnId: 't', text, seq: chunks }).length
-      }
-      return run.result
+    const frame = (type: string, text: string) => {
+      chunks++
+      frameBytes += JSON.stringify({ type, turnId: 't', text, seq: chunks }).length
     }
+    const turn = () =>
+      pumpTurn(engine.nextTurn(context, new AbortController().signal), '', {
+        emit: (text) => frame('token-delta', text),
+        revise: (text) => frame('turn-revise', text),
+      })
     const stores = [1, 2, 3].map(() => new AsyncLocalStorage<number>())
     const round = () =>
       stores.reduceRight<() => Promise<unknown>>(

@@ -9,7 +9,6 @@ import type {
   InterviewerTurnMeta,
   InterviewerTurnStream,
 } from './interviewer-engine.js'
-import { keepReturn } from './keep-return.js'
 
 export type TurnRunnerDeps = {
   store: SessionStore
@@ -86,7 +85,7 @@ export async function runInterviewerTurn(
   let meta: InterviewerTurnMeta | null = null
   const slow = watchForSilence(deps, sessionId, turn.id)
   try {
-    meta = await pump(deps.engine.nextTurn(context, signal), text, {
+    meta = await pumpTurn(deps.engine.nextTurn(context, signal), text, {
       emit: (delta) => {
         slow.heard()
         emit(delta)
@@ -116,7 +115,7 @@ export async function runInterviewerTurn(
   if (!meta && (!signal.aborted || text.trim() === '')) {
     if (text.trim() !== '') emit('\n\n')
     try {
-      meta = await pump(deps.fallback.nextTurn(context, new AbortController().signal), text, {
+      meta = await pumpTurn(deps.fallback.nextTurn(context, new AbortController().signal), text, {
         emit,
         revise,
       })
@@ -192,18 +191,29 @@ function watchForSilence(deps: TurnRunnerDeps, sessionId: string, turnId: string
  * Drains a turn stream into `emit` (appended text) and `revise` (the turn's whole text), and
  * returns its metadata. A stream's revision covers its own text, which follows `before` (the
  * turn's text when it started: empty, or the failed engine's text before the fallback's).
+ *
+ * Stepped with `next()` and one await a chunk, not for-await over a wrapper that keeps the
+ * return value (a promise more per token: bench/stream/token-path-cpu.ts); a throw while
+ * delivering closes the stream as for-await would.
  */
-async function pump(
+export async function pumpTurn(
   stream: InterviewerTurnStream,
   before: string,
   out: { emit: (delta: string) => void; revise: (whole: string) => void },
 ): Promise<InterviewerTurnMeta> {
-  // A throw here (a publish that fails) closes the stream: the model's request is cancelled
-  // rather than left open with nobody reading it while the fallback writes the turn.
-  const run = keepReturn(stream)
-  for await (const chunk of run.values) {
-    if (typeof chunk !== 'string') out.revise(before + chunk.revise)
-    else if (chunk) out.emit(chunk)
+  for (;;) {
+    const step = await stream.next()
+    if (step.done) return step.value
+    const chunk = step.value
+    try {
+      if (typeof chunk !== 'string') out.revise(before + chunk.revise)
+      else if (chunk) out.emit(chunk)
+    } catch (error) {
+      // A publish that fails: the stream is closed, so the model's request is cancelled rather
+      // than left open with nobody reading it while the fallback writes the turn. Its own
+      // failure to close is not the one to report.
+      await stream.return(undefined as never).catch(() => undefined)
+      throw error
+    }
   }
-  return run.result
 }

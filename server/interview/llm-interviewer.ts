@@ -1,9 +1,9 @@
 import { LlmError, type LlmClient } from '../llm/llm-client.js'
-import { streamText } from '../llm/stream-text.js'
-import { createNotesSplitter } from '../prompts/interviewer-notes.js'
+import { streamText, type StreamedText } from '../llm/stream-text.js'
+import { createNotesSplitter, type NotesSplitter } from '../prompts/interviewer-notes.js'
 import type { PromptLibrary } from '../prompts/prompt-library.js'
 import { describeFocus } from '../prompts/question-sections.js'
-import { lastQuestion, readConversation } from './conversation-memory.js'
+import { lastQuestion, readConversation, type ConversationMemory } from './conversation-memory.js'
 import { resolveDrillFocus } from './drill-focus.js'
 import {
   composeFreshQuestion,
@@ -16,11 +16,13 @@ import type { Probe } from '../sessions/session-schema.js'
 import type {
   InterviewContext,
   InterviewerEngine,
+  InterviewerTurnMeta,
   InterviewerTurnStream,
+  TurnChunk,
 } from './interviewer-engine.js'
-import { createEarlyLeakGuard } from './early-leak-guard.js'
+import { createEarlyLeakGuard, type EarlyLeakGuard } from './early-leak-guard.js'
 import { buildInterviewerMessages, privatePromptText } from './llm-interviewer-prompts.js'
-import { createStreamedRepeatFilter } from './streamed-repeat-filter.js'
+import { createStreamedRepeatFilter, type StreamedRepeatFilter } from './streamed-repeat-filter.js'
 import { FOLLOW_UP_TEMPLATES } from './follow-up-templates.js'
 import { pickSeeded } from './seeded-choice.js'
 import type { StepKind } from './step-kinds.js'
@@ -72,16 +74,28 @@ export function createLlmInterviewer(deps: LlmInterviewerDeps): InterviewerEngin
       if (t === 'opening' || t === 'closing' || t === 'clarify') {
         return deps.scripted.nextTurn(context, signal)
       }
-      return streamLlmTurn(deps, context, signal)
+      return new LlmTurnStream(deps, context, signal)
     },
   }
 }
 
-async function* streamLlmTurn(
+/** What one LLM turn sets up before its first token (on the stream's first `next`). */
+type TurnSetup = {
+  streamed: StreamedText
+  split: NotesSplitter
+  guard: EarlyLeakGuard
+  repeats: StreamedRepeatFilter
+  memory: ConversationMemory
+  seed: string
+  target: string | null
+  fresh: FreshTarget
+}
+
+function setUpTurn(
   deps: LlmInterviewerDeps,
   ctx: InterviewContext,
   signal: AbortSignal,
-): InterviewerTurnStream {
+): TurnSetup {
   const { target, label, fresh } = chooseTarget(deps, ctx)
   const messages = buildInterviewerMessages({
     prompts: deps.prompts,
@@ -93,7 +107,6 @@ async function* streamLlmTurn(
     focus: ctx.session.focus,
   })
   const streamed = streamText(deps.llm, { messages, signal }, { endOnError: true })
-  const split = createNotesSplitter()
   // The model answer is secret, and so are the rubric and the prompt's own instructions; a copy
   // that runs on past them into the prompt around them is dropped with them.
   const secret = privatePromptText(deps.prompts, ctx.question, ctx.session.mode)
@@ -108,82 +121,202 @@ async function* streamLlmTurn(
       ? { drill: { agreeingHint: () => agreeingHint(fresh.kind, seed) } }
       : {}),
   })
-  // Notes splitter, leak guard and repeat filter are push filters, called in turn for each
-  // delta inside one loop: a generator per filter cost promises per token on the main thread
-  // (bench:stream --cpu-prof-dir). The guard sees every visible character before anything is
-  // yielded, as before.
-  const filter = (visible: string) => {
+  return { streamed, split: createNotesSplitter(), guard, repeats, memory, seed, target, fresh }
+}
+
+type TurnStep = IteratorResult<TurnChunk, InterviewerTurnMeta>
+
+/**
+ * One LLM turn as a plain iterator over the model's deltas, not an async generator: each delta
+ * goes through the notes splitter, the leak guard and the repeat filter (push filters, called in
+ * turn) inside the one `then` that reads it (StreamedText.nextDelta), so a token costs that
+ * promise and no generator step (a generator's await and yield cost several promises a token,
+ * each running the AsyncLocalStorage hooks: bench/stream/token-path-cpu.ts). The guard sees
+ * every visible character before anything is handed out, as before.
+ *
+ * It behaves as the generator it replaces: nothing (not even the prompt) is built before the
+ * first `next`; the text's last chunks are handed out before the usage chunk is waited for;
+ * `return` (or `throw`) mid-text closes the model's stream, so the request is cancelled rather
+ * than read on with nobody reading; after text-end the stream is read on for its usage chunk
+ * (streamText), whoever stops reading. Read by one reader that never asks for a step while one
+ * is pending (for-await, the turn runner's pump).
+ */
+class LlmTurnStream implements InterviewerTurnStream {
+  private phase: 'new' | 'text' | 'settle' | 'final' | 'over' = 'new'
+  private turn: TurnSetup | null = null
+  /** Chunks to hand out before going on, in order. */
+  private readonly queue: TurnChunk[] = []
+  /** How the turn ends once `queue` is handed out: its metadata, or its failure. */
+  private outcome: { meta: InterviewerTurnMeta } | { error: unknown } | null = null
+  /** Copies caught in the model's text (the fresh question is ours), read at its end. */
+  private leaksCaught = 0
+
+  constructor(
+    private readonly deps: LlmInterviewerDeps,
+    private readonly ctx: InterviewContext,
+    private readonly signal: AbortSignal,
+  ) {}
+
+  [Symbol.asyncIterator](): this {
+    return this
+  }
+
+  next(): Promise<TurnStep> {
+    if (this.queue.length > 0) return Promise.resolve({ value: this.queue.shift()!, done: false })
+    switch (this.phase) {
+      case 'text':
+        return this.turn!.streamed.nextDelta(this.onDelta)
+      case 'new':
+        try {
+          this.turn = setUpTurn(this.deps, this.ctx, this.signal)
+        } catch (error) {
+          this.phase = 'over'
+          return Promise.reject(error)
+        }
+        this.phase = 'text'
+        return this.next()
+      case 'settle':
+        this.phase = 'final'
+        return this.settle().then(() => this.next())
+      case 'final': {
+        this.phase = 'over'
+        const outcome = this.outcome!
+        this.outcome = null
+        if ('error' in outcome) return Promise.reject(outcome.error)
+        return Promise.resolve({ value: outcome.meta, done: true })
+      }
+      default:
+        return Promise.resolve({ value: undefined, done: true } as unknown as TurnStep)
+    }
+  }
+
+  async return(value?: InterviewerTurnMeta | PromiseLike<InterviewerTurnMeta>): Promise<TurnStep> {
+    const reading = this.phase === 'text'
+    this.phase = 'over'
+    this.queue.length = 0
+    this.outcome = null
+    // Left mid-text: the model's stream is closed (its request cancelled).
+    if (reading) await this.turn!.streamed.deltas.return?.()
+    return { value: (await value) as InterviewerTurnMeta, done: true }
+  }
+
+  async throw(error: unknown): Promise<TurnStep> {
+    await this.return()
+    throw error
+  }
+
+  /** One step of the model's deltas (bound once, called per token): the chunk it shows, if any. */
+  private readonly onDelta = (
+    step: IteratorResult<string, undefined>,
+  ): TurnStep | Promise<TurnStep> => {
+    if (this.phase !== 'text') return this.next()
+    let chunk: TurnChunk | null
+    try {
+      if (step.done) {
+        this.endText()
+        this.phase = 'settle'
+        return this.next()
+      }
+      chunk = this.filter(this.turn!.split.push(step.value))
+    } catch (error) {
+      // As a generator's for-await whose body threw: the model's stream is closed, then the
+      // error goes to the reader.
+      const fail = () => Promise.reject(error)
+      return this.return().then(fail, fail)
+    }
+    if (chunk === null) return this.next()
+    return { value: chunk, done: false }
+  }
+
+  /** Visible text through the leak guard, then the repeat filter: what the candidate sees. */
+  private filter(visible: string): TurnChunk | null {
     if (visible.length === 0) return null
+    const { guard, repeats } = this.turn!
     const chunk = guard.push(visible)
     if (chunk === null) return null
     return typeof chunk === 'string' ? repeats.push(chunk) : repeats.revise(chunk.revise)
   }
-  // for-await closes the model's stream when this turn is left mid-text (its reader threw or
-  // returned): the request is cancelled, not read on in the background. After text-end the
-  // stream is read on for its usage chunk (streamText), whoever stops reading.
-  for await (const delta of streamed.deltas) {
-    const chunk = filter(split.push(delta))
-    if (chunk !== null) yield chunk
+
+  /** The text ended (text-end, the stream's end or its failure): what the filters held. */
+  private endText() {
+    this.phase = 'settle'
+    const { split, guard, repeats } = this.turn!
+    const tail = this.filter(split.end())
+    if (tail !== null) this.queue.push(tail)
+    const flushed = guard.flush()
+    if (flushed !== null) {
+      const chunk =
+        typeof flushed === 'string' ? repeats.push(flushed) : repeats.revise(flushed.revise)
+      if (chunk !== null) this.queue.push(chunk)
+    }
+    this.leaksCaught = guard.leaks
+    const last = repeats.flush()
+    if (last !== null) this.queue.push(last)
   }
-  const tail = filter(split.end())
-  if (tail !== null) yield tail
-  const flushed = guard.flush()
-  if (flushed !== null) {
-    const chunk =
-      typeof flushed === 'string' ? repeats.push(flushed) : repeats.revise(flushed.revise)
-    if (chunk !== null) yield chunk
+
+  /**
+   * After the text: waits for the usage chunk, asks a fresh question when every one the model
+   * wrote was a repeat, and sets the outcome (queueing the fresh question's text).
+   */
+  private async settle(): Promise<void> {
+    try {
+      this.outcome = { meta: await this.finishTurn() }
+    } catch (error) {
+      this.outcome = { error }
+    }
   }
-  // Copies caught in the model's text (the fresh question below is ours).
-  const leaksCaught = guard.leaks
-  const last = repeats.flush()
-  if (last !== null) yield last
-  // The text ended at finish_reason; the usage chunk (the token budget's) and [DONE] follow.
-  await streamed.settle()
-  // After the text was whole, a failure (a stall before the usage chunk) costs the usage only:
-  // the turn stands as the model wrote it, not finished again by the offline engine's question.
-  // An abort is still an abort.
-  const lateFailure = streamed.failure !== null && streamed.textEnded && !signal.aborted
-  if (streamed.failure !== null && !lateFailure) throw streamed.failure
-  let shown = repeats.shown
-  let probe: Probe = { target, question: lastQuestion(shown), quote: null, move: 'llm' }
-  if (repeats.dropped.length > 0 && repeats.asked.length === 0) {
-    // Every question the model wrote was asked before: a fresh one on the same target instead.
-    const asked = composeFreshQuestion({
-      question: ctx.question,
-      turns: ctx.turns,
-      memory: { questions: [...memory.questions, ...repeats.dropped], quotes: memory.quotes },
-      target: fresh,
-      seed,
-    })
-    // Pushed and flushed at once, nothing is previewed: the guard's shown text only grows.
-    const guardShown = guard.shown.length
-    guard.push(`${/\S$/.test(shown) ? ' ' : ''}${asked.text}`)
-    guard.flush()
-    const text = guard.shown.slice(guardShown)
-    shown += text
-    if (text) yield text
-    probe = { target, question: asked.question, quote: asked.quote, move: asked.move }
-  }
-  if (!/\S/.test(shown)) {
-    throw new LlmError('empty_reply', 'The model wrote nothing for the candidate to read', false)
-  }
-  const notes = [
-    ...(lateFailure ? ['The model stream failed after its text was whole; usage unknown.'] : []),
-    ...repeats.dropped.map((q) => `Dropped a repeated question: "${q}".`),
-    ...repeats.hintsFixed.map(
-      (h) => `Dropped a hint that asked or disagreed with the verdict: "${h}".`,
-    ),
-  ]
-  return {
-    kind: ctx.session.mode === 'drill' ? 'verdict' : 'follow-up',
-    target,
-    hiddenNotes: [split.notes, ...notes].filter(Boolean).join(' ') || null,
-    usage: streamed.result?.usage ?? null,
-    provider: deps.llm.provider,
-    model: streamed.result?.model ?? deps.llm.model,
-    leaksCaught,
-    // What was asked, kept so the interviewer remembers it (never asked again).
-    probe,
+
+  private async finishTurn(): Promise<InterviewerTurnMeta> {
+    const { deps, ctx, signal } = this
+    const { streamed, split, guard, repeats, memory, seed, target, fresh } = this.turn!
+    // The text ended at finish_reason; the usage chunk (the token budget's) and [DONE] follow.
+    await streamed.settle()
+    // After the text was whole, a failure (a stall before the usage chunk) costs the usage only:
+    // the turn stands as the model wrote it, not finished again by the offline engine's
+    // question. An abort is still an abort.
+    const lateFailure = streamed.failure !== null && streamed.textEnded && !signal.aborted
+    if (streamed.failure !== null && !lateFailure) throw streamed.failure
+    let shown = repeats.shown
+    let probe: Probe = { target, question: lastQuestion(shown), quote: null, move: 'llm' }
+    if (repeats.dropped.length > 0 && repeats.asked.length === 0) {
+      // Every question the model wrote was asked before: a fresh one on the same target instead.
+      const asked = composeFreshQuestion({
+        question: ctx.question,
+        turns: ctx.turns,
+        memory: { questions: [...memory.questions, ...repeats.dropped], quotes: memory.quotes },
+        target: fresh,
+        seed,
+      })
+      // Pushed and flushed at once, nothing is previewed: the guard's shown text only grows.
+      const guardShown = guard.shown.length
+      guard.push(`${/\S$/.test(shown) ? ' ' : ''}${asked.text}`)
+      guard.flush()
+      const text = guard.shown.slice(guardShown)
+      shown += text
+      if (text) this.queue.push(text)
+      probe = { target, question: asked.question, quote: asked.quote, move: asked.move }
+    }
+    if (!/\S/.test(shown)) {
+      throw new LlmError('empty_reply', 'The model wrote nothing for the candidate to read', false)
+    }
+    const notes = [
+      ...(lateFailure ? ['The model stream failed after its text was whole; usage unknown.'] : []),
+      ...repeats.dropped.map((q) => `Dropped a repeated question: "${q}".`),
+      ...repeats.hintsFixed.map(
+        (h) => `Dropped a hint that asked or disagreed with the verdict: "${h}".`,
+      ),
+    ]
+    return {
+      kind: ctx.session.mode === 'drill' ? 'verdict' : 'follow-up',
+      target,
+      hiddenNotes: [split.notes, ...notes].filter(Boolean).join(' ') || null,
+      usage: streamed.result?.usage ?? null,
+      provider: deps.llm.provider,
+      model: streamed.result?.model ?? deps.llm.model,
+      leaksCaught: this.leaksCaught,
+      // What was asked, kept so the interviewer remembers it (never asked again).
+      probe,
+    }
   }
 }
 

@@ -57,7 +57,20 @@ export function createStreamedRepeatFilter(
       return shown
     },
     push(delta) {
-      released += filter.push(delta)
+      // shown is released + the filter's pending text (show keeps it so). When the sentences
+      // the filter released now are the ones shown, the new text is the end of this delta's part
+      // alone: no copy or comparison of the whole turn per token (it was the filter's largest
+      // per-token cost, growing with the turn: bench/stream/token-path-cpu.ts).
+      const before = filter.pending
+      const out = filter.push(delta)
+      released += out
+      const tail = out.length === 0 ? filter.pending : out + filter.pending
+      if (tail.startsWith(before)) {
+        if (tail.length === before.length) return null
+        const added = tail.slice(before.length)
+        shown += added
+        return added
+      }
       return show(released + filter.pending)
     },
     revise(whole) {

@@ -11,7 +11,7 @@ import {
   type ChunkState,
 } from './read-chat-chunk.js'
 import { createSseParser, type SseParser } from './read-sse-data.js'
-import { readableChunks } from './readable-chunks.js'
+import { readableChunks, type ReadableChunks } from './readable-chunks.js'
 import { createMarkupFilter, type MarkupFilter } from './strip-model-markup.js'
 
 /** What one streamed chat call needs from its client. */
@@ -52,18 +52,19 @@ function describeEmptyStream(state: ChunkState, markup: MarkupFilter): string {
  * A plain iterator, not the two async generators it replaces (the call with its retry, and one
  * attempt): a generator step costs several promises and a delegating `yield*` as many again, on
  * the path of every streamed token, and reading the body through an iterator of parsed chunks
- * one `then` more. Here a token costs the one `then` on the body's network read (its SSE events
- * parsed in place; readableChunks over node:http), the handlers are bound once per call, and the
- * rare steps (opening, a retry, the end) are async functions. Read by for-await, which never
- * asks for a step while one is pending.
+ * one `then` more. Here a token costs the one promise of the body's network read (its SSE
+ * events parsed in place by the read's own handler: readableChunks' nextThen over node:http),
+ * the handlers are bound once per call, and the rare steps (opening, a retry, the end) are async
+ * functions. Read by for-await, which never asks for a step while one is pending.
  */
 export class ChatEventStream implements AsyncIterableIterator<LlmStreamEvent> {
   private call: CallDeadline | null = null
   private attempts = 0
   /** The attempt's idle watch, set by `open` for each HTTP attempt. */
   private current: { watch: IdleWatch | null } = { watch: null }
-  /** The response body's network reads. */
-  private body: AsyncIterator<Uint8Array | string> | null = null
+  /** The response body's network reads (over node:http, with the one-promise `nextThen`). */
+  private body:
+    (AsyncIterator<Uint8Array | string> & Partial<Pick<ReadableChunks, 'nextThen'>>) | null = null
   private sse: SseParser = createSseParser()
   /** Chunks parsed and not yet taken, in order: one a step, so an abort stops the rest. */
   private chunks: ChatCompletionChunk[] = []
@@ -194,7 +195,10 @@ export class ChatEventStream implements AsyncIterableIterator<LlmStreamEvent> {
       }
       if (this.sse.sawDone) return this.closeBody().then(this.onStopped, this.onReadError)
       if (this.bodyDone) return this.finish()
-      return this.body!.next().then(this.onRead, this.onBodyError)
+      const body = this.body!
+      return body.nextThen
+        ? body.nextThen(this.onRead, this.onBodyError)
+        : body.next().then(this.onRead, this.onBodyError)
     }
   }
 

@@ -13,13 +13,32 @@ const READ_AHEAD_CHUNKS = 16
  * (emitted through process.nextTick) and reads: several promises and a tick per chunk, on the
  * path of every streamed token (bench/stream/token-path-cpu.ts); this costs one promise.
  */
-export function readableChunks(stream: Readable): AsyncIterableIterator<Buffer | string> {
+export type ReadableChunks = AsyncIterableIterator<Buffer | string> & {
+  /**
+   * `next().then(onStep, onError)` as one promise, not two: the handler runs as the chunk
+   * arrives (in the 'data' event, or at once when a chunk is queued) and the promise settles
+   * with what it returns. The LLM client's stream reads every network read this way
+   * (chat-event-stream.ts; bench/stream/token-path-cpu.ts). Same order and outcomes as `next`.
+   */
+  nextThen<R>(
+    onStep: (step: IteratorResult<Buffer | string>) => R | PromiseLike<R>,
+    onError: (error: unknown) => R | PromiseLike<R>,
+  ): Promise<R>
+}
+
+export function readableChunks(stream: Readable): ReadableChunks {
   const queue: Array<Buffer | string> = []
   /** undefined while the stream is open; null once it ended; else what it failed with. */
   let outcome: unknown = undefined
+  /**
+   * The reader waiting for a step: its promise's settlers, and the handlers whose values settle
+   * it (for `next`, none: the step itself).
+   */
   let waiter: {
-    resolve: (step: IteratorResult<Buffer | string>) => void
+    resolve: (value: unknown) => void
     reject: (error: unknown) => void
+    onStep: ((step: IteratorResult<Buffer | string>) => unknown) | null
+    onError: ((error: unknown) => unknown) | null
   } | null = null
 
   const onData = (chunk: Buffer | string) => {
@@ -58,10 +77,15 @@ export function readableChunks(stream: Readable): AsyncIterableIterator<Buffer |
     if (!waiter) return
     const step = take()
     if (!step) return
-    const { resolve, reject } = waiter
+    const { resolve, reject, onStep, onError } = waiter
     waiter = null
-    if ('result' in step) resolve(step.result)
-    else reject(step.error)
+    try {
+      if ('result' in step) resolve(onStep ? onStep(step.result) : step.result)
+      else if (onError) resolve(onError(step.error))
+      else reject(step.error)
+    } catch (error) {
+      reject(error)
+    }
   }
 
   return {
@@ -71,8 +95,37 @@ export function readableChunks(stream: Readable): AsyncIterableIterator<Buffer |
     next() {
       if (closed) return Promise.resolve({ value: undefined, done: true })
       const step = take()
-      if (!step) return new Promise((resolve, reject) => (waiter = { resolve, reject }))
+      if (!step) {
+        return new Promise(
+          (resolve, reject) =>
+            (waiter = {
+              resolve: resolve as (value: unknown) => void,
+              reject,
+              onStep: null,
+              onError: null,
+            }),
+        )
+      }
       return 'result' in step ? Promise.resolve(step.result) : Promise.reject(step.error)
+    },
+    nextThen<R>(
+      onStep: (step: IteratorResult<Buffer | string>) => R | PromiseLike<R>,
+      onError: (error: unknown) => R | PromiseLike<R>,
+    ): Promise<R> {
+      if (closed) return Promise.resolve({ value: undefined, done: true } as const).then(onStep)
+      const step = take()
+      if (step) {
+        try {
+          return Promise.resolve('result' in step ? onStep(step.result) : onError(step.error))
+        } catch (error) {
+          return Promise.reject(error)
+        }
+      }
+      // One closure a read (the executor), the handlers kept beside the settlers.
+      return new Promise<R>(
+        (resolve, reject) =>
+          (waiter = { resolve: resolve as (value: unknown) => void, reject, onStep, onError }),
+      )
     },
     return() {
       close()

@@ -7,7 +7,14 @@ export type StreamedText = {
    * text does: at the adapter's `text-end` (a chunk carried finish_reason) when it sends one, so
    * the filters release what they hold then, not one chunk later at the stream's end.
    */
-  deltas: AsyncIterable<string>
+  deltas: AsyncIterableIterator<string>
+  /**
+   * The next step of `deltas` handed to `map` in the same step: one promise a delta, where
+   * `deltas.next().then(map)` costs two (the LLM interviewer's loop reads every token this way:
+   * bench/stream/token-path-cpu.ts). Not to be called while a step is pending, nor mixed with
+   * a for-await over `deltas` in progress; `deltas.return()` still closes the stream.
+   */
+  nextDelta<R>(map: (step: IteratorResult<string, undefined>) => R | Promise<R>): Promise<R>
   /**
    * Waits for the stream's end once `deltas` has ended (the usage chunk the token budget counts,
    * a failure after the text); call it before reading `result` or `failure`. What follows the
@@ -129,8 +136,22 @@ export function streamText(
     },
   }
 
+  const nextDelta = <R>(
+    map: (step: IteratorResult<string, undefined>) => R | Promise<R>,
+  ): Promise<R> => {
+    if (ended) return Promise.resolve(END).then(map)
+    return events.next().then(
+      (step) => {
+        const mapped = onStep(step)
+        return mapped instanceof Promise ? mapped.then(map) : map(mapped)
+      },
+      (error: unknown) => map(onError(error)),
+    )
+  }
+
   return {
     deltas,
+    nextDelta,
     settle() {
       return (settling ??= drain())
     },
