@@ -20,6 +20,12 @@ const OWN_WORD = 0.9
 export type ContentMeasure = {
   /** Per profile target, in order: the share of its reference terms the answer reaches. */
   recall: number[]
+  /**
+   * Per profile target, in order: the part of `recall` from reference terms the answer names by
+   * their own word (a match of OWN_WORD or more); the rest of `recall` is near words, reached
+   * through word vectors alone.
+   */
+  ownRecall: number[]
   /** Per profile target: the reference terms reached, in reference order. */
   matched: string[][]
   /** Share of the candidate's words in sentences that reach no reference term not reached before. */
@@ -113,11 +119,18 @@ export function measureContent(
       ? t.termIndices.reduce((sum, i) => sum + best[i]!, 0) / t.termIndices.length
       : 0,
   )
+  const ownRecall = profile.targets.map((t) =>
+    t.termIndices.length > 0
+      ? t.termIndices.reduce((sum, i) => sum + (best[i]! >= OWN_WORD ? best[i]! : 0), 0) /
+        t.termIndices.length
+      : 0,
+  )
   const matched = profile.targets.map((t) =>
     t.termIndices.filter((i) => best[i]! >= MATCH).map((i) => refs[i]!.word),
   )
   return {
     recall,
+    ownRecall,
     matched,
     fillerShare: allWords > 0 ? fillerWords / allWords : 1,
     figures: countFigures(kept),

@@ -69,6 +69,35 @@ describe('measureContent', () => {
     expect(named.recall[i]).toBeGreaterThan(plain.recall[i]!)
   })
 
+  it('splits recall into the points named by their own word and those reached by near words', () => {
+    // As word vectors would: "token" is kin to the reference's "key" (0.6), not the same word.
+    const kin: typeof analyzer = {
+      ...analyzer,
+      similarityMatrix(rows, columns) {
+        const sims = analyzer.similarityMatrix(rows, columns)
+        rows.forEach((r, i) =>
+          columns.forEach((c, j) => {
+            if (r.stem === 'key' && c.stem === 'token') sims[i * columns.length + j] = 0.6
+          }),
+        )
+        return sims
+      },
+    }
+    const i = index('Idempotency')
+    const own = measureContent(kin, profile, answer)
+    // Stems only, every match is the reference's own word: all of recall is own-word.
+    expect(own.ownRecall[i]).toBeCloseTo(own.recall[i]!, 6)
+    const near = measureContent(kin, profile, [
+      answer[0]!,
+      'I would pass a token with each charge.',
+    ])
+    // "token" reaches "key" only through its vector: recall has it, the own-word part does not.
+    expect(near.recall[i]! - near.ownRecall[i]!).toBeCloseTo(
+      0.6 / profile.targets[i]!.termIndices.length,
+      6,
+    )
+  })
+
   it('treats a restatement of what was already said as filler', () => {
     const m = measureContent(analyzer, profile, [...answer, answer[1]!])
     expect(m.fillerShare).toBeCloseTo(1 / 3, 1)
