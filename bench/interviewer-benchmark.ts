@@ -22,6 +22,7 @@ import {
   SECTION,
   type EngineTable,
   type OtherWordsRun,
+  type SeveralStepsRun,
 } from './interviewer/format-interviewer-section.js'
 import {
   runCandidates,
@@ -62,6 +63,8 @@ const analyzer = createTextAnalyzer({ embeddings })
 
 /** Choices of labelled answers the written report also runs, candidates in other words. */
 const OTHER_WORDS_PICKS = [0, 1, 2, 3]
+/** Steps a reply the written report also runs (--steps-per-reply). */
+const SEVERAL_STEPS = [2, 3]
 
 async function runEngine(
   engine: string,
@@ -71,6 +74,7 @@ async function runEngine(
   results: QuestionResult[]
   drills: DrillQuestionResult[]
   otherWords: OtherWordsRun[]
+  several: SeveralStepsRun[]
 }> {
   const server = await startBenchServer({ bank, interview, analyzer })
   try {
@@ -78,23 +82,41 @@ async function runEngine(
       port: server.port,
       questions,
       ...(labelled ? { scripts: labelled.scripts } : {}),
+      stepsPerReply: options.stepsPerReply,
     })
     // The drills' candidates follow the bench's own scripts: run only with them.
-    const drills = labelled ? [] : await runDrills({ port: server.port, questions })
+    const ownScripts = !labelled && options.stepsPerReply === 1
+    const drills = ownScripts ? await runDrills({ port: server.port, questions }) : []
     const rows = results.map(summariseQuestion)
     // The written report also holds the same candidates answering in other words.
     const otherWords: OtherWordsRun[] = []
+    const several: SeveralStepsRun[] = []
     for (const pick of options.write ? OTHER_WORDS_PICKS : []) {
       const { scripts } = labelledScripts(questions, pick)
       const other = await runCandidates({ port: server.port, questions, scripts })
       const otherRows = other.map(summariseQuestion)
       otherWords.push({ engine, pick, rows: otherRows, total: totalOf(otherRows) })
     }
+    // And candidates who go through several steps a reply, in the bench's words and in others.
+    for (const stepsPerReply of options.write ? SEVERAL_STEPS : []) {
+      for (const pick of [null, ...OTHER_WORDS_PICKS]) {
+        const scripts = pick === null ? undefined : labelledScripts(questions, pick).scripts
+        const other = await runCandidates({
+          port: server.port,
+          questions,
+          stepsPerReply,
+          ...(scripts ? { scripts } : {}),
+        })
+        const otherRows = other.map(summariseQuestion)
+        several.push({ engine, pick, stepsPerReply, rows: otherRows, total: totalOf(otherRows) })
+      }
+    }
     return {
       table: { engine, rows, total: totalOf(rows), drills: summariseDrills(drills) },
       results,
       drills,
       otherWords,
+      several,
     }
   } finally {
     await server.stop()
@@ -108,6 +130,7 @@ const runs: Array<{
   results: QuestionResult[]
   drills: DrillQuestionResult[]
   otherWords: OtherWordsRun[]
+  several: SeveralStepsRun[]
 }> = []
 if (options.engines.includes('offline')) {
   const run = await runEngine(
@@ -148,6 +171,7 @@ const section = formatInterviewerSection({
   tables,
   examples,
   otherWords: runs.flatMap((r) => r.otherWords),
+  several: runs.flatMap((r) => r.several),
 })
 console.log(section)
 if (options.problems) {

@@ -14,6 +14,8 @@ candidates in other words (labelled:0 to labelled:3) per question.
   --scripts=labelled:N candidates answer in other words: each step answer a labelled answer of
                        bench:coverage covering that step alone, the N-th (0, 1, ...); a stand-in
                        for hidden candidate scripts (implies --no-write; no drills)
+  --steps-per-reply=K  each step answer goes on with the candidate's next K-1 steps, labelled
+                       with all of them (implies --no-write; no drills)
   --help               this text
 
 A problem line starts with what the bench counted it as: "leak" (8 consecutive words of the model
@@ -29,13 +31,23 @@ const OptionsSchema = z.object({
   questions: z.array(z.number().int().min(1)).nullable(),
   /** null: the bench's own scripts; otherwise the labelled answers' `pick`-th choice. */
   labelledPick: z.number().int().min(0).nullable(),
+  /** Framework steps one step answer goes through; 1 for the bench's own candidates. */
+  stepsPerReply: z.number().int().min(1),
 })
 export type BenchOptions = z.infer<typeof OptionsSchema>
 
 /** Reads the command line; throws on an unknown flag or a bad value, so a typo is not a full run. */
 export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   const value = (flag: string) => argv.find((a) => a.startsWith(`${flag}=`))?.slice(flag.length + 1)
-  const known = ['--help', '--no-write', '--problems', '--engine', '--questions', '--scripts']
+  const known = [
+    '--help',
+    '--no-write',
+    '--problems',
+    '--engine',
+    '--questions',
+    '--scripts',
+    '--steps-per-reply',
+  ]
   const unknown = argv.filter((a) => !known.includes(a.split('=')[0]!))
   if (unknown.length > 0) throw new Error(`unknown option ${unknown.join(' ')}\n\n${USAGE}`)
   const engine = value('--engine')
@@ -45,7 +57,9 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   if (scripts !== undefined && !labelled) {
     throw new Error(`--scripts takes labelled:N, not ${scripts}\n\n${USAGE}`)
   }
-  const subset = engine !== undefined || questions !== undefined || labelled !== null
+  const perReply = value('--steps-per-reply')
+  const subset =
+    engine !== undefined || questions !== undefined || labelled !== null || perReply !== undefined
   return OptionsSchema.parse({
     help: argv.includes('--help'),
     write: !argv.includes('--no-write') && !subset,
@@ -59,5 +73,6 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
             .filter(Boolean)
             .map((n) => Number(n)),
     labelledPick: labelled ? Number(labelled[1]) : null,
+    stepsPerReply: perReply === undefined ? 1 : Number(perReply),
   })
 }

@@ -41,8 +41,17 @@ export type SimulatedCandidate = {
 /** Replies a candidate with nothing to say gives before ending the interview itself. */
 const MAX_EMPTY_REPLIES = 6
 
-/** Builds one simulated candidate for one question's script. */
-export function createCandidate(kind: CandidateKind, script: QuestionScript): SimulatedCandidate {
+/**
+ * Builds one simulated candidate for one question's script. With `stepsPerReply` above 1, each
+ * step answer goes on with the candidate's next unsaid steps in its own order, up to that many
+ * steps in one reply, labelled with all of them (a candidate who covers ground quickly).
+ */
+export function createCandidate(
+  kind: CandidateKind,
+  script: QuestionScript,
+  options: { stepsPerReply?: number } = {},
+): SimulatedCandidate {
+  const perReply = Math.max(1, options.stepsPerReply ?? 1)
   const order = Object.keys(script.steps)
     .map(Number)
     .sort((a, b) => a - b)
@@ -57,11 +66,20 @@ export function createCandidate(kind: CandidateKind, script: QuestionScript): Si
       wanted !== null && script.steps[wanted] && !said.has(wanted)
         ? wanted
         : order.find((n) => !said.has(n))
-    return step === undefined ? { type: 'end' } : stepAnswer(step)
+    return step === undefined ? { type: 'end' } : stepAnswer(step, order)
   }
-  const stepAnswer = (step: number): CandidateMove => {
+  /** `step`, then the next unsaid steps of `sequence` after it, up to `perReply` in all. */
+  const stepAnswer = (step: number, sequence: readonly number[]): CandidateMove => {
     said.add(step)
-    return { type: 'answer', text: script.steps[step]!, covers: [step], form: 'step' }
+    const steps = [step]
+    for (const n of sequence.slice(sequence.indexOf(step) + 1)) {
+      if (steps.length >= perReply) break
+      if (said.has(n)) continue
+      said.add(n)
+      steps.push(n)
+    }
+    const text = steps.map((n) => script.steps[n]!).join(' ')
+    return { type: 'answer', text, covers: steps, form: 'step' }
   }
   const rotating = (lines: readonly string[], form: ReplyForm): CandidateMove =>
     turn > MAX_EMPTY_REPLIES
@@ -102,7 +120,7 @@ export function createCandidate(kind: CandidateKind, script: QuestionScript): Si
         : listening(cue),
     'out-of-order': () => {
       const step = scrambled.find((n) => !said.has(n))
-      return step === undefined ? { type: 'end' } : stepAnswer(step)
+      return step === undefined ? { type: 'end' } : stepAnswer(step, scrambled)
     },
     // Each clarifying question before an answer, then answers as a listening candidate does.
     clarifier: (cue) => {

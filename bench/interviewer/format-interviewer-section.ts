@@ -51,6 +51,47 @@ export function formatOtherWords(runs: readonly OtherWordsRun[]): string[] {
   return lines
 }
 
+/** One run of candidates going through several steps a reply (`--steps-per-reply=K`). */
+export type SeveralStepsRun = {
+  engine: string
+  /** The labelled answers' choice, or null for the bench's own scripts. */
+  pick: number | null
+  stepsPerReply: number
+  rows: ResultSummary[]
+  total: ResultSummary
+}
+
+/**
+ * Follow-ups aimed at a covered step with candidates going through several steps a reply: one
+ * row per set of scripts, one column per engine and steps a reply; the total and the worst
+ * question.
+ */
+export function formatSeveralSteps(runs: readonly SeveralStepsRun[]): string[] {
+  if (runs.length === 0) return []
+  const columns = [...new Set(runs.map((r) => `${r.engine.split(' (')[0]}, ${r.stepsPerReply}`))]
+  const scripts = [...new Set(runs.map((r) => r.pick))]
+  const lines = [
+    `| Scripts | ${columns.map((c) => `${c} steps a reply`).join(' | ')} |`,
+    `| --- |${columns.map(() => ' ---: |').join('')}`,
+  ]
+  for (const pick of scripts) {
+    const cells = columns.map((column) => {
+      const run = runs.find(
+        (r) => r.pick === pick && `${r.engine.split(' (')[0]}, ${r.stepsPerReply}` === column,
+      )
+      if (!run) return ''
+      const worst = run.rows.reduce((a, r) =>
+        r.redundant / r.followUps > a.redundant / a.followUps ? r : a,
+      )
+      return `${run.total.redundant} of ${run.total.followUps} (${redundantShare(run.total)}; worst ${redundantShare(worst)}, q${worst.label.split('.')[0]})`
+    })
+    lines.push(
+      `| ${pick === null ? "the bench's own" : `labelled:${pick}`} | ${cells.join(' | ')} |`,
+    )
+  }
+  return lines
+}
+
 const DRILL_HEAD =
   '| Drill candidate | Drills (steps) | Reps | Repeated questions | Turns with no question | Turns with 2+ questions | Hint leaks | Prompt echoed | Aimed off the step | Solid verdict, hint says short |\n' +
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
@@ -77,6 +118,8 @@ export function formatInterviewerSection(input: {
   examples: string[]
   /** The same candidates in other words, when run (the written report runs them). */
   otherWords?: readonly OtherWordsRun[]
+  /** Candidates going through several steps a reply, when run (the written report runs them). */
+  several?: readonly SeveralStepsRun[]
 }): string {
   const lines = [
     SECTION,
@@ -144,6 +187,21 @@ export function formatInterviewerSection(input: {
       'the keyword lists).',
       '',
       ...otherWords,
+      '',
+    )
+  }
+  const several = formatSeveralSteps(input.several ?? [])
+  if (several.length > 0) {
+    lines.push(
+      '### Several steps a reply',
+      '',
+      'Follow-ups aimed at a covered step when every candidate who gives step answers goes on, in',
+      'each, with its next unsaid steps in its own order, 2 or 3 steps a reply, labelled with all of',
+      "them (`--steps-per-reply=K`, with the bench's own scripts or `--scripts=labelled:N`). Here a",
+      'step is credited by the words alone unless it is the one asked about, and the coverage map',
+      "often gives a later step's sentence to an earlier one.",
+      '',
+      ...several,
       '',
     )
   }

@@ -24,6 +24,8 @@ export async function runCandidates(input: {
   kinds?: readonly CandidateKind[]
   /** The candidates' scripts; the bench's own (CANDIDATE_SCRIPTS) by default. */
   scripts?: readonly QuestionScript[]
+  /** Framework steps a step answer goes through at once (createCandidate); 1 by default. */
+  stepsPerReply?: number
 }): Promise<QuestionResult[]> {
   const results: QuestionResult[] = []
   for (const question of input.questions) {
@@ -34,7 +36,7 @@ export async function runCandidates(input: {
       const record = await runInterview({
         port: input.port,
         questionId: question.id,
-        candidate: createCandidate(kind, script),
+        candidate: createCandidate(kind, script, { stepsPerReply: input.stepsPerReply }),
         followUpBudget: BENCH_FOLLOW_UP_BUDGET,
       })
       runs.push({ kind, figures: judgeInterview(question, record), endedBy: record.endedBy })

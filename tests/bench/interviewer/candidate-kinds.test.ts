@@ -14,8 +14,12 @@ const cue = (target: string | null = null): InterviewerCue => ({
   text: 'So?',
 })
 
-function play(kind: (typeof CANDIDATE_KINDS)[number], targets: Array<string | null> = []) {
-  const candidate = createCandidate(kind, script)
+function play(
+  kind: (typeof CANDIDATE_KINDS)[number],
+  targets: Array<string | null> = [],
+  stepsPerReply = 1,
+) {
+  const candidate = createCandidate(kind, script, { stepsPerReply })
   const moves: CandidateMove[] = []
   for (let i = 0; i < 30; i++) {
     const move = candidate.next(cue(targets[i] ?? null))
@@ -78,5 +82,18 @@ describe('simulated candidates', () => {
       expect(stepsOf(moves)).toEqual([])
       expect(moves.at(-1)).toEqual({ type: 'end' })
     }
+  })
+
+  // A candidate who covers ground quickly: several steps a reply, each labelled.
+  it('with several steps a reply, goes on with its next unsaid steps in its own order', () => {
+    const strong = play('strong', [null, 'step:4'], 2)
+    const replies = strong.flatMap((m) => (m.type === 'answer' ? [m.covers] : []))
+    expect(replies).toEqual([[1, 2], [4, 5], [3]])
+    const first = strong[0] as { text: string }
+    expect(first.text).toBe(`${script.steps[1]} ${script.steps[2]}`)
+    const scrambled = play('out-of-order', [], 2).flatMap((m) =>
+      m.type === 'answer' ? [m.covers] : [],
+    )
+    expect(scrambled).toEqual([[5, 1], [4, 2], [3]])
   })
 })

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   formatInterviewerSection,
   formatOtherWords,
+  formatSeveralSteps,
   type OtherWordsRun,
 } from '../../../bench/interviewer/format-interviewer-section.js'
 import type { ResultSummary } from '../../../bench/interviewer/summarise-results.js'
@@ -45,5 +46,28 @@ describe('formatOtherWords', () => {
     expect(formatOtherWords([])).toEqual([])
     const section = formatInterviewerSection({ date: 'd', command: 'c', tables: [], examples: [] })
     expect(section).not.toContain('Candidates in other words')
+  })
+})
+
+describe('formatSeveralSteps', () => {
+  it('gives each set of scripts a cell per engine and steps a reply, with its worst question', () => {
+    const several = (pick: number | null, stepsPerReply: number, a: number, b: number) => ({
+      ...run(0, a, b),
+      pick,
+      stepsPerReply,
+    })
+    const lines = formatSeveralSteps([
+      several(null, 2, 1, 0),
+      several(null, 3, 0, 2),
+      several(0, 2, 0, 0),
+    ])
+    expect(lines[0]).toBe(
+      '| Scripts | Offline engine, 2 steps a reply | Offline engine, 3 steps a reply |',
+    )
+    expect(lines).toContain(
+      "| the bench's own | 1 of 76 (1.3%; worst 2.5%, q1) | 2 of 76 (2.6%; worst 5.6%, q2) |",
+    )
+    // A set run with one width only leaves the other cell empty.
+    expect(lines).toContain('| labelled:0 | 0 of 76 (0.0%; worst 0.0%, q1) |  |')
   })
 })
