@@ -68,7 +68,19 @@ export function applyTurnChunk(text: string, chunk: TurnChunk): string {
 }
 
 /** A streamed interviewer turn: yields text deltas (or a revision), returns its metadata. */
-export type InterviewerTurnStream = AsyncGenerator<TurnChunk, InterviewerTurnMeta, undefined>
+export type InterviewerTurnStream = AsyncGenerator<TurnChunk, InterviewerTurnMeta, undefined> & {
+  /**
+   * Optional: runs the whole turn into `out` (text appended, the turn's whole text revised) in
+   * place of stepping it, with the same chunks, order and outcome as stepping it with `next()`
+   * and closing it when `out` throws (the turn runner's pumpTurn). A stream that has it reads
+   * each model delta and hands it on in one step, without a promise per chunk between them.
+   * Called instead of `next()`, on a stream not yet stepped.
+   */
+  pushTo?(out: TurnSink): Promise<InterviewerTurnMeta>
+}
+
+/** Where a turn's text goes: appended deltas, and revisions of the turn's own whole text. */
+export type TurnSink = { emit: (delta: string) => void; revise: (whole: string) => void }
 
 /**
  * Writes interviewer turns. Implementations: the offline engine (templates over the coverage

@@ -192,15 +192,25 @@ function watchForSilence(deps: TurnRunnerDeps, sessionId: string, turnId: string
  * returns its metadata. A stream's revision covers its own text, which follows `before` (the
  * turn's text when it started: empty, or the failed engine's text before the fallback's).
  *
- * Stepped with `next()` and one await a chunk, not for-await over a wrapper that keeps the
- * return value (a promise more per token: bench/stream/token-path-cpu.ts); a throw while
- * delivering closes the stream as for-await would.
+ * A stream that can push (the LLM interviewer's: InterviewerTurnStream.pushTo) runs straight
+ * into `out`, with no promise per chunk between it and the reader; any other is stepped with
+ * `next()` and one await a chunk, not for-await over a wrapper that keeps the return value (a
+ * promise more per token: bench/stream/token-path-cpu.ts). Either way a throw while delivering
+ * closes the stream as for-await would.
  */
 export async function pumpTurn(
   stream: InterviewerTurnStream,
   before: string,
   out: { emit: (delta: string) => void; revise: (whole: string) => void },
 ): Promise<InterviewerTurnMeta> {
+  if (stream.pushTo) {
+    return stream.pushTo({
+      emit: (delta) => {
+        if (delta) out.emit(delta)
+      },
+      revise: (whole) => out.revise(before + whole),
+    })
+  }
   for (;;) {
     const step = await stream.next()
     if (step.done) return step.value

@@ -19,6 +19,7 @@ import type {
   InterviewerTurnMeta,
   InterviewerTurnStream,
   TurnChunk,
+  TurnSink,
 } from './interviewer-engine.js'
 import { createEarlyLeakGuard, type EarlyLeakGuard } from './early-leak-guard.js'
 import { buildInterviewerMessages, privatePromptText } from './llm-interviewer-prompts.js'
@@ -203,6 +204,66 @@ class LlmTurnStream implements InterviewerTurnStream {
   async throw(error: unknown): Promise<TurnStep> {
     await this.return()
     throw error
+  }
+
+  /**
+   * The whole turn into `out`: each model delta is filtered and handed on inside the one `then`
+   * that reads it (the next read is started from there), so a token costs that promise and the
+   * network read's; no promise per chunk between the turn and the turn runner. The same chunks
+   * in the same order as `next()` gives; a throw from `out` (a publish that fails) or from a
+   * filter closes the model's stream, then rejects with it.
+   */
+  pushTo(out: TurnSink): Promise<InterviewerTurnMeta> {
+    if (this.phase !== 'new') return Promise.reject(new Error('pushTo: the turn was already read'))
+    return new Promise<InterviewerTurnMeta>((resolve, reject) => {
+      const deliver = (chunk: TurnChunk) => {
+        if (typeof chunk === 'string') out.emit(chunk)
+        else out.revise(chunk.revise)
+      }
+      const fail = (error: unknown) => {
+        const rethrow = () => reject(error)
+        this.return().then(rethrow, rethrow)
+      }
+      /** The text ended: what the filters held, then the usage and the outcome. */
+      const end = () => {
+        this.endText()
+        for (const chunk of this.queue.splice(0)) deliver(chunk)
+        this.phase = 'final'
+        this.settle().then(() => {
+          try {
+            for (const chunk of this.queue.splice(0)) deliver(chunk)
+          } catch (error) {
+            this.phase = 'over'
+            return reject(error)
+          }
+          this.phase = 'over'
+          const outcome = this.outcome!
+          this.outcome = null
+          if ('error' in outcome) reject(outcome.error)
+          else resolve(outcome.meta)
+        }, reject)
+      }
+      // Never throws: a promise made per token is not watched for a rejection.
+      const onDelta = (step: IteratorResult<string, undefined>): void => {
+        if (this.phase !== 'text') return
+        try {
+          if (step.done) return end()
+          const chunk = this.filter(this.turn!.split.push(step.value))
+          if (chunk !== null) deliver(chunk)
+        } catch (error) {
+          return fail(error)
+        }
+        void this.turn!.streamed.nextDelta(onDelta)
+      }
+      try {
+        this.turn = setUpTurn(this.deps, this.ctx, this.signal)
+      } catch (error) {
+        this.phase = 'over'
+        return reject(error)
+      }
+      this.phase = 'text'
+      void this.turn.streamed.nextDelta(onDelta)
+    })
   }
 
   /** One step of the model's deltas (bound once, called per token): the chunk it shows, if any. */
