@@ -5,6 +5,7 @@ import { DEFAULT_COVERAGE_TUNING } from './coverage-map.js'
 import { touchedAt } from './gap-picker.js'
 import type { CoverageSource } from './coverage-source.js'
 import { withoutInjection } from './injection-detector.js'
+import { splitSentences } from '../text/index.js'
 import { countFollowUps } from './interview-progress.js'
 import { judgeReply, listedTerms } from './reply-substance.js'
 import type { InterviewContext, InterviewTrigger } from './interviewer-engine.js'
@@ -56,11 +57,12 @@ export async function buildInterviewContext(
 export type TopicAnswer = { text: string; open: boolean; opening?: boolean }
 
 /**
- * The step each answer was mainly about, for answers with substance by their form only: a thin
- * line that happens to use a step's words has not dealt with that step. A reply to a question
- * that aimed at no step is credited to nothing else, so its best step counts from the level the
- * gap picker calls touched; a reply to a question on X is already credited to X, and its own
- * topic counts only from the coverage map's partial level.
+ * The step each answer was mainly about, and each of its sentences, for answers with substance
+ * by their form only: a thin line that happens to use a step's words has not dealt with that
+ * step. A reply to a question that aimed at no step is credited to nothing else, so its best
+ * step, and each sentence's, counts from the level the gap picker calls touched; a reply to a
+ * question on X is already credited to X, and its own topics count only from the coverage map's
+ * partial level (where the map already calls the step covered).
  */
 export function findAnswerTopics(
   coverage: TopicSource<string | null>,
@@ -130,13 +132,21 @@ function openingStep(question: Question, answers: readonly TopicAnswer[]): strin
   return first && opened ? `step:${first.number}` : null
 }
 
-function topicRequests(answers: readonly TopicAnswer[]) {
+function topicRequests(
+  answers: readonly TopicAnswer[],
+): Array<{ text: string; minScore?: number }> {
   return answers
     .filter((a) => judgeReply(a.text) === 'substantive')
-    .map((a) => ({
-      text: a.text,
-      minScore: a.open ? touchedAt(DEFAULT_COVERAGE_TUNING.full) : undefined,
-    }))
+    .flatMap((a) => {
+      if (!a.open) return [{ text: a.text }]
+      // Each sentence of a reply to an open question has its own best step too: the reply may go
+      // through several steps, and its best step overall is one of them only. (A reply to a
+      // question on a step needs none: there a topic counts from the map's partial level, at
+      // which the map already calls the step covered.)
+      const sentences = splitSentences(a.text).map((s) => s.text)
+      const parts = sentences.length > 1 ? [a.text, ...sentences] : [a.text]
+      return parts.map((text) => ({ text, minScore: touchedAt(DEFAULT_COVERAGE_TUNING.full) }))
+    })
 }
 
 /** The candidate's answers with whether each replied to a question that aimed at no step. */

@@ -101,6 +101,50 @@ describe('buildInterviewContext, answer topics', () => {
   })
 })
 
+describe('buildInterviewContext, replies that go through several steps', () => {
+  const interviewer = (id: string, kind: Turn['kind'], target: string | null): Turn =>
+    ({ ...makeTurn({ id, role: 'interviewer', kind, text: 'So?', target }), seq: 1 }) as Turn
+  const FIRST = 'I would write down the load, the team and the budget before anything else.'
+  const SECOND = 'Then I would prototype the riskiest path for two weeks and measure it under load.'
+  // A tracker whose best step for a text is the step its first sentence names, the reply's the first.
+  const tracker = (asked: Array<{ answer: string; minScore: number | undefined }>) => ({
+    ...recordingTracker([]),
+    topicOf: (_q: unknown, answer: string, minScore?: number) => {
+      asked.push({ answer, minScore })
+      return answer.startsWith('Then') ? 'step:2' : 'step:1'
+    },
+  })
+
+  it('gives each sentence of a reply to an open question its own topic, from the touched level', async () => {
+    const asked: Array<{ answer: string; minScore: number | undefined }> = []
+    const turns = [interviewer('t1', 'follow-up', null), turn('t2', `${FIRST} ${SECOND}`)]
+    const ctx = await buildInterviewContext(
+      { bank: new QuestionBank([question]), coverage: tracker(asked) as CoverageTracker },
+      { ...makeSession({ questionId: question.id }), turns },
+      { type: 'answer', turn: turns[1]! },
+    )
+    // The reply's best step is the first sentence's; the second sentence's step counts too.
+    expect(ctx.answerTopics).toContain('step:2')
+    const touched = touchedAt(DEFAULT_COVERAGE_TUNING.full)
+    expect(asked).toEqual([
+      { answer: `${FIRST} ${SECOND}`, minScore: touched },
+      { answer: FIRST, minScore: touched },
+      { answer: SECOND, minScore: touched },
+    ])
+  })
+
+  it('asks only for the whole reply to a question on a step', async () => {
+    const asked: Array<{ answer: string; minScore: number | undefined }> = []
+    const turns = [interviewer('t1', 'follow-up', 'step:3'), turn('t2', `${FIRST} ${SECOND}`)]
+    await buildInterviewContext(
+      { bank: new QuestionBank([question]), coverage: tracker(asked) as CoverageTracker },
+      { ...makeSession({ questionId: question.id }), turns },
+      { type: 'answer', turn: turns[1]! },
+    )
+    expect(asked).toEqual([{ answer: `${FIRST} ${SECOND}`, minScore: undefined }])
+  })
+})
+
 describe('buildInterviewContext, the reply to the opening', () => {
   const interviewer = (
     id: string,
