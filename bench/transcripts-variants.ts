@@ -11,7 +11,7 @@ import { lessClaimsPenalty } from '../server/grading/claims-penalty.js'
 import { fitIsotonic, SCALE_WEIGHT_GRID } from '../server/grading/fit-score-scale.js'
 import { FITTED_SCORE_SCALE } from '../server/grading/fitted-score-scale.js'
 import { calibrationPoint, measureTranscript } from '../server/grading/offline-grader.js'
-import { applyScale, type RawWeights } from '../server/grading/score-scale.js'
+import { applyScale, penalisedFillerShare, type RawWeights } from '../server/grading/score-scale.js'
 import {
   mean,
   meanAbsoluteError,
@@ -100,7 +100,7 @@ const rawWith = (p: VariantPoint, w: Weights) => {
     ramp(p.reach, w.reachOnTopic[0], w.reachOnTopic[1]),
   )
   return (
-    (p.recall * (1 - w.fillerWeight * p.fillerShare) +
+    (p.recall * (1 - w.fillerWeight * penalisedFillerShare(p.fillerShare, w.fillerCap)) +
       w.specificityWeight * Math.log1p(p.figures)) *
     p.quality *
     onTopic *

@@ -76,7 +76,7 @@ export async function gradeOffline(
       shorterAndBetter(others),
     )
     weights.push(
-      `${scale.specificityWeight}/${scale.fillerWeight}/${scale.certaintyWeight}/${scale.onTopicAt}/${scale.reachOnTopic.join('-')}`,
+      `${scale.specificityWeight}/${scale.fillerWeight}/${scale.fillerCap ?? 'none'}/${scale.certaintyWeight}/${scale.onTopicAt}/${scale.reachOnTopic.join('-')}`,
     )
     const grader = createOfflineGrader({ analyzer, now, scale })
     const mine = cases.map((c, i) => ({ c, i })).filter(({ c }) => c.questionId === held)
@@ -131,9 +131,9 @@ export async function gradeOffline(
       'calibrated scale (the weights of its raw measure and the isotonic map, server/grading/score-scale.ts) is',
       "fitted on the other 14 questions' cases, and that question's cases are graded with it through the",
       'product grader (`createOfflineGrader`, as `npm run grade` runs it). All figures below are these',
-      'held-out grades. Weights chosen (specificity / filler / certainty / on-topic-at / reach-on-topic) across the 15 fits:',
+      'held-out grades. Weights chosen (specificity / filler / filler cap / certainty / on-topic-at / reach-on-topic) across the 15 fits:',
       `${[...new Set(weights)].map((w) => `${w} (${weights.filter((x) => x === w).length})`).join(', ')}; the shipped scale (fitted on`,
-      `all 15) has ${fullScale.knots.length} knots and weights ${fullScale.specificityWeight} / ${fullScale.fillerWeight} / ${fullScale.certaintyWeight} / ${fullScale.onTopicAt} / ${fullScale.reachOnTopic.join('-')}.`,
+      `all 15) has ${fullScale.knots.length} knots and weights ${fullScale.specificityWeight} / ${fullScale.fillerWeight} / ${fullScale.fillerCap ?? 'none'} / ${fullScale.certaintyWeight} / ${fullScale.onTopicAt} / ${fullScale.reachOnTopic.join('-')}.`,
     ].join('\n'),
     caseMs: ms,
     timing: `p50 ${p(50)} ms, p99 ${p(99)} ms, max ${p(100)} ms (the shipped grader, after the warm-up the server runs at start, every case once; the warm-up took ${(warmMs / 1000).toFixed(1)} s on the worker; vectors loaded in ${((loader.stats?.loadMs ?? 0) / 1000).toFixed(1)} s before)`,

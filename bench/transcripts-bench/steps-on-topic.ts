@@ -5,6 +5,7 @@ import {
   type OrderedPair,
   type ScaleWeights,
 } from '../../server/grading/fit-score-scale.js'
+import { penalisedFillerShare } from '../../server/grading/score-scale.js'
 
 /**
  * A variant of the offline grader's on-topic factor, measured and not kept: a third ramp, next to
@@ -55,7 +56,7 @@ export type StepWeights = ScaleWeights & { stepsOnTopic: [number, number] | null
 
 /** The raw measure of score-scale.ts with the step ramp as a third on-topic signal. */
 export function rawMeasureWithSteps(p: StepPoint, w: StepWeights): number {
-  const content = p.recall * (1 - w.fillerWeight * p.fillerShare)
+  const content = p.recall * (1 - w.fillerWeight * penalisedFillerShare(p.fillerShare, w.fillerCap))
   const onTopic = Math.max(
     ramp(p.topicality, 0.1, w.onTopicAt),
     ramp(p.reach, w.reachOnTopic[0], w.reachOnTopic[1]),

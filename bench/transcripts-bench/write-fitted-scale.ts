@@ -18,7 +18,7 @@ export async function writeFittedScale(file: string, scale: ScoreScale): Promise
  */
 export const FITTED_SCORE_SCALE = ScoreScaleSchema.parse({
   specificityWeight: ${scale.specificityWeight},
-  fillerWeight: ${scale.fillerWeight},
+  fillerWeight: ${scale.fillerWeight},${scale.fillerCap === undefined ? '' : `\n  fillerCap: ${scale.fillerCap},`}
   certaintyWeight: ${scale.certaintyWeight},
   onTopicAt: ${scale.onTopicAt},
   reachOnTopic: [${scale.reachOnTopic.join(', ')}],

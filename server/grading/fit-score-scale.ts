@@ -16,6 +16,12 @@ export type ScaleWeights = Omit<ScoreScale, 'knots' | 'fittedOn'>
 /** The weights tried; the combination with the lowest mean absolute error on the points wins. */
 const SPECIFICITY_WEIGHTS = Array.from({ length: 16 }, (_, i) => i / 100)
 const FILLER_WEIGHTS = [0.5, 0.75, 1]
+/**
+ * Filler shares beyond which more filler costs nothing more; undefined is no cap, first so that
+ * a tie keeps the uncapped penalty. Measured with 0.3, 0.4, 0.5, 0.6 and none: every held-out fit
+ * takes 0.4 (docs/benchmarks.md, "Grading: padding, what it costs and why").
+ */
+const FILLER_CAPS = [undefined, 0.3, 0.4, 0.5]
 const CERTAINTY_WEIGHTS = [0, 0.25, 0.5, 0.75, 1]
 const ON_TOPIC_AT = [0.3, 0.4, 0.5]
 /** Ramps of the rubric's reach that make an answer on topic; the last is out of reach (none). */
@@ -32,15 +38,18 @@ const REACH_ON_TOPIC: [number, number][] = [
 export const SCALE_WEIGHT_GRID: readonly ScaleWeights[] = SPECIFICITY_WEIGHTS.flatMap(
   (specificityWeight) =>
     FILLER_WEIGHTS.flatMap((fillerWeight) =>
-      CERTAINTY_WEIGHTS.flatMap((certaintyWeight) =>
-        ON_TOPIC_AT.flatMap((onTopicAt) =>
-          REACH_ON_TOPIC.map((reachOnTopic) => ({
-            specificityWeight,
-            fillerWeight,
-            certaintyWeight,
-            onTopicAt,
-            reachOnTopic,
-          })),
+      FILLER_CAPS.flatMap((fillerCap) =>
+        CERTAINTY_WEIGHTS.flatMap((certaintyWeight) =>
+          ON_TOPIC_AT.flatMap((onTopicAt) =>
+            REACH_ON_TOPIC.map((reachOnTopic): ScaleWeights => ({
+              specificityWeight,
+              fillerWeight,
+              ...(fillerCap === undefined ? {} : { fillerCap }),
+              certaintyWeight,
+              onTopicAt,
+              reachOnTopic,
+            })),
+          ),
         ),
       ),
     ),

@@ -43,7 +43,9 @@ import { rebalanceCapped } from './rebalance-capped.js'
 // is so ("it's clear that"), not as a verb or a thing's adjective ("clear the caches") (certainty.ts).
 // offline-9: "just" is no filler talk: in an answer it mostly means "only" (filler-talk.ts).
 // offline-10: the hedges of speech ("I think", "kind of", "sort of") are no filler talk either.
-const OFFLINE_GRADER_VERSION = 'offline-10'
+// offline-11: the filler penalty stops at a fitted filler share (the scale's fillerCap, 0.4):
+// beyond it more filler says nothing more about the content (score-scale.ts).
+const OFFLINE_GRADER_VERSION = 'offline-11'
 
 /** Fewer content words than this and the candidate said too little to judge any criterion. */
 const MIN_CONTENT_WORDS = 12

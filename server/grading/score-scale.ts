@@ -10,10 +10,13 @@ const OFF_TOPIC = 0.1
  * The offline grader's scale: how a raw content measure becomes a score out of 10.
  *
  * Raw measure of a target (criterion, competency or step), before calibration:
- *   (recall x (1 - fillerWeight x fillerShare) + specificityWeight x ln(1 + figures))
+ *   (recall x (1 - fillerWeight x min(fillerShare, fillerCap)) + specificityWeight x ln(1 + figures))
  *     x quality x onTopic x (1 - certaintyWeight x overconfidence)
  * recall: share of the target's reference reached (content-measure.ts); fillerShare: share of
- * the words that add nothing new, so padding lowers the measure; figures: distinct figures stated
+ * the words that add nothing new, so padding lowers the measure, up to `fillerCap`: once an
+ * answer is mostly filler, more filler says nothing more about its content (a good answer padded
+ * to three times its length keeps its content), so the penalty stops growing there and padding
+ * never raises the measure either; figures: distinct figures stated
  * (a sign of specificity that separates a terse expert from a fluent generalist); quality: prose
  * rather than a keyword list (discourse-quality.ts); onTopic: the larger of two ramps, topicality
  * (topicality.ts) from 0 at OFF_TOPIC to 1 at `onTopicAt`, and the whole answer's reach of the
@@ -36,6 +39,11 @@ export const ScoreScaleSchema = z.object({
   specificityWeight: z.number().min(0),
   /** How much of the filler share comes off recall, in [0, 1]. */
   fillerWeight: z.number().min(0).max(1),
+  /**
+   * The filler share beyond which more filler costs nothing more, in (0, 1]. Absent: no cap (the
+   * whole share counts), as scales fitted before the cap existed were.
+   */
+  fillerCap: z.number().gt(0).max(1).optional(),
   /** How much of the measure full overconfidence takes off, in [0, 1]. */
   certaintyWeight: z.number().min(0).max(1),
   /** Topicality from which an answer counts as fully on the question. */
@@ -74,11 +82,22 @@ export type RawParts = {
 
 export type RawWeights = Pick<
   ScoreScale,
-  'specificityWeight' | 'fillerWeight' | 'certaintyWeight' | 'onTopicAt' | 'reachOnTopic'
+  | 'specificityWeight'
+  | 'fillerWeight'
+  | 'fillerCap'
+  | 'certaintyWeight'
+  | 'onTopicAt'
+  | 'reachOnTopic'
 >
 
+/** The filler share the penalty counts: the share itself, up to the cap when there is one. */
+export function penalisedFillerShare(fillerShare: number, fillerCap: number | undefined): number {
+  return fillerCap === undefined ? fillerShare : Math.min(fillerShare, fillerCap)
+}
+
 export function rawMeasure(parts: RawParts, w: RawWeights): number {
-  const content = parts.recall * (1 - w.fillerWeight * parts.fillerShare)
+  const content =
+    parts.recall * (1 - w.fillerWeight * penalisedFillerShare(parts.fillerShare, w.fillerCap))
   const [reachFrom, reachAt] = w.reachOnTopic
   const onTopic = Math.max(
     ramp(parts.topicality, OFF_TOPIC, w.onTopicAt),

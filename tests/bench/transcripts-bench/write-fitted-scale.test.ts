@@ -29,4 +29,23 @@ it('writes the fitted scale as the formatter would, so the format check passes a
   expect(written).toContain('reachOnTopic: [0.25, 0.45]')
   expect(written).toContain('certaintyWeight: 0.75,')
   expect(written).toContain("fittedOn: 'all 15 questions of bench/transcripts'")
+  // A scale fitted without a cap is written without one, and read back the same.
+  expect(written).not.toContain('fillerCap')
+})
+
+it('writes the filler cap when the fit chose one', async () => {
+  const scale = ScoreScaleSchema.parse({
+    specificityWeight: 0.06,
+    fillerWeight: 1,
+    fillerCap: 0.4,
+    certaintyWeight: 1,
+    onTopicAt: 0.5,
+    reachOnTopic: [0.25, 0.45],
+    knots: [[0, 0.5]],
+    fittedOn: 'test',
+  })
+  await writeFittedScale(file, scale)
+  const written = readFileSync(file, 'utf8')
+  expect(written).toContain('fillerWeight: 1,\n  fillerCap: 0.4,\n')
+  expect(await check(written, { ...(await resolveConfig(file)), filepath: file })).toBe(true)
 })

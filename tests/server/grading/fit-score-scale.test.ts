@@ -106,4 +106,26 @@ describe('fitScoreScale', () => {
     const held = fitScoreScale(points, 'test', [{ better: 0, worse: 1 }])
     expect(rawMeasure(points[0]!, held)).toBeGreaterThanOrEqual(rawMeasure(points[1]!, held))
   })
+
+  it('fits a filler cap when heavily padded answers keep their content', () => {
+    // The padded answers (70% filler) score a little under their plain selves; with the whole
+    // share off recall the 0.6 one falls below the plain 0.4 one, capped it stays above it.
+    const points = [
+      point(0.6, 8),
+      point(0.4, 5),
+      point(0.2, 2),
+      point(0.6, 7, { fillerShare: 0.7 }),
+      point(0.4, 4.5, { fillerShare: 0.7 }),
+    ]
+    const scale = fitScoreScale(points, 'test')
+    expect(scale.fillerCap).toBeDefined()
+    for (const p of points)
+      expect(Math.abs(applyScale(scale.knots, rawMeasure(p, scale)) - p.target)).toBeLessThan(0.5)
+  })
+
+  it('fits no filler cap when no answer has filler enough for one to matter', () => {
+    // Every cap ties with none here; the tie keeps the uncapped penalty.
+    const points = [point(0.1, 1), point(0.3, 4, { fillerShare: 0.2 }), point(0.6, 9)]
+    expect(fitScoreScale(points, 'test').fillerCap).toBeUndefined()
+  })
 })

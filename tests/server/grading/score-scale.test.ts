@@ -89,9 +89,50 @@ describe('rawMeasure and overconfidence', () => {
   })
 })
 
+describe('rawMeasure and the filler cap', () => {
+  const capped = { ...weights, fillerCap: 0.4 }
+
+  it('costs a filler share above the cap no more than the cap', () => {
+    // Once an answer is mostly filler, more filler says nothing more about its content.
+    const atCap = rawMeasure({ ...parts, fillerShare: 0.4 }, capped)
+    expect(atCap).toBeCloseTo(0.3)
+    expect(rawMeasure({ ...parts, fillerShare: 0.6 }, capped)).toBeCloseTo(atCap)
+    expect(rawMeasure({ ...parts, fillerShare: 0.9 }, capped)).toBeCloseTo(atCap)
+  })
+
+  it('costs a filler share below the cap in full', () => {
+    expect(rawMeasure({ ...parts, fillerShare: 0.2 }, capped)).toBeCloseTo(0.4)
+  })
+
+  it('never lets more filler raise the measure', () => {
+    let last = Infinity
+    for (let share = 0; share <= 1; share += 0.05) {
+      const raw = rawMeasure({ ...parts, fillerShare: share }, capped)
+      expect(raw).toBeLessThanOrEqual(last + 1e-12)
+      last = raw
+    }
+  })
+
+  it('counts the whole filler share for a scale without a cap, as scales did before it', () => {
+    expect(rawMeasure({ ...parts, fillerShare: 0.8 }, weights)).toBeCloseTo(0.1)
+  })
+})
+
 describe('ScoreScaleSchema', () => {
   it('accepts the shipped scale', () => {
     expect(ScoreScaleSchema.parse(FITTED_SCORE_SCALE)).toEqual(FITTED_SCORE_SCALE)
+  })
+
+  it('accepts a scale without a filler cap (fitted before the cap existed)', () => {
+    const old = { ...weights, fittedOn: 'test', knots: [[0, 0] as [number, number]] }
+    expect(ScoreScaleSchema.parse(old).fillerCap).toBeUndefined()
+  })
+
+  it('rejects a filler cap outside (0, 1]', () => {
+    const scale = { ...weights, fittedOn: 'test', knots: [[0, 0] as [number, number]] }
+    expect(ScoreScaleSchema.safeParse({ ...scale, fillerCap: 0 }).success).toBe(false)
+    expect(ScoreScaleSchema.safeParse({ ...scale, fillerCap: 1.5 }).success).toBe(false)
+    expect(ScoreScaleSchema.safeParse({ ...scale, fillerCap: 1 }).success).toBe(true)
   })
 
   it('rejects knots that go down', () => {
