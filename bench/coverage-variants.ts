@@ -276,6 +276,18 @@ const replace = (a: number[][], k: number, values: number[]) =>
 const join = (a: number[][], ...more: number[][]) =>
   a.map((row, j) => [...row, ...more.map((m) => m[j]!)])
 
+/**
+ * Each feature of a step minus the same feature's value on the passage's best other step (or
+ * its neighbours in the framework only): a step's evidence judged against its rivals'.
+ */
+const contrast = (rows: number[][], rival: (j: number, k: number) => boolean) =>
+  rows.map((row, j) =>
+    row.map((x, i) => {
+      const others = rows.filter((_, k) => rival(j, k)).map((r) => r[i]!)
+      return others.length === 0 ? x : x - Math.max(...others)
+    }),
+  )
+
 const VARIANTS: Variant[] = [
   { name: 'shipped: recall, exemplar, activity, section', steps: (p) => shipped(p) },
   {
@@ -325,6 +337,22 @@ const VARIANTS: Variant[] = [
   {
     name: `other questions' labelled answers: similarity to the ${NEIGHBOURS} nearest covering a step of the same kind`,
     steps: (p, a, fold) => join(shipped(p), neighbours(p, a, fold)),
+  },
+  {
+    name: "rivalry: each feature minus its value on the passage's best other step, instead of the features",
+    steps: (p) => contrast(shipped(p), (j, k) => k !== j),
+  },
+  {
+    name: 'rivalry between adjacent steps: each feature minus its best value on the step before or after, as four more features',
+    steps: (p) => {
+      const rows = shipped(p)
+      return join(
+        rows,
+        ...[0, 1, 2, 3].map((i) =>
+          contrast(rows, (j, k) => Math.abs(j - k) === 1).map((r) => r[i]!),
+        ),
+      )
+    },
   },
 ]
 
