@@ -16,6 +16,11 @@ export type FeedbackInput = {
   figures?: number
   /** Certainty asserted beyond the hedges, in [0, 1] (certainty.ts). */
   overconfidence?: number
+  /**
+   * Per framework step number, what the candidate did not reach of it in the question's terms
+   * ("Not reached: ..."; missing-points.ts), empty when nothing specific is missing.
+   */
+  stepMissing?: ReadonlyMap<number, string>
 }
 
 /** An answer stating this many distinct figures has quantified: "quantify" is no advice for it. */
@@ -52,7 +57,9 @@ export function writeFeedback(input: FeedbackInput): {
     })
   const gaps = all
     .filter((c) => c.score < 0.5 * input.stated)
-    .map((c) => `${c.name} (${c.score}/10)${c.missing ? `: ${c.missing}` : ''}`)
+    // One decimal, as the review shows scores: a criterion's score is kept unrounded (the overall
+    // is their weighted mean), and its binary tail ("3.3500000000000005") is no text for a reader.
+    .map((c) => `${c.name} (${c.score.toFixed(1)}/10)${c.missing ? `: ${c.missing}` : ''}`)
   return { strengths, gaps, nextSteps: pickNextSteps(input) }
 }
 
@@ -81,9 +88,16 @@ function pickNextSteps(input: FeedbackInput): string[] {
   const stepsByNumber = new Map(input.question.framework.steps.map((s) => [s.number, s]))
   for (const f of input.framework.filter((s) => s.coverage !== 'full')) {
     const step = stepsByNumber.get(f.step)
-    steps.push(
-      `Cover framework step ${f.step}, "${f.name}"${step?.description ? `: ${step.description}` : ''}.`,
-    )
+    if (f.coverage === 'none') {
+      steps.push(
+        `Cover framework step ${f.step}, "${f.name}"${step?.description ? `: ${step.description}` : ''}.`,
+      )
+      continue
+    }
+    // A step begun: its description may be what the candidate already said, so name only what
+    // of it they did not reach, and nothing when nothing specific is missing.
+    const missing = input.stepMissing?.get(f.step)
+    if (missing) steps.push(`Finish framework step ${f.step}, "${f.name}". ${missing}`)
   }
   for (const principle of input.question.framework.keyPrinciples)
     steps.push(`Keep to this principle: ${principle}.`)

@@ -284,6 +284,9 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
         const coverage = share >= STEP_FULL ? 'full' : share >= STEP_PARTIAL ? 'partial' : 'none'
         return { step: step.number, name: step.name, coverage }
       })
+      const stepMissing = new Map(
+        question.framework.steps.map((s) => [s.number, tooLittle ? '' : missingFor(s)]),
+      )
       const feedback = writeFeedback({
         question,
         criteria: verified.criteria,
@@ -294,6 +297,7 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
         covered,
         figures: content.figures,
         overconfidence: m.certainty.overconfidence,
+        stepMissing,
       })
       return {
         questionId: question.id,

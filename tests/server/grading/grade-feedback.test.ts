@@ -61,4 +61,52 @@ describe('writeFeedback', () => {
     expect(quantify(1)).toHaveLength(1)
     expect(quantify(5)).toEqual([])
   })
+
+  it('writes a gap score to one decimal, as the review shows scores', () => {
+    const criteria = input({}).criteria.map((c) => ({ ...c, score: 3.3500000000000005 }))
+    const gaps = writeFeedback(input({ criteria })).gaps
+    expect(gaps.length).toBeGreaterThan(0)
+    for (const gap of gaps) expect(gap).toContain('(3.4/10)')
+  })
+
+  describe('a framework step not fully covered', () => {
+    const framework = (coverage: 'none' | 'partial') =>
+      question.framework.steps.map((s) => ({
+        step: s.number,
+        name: s.name,
+        coverage: s.number === 2 ? coverage : ('full' as const),
+      }))
+    const stepAdvice = (steps: readonly string[]) => steps.filter((s) => /framework step 2/.test(s))
+    // Every criterion at the reference level: the step advice is not crowded out of the three.
+    const strong = () => input({}).criteria.map((c) => ({ ...c, score: 8.5 }))
+
+    it('untouched: asks for the step as the framework describes it', () => {
+      const steps = writeFeedback(
+        input({ criteria: strong(), framework: framework('none') }),
+      ).nextSteps
+      const step = question.framework.steps.find((s) => s.number === 2)!
+      expect(stepAdvice(steps)).toEqual([
+        `Cover framework step 2, "${step.name}": ${step.description}.`,
+      ])
+    })
+
+    it('begun: names only what of it was not reached, never the description the candidate may have said', () => {
+      const stepMissing = new Map([[2, 'Not reached: Backend GraphQL tracing.']])
+      const steps = writeFeedback(
+        input({ criteria: strong(), framework: framework('partial'), stepMissing }),
+      ).nextSteps
+      const step = question.framework.steps.find((s) => s.number === 2)!
+      expect(stepAdvice(steps)).toEqual([
+        `Finish framework step 2, "${step.name}". Not reached: Backend GraphQL tracing.`,
+      ])
+    })
+
+    it('begun with nothing specific missing: no advice on it', () => {
+      const steps = writeFeedback(
+        input({ criteria: strong(), framework: framework('partial'), stepMissing: new Map() }),
+      ).nextSteps
+      expect(stepAdvice(steps)).toEqual([])
+      expect(steps).toHaveLength(3)
+    })
+  })
 })
