@@ -243,7 +243,18 @@ class LlmTurnStream implements InterviewerTurnStream {
           else resolve(outcome.meta)
         }, reject)
       }
-      // Never throws: a promise made per token is not watched for a rejection.
+      /**
+       * Starts the next read. Its promise is not watched (a handler more per token): onDelta never
+       * throws, streamText's failures end the deltas (endOnError), and a read that throws at once
+       * fails the turn here.
+       */
+      const read = () => {
+        try {
+          void this.turn!.streamed.nextDelta(onDelta)
+        } catch (error) {
+          fail(error)
+        }
+      }
       const onDelta = (step: IteratorResult<string, undefined>): void => {
         if (this.phase !== 'text') return
         try {
@@ -253,7 +264,7 @@ class LlmTurnStream implements InterviewerTurnStream {
         } catch (error) {
           return fail(error)
         }
-        void this.turn!.streamed.nextDelta(onDelta)
+        read()
       }
       try {
         this.turn = setUpTurn(this.deps, this.ctx, this.signal)
@@ -262,7 +273,7 @@ class LlmTurnStream implements InterviewerTurnStream {
         return reject(error)
       }
       this.phase = 'text'
-      void this.turn.streamed.nextDelta(onDelta)
+      read()
     })
   }
 

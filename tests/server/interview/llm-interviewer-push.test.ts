@@ -137,4 +137,40 @@ describe('LLM interviewer turn pushed into the turn runner', () => {
     expect(emitted).toBe(1)
     expect(closed).toBe(true)
   })
+
+  it('fails the turn, not the process, when a read throws at once, and closes the stream', async () => {
+    // Each read's promise is left unwatched on the push path: a throw must not escape as an
+    // unhandled rejection (nor leave the turn hanging).
+    let reads = 0
+    let closed = false
+    const llm: LlmClient = {
+      provider: 'throwing',
+      model: 'throwing-1',
+      completeJson: () => Promise.reject(new Error('not used')),
+      streamChat: () => ({
+        [Symbol.asyncIterator]: () => ({
+          next() {
+            if (++reads === 2) throw new Error('read threw')
+            return Promise.resolve({
+              value: { type: 'delta' as const, text: 'Fair. ' },
+              done: false,
+            })
+          },
+          return() {
+            closed = true
+            return Promise.resolve({ value: undefined, done: true as const })
+          },
+        }),
+      }),
+    }
+    const chunks: string[] = []
+    await expect(
+      pumpTurn(turnOf(CASES[0]!, llm), '', {
+        emit: (text) => chunks.push(text),
+        revise: () => undefined,
+      }),
+    ).rejects.toThrow('read threw')
+    expect(chunks).toEqual(['Fair.'])
+    expect(closed).toBe(true)
+  })
 })
