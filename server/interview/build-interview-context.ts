@@ -1,7 +1,7 @@
 import type { QuestionBank } from '../questions/question-bank.js'
 import type { Question } from '../questions/question-schema.js'
 import type { SessionWithTurns, Turn, TurnKind } from '../sessions/session-schema.js'
-import { DEFAULT_COVERAGE_TUNING } from './coverage-map.js'
+import { DEFAULT_COVERAGE_TUNING, type CoverageItem } from './coverage-map.js'
 import { touchedAt } from './gap-picker.js'
 import type { CoverageSource } from './coverage-source.js'
 import { withoutInjection } from './injection-detector.js'
@@ -29,14 +29,22 @@ export async function buildInterviewContext(
     .map((t) => withoutInjection(t.text))
     .filter((text) => text.length > 0 && listedTerms(text) === null)
   const { turns, ...plain } = session
-  const [coverage, latest, answerTopics] = await Promise.all([
+  const replies = topicAnswers(turns)
+  const [coverage, latest, topics] = await Promise.all([
     deps.coverage.snapshot(question, answers, session.focus),
     // Only drill verdicts judge one answer alone; a mock interview needs no second map.
     trigger.type === 'answer' && session.mode === 'drill'
       ? deps.coverage.snapshot(question, [trigger.turn.text], session.focus)
       : null,
-    findAnswerTopicsOf(deps.coverage, question, topicAnswers(turns)),
+    findAnswerTopicsOf(deps.coverage, question, replies),
   ])
+  const answerTopics = await withSentenceTopicsOf(
+    deps.coverage,
+    question,
+    replies,
+    topics,
+    coveredByMap(coverage.map),
+  )
   return {
     session: plain,
     question,
@@ -54,7 +62,13 @@ export async function buildInterviewContext(
  * An answer; whether the question it replied to aimed at no step (the opening, a wrap-up); and
  * whether it replied to a mock interview's opening (no follow-up asked yet but a pushback).
  */
-export type TopicAnswer = { text: string; open: boolean; opening?: boolean }
+export type TopicAnswer = {
+  text: string
+  open: boolean
+  opening?: boolean
+  /** The target of the question it replied to (null: an open question). */
+  target?: string | null
+}
 
 /**
  * The step each answer was mainly about, and each of its sentences, for answers with substance
@@ -62,14 +76,73 @@ export type TopicAnswer = { text: string; open: boolean; opening?: boolean }
  * step. A reply to a question that aimed at no step is credited to nothing else, so its best
  * step, and each sentence's, counts from the level the gap picker calls touched; a reply to a
  * question on X is already credited to X, and its own topics count only from the coverage map's
- * partial level (where the map already calls the step covered).
+ * partial level (where the map already calls the step covered). Then each sentence of a reply
+ * also counts for its best step not yet dealt with (`withSentenceTopicsOf`); `mapCovered` are the
+ * steps the whole map calls covered.
  */
 export function findAnswerTopics(
   coverage: TopicSource<string | null>,
   question: Question,
   answers: readonly TopicAnswer[],
+  mapCovered: readonly string[] = [],
 ): string[] {
-  return joinTopics(question, topicQueries(coverage, question, answers), answers)
+  const topics = joinTopics(question, topicQueries(coverage, question, answers), answers)
+  const requests = sentenceRequests(answers, [...topics, ...mapCovered])
+  const more = requests.map((r) => coverage.topicOf(question, r.text, r.minScore, r.skip))
+  return joinSentenceTopics(topics, more)
+}
+
+/**
+ * The sentence topics of replies, once the answers' own topics are known: a candidate who answers
+ * the question on X and goes on to the next steps in the same reply has dealt with those too. The
+ * reply is already credited to X (or, for an open question, to its best step and each sentence's
+ * best), and the coverage map, seeing words only, often gives the later sentences to X or to a
+ * step dealt with earlier (their words overlap: a hypothesis names the tool that tests it); so
+ * each sentence counts for its best step among those not yet dealt with, from the touched level
+ * and at half its best step's score (coverage-tracker.ts, SKIPPED_TO_SHARE).
+ */
+async function withSentenceTopicsOf(
+  coverage: CoverageSource,
+  question: Question,
+  answers: readonly TopicAnswer[],
+  topics: readonly string[],
+  mapCovered: readonly string[],
+): Promise<string[]> {
+  const requests = sentenceRequests(answers, [...topics, ...mapCovered])
+  if (requests.length === 0) return [...topics]
+  const more = await Promise.all(
+    requests.map((r) => coverage.topicOf(question, r.text, r.minScore, r.skip)),
+  )
+  return joinSentenceTopics(topics, more)
+}
+
+function joinSentenceTopics(topics: readonly string[], more: readonly (string | null)[]): string[] {
+  return [...new Set([...topics, ...more.filter((t): t is string => t !== null)])]
+}
+
+/** Steps the coverage map calls covered by the words alone (the gap picker's coveredByWords). */
+export function coveredByMap(map: { steps: readonly CoverageItem[] }): string[] {
+  return map.steps.filter((s) => s.level !== 'none').map((s) => s.id)
+}
+
+/**
+ * Each sentence of each substantive reply of several sentences, to be given to its best step
+ * outside `covered` (the steps dealt with: the answers' topics, the map's covered steps) and the
+ * targets the candidate answered.
+ */
+function sentenceRequests(
+  answers: readonly TopicAnswer[],
+  covered: readonly string[],
+): Array<{ text: string; minScore: number; skip: string[] }> {
+  const substantive = answers.filter((a) => judgeReply(a.text) === 'substantive')
+  const answered = substantive.flatMap((a) => (a.target ? [a.target] : []))
+  const skip = [...new Set([...covered, ...answered])].sort()
+  return substantive
+    .flatMap((a) => {
+      const sentences = splitSentences(a.text).map((s) => s.text)
+      return sentences.length > 1 ? sentences : []
+    })
+    .map((text) => ({ text, minScore: touchedAt(DEFAULT_COVERAGE_TUNING.full), skip }))
 }
 
 /** findAnswerTopics for a coverage source that may answer later (the worker pool). */
@@ -84,7 +157,7 @@ async function findAnswerTopicsOf(
 
 /** What the answer topics ask of a coverage source: CoverageSource's calls, answered now or later. */
 type TopicSource<Topic> = {
-  topicOf(question: Question, answer: string, minScore?: number): Topic
+  topicOf(question: Question, answer: string, minScore?: number, skip?: readonly string[]): Topic
 }
 
 /** The coverage queries behind the answer topics: each substantive answer's main step. */
@@ -165,7 +238,7 @@ export function topicAnswers(turns: readonly Turn[]): TopicAnswer[] {
     if (turn.role !== 'candidate' || turn.kind !== 'answer') continue
     const text = withoutInjection(turn.text)
     if (text.length > 0 && listedTerms(text) === null) {
-      out.push({ text, open: target === null, opening })
+      out.push({ text, open: target === null, opening, target })
     }
   }
   return out

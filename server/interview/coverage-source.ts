@@ -17,5 +17,6 @@ export type CoverageSource = {
     question: Question,
     answer: string,
     minScore?: number,
+    skip?: readonly string[],
   ): string | null | Promise<string | null>
 }

@@ -12,7 +12,12 @@ import { questionVersion } from './question-version.js'
  */
 export type CoverageRequest = { id: number; questionId: string; question?: Question } & (
   | { kind: 'snapshot'; answers: readonly string[]; focus: string | null }
-  | { kind: 'topic'; answer: string; minScore: number | undefined }
+  | {
+      kind: 'topic'
+      answer: string
+      minScore: number | undefined
+      skip?: readonly string[]
+    }
 )
 export type CoverageReply =
   | { id: number; ok: true; result: CoverageSnapshot | string | null }
@@ -24,7 +29,12 @@ export type CoverageWorkerPool = CoverageSource & {
     answers: readonly string[],
     focus: string | null,
   ): Promise<CoverageSnapshot>
-  topicOf(question: Question, answer: string, minScore?: number): Promise<string | null>
+  topicOf(
+    question: Question,
+    answer: string,
+    minScore?: number,
+    skip?: readonly string[],
+  ): Promise<string | null>
   /** Starts every worker now (they start on first use otherwise): call once the server listens. */
   warm(): void
   readonly size: number
@@ -168,10 +178,9 @@ export function createCoverageWorkerPool(options: {
         answers,
       ) as Promise<CoverageSnapshot>
     },
-    topicOf(question, answer, minScore) {
-      return send({ ...about(question), kind: 'topic', answer, minScore }, [answer]) as Promise<
-        string | null
-      >
+    topicOf(question, answer, minScore, skip) {
+      const request = { ...about(question), kind: 'topic' as const, answer, minScore, skip }
+      return send(request, [answer]) as Promise<string | null>
     },
     warm() {
       if (closed) return

@@ -25,7 +25,7 @@ parentPort?.on('message', (request: CoverageRequest) => {
     const result =
       request.kind === 'snapshot'
         ? tracker.snapshot(question, request.answers, request.focus)
-        : tracker.topicOf(question, request.answer, request.minScore)
+        : tracker.topicOf(question, request.answer, request.minScore, request.skip)
     reply = { id: request.id, ok: true, result }
   } catch (err) {
     reply = { id: request.id, ok: false, message: err instanceof Error ? err.message : String(err) }

@@ -18,7 +18,7 @@ export function createMainThreadCoverage(tracker: CoverageTracker): CoverageSour
   return {
     snapshot: (question, answers, focus) =>
       nextTurn((): CoverageSnapshot => tracker.snapshot(question, answers, focus)),
-    topicOf: (question, answer, minScore) =>
-      nextTurn(() => tracker.topicOf(question, answer, minScore)),
+    topicOf: (question, answer, minScore, skip) =>
+      nextTurn(() => tracker.topicOf(question, answer, minScore, skip)),
   }
 }

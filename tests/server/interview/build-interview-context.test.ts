@@ -126,22 +126,58 @@ describe('buildInterviewContext, replies that go through several steps', () => {
     // The reply's best step is the first sentence's; the second sentence's step counts too.
     expect(ctx.answerTopics).toContain('step:2')
     const touched = touchedAt(DEFAULT_COVERAGE_TUNING.full)
-    expect(asked).toEqual([
+    // (Then each sentence again, for its best step not yet dealt with: the next test.)
+    expect(asked.slice(0, 3)).toEqual([
       { answer: `${FIRST} ${SECOND}`, minScore: touched },
       { answer: FIRST, minScore: touched },
       { answer: SECOND, minScore: touched },
     ])
   })
 
-  it('asks only for the whole reply to a question on a step', async () => {
+  // A candidate asked about step 3 who answers it and goes on to the next step in the same reply:
+  // the reply is credited to step 3; the map gives the second sentence to step 3 or to a step
+  // dealt with before (their words overlap), so it counts for its best step outside those.
+  it('gives each sentence of a reply to a question on a step its best step not yet dealt with', async () => {
+    const asked: Array<{ answer: string; minScore?: number; skip?: readonly string[] }> = []
+    // Each text's steps, best first: the whole reply's is step 1 (dealt with, the opening's).
+    const ranked = (answer: string) =>
+      answer === SECOND ? ['step:3', 'step:1', 'step:4'] : ['step:1', 'step:3']
+    const coverage = {
+      ...recordingTracker([]),
+      topicOf: (_q: unknown, answer: string, minScore?: number, skip: readonly string[] = []) => {
+        asked.push({ answer, minScore, skip })
+        return ranked(answer).find((id) => !skip.includes(id)) ?? null
+      },
+    } as CoverageTracker
+    const turns = [
+      interviewer('t1', 'question', null),
+      turn('t2', 'I would write down the load, the team and the budget first, then decide.'),
+      interviewer('t3', 'follow-up', 'step:3'),
+      turn('t4', `${FIRST} ${SECOND}`),
+    ]
+    const ctx = await buildInterviewContext(
+      { bank: new QuestionBank([question]), coverage },
+      { ...makeSession({ questionId: question.id }), turns },
+      { type: 'answer', turn: turns[3]! },
+    )
+    const touched = touchedAt(DEFAULT_COVERAGE_TUNING.full)
+    // Left out: the target answered (step 3) and the steps dealt with (step 1).
+    expect(asked.slice(-2)).toEqual([
+      { answer: FIRST, minScore: touched, skip: ['step:1', 'step:3'] },
+      { answer: SECOND, minScore: touched, skip: ['step:1', 'step:3'] },
+    ])
+    expect(ctx.answerTopics).toEqual(['step:1', 'step:4'])
+  })
+
+  it('asks nothing more for a one-sentence reply to a question on a step', async () => {
     const asked: Array<{ answer: string; minScore: number | undefined }> = []
-    const turns = [interviewer('t1', 'follow-up', 'step:3'), turn('t2', `${FIRST} ${SECOND}`)]
+    const turns = [interviewer('t1', 'follow-up', 'step:3'), turn('t2', `${FIRST}`)]
     await buildInterviewContext(
       { bank: new QuestionBank([question]), coverage: tracker(asked) as CoverageTracker },
       { ...makeSession({ questionId: question.id }), turns },
       { type: 'answer', turn: turns[1]! },
     )
-    expect(asked).toEqual([{ answer: `${FIRST} ${SECOND}`, minScore: undefined }])
+    expect(asked).toEqual([{ answer: FIRST, minScore: undefined }])
   })
 })
 

@@ -50,6 +50,27 @@ describe('createCoverageTracker, topicOf', () => {
     expect(asked[1]).not.toBeNull()
     expect(asked[2]).toBeNull()
   })
+
+  // A sentence whose best step is already dealt with counts for its best step among the others.
+  it('leaves the skipped steps out: the best of the others, cached apart from the plain topic', () => {
+    const tracker = createCoverageTracker({ questions, analyzer: createTextAnalyzer() })
+    // Scored 0.56 on the early warning metrics (step 3), 0.40 on the prototype (step 2).
+    const MIXED =
+      'I would prototype it and watch deploy frequency and merge queue wait as early warning metrics.'
+    expect(tracker.topicOf(question, MIXED, 0.18)).toBe('step:3')
+    expect(tracker.topicOf(question, MIXED, 0.18, ['step:3'])).toBe('step:2')
+    expect(tracker.topicOf(question, MIXED, 0.18)).toBe('step:3')
+    const all = question.framework.steps.map((s) => `step:${s.number}`)
+    expect(tracker.topicOf(question, MIXED, 0, all)).toBeNull()
+  })
+
+  // A sentence that did one step only scores a little on the others: none of them is taken.
+  it('takes no step scored under half the best one in its place, whatever the bar', () => {
+    const tracker = createCoverageTracker({ questions, analyzer: createTextAnalyzer() })
+    // Scored 0.91 on the prototype (step 2), 0.07 on the early warning metrics (step 3).
+    expect(tracker.topicOf(question, ANSWER, 0)).toBe('step:2')
+    expect(tracker.topicOf(question, ANSWER, 0, ['step:2'])).toBeNull()
+  })
 })
 
 describe('createCoverageTracker, an edited question', () => {

@@ -75,6 +75,17 @@ describe('createCoverageWorkerPool', () => {
     expect(topics).toEqual(both.map((answer) => local.topicOf(question, answer)))
   }, 60_000)
 
+  // A sentence topic with steps left out (build-interview-context.ts) is the worker's to skip too.
+  it('passes the steps to skip to the worker', async () => {
+    pool = createCoverageWorkerPool({ questions, size: 1 })
+    const local = createStemCoverageTracker(questions)
+    const question = questions[0]!
+    const best = local.topicOf(question, ANSWERS[0]!, 0)!
+    const other = await pool.topicOf(question, ANSWERS[0]!, 0, [best])
+    expect(other).toBe(local.topicOf(question, ANSWERS[0]!, 0, [best]))
+    expect(other).not.toBe(best)
+  }, 60_000)
+
   it('rejects a question it does not know, and keeps serving', async () => {
     pool = createCoverageWorkerPool({ questions: questions.slice(0, 1), size: 1 })
     await expect(pool.snapshot(questions[1]!, ANSWERS, null)).rejects.toThrow(/not in the worker/)
