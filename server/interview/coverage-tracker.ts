@@ -49,6 +49,19 @@ export type CoverageTrackerDeps = {
  */
 export const SKIPPED_TO_SHARE = 0.5
 
+/**
+ * Among the steps left once some are skipped, the framework's earliest one scored at least this
+ * share of the best one's is taken, not the best: a candidate who goes through several steps in
+ * one reply moves forward through the framework, and the map often scores a sentence on a step
+ * a little higher on the step after it ("bump the pool size" for the mitigation, 0.22, and the
+ * verification after it, 0.23). The same labelled replies as SKIPPED_TO_SHARE (picks 0-2), going on
+ * to the next step or the next two: the steps said found 134 -> 144 of 168 and 196 -> 202 of
+ * 246, steps not said credited 36 -> 24 and 24 -> 13 (at 0.9: 136, 196; 0.8: 141, 203; 0.6 as
+ * 0.7; 0.5: 144, 200). Pick 3, held out: 47 -> 51 of 56, 68 -> 69 of 82; wrong 10 -> 6, 5 -> 3.
+ * The bench's own scripts: 48 and 69 found either way, wrong 11 -> 12 and 5 -> 5.
+ */
+export const EARLIER_SHARE = 0.7
+
 // Passages, each with its few dozen scores (the bound was 50,000 scores, about this many passages),
 // and their characters (a passage may be a whole 16,000-character answer).
 const MAX_CACHED_PASSAGES = 2_000
@@ -118,14 +131,7 @@ export function createCoverageTracker(deps: CoverageTrackerDeps): CoverageTracke
       const known = topics.get(key)
       if (known !== undefined) return known
       const map = mapOf(question, [clampLongWords(answer)])
-      const best = (steps: typeof map.steps) =>
-        steps.reduce<(typeof map.steps)[number] | null>(
-          (top, s) => (top && top.score >= s.score ? top : s),
-          null,
-        )
-      const top = best(map.steps.filter((s) => !skip.includes(s.id)))
-      const bar = Math.max(minScore, SKIPPED_TO_SHARE * (best(map.steps)?.score ?? 0))
-      const topic = top && top.score >= (skip.length > 0 ? bar : minScore) ? top.id : null
+      const topic = topicIn(map.steps, minScore, skip)
       // Bounded like the passage scores.
       if (topics.size >= MAX_CACHED_TOPICS || topicChars + key.length > MAX_CACHED_TOPIC_CHARS) {
         topics.clear()
@@ -153,6 +159,28 @@ export function createCoverageTracker(deps: CoverageTrackerDeps): CoverageTracke
     },
   }
   return tracker
+}
+
+type Scored = { id: string; score: number }
+
+/**
+ * The best-scored step, when it reaches `minScore`. With steps to skip: among the others, the
+ * framework's earliest (steps come in its order) scored at least EARLIER_SHARE of their best,
+ * when that best reaches `minScore` and SKIPPED_TO_SHARE of the best step's score.
+ */
+export function topicIn(steps: readonly Scored[], minScore: number, skip: readonly string[]) {
+  const best = (items: readonly Scored[]) =>
+    items.reduce<Scored | null>((top, s) => (top && top.score >= s.score ? top : s), null)
+  if (skip.length === 0) {
+    const top = best(steps)
+    return top && top.score >= minScore ? top.id : null
+  }
+  const rest = steps.filter((s) => !skip.includes(s.id))
+  const top = best(rest)
+  const bar = Math.max(minScore, SKIPPED_TO_SHARE * (best(steps)?.score ?? 0))
+  if (!top || top.score < bar) return null
+  // Candidates move forward through the framework: the earliest step near the best one.
+  return rest.find((s) => s.score >= Math.max(bar, EARLIER_SHARE * top.score))!.id
 }
 
 function charsOf(texts: Iterable<string>): number {

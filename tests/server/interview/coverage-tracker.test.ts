@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createCoverageTracker } from '../../../server/interview/coverage-tracker.js'
+import { createCoverageTracker, topicIn } from '../../../server/interview/coverage-tracker.js'
 import { createTextAnalyzer, type TextAnalyzer } from '../../../server/text/index.js'
 import { editedQuestion } from './fixtures/edited-question.js'
 import { FIXTURE_QUESTION_IDS, loadFixtureQuestion } from './fixtures/load-question.js'
@@ -70,6 +70,27 @@ describe('createCoverageTracker, topicOf', () => {
     // Scored 0.91 on the prototype (step 2), 0.07 on the early warning metrics (step 3).
     expect(tracker.topicOf(question, ANSWER, 0)).toBe('step:2')
     expect(tracker.topicOf(question, ANSWER, 0, ['step:2'])).toBeNull()
+  })
+})
+
+describe('topicIn, with steps to skip', () => {
+  const steps = (...scores: number[]) => scores.map((score, i) => ({ id: `step:${i + 1}`, score }))
+
+  // Candidates move forward through the framework, and the map often scores a sentence on a step
+  // a little higher on the step after it ("bump the pool size": mitigation 0.22, verification 0.23).
+  it("takes the framework's earliest step near the best of the others", () => {
+    expect(topicIn(steps(0.4, 0.22, 0.23), 0.18, ['step:1'])).toBe('step:2')
+    // Not one far below it.
+    expect(topicIn(steps(0.4, 0.21, 0.4), 0.18, ['step:1'])).toBe('step:3')
+  })
+
+  it('takes none under the bar or under half the best step', () => {
+    expect(topicIn(steps(0.5, 0.17, 0.1), 0.18, ['step:1'])).toBeNull()
+    expect(topicIn(steps(0.9, 0.3, 0.1), 0.18, ['step:1'])).toBeNull()
+  })
+
+  it('is the best step when nothing is skipped', () => {
+    expect(topicIn(steps(0.22, 0.23), 0.18, [])).toBe('step:2')
   })
 })
 
