@@ -64,14 +64,39 @@ async function connectAll(): Promise<Asker[]> {
     return clients.map((c) => ({ ask: (tag) => c.answer(tag, deadline), close: c.close }))
   }
   const questionId = z.string().parse(env.BENCH_QUESTION_ID)
-  const candidates = await Promise.all(
-    Array.from({ length: n }, () => connectCandidate(target, questionId)),
+  // A candidate whose session, socket or opening fails (the server past what it holds) is a
+  // failed reply of the level, not the end of the whole benchmark.
+  return Promise.all(
+    Array.from({ length: n }, async (): Promise<Asker> => {
+      let candidate: Awaited<ReturnType<typeof connectCandidate>> | undefined
+      try {
+        candidate = await connectCandidate(target, questionId)
+        await candidate.awaitOpening(deadline)
+        const c = candidate
+        return { ask: (tag) => c.answer(tag, answerText(tag), deadline), close: c.close }
+      } catch (error) {
+        candidate?.close()
+        const reason = `before the answer: ${error instanceof Error ? error.message : String(error)}`
+        return { ask: async (tag) => failedResult(tag, reason), close: () => {} }
+      }
+    }),
   )
-  await Promise.all(candidates.map((c) => c.awaitOpening(deadline)))
-  return candidates.map((c) => ({
-    ask: (tag) => c.answer(tag, answerText(tag), deadline),
-    close: c.close,
-  }))
+}
+
+/** The result of a candidate that never got to answer. */
+function failedResult(tag: string, error: string): ClientResult {
+  const sentAt = readWallClockMs()
+  return {
+    tag,
+    sentAt,
+    deltas: [],
+    shownText: '',
+    revisions: 0,
+    turnEndAt: null,
+    turnText: null,
+    frames: [],
+    error,
+  }
 }
 
 async function main() {
