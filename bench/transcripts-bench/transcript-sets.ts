@@ -1,8 +1,9 @@
 /**
- * The graded sets `npm run bench:transcripts -- --set <name>` can grade. `dev` is the set the
- * offline scale is fitted on (each question held out); every other set is a held-out test,
- * graded with the shipped scale and never fitted on. A new blind set is one entry here and a
- * folder bench/transcripts-<name>/.
+ * The graded sets `npm run bench:transcripts -- --set <name>` can grade. The offline scale is
+ * fitted on the sets of `--fit-sets` (SHIPPED_FIT_SETS by default), each question held out with
+ * its cases from every fitted set; a set not fitted on is a blind, held-out test, graded with the
+ * shipped scale. Only FITTABLE sets may ever be fitted on: a set kept blind stays a fair test. A
+ * new blind set is one entry here and a folder bench/transcripts-<name>/.
  */
 export type TranscriptSet = {
   /** Folder of cases under the repository root, one subfolder per question. */
@@ -13,8 +14,8 @@ export type TranscriptSet = {
    */
   heading: string
   /**
-   * How a blind set was written and its targets set (one sentence, no trailing period); the dev
-   * set's section keeps the formatter's own sentence.
+   * How a set other than dev was written and its targets set (one sentence, no trailing period);
+   * the dev set's section keeps the formatter's own sentence.
    */
   describe?: (n: number) => string
 }
@@ -45,7 +46,32 @@ export const TRANSCRIPT_SET_NAMES = Object.keys(TRANSCRIPT_SETS) as [
   ...TranscriptSetName[],
 ]
 
-/** Only the dev set is fitted on; every other set is a held-out test. */
-export function isHeldOutSet(name: TranscriptSetName): boolean {
-  return name !== 'dev'
+/** The sets a scale may be fitted on; fresh2 is kept blind, never fitted on. */
+export const FITTABLE_SET_NAMES = ['dev', 'fresh'] as const satisfies readonly TranscriptSetName[]
+export type FittableSetName = (typeof FITTABLE_SET_NAMES)[number]
+
+/**
+ * The sets the shipped scale (server/grading/fitted-score-scale.ts) is fitted on: the default of
+ * `--fit-sets`. Dev alone: fitted on dev and fresh pooled, the held-out figures fell on dev and
+ * did not rise on fresh (docs/benchmarks.md, "Grading: scale fitted on dev and fresh pooled, not
+ * kept"), so fresh stays a (read) held-out set.
+ */
+export const SHIPPED_FIT_SETS: readonly FittableSetName[] = ['dev']
+
+/** A set is held out (a blind test, graded with the shipped scale) when it is not fitted on. */
+export function isHeldOutSet(
+  name: TranscriptSetName,
+  fitSets: readonly TranscriptSetName[] = SHIPPED_FIT_SETS,
+): boolean {
+  return !fitSets.includes(name)
+}
+
+/** The sets named, in the order of TRANSCRIPT_SETS, for a label such as a scale's fittedOn. */
+export function folderList(sets: readonly TranscriptSetName[]): string {
+  const folders = TRANSCRIPT_SET_NAMES.filter((s) => sets.includes(s)).map(
+    (s) => TRANSCRIPT_SETS[s].folder,
+  )
+  return folders.length <= 1
+    ? (folders[0] ?? '')
+    : `${folders.slice(0, -1).join(', ')} and ${folders[folders.length - 1]}`
 }

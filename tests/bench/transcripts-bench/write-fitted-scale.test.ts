@@ -23,7 +23,7 @@ it('writes the fitted scale as the formatter would, so the format check passes a
     ],
     fittedOn: 'all 15 questions of bench/transcripts',
   })
-  await writeFittedScale(file, scale)
+  await writeFittedScale(file, scale, 'bench/transcripts')
   const written = readFileSync(file, 'utf8')
   expect(await check(written, { ...(await resolveConfig(file)), filepath: file })).toBe(true)
   expect(written).toContain('reachOnTopic: [0.25, 0.45]')
@@ -44,8 +44,27 @@ it('writes the filler cap when the fit chose one', async () => {
     knots: [[0, 0.5]],
     fittedOn: 'test',
   })
-  await writeFittedScale(file, scale)
+  await writeFittedScale(file, scale, 'bench/transcripts')
   const written = readFileSync(file, 'utf8')
   expect(written).toContain('fillerWeight: 1,\n  fillerCap: 0.4,\n')
+  expect(await check(written, { ...(await resolveConfig(file)), filepath: file })).toBe(true)
+})
+
+// The shipped scale says in its own file which sets it was fitted on, pooled.
+it('names the sets the scale was fitted on', async () => {
+  const scale = ScoreScaleSchema.parse({
+    specificityWeight: 0.06,
+    fillerWeight: 1,
+    certaintyWeight: 1,
+    onTopicAt: 0.5,
+    reachOnTopic: [0.25, 0.45],
+    knots: [[0, 0.5]],
+    fittedOn: 'all 15 questions of bench/transcripts and bench/transcripts-fresh',
+  })
+  await writeFittedScale(file, scale, 'bench/transcripts and bench/transcripts-fresh')
+  const written = readFileSync(file, 'utf8')
+  expect(written).toContain(
+    'every graded transcript of\n * bench/transcripts and bench/transcripts-fresh by',
+  )
   expect(await check(written, { ...(await resolveConfig(file)), filepath: file })).toBe(true)
 })
