@@ -1,15 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_COVERAGE_TUNING } from '../../../server/interview/coverage-map.js'
 import type { TurnChunk } from '../../../server/interview/interviewer-engine.js'
 import { pumpTurn } from '../../../server/interview/interviewer-turn-runner.js'
-import { createLlmInterviewer } from '../../../server/interview/llm-interviewer.js'
 import { LlmError, type LlmClient } from '../../../server/llm/llm-client.js'
 import { loadPromptLibrary, type PromptLibrary } from '../../../server/prompts/prompt-library.js'
 import type { Session } from '../../../server/sessions/session-schema.js'
 import { createRng } from '../../support/fuzz.js'
 import { ScriptedLlmClient } from '../../support/scripted-llm-client.js'
 import { drainTurn } from './fixtures/drain-turn.js'
-import { createEngineHarness } from './fixtures/interview-context.js'
+import { llmTurnAfterAnswer, pushWording } from './fixtures/llm-turn-after-answer.js'
 import { randomSplit } from './fixtures/leaky-text.js'
 import { loadTimeBombQuestion } from './fixtures/load-question.js'
 
@@ -19,9 +17,8 @@ beforeAll(async () => {
   prompts = await loadPromptLibrary()
 })
 
-const [first, second] = question.framework.steps
-const wording = (label: string) =>
-  `Let me push on ${label.toLowerCase()}: what would you do there first, and why that first?`
+const second = question.framework.steps[1]
+const wording = pushWording
 const copied = question.modelAnswer.split(/\s+/).slice(40, 60).join(' ')
 
 type Case = { session: Partial<Session>; askedBefore: boolean; reply: string }
@@ -43,21 +40,7 @@ const CASES: Case[] = [
   },
 ]
 
-function turnOf(c: Case, llm: LlmClient) {
-  const h = createEngineHarness(question, c.session)
-  const engine = createLlmInterviewer({
-    llm,
-    prompts,
-    fullAt: DEFAULT_COVERAGE_TUNING.full,
-    scripted: h.engine,
-  })
-  h.add('candidate', 'answer', 'I would start with a monolith and measure it.')
-  if (c.askedBefore) {
-    h.add('interviewer', 'follow-up', `Thanks. ${wording(first!.name)}`, `step:${first!.number}`)
-  }
-  const answer = h.add('candidate', 'answer', 'Fifty million users, peaks of 20k a second.')
-  return engine.nextTurn(h.context({ type: 'answer', turn: answer }), new AbortController().signal)
-}
+const turnOf = (c: Case, llm: LlmClient) => llmTurnAfterAnswer(question, prompts, c, llm)
 
 /** The turn run by the turn runner's pump (the push path), its chunks as `next()` gives them. */
 async function pushed(c: Case, llm: LlmClient) {

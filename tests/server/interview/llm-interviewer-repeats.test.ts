@@ -9,6 +9,7 @@ import { ScriptedLlmClient, type ScriptedStep } from '../../support/scripted-llm
 import { createEngineHarness } from './fixtures/interview-context.js'
 import { loadTimeBombQuestion } from './fixtures/load-question.js'
 import { drainTurn } from './fixtures/drain-turn.js'
+import { pushWording } from './fixtures/llm-turn-after-answer.js'
 
 const question = loadTimeBombQuestion()
 let prompts: PromptLibrary
@@ -17,8 +18,7 @@ beforeAll(async () => {
 })
 
 const [first, second] = question.framework.steps
-const wording = (label: string) =>
-  `Let me push on ${label.toLowerCase()}: what would you do there first, and why that first?`
+const wording = pushWording
 
 /** A session where the interviewer already asked `wording(first)`, then the model's next turn. */
 async function nextTurn(step: ScriptedStep) {

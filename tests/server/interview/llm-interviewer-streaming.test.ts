@@ -1,6 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_COVERAGE_TUNING } from '../../../server/interview/coverage-map.js'
-import { createLlmInterviewer } from '../../../server/interview/llm-interviewer.js'
 import type { LlmClient } from '../../../server/llm/llm-client.js'
 import { loadPromptLibrary, type PromptLibrary } from '../../../server/prompts/prompt-library.js'
 import type { Session } from '../../../server/sessions/session-schema.js'
@@ -8,7 +6,7 @@ import { createRng, type Rng } from '../../support/fuzz.js'
 import { ScriptedLlmClient } from '../../support/scripted-llm-client.js'
 import { copiedSpans } from './fixtures/copied-spans.js'
 import { drainTurn } from './fixtures/drain-turn.js'
-import { createEngineHarness } from './fixtures/interview-context.js'
+import { llmTurnAfterAnswer, pushWording } from './fixtures/llm-turn-after-answer.js'
 import { loadTimeBombQuestion } from './fixtures/load-question.js'
 
 const question = loadTimeBombQuestion()
@@ -24,9 +22,8 @@ beforeAll(async () => {
  * the deltas, and no text the candidate is ever shown holds a span of the model answer.
  */
 
-const [first, second] = question.framework.steps
-const wording = (label: string) =>
-  `Let me push on ${label.toLowerCase()}: what would you do there first, and why that first?`
+const second = question.framework.steps[1]
+const wording = pushWording
 const copied = question.modelAnswer.split(/\s+/).slice(40, 60).join(' ')
 const lastLong = question.modelAnswer
   .trim()
@@ -98,21 +95,7 @@ const CASES: Case[] = [
 ]
 
 /** One LLM turn after an answer (and, when `askedBefore`, after `wording(first)` was asked). */
-async function turnOf(c: Case, llm: LlmClient) {
-  const h = createEngineHarness(question, c.session)
-  const engine = createLlmInterviewer({
-    llm,
-    prompts,
-    fullAt: DEFAULT_COVERAGE_TUNING.full,
-    scripted: h.engine,
-  })
-  h.add('candidate', 'answer', 'I would start with a monolith and measure it.')
-  if (c.askedBefore) {
-    h.add('interviewer', 'follow-up', `Thanks. ${wording(first!.name)}`, `step:${first!.number}`)
-  }
-  const answer = h.add('candidate', 'answer', 'Fifty million users, peaks of 20k a second.')
-  return engine.nextTurn(h.context({ type: 'answer', turn: answer }), new AbortController().signal)
-}
+const turnOf = (c: Case, llm: LlmClient) => llmTurnAfterAnswer(question, prompts, c, llm)
 
 function randomSplit(rng: Rng, text: string): string[] {
   const parts: string[] = []
