@@ -284,8 +284,11 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
         const coverage = share >= STEP_FULL ? 'full' : share >= STEP_PARTIAL ? 'partial' : 'none'
         return { step: step.number, name: step.name, coverage }
       })
+      // Only a step begun gets its missing points named (grade-feedback.ts): none for the others.
       const stepMissing = new Map(
-        question.framework.steps.map((s) => [s.number, tooLittle ? '' : missingFor(s)]),
+        question.framework.steps.flatMap((s, k) =>
+          framework[k]!.coverage === 'partial' ? [[s.number, missingFor(s)] as const] : [],
+        ),
       )
       const feedback = writeFeedback({
         question,

@@ -169,23 +169,20 @@ class LlmTurnStream implements InterviewerTurnStream {
         return this.turn!.streamed.nextDelta(this.onDelta)
       case 'new':
         try {
-          this.turn = setUpTurn(this.deps, this.ctx, this.signal)
+          this.start()
         } catch (error) {
-          this.phase = 'over'
           return Promise.reject(error)
         }
-        this.phase = 'text'
         return this.next()
       case 'settle':
         this.phase = 'final'
         return this.settle().then(() => this.next())
-      case 'final': {
-        this.phase = 'over'
-        const outcome = this.outcome!
-        this.outcome = null
-        if ('error' in outcome) return Promise.reject(outcome.error)
-        return Promise.resolve({ value: outcome.meta, done: true })
-      }
+      case 'final':
+        try {
+          return Promise.resolve({ value: this.takeOutcome(), done: true })
+        } catch (error) {
+          return Promise.reject(error)
+        }
       default:
         return Promise.resolve({ value: undefined, done: true } as unknown as TurnStep)
     }
@@ -236,11 +233,11 @@ class LlmTurnStream implements InterviewerTurnStream {
             this.phase = 'over'
             return reject(error)
           }
-          this.phase = 'over'
-          const outcome = this.outcome!
-          this.outcome = null
-          if ('error' in outcome) reject(outcome.error)
-          else resolve(outcome.meta)
+          try {
+            resolve(this.takeOutcome())
+          } catch (error) {
+            reject(error)
+          }
         }, reject)
       }
       /**
@@ -267,12 +264,10 @@ class LlmTurnStream implements InterviewerTurnStream {
         read()
       }
       try {
-        this.turn = setUpTurn(this.deps, this.ctx, this.signal)
+        this.start()
       } catch (error) {
-        this.phase = 'over'
         return reject(error)
       }
-      this.phase = 'text'
       read()
     })
   }
@@ -300,12 +295,36 @@ class LlmTurnStream implements InterviewerTurnStream {
     return { value: chunk, done: false }
   }
 
+  /** Builds the turn (the prompt, the model's request, the filters) at its first read. */
+  private start(): void {
+    try {
+      this.turn = setUpTurn(this.deps, this.ctx, this.signal)
+    } catch (error) {
+      this.phase = 'over'
+      throw error
+    }
+    this.phase = 'text'
+  }
+
+  /** The turn's end, once its chunks are handed out: its metadata, or throws its failure. */
+  private takeOutcome(): InterviewerTurnMeta {
+    this.phase = 'over'
+    const outcome = this.outcome!
+    this.outcome = null
+    if ('error' in outcome) throw outcome.error
+    return outcome.meta
+  }
+
   /** Visible text through the leak guard, then the repeat filter: what the candidate sees. */
   private filter(visible: string): TurnChunk | null {
     if (visible.length === 0) return null
-    const { guard, repeats } = this.turn!
-    const chunk = guard.push(visible)
+    return this.throughRepeats(this.turn!.guard.push(visible))
+  }
+
+  /** What the leak guard let out (text, or a revision of it), through the repeat filter. */
+  private throughRepeats(chunk: TurnChunk | null): TurnChunk | null {
     if (chunk === null) return null
+    const { repeats } = this.turn!
     return typeof chunk === 'string' ? repeats.push(chunk) : repeats.revise(chunk.revise)
   }
 
@@ -315,12 +334,8 @@ class LlmTurnStream implements InterviewerTurnStream {
     const { split, guard, repeats } = this.turn!
     const tail = this.filter(split.end())
     if (tail !== null) this.queue.push(tail)
-    const flushed = guard.flush()
-    if (flushed !== null) {
-      const chunk =
-        typeof flushed === 'string' ? repeats.push(flushed) : repeats.revise(flushed.revise)
-      if (chunk !== null) this.queue.push(chunk)
-    }
+    const flushed = this.throughRepeats(guard.flush())
+    if (flushed !== null) this.queue.push(flushed)
     this.leaksCaught = guard.leaks
     const last = repeats.flush()
     if (last !== null) this.queue.push(last)
