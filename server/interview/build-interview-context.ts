@@ -1,13 +1,14 @@
 import type { QuestionBank } from '../questions/question-bank.js'
-import type { Question } from '../questions/question-schema.js'
 import type { SessionWithTurns, Turn, TurnKind } from '../sessions/session-schema.js'
-import { DEFAULT_COVERAGE_TUNING, type CoverageItem } from './coverage-map.js'
-import { touchedAt } from './gap-picker.js'
 import type { CoverageSource } from './coverage-source.js'
 import { withoutInjection } from './injection-detector.js'
-import { splitSentences } from '../text/index.js'
+import {
+  computeInterviewCoverage,
+  type InterviewCoverageRequest,
+  type TopicAnswer,
+} from './interview-coverage.js'
 import { countFollowUps } from './interview-progress.js'
-import { judgeReply, listedTerms } from './reply-substance.js'
+import { listedTerms } from './reply-substance.js'
 import type { InterviewContext, InterviewTrigger } from './interviewer-engine.js'
 
 /**
@@ -29,22 +30,17 @@ export async function buildInterviewContext(
     .map((t) => withoutInjection(t.text))
     .filter((text) => text.length > 0 && listedTerms(text) === null)
   const { turns, ...plain } = session
-  const replies = topicAnswers(turns)
-  const [coverage, latest, topics] = await Promise.all([
-    deps.coverage.snapshot(question, answers, session.focus),
+  const request: InterviewCoverageRequest = {
+    answers,
+    focus: session.focus,
     // Only drill verdicts judge one answer alone; a mock interview needs no second map.
-    trigger.type === 'answer' && session.mode === 'drill'
-      ? deps.coverage.snapshot(question, [trigger.turn.text], session.focus)
-      : null,
-    findAnswerTopicsOf(deps.coverage, question, replies),
-  ])
-  const answerTopics = await withSentenceTopicsOf(
-    deps.coverage,
-    question,
-    replies,
-    topics,
-    coveredByMap(coverage.map),
-  )
+    latestAnswer: trigger.type === 'answer' && session.mode === 'drill' ? trigger.turn.text : null,
+    replies: topicAnswers(turns),
+  }
+  // In one piece when the source can (the worker pool: one request), else call by call.
+  const { coverage, latest, answerTopics } = deps.coverage.interview
+    ? await deps.coverage.interview(question, request)
+    : await computeInterviewCoverage(deps.coverage, question, request)
   return {
     session: plain,
     question,
@@ -56,170 +52,6 @@ export async function buildInterviewContext(
     followUpsAsked: countFollowUps(turns),
     followUpBudget: session.options.followUpBudget,
   }
-}
-
-/**
- * An answer; whether the question it replied to aimed at no step (the opening, a wrap-up); and
- * whether it replied to a mock interview's opening (no follow-up asked yet but a pushback).
- */
-export type TopicAnswer = {
-  text: string
-  open: boolean
-  opening?: boolean
-  /** The target of the question it replied to (null: an open question). */
-  target?: string | null
-}
-
-/**
- * The step each answer was mainly about, and each of its sentences, for answers with substance
- * by their form only: a thin line that happens to use a step's words has not dealt with that
- * step. A reply to a question that aimed at no step is credited to nothing else, so its best
- * step, and each sentence's, counts from the level the gap picker calls touched; a reply to a
- * question on X is already credited to X, and its own topics count only from the coverage map's
- * partial level (where the map already calls the step covered). Then each sentence of a reply
- * also counts for its best step not yet dealt with (`withSentenceTopicsOf`); `mapCovered` are the
- * steps the whole map calls covered.
- */
-export function findAnswerTopics(
-  coverage: TopicSource<string | null>,
-  question: Question,
-  answers: readonly TopicAnswer[],
-  mapCovered: readonly string[] = [],
-): string[] {
-  const topics = joinTopics(question, topicQueries(coverage, question, answers), answers)
-  const requests = sentenceRequests(answers, [...topics, ...mapCovered])
-  const more = requests.map((r) => coverage.topicOf(question, r.text, r.minScore, r.skip))
-  return joinSentenceTopics(topics, more)
-}
-
-/**
- * The sentence topics of replies, once the answers' own topics are known: a candidate who answers
- * the question on X and goes on to the next steps in the same reply has dealt with those too. The
- * reply is already credited to X (or, for an open question, to its best step and each sentence's
- * best), and the coverage map, seeing words only, often gives the later sentences to X or to a
- * step dealt with earlier (their words overlap: a hypothesis names the tool that tests it); so
- * each sentence counts for its best step among those not yet dealt with, from the touched level
- * and at half its best step's score (coverage-tracker.ts, SKIPPED_TO_SHARE).
- */
-async function withSentenceTopicsOf(
-  coverage: CoverageSource,
-  question: Question,
-  answers: readonly TopicAnswer[],
-  topics: readonly string[],
-  mapCovered: readonly string[],
-): Promise<string[]> {
-  const requests = sentenceRequests(answers, [...topics, ...mapCovered])
-  if (requests.length === 0) return [...topics]
-  const more = await Promise.all(
-    requests.map((r) => coverage.topicOf(question, r.text, r.minScore, r.skip)),
-  )
-  return joinSentenceTopics(topics, more)
-}
-
-function joinSentenceTopics(topics: readonly string[], more: readonly (string | null)[]): string[] {
-  return [...new Set([...topics, ...more.filter((t): t is string => t !== null)])]
-}
-
-/** Steps the coverage map calls covered by the words alone (the gap picker's coveredByWords). */
-export function coveredByMap(map: { steps: readonly CoverageItem[] }): string[] {
-  return map.steps.filter((s) => s.level !== 'none').map((s) => s.id)
-}
-
-/**
- * Each sentence of each substantive reply of several sentences, to be given to its best step
- * outside `covered` (the steps dealt with: the answers' topics, the map's covered steps) and the
- * targets the candidate answered.
- */
-function sentenceRequests(
-  answers: readonly TopicAnswer[],
-  covered: readonly string[],
-): Array<{ text: string; minScore: number; skip: string[] }> {
-  const substantive = answers.filter((a) => judgeReply(a.text) === 'substantive')
-  const answered = substantive.flatMap((a) => (a.target ? [a.target] : []))
-  const skip = [...new Set([...covered, ...answered])].sort()
-  return substantive
-    .flatMap((a) => {
-      const sentences = splitSentences(a.text).map((s) => s.text)
-      return sentences.length > 1 ? sentences : []
-    })
-    .map((text) => ({ text, minScore: touchedAt(DEFAULT_COVERAGE_TUNING.full), skip }))
-}
-
-/** findAnswerTopics for a coverage source that may answer later (the worker pool). */
-async function findAnswerTopicsOf(
-  coverage: CoverageSource,
-  question: Question,
-  answers: readonly TopicAnswer[],
-): Promise<string[]> {
-  const topics = await Promise.all(topicQueries(coverage, question, answers))
-  return joinTopics(question, topics, answers)
-}
-
-/** What the answer topics ask of a coverage source: CoverageSource's calls, answered now or later. */
-type TopicSource<Topic> = {
-  topicOf(question: Question, answer: string, minScore?: number, skip?: readonly string[]): Topic
-}
-
-/** The coverage queries behind the answer topics: each substantive answer's main step. */
-function topicQueries<Topic>(
-  coverage: TopicSource<Topic>,
-  question: Question,
-  answers: readonly TopicAnswer[],
-): Topic[] {
-  return topicRequests(answers).map((r) => coverage.topicOf(question, r.text, r.minScore))
-}
-
-/** The answers' topics, then the first step when a substantive reply answered the opening, once each. */
-function joinTopics(
-  question: Question,
-  topics: readonly (string | null)[],
-  answers: readonly TopicAnswer[],
-): string[] {
-  const all = [...topics, openingStep(question, answers)]
-  return [...new Set(all.filter((topic): topic is string => topic !== null))]
-}
-
-/**
- * The framework's first step, when a substantive reply answered a mock interview's opening
- * (through a redirect, a clarification, a keyword list and its pushback): the opening asks where
- * the candidate would start, and the reply counts toward that start as the reply to a follow-up
- * on X counts toward X, whatever words it uses. A framework's steps are in the order an answer
- * takes them (assumptions, hypotheses, the situation...), and the coverage map, which sees only
- * words, often gives such a start to another step: "The candidates in my head are a saturated
- * connection pool, the planner picking another index..." scores 0.05 on "Hypothesis Generation"
- * and 0.53 on "Tool Application", whose description names the connection pool, and the
- * interviewer's first follow-up then asked for the hypotheses again. Until 2026-12-03 the start
- * counted only when the reply touched the first step (0.18): on the labelled answers of
- * bench:coverage, 27 of 33 first-step answers touch it against 32 of 126 others, so a reply below
- * that level is a first step only if more than about 80% of openings start there; in the bench's
- * candidate kinds 5 of the 6 that open with substance do (the out-of-order one opens with the last
- * step), and with the touched condition 2.9-3.1% of follow-ups were aimed at a covered step with
- * candidates in other words, 12-15% on four questions, nearly all of them this first follow-up.
- * What crediting costs when the candidate started elsewhere: the first step is not a gap, as a
- * follow-up's target is not after any substantive reply; the wrap-ups and the pressing
- * questions can still reach it. Null when no such reply was given.
- */
-function openingStep(question: Question, answers: readonly TopicAnswer[]): string | null {
-  const first = question.framework.steps[0]
-  const opened = answers.some((a) => a.opening && judgeReply(a.text) === 'substantive')
-  return first && opened ? `step:${first.number}` : null
-}
-
-function topicRequests(
-  answers: readonly TopicAnswer[],
-): Array<{ text: string; minScore?: number }> {
-  return answers
-    .filter((a) => judgeReply(a.text) === 'substantive')
-    .flatMap((a) => {
-      if (!a.open) return [{ text: a.text }]
-      // Each sentence of a reply to an open question has its own best step too: the reply may go
-      // through several steps, and its best step overall is one of them only. (A reply to a
-      // question on a step needs none: there a topic counts from the map's partial level, at
-      // which the map already calls the step covered.)
-      const sentences = splitSentences(a.text).map((s) => s.text)
-      const parts = sentences.length > 1 ? [a.text, ...sentences] : [a.text]
-      return parts.map((text) => ({ text, minScore: touchedAt(DEFAULT_COVERAGE_TUNING.full) }))
-    })
 }
 
 /** The candidate's answers with whether each replied to a question that aimed at no step. */

@@ -1,4 +1,5 @@
 import type { Question } from '../questions/question-schema.js'
+import type { InterviewCoverage, InterviewCoverageRequest } from './interview-coverage.js'
 import type { CoverageSnapshot } from './interviewer-engine.js'
 
 /**
@@ -19,4 +20,10 @@ export type CoverageSource = {
     minScore?: number,
     skip?: readonly string[],
   ): string | null | Promise<string | null>
+  /**
+   * Everything a turn's context needs (interview-coverage.ts) in one call, when the source can
+   * do better than the calls above one by one (the worker pool: one request, not a dozen).
+   * The same result as computeInterviewCoverage on this source.
+   */
+  interview?(question: Question, request: InterviewCoverageRequest): Promise<InterviewCoverage>
 }

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads'
 import type { Question } from '../questions/question-schema.js'
 import { workerEntryUrl } from '../workers/worker-entry.js'
 import type { CoverageSource } from './coverage-source.js'
+import type { InterviewCoverage, InterviewCoverageRequest } from './interview-coverage.js'
 import type { CoverageSnapshot } from './interviewer-engine.js'
 import { createOnePerLoopTurn } from './one-per-loop-turn.js'
 import { questionVersion } from './question-version.js'
@@ -18,10 +19,11 @@ export type CoverageRequest = { id: number; questionId: string; question?: Quest
       minScore: number | undefined
       skip?: readonly string[]
     }
+  | { kind: 'interview'; request: InterviewCoverageRequest }
 )
+type CoverageResult = CoverageSnapshot | string | null | InterviewCoverage
 export type CoverageReply =
-  | { id: number; ok: true; result: CoverageSnapshot | string | null }
-  | { id: number; ok: false; message: string }
+  { id: number; ok: true; result: CoverageResult } | { id: number; ok: false; message: string }
 
 export type CoverageWorkerPool = CoverageSource & {
   snapshot(
@@ -35,6 +37,7 @@ export type CoverageWorkerPool = CoverageSource & {
     minScore?: number,
     skip?: readonly string[],
   ): Promise<string | null>
+  interview(question: Question, request: InterviewCoverageRequest): Promise<InterviewCoverage>
   /** Starts every worker now (they start on first use otherwise): call once the server listens. */
   warm(): void
   readonly size: number
@@ -43,7 +46,7 @@ export type CoverageWorkerPool = CoverageSource & {
 
 type Pending = {
   request: CoverageRequest
-  resolve: (result: CoverageSnapshot | string | null) => void
+  resolve: (result: CoverageResult) => void
   reject: (error: Error) => void
   /** A request whose worker died is sent once more, to a fresh worker. */
   retried: boolean
@@ -120,11 +123,12 @@ export function createCoverageWorkerPool(options: {
   }
 
   /**
-   * The slot that last scored each answer text: its passage scores are cached in that worker. An
-   * answer's topic is asked right after its map, and every later turn maps and asks about the
-   * same answers again; sent elsewhere, each worker scored the same passages (about 1.8 of the
-   * 4 ms of worker CPU an answer cost). Only a hint: it gives way to a worker with a much shorter
-   * queue. Bounded: forgotten all at once past MAX_REMEMBERED_CHARS.
+   * The slot that last scored each answer text: its passage scores are cached in that worker.
+   * Every later turn maps and asks about the same answers again; sent elsewhere, each worker
+   * scored the same passages (about 1.8 of the 4 ms of worker CPU an answer cost). A turn's
+   * context asks for its map and topics in one request (`interview`), so they share one worker's
+   * cache too. Only a hint: it gives way to a worker with a much shorter queue. Bounded:
+   * forgotten all at once past MAX_REMEMBERED_CHARS.
    */
   const scoredIn = new Map<string, Slot>()
   let rememberedChars = 0
@@ -156,7 +160,7 @@ export function createCoverageWorkerPool(options: {
   /** Sends a request about `answers`, to the worker that scored the first of them if it can. */
   const send = (request: CoverageRequest, answers: readonly string[]) => {
     if (closed) return Promise.reject(new Error('the coverage pool is closed'))
-    return new Promise<CoverageSnapshot | string | null>((resolve, reject) => {
+    return new Promise<CoverageResult>((resolve, reject) => {
       const preferred = answers.length > 0 ? scoredIn.get(answers[0]!) : undefined
       remember(answers, dispatch({ request, resolve, reject, retried: false }, preferred))
     })
@@ -181,6 +185,12 @@ export function createCoverageWorkerPool(options: {
     topicOf(question, answer, minScore, skip) {
       const request = { ...about(question), kind: 'topic' as const, answer, minScore, skip }
       return send(request, [answer]) as Promise<string | null>
+    },
+    interview(question, request) {
+      return send(
+        { ...about(question), kind: 'interview', request },
+        request.answers,
+      ) as Promise<InterviewCoverage>
     },
     warm() {
       if (closed) return

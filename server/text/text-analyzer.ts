@@ -1,3 +1,4 @@
+import { BoundedLru } from './bounded-lru.js'
 import { dotsAgainstMany } from './dot-products.js'
 import { createStemmer } from './stem.js'
 import { STOP_WORDS } from './stop-words.js'
@@ -109,6 +110,21 @@ const NUMBER_WORDS = new Map(
   'zero one two three four five six seven eight nine ten'.split(' ').map((w, i) => [w, String(i)]),
 )
 
+/** Texts whose terms an analyzer keeps: several questions' reference texts and recent answers. */
+const MAX_CACHED_TERMS = 4096
+const MAX_CACHED_TERM_CHARS = 1_000_000
+
+/** The stems of a text's terms, kept with the (cached, never changed) terms array. */
+const STEM_SETS = new WeakMap<readonly Term[], ReadonlySet<string>>()
+function stemsOf(terms: readonly Term[]): ReadonlySet<string> {
+  let stems = STEM_SETS.get(terms)
+  if (!stems) {
+    stems = new Set(terms.map((t) => t.stem))
+    STEM_SETS.set(terms, stems)
+  }
+  return stems
+}
+
 /** Builds a text analyzer; cheap until the first call that needs word vectors. */
 export function createTextAnalyzer(options: TextAnalyzerOptions = {}): TextAnalyzer {
   const stem = createStemmer()
@@ -149,13 +165,15 @@ export function createTextAnalyzer(options: TextAnalyzerOptions = {}): TextAnaly
       .map((t) => NUMBER_WORDS.get(t.word) ?? t.word)
       .filter((w) => !STOP_WORDS.has(w))
 
-  // Reference texts (model answers, rubric) are analysed again and again: keep the last few.
-  const recentTerms = new Map<string, Term[]>()
+  // Reference texts (model answers, rubric, a question's step texts and exemplars) are analysed
+  // again and again: every coverage map reads all of its question's, about 70, once per passage.
+  // Least recently used out: the 64 kept first-in-first-out until 2026-12-03 were fewer than a
+  // map's working set, so each passage analysed every reference text afresh.
+  const recentTerms = new BoundedLru<Term[]>(MAX_CACHED_TERMS, MAX_CACHED_TERM_CHARS)
   const terms = (text: string): Term[] => {
     const cached = recentTerms.get(text)
     if (cached) return cached
     const result = analyseTerms(text)
-    if (recentTerms.size >= 64) recentTerms.delete(recentTerms.keys().next().value!)
     recentTerms.set(text, result)
     return result
   }
@@ -185,6 +203,7 @@ export function createTextAnalyzer(options: TextAnalyzerOptions = {}): TextAnaly
   // and the result equals the best wordSimilarity of each `from` term over `to`.
   const align = (from: Term[], to: Term[]): number[] => {
     const e = vectors()
+    if (!e) return alignLexical(from, to)
     const toVectors = to.map((t) => e?.vector(t.word))
     const toChance = to.map((t, j) => (e && toVectors[j] ? baselineOf(e, t.word, toVectors[j]) : 0))
     return from.map((r) => {
@@ -207,6 +226,22 @@ export function createTextAnalyzer(options: TextAnalyzerOptions = {}): TextAnaly
         if (corrected > best && corrected >= minSimilarity) best = corrected
       }
       return best
+    })
+  }
+
+  /**
+   * `align` without word vectors (the coverage maps' stems-only analyzer): a term scores 1 when
+   * `to` has its stem, else MISSPELLING when a word of `to` is one edit from it, else 0, which is
+   * what the loop above gives without vectors, found by one set lookup instead of a scan of `to`.
+   */
+  const alignLexical = (from: Term[], to: Term[]): number[] => {
+    const stems = stemsOf(to)
+    return from.map((r) => {
+      if (stems.has(r.stem)) return 1
+      // isOneEditApart needs five letters or more.
+      if (r.word.length < 5) return 0
+      for (const t of to) if (isOneEditApart(r.word, t.word)) return MISSPELLING
+      return 0
     })
   }
 

@@ -259,3 +259,44 @@ describe('buildInterviewContext, the reply to the opening', () => {
     expect((await contextOf(turns, tracker(touched))).answerTopics).not.toContain('step:1')
   })
 })
+
+describe('buildInterviewContext, a source that computes the whole coverage at once', () => {
+  it('asks it once, with the answers, the focus and the replies, and uses what it gives', async () => {
+    const turns = [
+      {
+        ...makeTurn({ id: 't1', role: 'interviewer', kind: 'question', text: 'So?' }),
+        seq: 1,
+      } as Turn,
+      turn(
+        't2',
+        'I would write down the load, the team and the budget first. Then I would prototype.',
+      ),
+    ]
+    const asked: unknown[] = []
+    const coverage = {
+      ...recordingTracker([]),
+      snapshot: () => {
+        throw new Error('not called one by one')
+      },
+      interview: async (_q: unknown, request: unknown) => {
+        asked.push(request)
+        const map = { steps: [], criteria: [], concepts: [] }
+        return { coverage: { map, focus: null }, latest: null, answerTopics: ['step:3'] }
+      },
+    }
+    const ctx = await buildInterviewContext(
+      { bank: new QuestionBank([question]), coverage },
+      { ...makeSession({ questionId: question.id }), turns },
+      { type: 'answer', turn: turns[1]! },
+    )
+    expect(ctx.answerTopics).toEqual(['step:3'])
+    expect(asked).toEqual([
+      {
+        answers: [turns[1]!.text],
+        focus: null,
+        latestAnswer: null,
+        replies: [{ text: turns[1]!.text, open: true, opening: true, target: null }],
+      },
+    ])
+  })
+})

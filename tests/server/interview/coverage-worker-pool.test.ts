@@ -3,6 +3,7 @@ import {
   createCoverageWorkerPool,
   type CoverageWorkerPool,
 } from '../../../server/interview/coverage-worker-pool.js'
+import { computeInterviewCoverage } from '../../../server/interview/interview-coverage.js'
 import { createStemCoverageTracker } from '../../../server/interview/stem-coverage-tracker.js'
 import { editedQuestion } from './fixtures/edited-question.js'
 import { FIXTURE_QUESTION_IDS, loadFixtureQuestion } from './fixtures/load-question.js'
@@ -73,6 +74,31 @@ describe('createCoverageWorkerPool', () => {
     const local = createStemCoverageTracker(questions)
     expect(map).toEqual(local.snapshot(question, both, null))
     expect(topics).toEqual(both.map((answer) => local.topicOf(question, answer)))
+  }, 60_000)
+
+  it("computes a turn's whole coverage in one request, as the calls one by one do here", async () => {
+    const sentTo: string[] = []
+    pool = createCoverageWorkerPool({
+      questions,
+      size: 2,
+      onDispatch: (_worker, request) => sentTo.push(request.kind),
+    })
+    const local = createStemCoverageTracker(questions)
+    const question = questions[0]!
+    const replies = [
+      { text: ANSWERS[0]!, open: true, opening: true, target: null },
+      { text: `${ANSWERS[1]} ${ANSWERS[2]}`, open: false, target: 'step:2' },
+    ]
+    const request = {
+      answers: replies.map((r) => r.text),
+      focus: 'step:2',
+      latestAnswer: replies[1]!.text,
+      replies,
+    }
+    const remote = await pool.interview(question, request)
+    expect(sentTo).toEqual(['interview'])
+    expect(remote).toEqual(await computeInterviewCoverage(local, question, request))
+    expect(remote.answerTopics.length).toBeGreaterThan(0)
   }, 60_000)
 
   // A sentence topic with steps left out (build-interview-context.ts) is the worker's to skip too.
