@@ -82,20 +82,20 @@ export type CoverageTuning = {
 // score whose precision on the labelled pairs is the previous method's at its `full` (0.76), so
 // the interviewer skips steps as surely as before (bench:coverage prints both).
 export const DEFAULT_COVERAGE_TUNING: CoverageTuning = {
-  partial: 0.3,
-  full: 0.45,
+  partial: 0.29,
+  full: 0.48,
   exemplarFactor: 0.7,
   competition: 0.8,
   maxActivities: 3,
   stepModel: {
-    recall: 4.72,
-    exemplar: 1.2,
-    activity: 1.37,
-    section: 1.78,
-    none: 6.28,
-    noneDismissal: 1.57,
-    noneLength: -1.92,
-    noneNumber: -1.43,
+    recall: 4.26,
+    exemplar: 1.42,
+    activity: 1.47,
+    section: 2.51,
+    none: 6.03,
+    noneDismissal: 1.58,
+    noneLength: -1.98,
+    noneNumber: -1.5,
   },
 }
 
@@ -186,13 +186,17 @@ export function computeCoverageMap(input: CoverageInput): CoverageMap {
     const features = steps.map((item) => {
       const f = (name: string, compute: () => number) =>
         cached(p, itemKey(item, version, name), compute)
-      return stepFeatures(p, item, {
-        analyzer: input.analyzer,
-        demote,
-        section: sectionOf(item, sections, input.analyzer),
-        maxActivities: tuning.maxActivities,
-        cached: f,
-      })
+      // Less the step's baseline: what the passage shows beyond design talk in general.
+      return centred(
+        stepFeatures(p, item, {
+          analyzer: input.analyzer,
+          demote,
+          section: sectionOf(item, sections, input.analyzer),
+          maxActivities: tuning.maxActivities,
+          cached: f,
+        }),
+        item.baseline,
+      )
     })
     return stepChances(features, traitsOf(p), tuning.stepModel)
   })
@@ -274,6 +278,20 @@ function shareIn(
     if (stems.has(t.stem)) found += w
   }
   return total > 0 ? found / total : 0
+}
+
+/**
+ * A passage's features for a step less the step's baseline (coverage-baseline.ts); as they are
+ * when the step has none.
+ */
+export function centred(features: StepFeatures, baseline: StepFeatures | undefined): StepFeatures {
+  if (!baseline) return features
+  return {
+    recall: features.recall - baseline.recall,
+    exemplar: features.exemplar - baseline.exemplar,
+    activity: features.activity - baseline.activity,
+    section: features.section - baseline.section,
+  }
 }
 
 /** The traits of a passage; its length is that of its longest sentence (pairs are two). */
@@ -423,20 +441,37 @@ export function levelOf(score: number, t: { partial: number; full: number }): Co
 }
 
 /**
- * Sentences and pairs of adjacent sentences of each answer. Scoring the best passage rather than
- * the whole transcript keeps a long answer from covering every step a little by sheer vocabulary.
+ * Sentences and pairs of adjacent sentences of each answer, and the clauses of a sentence that
+ * has several. Scoring the best passage rather than the whole transcript keeps a long answer from
+ * covering every step a little by sheer vocabulary.
  */
 export function splitPassages(answers: readonly string[]): string[] {
   const passages: string[] = []
   for (const answer of answers) {
     const sentences = splitSentences(answer).map((s) => s.text)
     sentences.forEach((s, i) => {
-      passages.push(s)
+      passages.push(s, ...clausesOf(s))
       const next = sentences[i + 1]
       if (next !== undefined) passages.push(`${s} ${next}`)
     })
   }
   return passages
+}
+
+/** A clause shorter than this many words ("Going through the three") is no passage of its own. */
+const MIN_CLAUSE_WORDS = 4
+/**
+ * The clauses of a sentence split at a semicolon or colon ("Expiry is cheap but stale; versioned
+ * keys cost a lookup"), when at least two are long enough; none otherwise. A sentence doing two
+ * steps splits the softmax's chance between them, so each may fall below the threshold; each
+ * clause, doing one, gives its step the chance in full.
+ */
+export function clausesOf(sentence: string): string[] {
+  const clauses = sentence
+    .split(/[;:]\s+/)
+    .map((c) => c.trim())
+    .filter((c) => (c.match(/[\p{L}\p{N}']+/gu)?.length ?? 0) >= MIN_CLAUSE_WORDS)
+  return clauses.length >= 2 ? clauses : []
 }
 
 /**

@@ -2,6 +2,8 @@ import type { Question } from '../questions/question-schema.js'
 import { splitSentences, stripFencedCode, type TextAnalyzer } from '../text/index.js'
 import { classifyStep, cueOf } from './step-kinds.js'
 import { extractKeyConcepts, type KeyConcept } from './key-concepts.js'
+import { backgroundSentences, stepBaselines } from './coverage-baseline.js'
+import { DEFAULT_COVERAGE_TUNING, type StepFeatures } from './coverage-map.js'
 
 /** What a coverage item is matched against: its own words plus sentences of the model answer. */
 export type ItemReference = {
@@ -19,6 +21,12 @@ export type ItemReference = {
   weight: number
   /** Words that show the candidate doing this item (by its step kind); null for none. */
   cue: RegExp | null
+  /**
+   * A framework step's: its features' mean on other questions' model-answer sentences
+   * (coverage-baseline.ts), which the coverage map subtracts; none for criteria and drill items
+   * built without the bank.
+   */
+  baseline?: StepFeatures
 }
 
 /** Per-question data the coverage map needs, computed once per question and reused. */
@@ -71,8 +79,16 @@ export function buildQuestionProfile(
       if (long && step.exemplars.length < MAX_EXEMPLARS) step.exemplars.push(sentence.text)
     }
   }
-  return {
+  // After the exemplars: the baseline's exemplar feature reads them.
+  const baselines = stepBaselines(
     steps,
+    question,
+    backgroundSentences(question, bank, analyzer),
+    analyzer,
+    DEFAULT_COVERAGE_TUNING.maxActivities,
+  )
+  return {
+    steps: steps.map((step, j) => ({ ...step, baseline: baselines[j]! })),
     criteria: question.rubric.map((c, i) => ({
       id: `criterion:${i + 1}`,
       label: c.name,

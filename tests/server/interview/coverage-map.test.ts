@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
+  centred,
+  clausesOf,
   computeCoverageMap,
   DEFAULT_COVERAGE_TUNING,
   splitPassages,
@@ -122,5 +124,48 @@ describe('splitPassages', () => {
       'Two things. Three.',
       'Three.',
     ])
+  })
+})
+
+describe('clausesOf', () => {
+  it('splits a sentence at semicolons and colons', () => {
+    expect(
+      clausesOf(
+        'Expiry is cheap and simple but stale; versioned keys are fresher but cost a lookup.',
+      ),
+    ).toEqual([
+      'Expiry is cheap and simple but stale',
+      'versioned keys are fresher but cost a lookup.',
+    ])
+  })
+
+  it('keeps no clause too short to do a step, and no split of one clause', () => {
+    expect(clausesOf('Three options: a plain transaction ships in three days.')).toEqual([])
+    expect(clausesOf('We meet at 10:30 to review the rollout plan.')).toEqual([])
+  })
+})
+
+describe('splitPassages with clauses', () => {
+  it('adds the clauses of a sentence after it', () => {
+    expect(
+      splitPassages(['We roll back first and watch errors; then we fix the pool leak.']),
+    ).toEqual([
+      'We roll back first and watch errors; then we fix the pool leak.',
+      'We roll back first and watch errors',
+      'then we fix the pool leak.',
+    ])
+  })
+})
+
+describe('centred', () => {
+  it("subtracts the step's baseline, and leaves features as they are without one", () => {
+    const f = { recall: 0.5, exemplar: 0.4, activity: 1, section: 0.3 }
+    const base = { recall: 0.1, exemplar: 0.2, activity: 0.5, section: 0.1 }
+    const c = centred(f, base)
+    expect(c.recall).toBeCloseTo(0.4)
+    expect(c.exemplar).toBeCloseTo(0.2)
+    expect(c.activity).toBeCloseTo(0.5)
+    expect(c.section).toBeCloseTo(0.2)
+    expect(centred(f, undefined)).toBe(f)
   })
 })
