@@ -20,7 +20,7 @@
  * Run: `npx tsx bench/answer-path/process-cpu.ts [--rounds 4] [--workers 2]`.
  */
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterviewOrchestrator } from '../../server/interview/interview-orchestrator.js'
@@ -40,6 +40,7 @@ const arg = (flag: string, fallback: number) => {
 }
 const ROUNDS = arg('--rounds', 4)
 const WORKERS = arg('--workers', availableParallelism())
+const WARM_ROUNDS = 4
 
 /** The load generator's answer (bench/stream/load-generator.ts), with its tag. */
 const streamAnswer = (tag: string) =>
@@ -125,6 +126,33 @@ async function answer(sessionId: string, text: string): Promise<Cost> {
   return { processMs: (used.user + used.system) / 1000, mainMs: readThreadCpuMs() - main }
 }
 
+/** CPU ms of each thread of this process by its name (/proc/self/task/<tid>/schedstat, ns). */
+function readThreads(): Map<string, number> {
+  const byName = new Map<string, number>()
+  for (const tid of readdirSync('/proc/self/task')) {
+    try {
+      const name = readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim()
+      const ns = Number(readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ')[0])
+      const key = tid === String(process.pid) ? 'main thread' : `${name} ${tid}`
+      byName.set(key, (byName.get(key) ?? 0) + ns / 1e6)
+    } catch {
+      // A thread that ended meanwhile.
+    }
+  }
+  return byName
+}
+
+/** Per answer, CPU ms by thread name over a phase of `answers` answers. */
+function threadShares(before: Map<string, number>, answers: number): string {
+  const after = readThreads()
+  return [...after]
+    .map(([name, ms]) => [name, (ms - (before.get(name) ?? 0)) / answers] as const)
+    .filter(([, ms]) => ms >= 0.05)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, ms]) => `${name} ${ms.toFixed(2)}`)
+    .join(', ')
+}
+
 const fmt = (v: number) => (v < 10 ? v.toFixed(1) : v.toFixed(0))
 function report(label: string, costs: Cost[]) {
   const line = (values: number[]) => {
@@ -148,18 +176,21 @@ try {
   for (const q of bank.questions) {
     first.push(await answer(await openSession(q.id), labelledAnswer(q.id, 0, n++)))
   }
-  // Every question's profile in every worker, as on a server that ran a while.
-  for (let w = 0; w < WORKERS; w += 1) {
+  // Every question's profile in every worker, and the code compiled, as on a server that ran a
+  // while (background compilation would otherwise count as the answers' cost).
+  for (let w = 0; w < WORKERS + WARM_ROUNDS; w += 1) {
     for (const q of bank.questions) {
-      await answer(await openSession(q.id), labelledAnswer(q.id, 3, n++))
+      await answer(await openSession(q.id), labelledAnswer(q.id, 3 + w, n++))
     }
   }
   const steady: Cost[] = []
+  const threadsBefore = readThreads()
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const q of bank.questions) {
       steady.push(await answer(await openSession(q.id), labelledAnswer(q.id, round * 2, n++)))
     }
   }
+  const steadyThreads = threadShares(threadsBefore, steady.length)
   const stream: Cost[] = []
   const q0 = bank.questions[0]!.id
   for (let i = 0; i < ROUNDS * 15; i += 1) {
@@ -171,6 +202,9 @@ try {
   )
   report('first answer of a question', first)
   report('steady state', steady)
+  console.log(
+    `steady state, ms per answer by thread (opening the sessions included): ${steadyThreads}`,
+  )
   report("bench:stream's answer", stream)
 } finally {
   await runtime.close()

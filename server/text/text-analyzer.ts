@@ -114,15 +114,37 @@ const NUMBER_WORDS = new Map(
 const MAX_CACHED_TERMS = 4096
 const MAX_CACHED_TERM_CHARS = 1_000_000
 
-/** The stems of a text's terms, kept with the (cached, never changed) terms array. */
-const STEM_SETS = new WeakMap<readonly Term[], ReadonlySet<string>>()
-function stemsOf(terms: readonly Term[]): ReadonlySet<string> {
-  let stems = STEM_SETS.get(terms)
-  if (!stems) {
-    stems = new Set(terms.map((t) => t.stem))
-    STEM_SETS.set(terms, stems)
+/**
+ * A text's terms as the lexical alignment looks them up: their stems, and their words of five
+ * letters or more (the shortest a misspelling is credited at) by length. Kept with the (cached,
+ * never changed) terms array.
+ */
+type LexicalIndex = { stems: ReadonlySet<string>; byLength: ReadonlyMap<number, string[]> }
+const LEXICAL_INDEXES = new WeakMap<readonly Term[], LexicalIndex>()
+function lexicalIndexOf(terms: readonly Term[]): LexicalIndex {
+  let index = LEXICAL_INDEXES.get(terms)
+  if (!index) {
+    const byLength = new Map<number, string[]>()
+    for (const t of terms) {
+      if (t.word.length < 5) continue
+      const same = byLength.get(t.word.length)
+      if (same) same.push(t.word)
+      else byLength.set(t.word.length, [t.word])
+    }
+    index = { stems: new Set(terms.map((t) => t.stem)), byLength }
+    LEXICAL_INDEXES.set(terms, index)
   }
-  return stems
+  return index
+}
+const stemsOf = (terms: readonly Term[]): ReadonlySet<string> => lexicalIndexOf(terms).stems
+
+/** Whether a word of the index is one edit from `word` (isOneEditApart: lengths within one). */
+function hasOneEditFrom(index: LexicalIndex, word: string): boolean {
+  for (let length = word.length - 1; length <= word.length + 1; length++) {
+    const words = index.byLength.get(length)
+    if (words) for (const w of words) if (isOneEditApart(word, w)) return true
+  }
+  return false
 }
 
 /** Builds a text analyzer; cheap until the first call that needs word vectors. */
@@ -232,25 +254,26 @@ export function createTextAnalyzer(options: TextAnalyzerOptions = {}): TextAnaly
   /**
    * `align` without word vectors (the coverage maps' stems-only analyzer): a term scores 1 when
    * `to` has its stem, else MISSPELLING when a word of `to` is one edit from it, else 0, which is
-   * what the loop above gives without vectors, found by one set lookup instead of a scan of `to`.
+   * what the loop above gives without vectors, found by one set lookup instead of a scan of `to`
+   * and, for the misspelling, among the words of `to` of about its length only.
    */
   const alignLexical = (from: Term[], to: Term[]): number[] => {
-    const stems = stemsOf(to)
+    const index = lexicalIndexOf(to)
     return from.map((r) => {
-      if (stems.has(r.stem)) return 1
+      if (index.stems.has(r.stem)) return 1
       // isOneEditApart needs five letters or more.
       if (r.word.length < 5) return 0
-      for (const t of to) if (isOneEditApart(r.word, t.word)) return MISSPELLING
-      return 0
+      return hasOneEditFrom(index, r.word) ? MISSPELLING : 0
     })
   }
 
-  const coverageOf = (
+  /** The weighted share of `reference` that `answer` covers (coverage's score alone). */
+  const coverageScore = (
     answer: Term[],
     reference: Term[],
-    demoted: Set<string>,
+    demoted: ReadonlySet<string>,
     factor: number,
-  ): Coverage => {
+  ): { score: number; best: number[] } => {
     const best = align(reference, answer)
     let total = 0
     let got = 0
@@ -259,37 +282,65 @@ export function createTextAnalyzer(options: TextAnalyzerOptions = {}): TextAnaly
       total += w
       got += w * best[i]!
     })
-    const order = reference
-      .map((r, i) => ({ r, i }))
-      .filter(({ r }) => !demoted.has(r.stem) || factor > 0)
-      .sort((x, y) => y.r.weight - x.r.weight)
+    return { score: total > 0 ? got / total : 0, best }
+  }
+
+  /**
+   * Coverage with its matched and missing terms, which are sorted only when read: the coverage
+   * map reads the score alone, about ten coverages a passage.
+   */
+  const coverageOf = (
+    answer: Term[],
+    reference: Term[],
+    demoted: ReadonlySet<string>,
+    factor: number,
+  ): Coverage => {
+    const { score, best } = coverageScore(answer, reference, demoted, factor)
+    let lists: { matched: string[]; missing: string[] } | undefined
+    const listsOf = () => {
+      if (lists) return lists
+      const order = reference
+        .map((r, i) => ({ r, i }))
+        .filter(({ r }) => !demoted.has(r.stem) || factor > 0)
+        .sort((x, y) => y.r.weight - x.r.weight)
+      lists = {
+        matched: order.filter(({ i }) => best[i]! >= MATCHED).map(({ r }) => r.word),
+        missing: order.filter(({ i }) => best[i]! < MATCHED).map(({ r }) => r.word),
+      }
+      return lists
+    }
     return {
-      score: total > 0 ? got / total : 0,
-      matchedTerms: order.filter(({ i }) => best[i]! >= MATCHED).map(({ r }) => r.word),
-      missingTerms: order.filter(({ i }) => best[i]! < MATCHED).map(({ r }) => r.word),
+      score,
+      get matchedTerms() {
+        return listsOf().matched
+      },
+      get missingTerms() {
+        return listsOf().missing
+      },
     }
   }
+
+  const NO_STEMS: ReadonlySet<string> = new Set()
 
   return {
     tokens,
     terms,
     wordSimilarity,
     coverage(answer, reference, opts = {}) {
-      const demoted = new Set(opts.demote ? terms(opts.demote).map((t) => t.stem) : [])
+      const demoted = opts.demote ? stemsOf(terms(opts.demote)) : NO_STEMS
       const answerTerms = terms(answer)
       const referenceTerms = terms(reference)
       // A reference made only of the question's words ("By rows" to "by rows or by columns?")
       // would have nothing left to cover: then no word is demoted.
       const allDemoted = referenceTerms.every((t) => demoted.has(t.stem))
-      const kept = allDemoted ? new Set<string>() : demoted
+      const kept = allDemoted ? NO_STEMS : demoted
       return coverageOf(answerTerms, referenceTerms, kept, opts.demoteFactor ?? 0)
     },
     similarity(a, b) {
       const ta = terms(a)
       const tb = terms(b)
-      const none = new Set<string>()
-      const recall = coverageOf(ta, tb, none, 0).score
-      const precision = coverageOf(tb, ta, none, 0).score
+      const recall = coverageScore(ta, tb, NO_STEMS, 0).score
+      const precision = coverageScore(tb, ta, NO_STEMS, 0).score
       return recall + precision > 0 ? (2 * recall * precision) / (recall + precision) : 0
     },
     chanceCoverage(reference, termCount, opts = {}) {
