@@ -320,7 +320,9 @@ Run: \`npm run bench:coverage\` (${new Date().toISOString().slice(0, 10)}, Node 
 
 Before 2026-12-03's change (features not centred on a baseline, no clause passages; commit
 7797ce4) the same protocol gave 0.67 held out (P 0.66, R 0.69; interval 0.61-0.74) and 0.63 on the
-fresh set; the paired difference is in \`npm run bench:coverage-variants\` (next section). The
+fresh set; paired with it on the same answers the change gains +0.03 (95% interval +0.00 to
++0.07; \`npm run bench:coverage-variants\`, next section, which also takes it apart: the
+baseline alone +0.01, the clauses alone +0.02). The
 method before that (hand-set activity bonus, rivalry between steps, dismissal factor and scale;
 commit ced7a95) scored 0.62 held out and 0.51 on the fresh set.
 
@@ -355,8 +357,8 @@ session costs tens of ms of CPU for its coverage map; later answers only score t
 (features are cached per passage). CPU here (load average ${load.toFixed(1)}): a question's profile
 ${profileCpu.toFixed(0)} ms, built once per question per coverage worker; a map ${mapCpu.toFixed(2)} ms per answer, over
 sessions of each question's labelled answers (${mapsRun} maps). The step baselines of 2026-12-03 added about
-45 ms to a profile (35 -> 80 ms measured the same way on 7797ce4 and after, load average 5-7) and
-left the cost per answer as it was (0.9 ms both).
+30 ms to a profile (34 -> 65 ms, measured the same way on 47df143 and with the change on it, load
+average 3.5-4.5) and left the cost per answer as it was (0.85 and 0.81 ms).
 
 Caveats: the labels are one person's, and the activity words were written by the same person
 after the labels (phrases that echoed a labelled answer were then taken out); the held-out rows
@@ -392,6 +394,8 @@ fixed beforehand); figures are held-out F1 / fresh-set F1:
 | looser stems (a shared 5-letter prefix counts as the same word: failure / fail) for recall and section | 0.65-0.67 | 0.63-0.67 |
 | decision: a step's chance against "none" only, or gated at a share of the best step's; chance scaled by the number of steps | 0.54-0.67; 0.64 | 0.44-0.53; 0.67 |
 | model-answer sections (2026-12-03): a line ending in a colon opens a section whatever its length ("First, let me rank the most likely root causes based on these symptoms:") | 0.67 | 0.63 |
+| 2026-12-03, scratch, with the step baselines (there 0.69 / 0.69; the shipped version scores 0.70 / 0.69): the baseline from the other questions' labelled answers (their text only, the held-out question's left out) instead of their model answers; the mean of both | 0.69; 0.69 | 0.72; 0.68 |
+| 2026-12-03, scratch, with the step baselines: clauses split at commas as well; at "so", "but", "because", "which", "while", "whereas", ", and", ", or" as well (semicolons and colons only: 0.70 / 0.69 there) | 0.68; 0.70 | 0.67; 0.67 |
 
 None beats the shipped method held out by more than 0.02, inside its interval (several lie
 below it), so none is kept: each would cost work per passage (the vector ones would also

