@@ -358,7 +358,10 @@ session costs tens of ms of CPU for its coverage map; later answers only score t
 ${profileCpu.toFixed(0)} ms, built once per question per coverage worker; a map ${mapCpu.toFixed(2)} ms per answer, over
 sessions of each question's labelled answers (${mapsRun} maps). The step baselines of 2026-12-03 added about
 30 ms to a profile (34 -> 65 ms, measured the same way on 47df143 and with the change on it, load
-average 3.5-4.5) and left the cost per answer as it was (0.85 and 0.81 ms).
+average 3.5-4.5) and left the cost per answer as it was (0.85 and 0.81 ms). The whole answer path
+(\`npx tsx bench/answer-path/process-cpu.ts --rounds 6\`, three runs each of 47df143 and 3accb78
+alternately, load average 3.9-4.5): process CPU per answer in the steady state p50 4.4-4.9 ms
+before, 4.7-5.0 after (means 5.4-6.1, 5.5-6.2), within the runs' spread.
 
 Caveats: the labels are one person's, and the activity words were written by the same person
 after the labels (phrases that echoed a labelled answer were then taken out); the held-out rows
@@ -395,6 +398,7 @@ fixed beforehand); figures are held-out F1 / fresh-set F1:
 | decision: a step's chance against "none" only, or gated at a share of the best step's; chance scaled by the number of steps | 0.54-0.67; 0.64 | 0.44-0.53; 0.67 |
 | model-answer sections (2026-12-03): a line ending in a colon opens a section whatever its length ("First, let me rank the most likely root causes based on these symptoms:") | 0.67 | 0.63 |
 | 2026-12-03, scratch, with the step baselines (there 0.69 / 0.69; the shipped version scores 0.70 / 0.69): the baseline from the other questions' labelled answers (their text only, the held-out question's left out) instead of their model answers; the mean of both | 0.69; 0.69 | 0.72; 0.68 |
+| 2026-12-03, scratch, with the step baselines and clauses (there 0.71 / 0.67): a passage's chance for a step counted only when at least 0.5, 0.8 or 1 times its best step's; the share of its words found in the question's own text (prompt, scenario, steps, model answer), or its model answer alone, as a trait of "none" | 0.71, 0.69, 0.66; 0.70, 0.70 | 0.69, 0.74, 0.73; 0.67, 0.68 |
 | 2026-12-03, scratch, with the step baselines: clauses split at commas as well; at "so", "but", "because", "which", "while", "whereas", ", and", ", or" as well (semicolons and colons only: 0.70 / 0.69 there) | 0.68; 0.70 | 0.67; 0.67 |
 
 None beats the shipped method held out by more than 0.02, inside its interval (several lie
