@@ -126,6 +126,14 @@ function log(label: string, row: PhaseSummary) {
       `${row.errors.length} errors`,
   )
   for (const e of row.errors.slice(0, 3)) console.log(`    ${e}`)
+  // How many of each kind (the tag before the colon left out), so a level that lost every
+  // reply says whether they failed before the answer or after it.
+  const kinds = new Map<string, number>()
+  for (const e of row.errors) {
+    const kind = e.replace(/^[^:]*: /, '')
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1)
+  }
+  if (kinds.size > 1) for (const [kind, n] of kinds) console.log(`    ${n} x ${kind}`)
 }
 
 /** Runs one level; a failing level is run once more (--retries 0 to not) and passes if that try does. */

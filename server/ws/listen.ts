@@ -1,6 +1,6 @@
 import { once } from 'node:events'
 import type { AddressInfo } from 'node:net'
-import { serve, type ServerType } from '@hono/node-server'
+import { createAdaptorServer, type ServerType } from '@hono/node-server'
 import { WebSocketServer } from 'ws'
 
 /**
@@ -8,6 +8,15 @@ import { WebSocketServer } from 'ws'
  * frame closes the socket with 1009 (message too big) before it is buffered whole.
  */
 export const MAX_FRAME_BYTES = 256 * 1024
+
+/**
+ * Connections the kernel may queue for the server to accept (capped by net.core.somaxconn).
+ * Node's default, 511, overflowed when about a thousand clients connected at once while the
+ * event loop was busy (bench:stream at 5 tokens/s, N = 1,020: 912 SYNs dropped by the full
+ * queue); each dropped client retried in TCP's backoff (1, 2, 4 ... 64 s), so the server sat idle
+ * for a minute and a half while every one of them waited, and the level lost every reply.
+ */
+export const LISTEN_BACKLOG = 4096
 
 type FetchApp = { fetch: (request: Request, env?: unknown) => Response | Promise<Response> }
 
@@ -28,12 +37,12 @@ export async function listen(
   options: { port: number; hostname: string },
 ): Promise<ListeningServer> {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES })
-  const server = serve({
+  const server = createAdaptorServer({
     fetch: app.fetch,
-    port: options.port,
     hostname: options.hostname,
     websocket: { server: wss },
   })
+  server.listen({ port: options.port, host: options.hostname, backlog: LISTEN_BACKLOG })
   await once(server, 'listening')
   return {
     server,

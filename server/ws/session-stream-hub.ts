@@ -90,7 +90,7 @@ export function createSessionStreamHub(options: SessionStreamHubOptions) {
       created.loading = load(created).finally(() => (created.loading = null))
     }
     channels.set(sessionId, created)
-    evictIdle()
+    evictIdle(created)
     return created
   }
 
@@ -107,9 +107,18 @@ export function createSessionStreamHub(options: SessionStreamHubOptions) {
     }
   }
 
-  function evictIdle() {
+  /**
+   * Forgets the least recently used channels nobody follows while there are more than
+   * maxSessions, never `created`: it has no socket yet because its caller is about to add one
+   * (subscribe) or to publish to it. Until 2026-12-03 it could be the one evicted, once every
+   * older channel had a socket (past 1,000 sessions streaming at once): the socket was then
+   * subscribed to a channel no longer in the map, and nothing published reached it (bench:stream
+   * at 5 tokens/s, N = 1,020: 20 openings never came and the level lost every reply).
+   */
+  function evictIdle(created: Channel) {
     for (const [id, c] of channels) {
       if (channels.size <= maxSessions) return
+      if (c === created) continue
       if (c.sinks.size === 0 && c.outbox.length === 0 && !c.sending) {
         c.unwatch()
         channels.delete(id)

@@ -74,6 +74,34 @@ describe('session stream hub', () => {
     expect(hub.replay('s1', base + 99, () => {})).toBe(false)
   })
 
+  it('past its bound of sessions with every one followed, still delivers to a new one', () => {
+    const clock = createTestClock('2026-01-01T00:00:00.000Z')
+    const hub = createSessionStreamHub({ clock: clock.now, maxSessions: 2 })
+    const got = new Map<string, string[]>()
+    const follow = (id: string) =>
+      hub.subscribe(id, (m) => got.set(id, [...(got.get(id) ?? []), m.type]))
+    follow('s1')
+    follow('s2')
+    // The third channel is created by its subscription: it must not be the one evicted.
+    follow('s3')
+    for (const id of ['s1', 's2', 's3']) hub.publish(id, notice('opening'))
+    expect([...got.keys()].sort()).toEqual(['s1', 's2', 's3'])
+    expect(hub.subscribers('s3')).toBe(1)
+  })
+
+  it('evicts a channel nobody follows once past its bound of sessions', () => {
+    const clock = createTestClock('2026-01-01T00:00:00.000Z')
+    const hub = createSessionStreamHub({ clock: clock.now, maxSessions: 2 })
+    hub.publish('idle', notice('a'))
+    const base = new Date('2026-01-01T00:00:00.000Z').getTime()
+    expect(hub.replay('idle', base + 1, () => {})).toBe(true)
+    hub.subscribe('s1', () => {})
+    hub.subscribe('s2', () => {})
+    // 'idle' was forgotten: a channel made afresh has not seen its message, so a replay from it
+    // is refused (the socket gets a snapshot instead).
+    expect(hub.replay('idle', base + 1, () => {})).toBe(false)
+  })
+
   it('stops delivering after unsubscribe and counts subscribers', () => {
     const { hub, sink, received } = setup()
     const off = hub.subscribe('s1', sink)
