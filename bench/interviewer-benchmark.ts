@@ -35,6 +35,8 @@ import { summariseQuestion, totalOf } from './interviewer/summarise-results.js'
 import { replaceSection } from './stream/replace-section.js'
 import { parseBenchOptions, USAGE } from './interviewer/bench-options.js'
 import { labelledScripts } from './interviewer/labelled-scripts.js'
+import { explainFlagged } from './interviewer/explain-flagged.js'
+import { createStemCoverageTracker } from '../server/interview/stem-coverage-tracker.js'
 
 const REPORT = 'docs/benchmarks.md'
 const COMMAND = 'npm run bench:interviewer'
@@ -181,6 +183,17 @@ if (options.problems) {
         for (const problem of run.figures.problems)
           console.log(
             `[${name}] q${question.number} ${run.kind}: ${problem.replace(/\n/g, ' // ')}`,
+          )
+}
+if (options.explain) {
+  // The tracker the server's coverage uses (stems only), rebuilt here to score each sentence.
+  const tracker = createStemCoverageTracker(bank.questions)
+  for (const { name, results } of runs)
+    for (const { question, runs: kinds } of results)
+      for (const run of kinds)
+        for (const line of await explainFlagged(question, run.record, tracker))
+          console.log(
+            line.startsWith(' ') ? line : `[${name}] q${question.number} ${run.kind}: ${line}`,
           )
 }
 console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`)

@@ -9,6 +9,9 @@ candidates in other words (labelled:0 to labelled:3) per question.
 
   --no-write           print the section only
   --problems           also print every flagged problem (engine, question, candidate, what)
+  --explain            also print, for each follow-up aimed at a covered step, the candidate's
+                       answers before it (labels, each sentence's coverage-map score by step) and
+                       the map and answer topics the interviewer had then
   --engine=NAME        offline or llm: run one engine only (implies --no-write)
   --questions=2,7      question numbers to run (implies --no-write)
   --scripts=labelled:N candidates answer in other words: each step answer a labelled answer of
@@ -27,6 +30,7 @@ const OptionsSchema = z.object({
   help: z.boolean(),
   write: z.boolean(),
   problems: z.boolean(),
+  explain: z.boolean(),
   engines: z.array(z.enum(['offline', 'llm'])).min(1),
   questions: z.array(z.number().int().min(1)).nullable(),
   /** null: the bench's own scripts; otherwise the labelled answers' `pick`-th choice. */
@@ -43,6 +47,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     '--help',
     '--no-write',
     '--problems',
+    '--explain',
     '--engine',
     '--questions',
     '--scripts',
@@ -64,6 +69,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     help: argv.includes('--help'),
     write: !argv.includes('--no-write') && !subset,
     problems: argv.includes('--problems'),
+    explain: argv.includes('--explain'),
     engines: engine === undefined ? ['offline', 'llm'] : [engine],
     questions:
       questions === undefined

@@ -2,7 +2,7 @@ import type { Question } from '../../server/questions/question-schema.js'
 import { CANDIDATE_KINDS, createCandidate, type CandidateKind } from './candidate-kinds.js'
 import { CANDIDATE_SCRIPTS, type QuestionScript } from './candidate-scripts.js'
 import { judgeInterview, type InterviewFigures } from './judge-interview.js'
-import { runInterview } from './run-interview.js'
+import { runInterview, type InterviewRecord } from './run-interview.js'
 import {
   createDrillCandidate,
   DRILL_KINDS,
@@ -14,7 +14,13 @@ import { judgeDrill, type DrillFigures } from './judge-drill.js'
 /** Enough follow-ups for a listening interviewer to reach every step of the longest framework. */
 export const BENCH_FOLLOW_UP_BUDGET = 8
 
-export type KindResult = { kind: CandidateKind; figures: InterviewFigures; endedBy: string }
+export type KindResult = {
+  kind: CandidateKind
+  figures: InterviewFigures
+  endedBy: string
+  /** The whole interview, for --explain. */
+  record: InterviewRecord
+}
 export type QuestionResult = { question: Question; runs: KindResult[] }
 
 /** Every candidate kind on every given question, one interview at a time, over the server at `port`. */
@@ -39,7 +45,12 @@ export async function runCandidates(input: {
         candidate: createCandidate(kind, script, { stepsPerReply: input.stepsPerReply }),
         followUpBudget: BENCH_FOLLOW_UP_BUDGET,
       })
-      runs.push({ kind, figures: judgeInterview(question, record), endedBy: record.endedBy })
+      runs.push({
+        kind,
+        figures: judgeInterview(question, record),
+        endedBy: record.endedBy,
+        record,
+      })
     }
     results.push({ question, runs })
   }
