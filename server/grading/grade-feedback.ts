@@ -21,6 +21,22 @@ export type FeedbackInput = {
    * ("Not reached: ..."; missing-points.ts), empty when nothing specific is missing.
    */
   stepMissing?: ReadonlyMap<number, string>
+  /**
+   * The key principles the candidate's words do not reach (missing-points.ts `reaches`): only
+   * these are advised, since "keep to this principle" about one the answer followed reads as if
+   * it had not. Every key principle when undefined (a grader that does not measure them).
+   */
+  openPrinciples?: readonly string[]
+  /**
+   * The answer already says what its choices cost (weighs-options.ts): "close with trade-offs"
+   * is then no advice for it. Unknown (advised) when undefined.
+   */
+  weighsOptions?: boolean
+  /**
+   * The answer's first sentence only restates the question: "lead with the conclusion" applies.
+   * Unknown (advised) when undefined.
+   */
+  restatesFirst?: boolean
 }
 
 /** An answer stating this many distinct figures has quantified: "quantify" is no advice for it. */
@@ -99,16 +115,31 @@ function pickNextSteps(input: FeedbackInput): string[] {
     const missing = input.stepMissing?.get(f.step)
     if (missing) steps.push(`Finish framework step ${f.step}, "${f.name}". ${missing}`)
   }
-  for (const principle of input.question.framework.keyPrinciples)
+  for (const principle of input.openPrinciples ?? input.question.framework.keyPrinciples)
     steps.push(`Keep to this principle: ${principle}.`)
   if ((input.figures ?? 0) < QUANTIFIED)
     steps.push(
       'Quantify: put numbers on scale, latency, cost and risk, and state the assumptions behind them.',
     )
+  // The general advice, each only where the answer does not already do it: an answer walked
+  // through in full that is told to "close with trade-offs" after weighing every option, or to
+  // "lead with the conclusion" after opening with it, stops trusting the rest.
+  if (!input.weighsOptions)
+    steps.push(
+      'Close with trade-offs: what you chose not to do, and the signal that would make you revisit the choice.',
+    )
+  if (input.restatesFirst ?? true)
+    steps.push(
+      'Lead with the conclusion: state the cause or the decision in your first minute, then the evidence for it, and go deeper only where the interviewer asks.',
+    )
+  const framework = input.question.framework
+  if (input.framework.length > 0 && input.framework.every((f) => f.coverage === 'full'))
+    steps.push(
+      `Keep this structure: you walked through every step of the framework${framework.name ? ` ("${framework.name}")` : ''}; answer the next question the same way, one step at a time.`,
+    )
   steps.push(
-    'Close with trade-offs: what you chose not to do, and the signal that would make you revisit the choice.',
     'Rehearse the answer aloud against the framework, one step at a time, within the time you would have in an interview.',
-    'Lead with the conclusion: state the cause or the decision in your first minute, then the evidence for it, and go deeper only where the interviewer asks.',
+    'Practise the follow-ups: ask someone to push on your weakest step, and answer with what you would measure and what would make you change course.',
   )
   return [...new Set(steps)].slice(0, 3)
 }

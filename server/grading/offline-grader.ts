@@ -30,6 +30,7 @@ import { removeQuestionClaims } from './claims-filter.js'
 import { claimsPenalty, ignoredClaimsNote, penaliseClaims } from './claims-penalty.js'
 import { verifyEvidence } from './verify-evidence.js'
 import { rebalanceCapped } from './rebalance-capped.js'
+import { weighsOptions } from './weighs-options.js'
 
 // offline-3: on topic by the rubric's reach, the claims penalty, feedback naming covered points.
 // offline-4: certainty asserted beyond the hedges lowers the measure (certainty.ts).
@@ -51,8 +52,15 @@ const OFFLINE_GRADER_VERSION = 'offline-11'
 const MIN_CONTENT_WORDS = 12
 /** The most a criterion can score when the whole answer is too short to judge. */
 const MAX_SCORE_INSUFFICIENT = 1
-/** Framework step coverage, as a share of what the model answer reaches of the step. */
-const STEP_FULL = 0.6
+/**
+ * Framework step coverage, as a share of what the model answer reaches of the step. STEP_FULL was
+ * chosen on the step labels of questions 1-7 (bench/feedback-labels.txt, set by reading the
+ * answers): at 0.6 a step an answer walked through in its own words read 'partial', and labels
+ * agreed on 62% of the steps of questions 8-15 (held out); at 0.38, 76% (npm run bench:feedback).
+ * STEP_PARTIAL stays 0.25: the labels hold no poor or off-topic answer, and lower (0.13 fitted
+ * best there) a poor answer's steps read 'partial' (69% of the dev set's poor steps; 28% at 0.25).
+ */
+const STEP_FULL = 0.38
 const STEP_PARTIAL = 0.25
 
 export type OfflineGraderDeps = {
@@ -301,6 +309,11 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
         figures: content.figures,
         overconfidence: m.certainty.overconfidence,
         stepMissing,
+        weighsOptions: weighsOptions(sentences.map((s) => s.text)),
+        restatesFirst: restatesQuestion(analyzer, question, sentences[0]?.text ?? ''),
+        openPrinciples: tooLittle
+          ? question.framework.keyPrinciples
+          : question.framework.keyPrinciples.filter((p) => !missingFor.reaches(p)),
       })
       return {
         questionId: question.id,
@@ -323,6 +336,18 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
       }
     },
   }
+}
+
+/**
+ * Whether a sentence (the answer's first) mostly says again what the question said: most of its
+ * content words are the question's, prompt and scenario ("So we have 40 services and 40
+ * databases..."), rather than a cause, a decision or a first move.
+ */
+const RESTATES = 0.6
+function restatesQuestion(analyzer: TextAnalyzer, question: Question, sentence: string): boolean {
+  if (!sentence) return false
+  const asked = [question.prompt, question.scenario, ...question.requirements].join('\n')
+  return analyzer.coverage(asked, sentence).score >= RESTATES
 }
 
 /** What the model answer reaches of each reference, per question (cached with its profile). */

@@ -109,4 +109,62 @@ describe('writeFeedback', () => {
       expect(steps).toHaveLength(3)
     })
   })
+
+  // A principle the answer followed is no advice: the offline grader passes only those its
+  // sentences do not reach (openPrinciples), and every one when it does not measure them.
+  it('advises only the key principles it is given as open', () => {
+    const principles = (open?: string[]) =>
+      writeFeedback(
+        input({
+          question: {
+            ...question,
+            framework: {
+              ...question.framework,
+              keyPrinciples: ['Measure before fixing', 'Batch the resolvers'],
+            },
+          },
+          openPrinciples: open,
+          weighsOptions: true,
+          restatesFirst: false,
+        }),
+      ).nextSteps.filter((s) => s.startsWith('Keep to this principle'))
+    expect(principles(['Batch the resolvers'])).toEqual([
+      'Keep to this principle: Batch the resolvers.',
+    ])
+    expect(principles([])).toEqual([])
+    expect(principles(undefined)).toHaveLength(2)
+  })
+
+  it('asks for trade-offs or a conclusion first only of an answer that lacks them', () => {
+    const general = (extra: Partial<FeedbackInput>) =>
+      writeFeedback(input({ openPrinciples: [], ...extra })).nextSteps
+    const done = general({ weighsOptions: true, restatesFirst: false })
+    expect(done.some((s) => s.startsWith('Close with trade-offs'))).toBe(false)
+    expect(done.some((s) => s.startsWith('Lead with the conclusion'))).toBe(false)
+    expect(done).toHaveLength(3)
+    const lacking = general({ weighsOptions: false, restatesFirst: true })
+    expect(lacking.some((s) => s.startsWith('Close with trade-offs'))).toBe(true)
+    expect(lacking.some((s) => s.startsWith('Lead with the conclusion'))).toBe(true)
+  })
+
+  // Every step full: the structure is what worked, and saying so is advice the candidate can keep.
+  it('tells an answer that walked every framework step to keep that structure', () => {
+    const steps = writeFeedback(
+      input({ openPrinciples: [], weighsOptions: true, restatesFirst: false }),
+    ).nextSteps
+    expect(steps.some((s) => s.startsWith('Keep this structure'))).toBe(true)
+    const partial = writeFeedback(
+      input({
+        openPrinciples: [],
+        weighsOptions: true,
+        restatesFirst: false,
+        framework: question.framework.steps.map((s) => ({
+          step: s.number,
+          name: s.name,
+          coverage: 'partial' as const,
+        })),
+      }),
+    ).nextSteps
+    expect(partial.some((s) => s.startsWith('Keep this structure'))).toBe(false)
+  })
 })
