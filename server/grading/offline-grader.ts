@@ -10,6 +10,7 @@ import { measureContent, type ContentMeasure } from './content-measure.js'
 import { isListLike, measureDiscourse, type DiscourseQuality } from './discourse-quality.js'
 import { rankEvidence } from './evidence-picker.js'
 import { matchSentences, reachFromMatrix } from './sentence-matches.js'
+import { matchDescriptions } from './description-matches.js'
 import { createMissingPoints } from './missing-points.js'
 import { shareSameNamedGrades } from './same-named-grades.js'
 import { FITTED_SCORE_SCALE } from './fitted-score-scale.js'
@@ -218,12 +219,28 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
       const indicesOf = (kind: 'criterion' | 'competency' | 'step') =>
         profile.targets.flatMap((t, i) => (t.kind === kind ? [i] : []))
       const graded = [...indicesOf('criterion'), ...indicesOf('competency')]
-      // Evidence is chosen for all criteria at once, each quoting what is most specific to it.
-      const evidence = rankEvidence(
-        sentences,
-        graded.length,
-        matchSentences(profile, content.matrix, graded),
-      )
+      // Evidence is chosen for the rubric's criteria together, each quoting what is most specific
+      // to it among them, and for the competencies together likewise (evidence-picker.ts).
+      const descriptionOf = (i: number) => {
+        const t = profile.targets[i]!
+        return (
+          (t.kind === 'criterion'
+            ? question.rubric.find((r) => r.name === t.name)?.description
+            : question.competencies.find((c) => c.name === t.name)?.description) ?? t.name
+        )
+      }
+      const sentenceTexts = sentences.map((s) => s.text)
+      const evidenceOf = (group: number[]) =>
+        rankEvidence(
+          sentences,
+          group.length,
+          matchSentences(profile, content.matrix, group),
+          matchDescriptions(analyzer, sentenceTexts, group.map(descriptionOf)),
+        )
+      const evidence = [
+        ...evidenceOf(indicesOf('criterion')),
+        ...evidenceOf(indicesOf('competency')),
+      ]
       const missingFor = createMissingPoints(
         analyzer,
         question,

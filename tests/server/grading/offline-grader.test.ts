@@ -58,7 +58,9 @@ describe('offline grader on the hand-written fixture transcripts', () => {
       readFixture('the-payment-race-condition', 'strong'),
     )
     const idempotency = grade.criteria.find((c) => c.name === 'Idempotency Understanding')!
-    expect(idempotency.evidence.some((e) => /idempotency key/i.test(e.quote))).toBe(true)
+    // Every quote is about idempotency (the fix named, or the retry it makes safe).
+    expect(idempotency.evidence.length).toBeGreaterThan(0)
+    expect(idempotency.evidence.every((e) => /idempoten|same key/i.test(e.quote))).toBe(true)
     expect(grade.framework.some((f) => f.coverage === 'full')).toBe(true)
   })
 
