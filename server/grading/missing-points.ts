@@ -78,6 +78,7 @@ export function createMissingPoints(
   const { related: relatedTo } = questionSide(analyzer, key(question, demote), () =>
     buildQuestionSide(analyzer, question, demote),
   )
+  const stemsOfPoint = (point: string) => new Set(analyzer.terms(point).map((t) => t.stem))
   const demotedReach = new Map<string, number>()
   const reachDemoted = (point: string) => {
     let reach = demotedReach.get(point)
@@ -107,9 +108,18 @@ export function createMissingPoints(
     for (const point of related) {
       if (chosen.length >= MAX_POINTS || !keep(point)) continue
       const low = point.toLowerCase()
-      const repeats = chosen.some(
-        (m) => m.toLowerCase().includes(low) || low.includes(m.toLowerCase()),
-      )
+      // "New Format Default" next to "New format becomes default" says it twice: one of two
+      // points whose content words one holds all of the other's is left out.
+      const own = stemsOfPoint(point)
+      const repeats = chosen.some((m) => {
+        const other = stemsOfPoint(m)
+        return (
+          m.toLowerCase().includes(low) ||
+          low.includes(m.toLowerCase()) ||
+          [...own].every((s) => other.has(s)) ||
+          [...other].every((s) => own.has(s))
+        )
+      })
       if (!repeats) chosen.push(point)
     }
     return chosen

@@ -40,3 +40,17 @@ describe('offline feedback on a strong API-versioning interview', () => {
     expect(said).not.toMatch(/managing customer relationships/)
   })
 })
+
+describe('covered points on the same interview', () => {
+  // "New Format Default" next to "New format becomes default" says one thing twice.
+  it('names no point twice in other words', () => {
+    for (const s of grade.strengths) {
+      const m = /you covered (.*)\.$/.exec(s)
+      if (!m) continue
+      const words = m[1]!.split('; ').map((p) => new Set(p.toLowerCase().match(/[a-z]+/g) ?? []))
+      for (const [i, a] of words.entries())
+        for (const b of words.slice(i + 1))
+          expect([...a].every((w) => b.has(w)) || [...b].every((w) => a.has(w))).toBe(false)
+    }
+  })
+})
