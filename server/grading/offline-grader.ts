@@ -47,7 +47,9 @@ import { weighsOptions } from './weighs-options.js'
 // offline-10: the hedges of speech ("I think", "kind of", "sort of") are no filler talk either.
 // offline-11: the filler penalty stops at a fitted filler share (the scale's fillerCap, 0.4):
 // beyond it more filler says nothing more about the content (score-scale.ts).
-const OFFLINE_GRADER_VERSION = 'offline-11'
+// offline-12: scores as offline-11; feedback and evidence true of the transcript (426db50,
+// 89f8c80): Covered, Not reached, advised principles, step labels and quotes changed.
+const OFFLINE_GRADER_VERSION = 'offline-12'
 
 /** Fewer content words than this and the candidate said too little to judge any criterion. */
 const MIN_CONTENT_WORDS = 12
