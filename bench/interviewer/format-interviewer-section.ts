@@ -41,12 +41,13 @@ export function formatOtherWords(runs: readonly OtherWordsRun[]): string[] {
   )
   const others = runs.map((run) => run.total)
   const flagged = others.reduce(
-    (t, r) => t + r.repeats + r.quotesReused + r.leaks + r.promptEchoes + r.multiQuestion,
+    (t, r) =>
+      t + r.repeats + r.quotesReused + r.leaks + r.promptEchoes + r.markupShown + r.multiQuestion,
     0,
   )
   lines.push(
     '',
-    `Repeated questions, quotes reused, leaks, prompt echoes and turns with 2+ questions in these runs, all together: ${flagged}.`,
+    `Repeated questions, quotes reused, leaks, prompt echoes, markup fragments shown and turns with 2+ questions in these runs, all together: ${flagged}.`,
   )
   return lines
 }
@@ -102,12 +103,12 @@ function drillRow(r: DrillSummary, bold = false): string {
 }
 
 const HEAD =
-  '| Question | Interviews | Follow-ups | Aimed at a covered step | Repeated questions | Quotes reused | Leaks | Prompt echoed | Turns with 2+ questions | Steps probed (all / weak) | Clarifications right |\n' +
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
+  '| Question | Interviews | Follow-ups | Aimed at a covered step | Repeated questions | Quotes reused | Leaks | Prompt echoed | Markup fragments shown | Turns with 2+ questions | Steps probed (all / weak) | Clarifications right |\n' +
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
 
 function row(r: ResultSummary, bold = false): string {
   const b = (s: string | number) => (bold ? `**${s}**` : String(s))
-  return `| ${b(r.label)} | ${b(r.interviews)} | ${b(r.followUps)} | ${b(`${r.redundant} (${redundantShare(r)})`)} | ${b(r.repeats)} | ${b(r.quotesReused)} | ${b(r.leaks)} | ${b(r.promptEchoes)} | ${b(r.multiQuestion)} | ${b(`${r.stepsProbed} / ${r.stepsProbedWeak} of ${r.steps}`)} | ${b(`${r.clarificationsRight} / ${r.clarifications}`)} |`
+  return `| ${b(r.label)} | ${b(r.interviews)} | ${b(r.followUps)} | ${b(`${r.redundant} (${redundantShare(r)})`)} | ${b(r.repeats)} | ${b(r.quotesReused)} | ${b(r.leaks)} | ${b(r.promptEchoes)} | ${b(r.markupShown)} | ${b(r.multiQuestion)} | ${b(`${r.stepsProbed} / ${r.stepsProbedWeak} of ${r.steps}`)} | ${b(`${r.clarificationsRight} / ${r.clarifications}`)} |`
 }
 
 /** The docs/benchmarks.md section: what was run, how it is judged, one table per engine. */

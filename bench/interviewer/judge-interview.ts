@@ -2,6 +2,7 @@ import type { Question } from '../../server/questions/question-schema.js'
 import type { Turn } from '../../server/sessions/session-schema.js'
 import { askedQuestions, shingles, stemOverlap, words } from './question-text.js'
 import { promptInstructionText } from './prompt-text.js'
+import { markupFragments } from './markup-fragments.js'
 import type { InterviewRecord } from './run-interview.js'
 import { RESTATED_STEP_LABELS } from './restated-step-labels.js'
 
@@ -25,6 +26,12 @@ export type InterviewFigures = {
   leaks: number
   /** Interviewer turns holding the prompt's own words (its instructions, headings, tags). */
   promptEchoes: number
+  /**
+   * Interviewer turns whose text, as the candidate saw it at the turn's end, holds markup debris
+   * (markup-fragments.ts): an orphaned fence, a lone brace line, an empty bullet, a dangling
+   * lead-in.
+   */
+  markupShown: number
   /** Asking turns (after the opening) with more than one question in them. */
   multiQuestion: number
   /** Framework steps some follow-up aimed at. */
@@ -54,6 +61,7 @@ export function judgeInterview(question: Question, record: InterviewRecord): Int
     quotesReused: 0,
     leaks: 0,
     promptEchoes: 0,
+    markupShown: 0,
     multiQuestion: 0,
     stepsProbed: new Set(),
     clarifications: 0,
@@ -88,6 +96,11 @@ export function judgeInterview(question: Question, record: InterviewRecord): Int
     if (echo) {
       figures.promptEchoes++
       figures.problems.push(`prompt echoed "${echo.found}" in: ${echo.text}`)
+    }
+    const debris = reply.role === 'interviewer' ? markupFragments(reply.text) : []
+    if (debris.length > 0) {
+      figures.markupShown++
+      figures.problems.push(`markup shown (${debris.join('; ')}) in: ${reply.text}`)
     }
     if (reply.role !== 'interviewer' || !ASKING.has(reply.kind)) return
     const questions = askedQuestions(reply.text)

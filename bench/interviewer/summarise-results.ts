@@ -10,6 +10,7 @@ export type ResultSummary = {
   quotesReused: number
   leaks: number
   promptEchoes: number
+  markupShown: number
   multiQuestion: number
   /** Steps some follow-up aimed at, over all interviews, and the framework's step count. */
   stepsProbed: number
@@ -34,6 +35,7 @@ export function summariseQuestion(result: QuestionResult): ResultSummary {
     quotesReused: sum((f) => f.quotesReused),
     leaks: sum((f) => f.leaks),
     promptEchoes: sum((f) => f.promptEchoes),
+    markupShown: sum((f) => f.markupShown),
     multiQuestion: sum((f) => f.multiQuestion),
     stepsProbed: probed.size,
     steps: result.question.framework.steps.length,
@@ -54,6 +56,7 @@ export function totalOf(rows: readonly ResultSummary[]): ResultSummary {
     quotesReused: add((r) => r.quotesReused),
     leaks: add((r) => r.leaks),
     promptEchoes: add((r) => r.promptEchoes),
+    markupShown: add((r) => r.markupShown),
     multiQuestion: add((r) => r.multiQuestion),
     stepsProbed: add((r) => r.stepsProbed),
     steps: add((r) => r.steps),

@@ -15,6 +15,9 @@ import { createLeakGuard, type LeakGuard, type LeakGuardOptions } from './leak-g
  * every word, since nearly every common word ("the", "you", "what") appears in the model answer:
  * one to two tokens each, 100 ms at 20 tokens/s.
  *
+ * The frame of a copy the guard released before it saw the copy (an opened code block, a lead-in:
+ * the guard's `cuts`, markup-debris.ts) is taken out of the released text with the same revision.
+ *
  * Shown text = the guard's released text + its preview. While that only grows, the new part is
  * appended; a copy caught after its start was shown revises the whole. A preview that shrinks
  * without a copy (a token being typed turns out to hold more words) keeps what was shown.
@@ -44,6 +47,7 @@ export function showEarly(guard: LeakGuard): EarlyLeakGuard {
   let released = ''
   let shown = ''
   let leaksSeen = guard.leaks
+  let cutsSeen = guard.cuts.length
 
   const show = (): TurnChunk | null => {
     const preview = guard.preview
@@ -60,6 +64,12 @@ export function showEarly(guard: LeakGuard): EarlyLeakGuard {
           : released.slice(shown.length) + preview
       shown += added
       return added
+    }
+    // Cuts come with a drop: the copy's frame released earlier is taken back with it.
+    const cuts = guard.cuts
+    for (; cutsSeen < cuts.length; cutsSeen++) {
+      const [from, to] = cuts[cutsSeen]!
+      released = released.slice(0, from) + released.slice(to)
     }
     const next = released + preview
     if (next === shown) return null

@@ -1,3 +1,4 @@
+import { countFences, isFenceLine, isMarkupLine, keptBeforeDrop } from './markup-debris.js'
 import { buildSpanAutomaton, type SpanAutomaton } from './span-automaton.js'
 
 /**
@@ -20,6 +21,13 @@ import { buildSpanAutomaton, type SpanAutomaton } from './span-automaton.js'
  * is dropped too while it carries on the copy: while its first word extends the copied run to a
  * span of the model answer, or of the text the model answer was given in (`context`, the system
  * prompt). A short list item after a dropped lead-in is thus never shown on its own.
+ *
+ * Nor is the markup that framed a copy (markup-debris.ts): after the dropped sentences, lines
+ * with no word (closing braces, empty bullets) go too, and so does a fence that closes the code
+ * block the copy was in; before the drop, what the guard released that was only its frame (an
+ * open code block, markup lines, a lead-in ending with ":", the beginning of the sentence the copy
+ * cut) is named in `cuts` for the caller to take back (early-leak-guard.ts revises the shown
+ * text), and the guard reads on as if it had not been released.
  */
 export const LEAK_SPAN_WORDS = 12
 
@@ -72,6 +80,12 @@ export type LeakGuard = {
   readonly preview: string
   /** Copies rewritten or dropped so far. */
   readonly leaks: number
+  /**
+   * Released text the guard judged, at a later drop, to be the copy's frame (markup debris), to
+   * be taken back by whoever shows the text: each `[from, to)` is a range of everything push and
+   * flush returned, with the earlier cuts taken out, so they are applied in order.
+   */
+  readonly cuts: ReadonlyArray<readonly [number, number]>
 }
 
 const APOSTROPHES = /[\u2018\u2019\u201A\u201B\u2032`\u00B4']/g
@@ -193,6 +207,13 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
   let boundarySpace = ''
   let leaks = 0
   let probed = false
+  /** Everything released, with the cuts taken out. */
+  let releasedText = ''
+  const cuts: Array<readonly [number, number]> = []
+  /** Code fences received (read or dropped): odd while the model writes inside a block. */
+  let fences = 0
+  /** After the dropped sentences: dropping the markup around the copy. */
+  let trimming = false
 
   const read = (word: string, start: number): boolean => {
     state = automaton.step(state, word)
@@ -230,7 +251,17 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
       } else starts[k] = s - end
     }
     if (releasedTail.length > span) releasedTail = releasedTail.slice(-(span - 1))
+    releasedText += out
     return out
+  }
+
+  /** The released text's trailing debris before a drop: cut, and forgotten by the automaton. */
+  const cutDebris = () => {
+    const kept = keptBeforeDrop(releasedText)
+    if (kept === releasedText.length) return
+    cuts.push([kept, releasedText.length])
+    releasedText = releasedText.slice(0, kept)
+    releasedTail = normaliseWords(releasedText.slice(-400)).slice(-(span - 1))
   }
 
   /** Restarts the automaton on the released words (and the probe when one is sent). */
@@ -252,6 +283,7 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
     copyStates = sources().map((a) => copied.reduce((st, w) => a.step(st, w), a.root))
     const start = Math.max(0, heldStart())
     const before = release(start)
+    cutDebris()
     // The sentence end is looked for after the completing token, not inside the held words.
     pending = pending.slice(Math.max(0, tokenStart - start))
     // Its words are read (above); what ends it (a full stop) still counts as a sentence end.
@@ -259,6 +291,7 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
     pending = token.replace(/^.*[\p{L}\p{N}]/u, '') + pending.slice(token.length)
     scanned = 0
     dropping = true
+    trimming = false
     atBoundary = false
     carry = ''
     carryRead = 0
@@ -267,6 +300,7 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
 
   /** Reads dropped words on along the copy. */
   const followCopy = (text: string) => {
+    fences += countFences(text)
     for (const word of normaliseWords(text)) {
       copyStates = copyStates.map((st, i) => sources()[i]!.step(st, word))
     }
@@ -299,7 +333,7 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
    * sentence that carries on the copy; then sends the probe (once).
    */
   const endDrop = (atEnd: boolean): string => {
-    for (;;) {
+    for (; !trimming;) {
       if (!atBoundary) {
         SENTENCE_END.lastIndex = 0
         const m = SENTENCE_END.exec(pending)
@@ -318,15 +352,19 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
         boundarySpace = m ? (/\s*$/.exec(m[0])?.[0] ?? '') : ''
         pending = pending.slice(end)
         scanned = 0
-        if (!m) break
+        if (!m) {
+          trimming = true
+          break
+        }
         atBoundary = true
       }
       const next = firstWord(pending, atEnd)
       if (next === 'wait') return ''
       atBoundary = false
       // The next sentence carries on the copy: it goes too.
-      if (next === null || !carriesOn(next)) break
+      if (next === null || !carriesOn(next)) trimming = true
     }
+    if (!trimMarkup(atEnd)) return ''
     dropping = false
     let out = ''
     if (!probed) {
@@ -335,10 +373,37 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
       if (automaton.depth(state) === span) restart(releasedTail)
       else {
         out = probe + boundarySpace
+        releasedText += out
         releasedTail = [...releasedTail, ...probeWords].slice(-(span - 1))
       }
     } else restart(releasedTail)
     return out
+  }
+
+  /**
+   * After the dropped sentences: drops the lines with no word that follow, and a fence that closes
+   * the block the copy was in. False while the next line may still turn out to be one.
+   */
+  const trimMarkup = (atEnd: boolean): boolean => {
+    while (trimming) {
+      const newline = pending.indexOf('\n')
+      const line = newline < 0 ? pending : pending.slice(0, newline + 1)
+      const complete = newline >= 0 || atEnd
+      const debris = /^\s*$/.test(line)
+        ? complete && newline >= 0
+        : isMarkupLine(line) || (isFenceLine(line) && fences % 2 === 1)
+      if (!complete && (/^\s*$/.test(line) || debris)) {
+        if (atEnd) break
+        return false
+      }
+      if (!debris) break
+      fences += countFences(line)
+      if (line.includes('\n') && boundarySpace === '') boundarySpace = '\n'
+      pending = pending.slice(line.length)
+      scanned = 0
+    }
+    trimming = false
+    return true
   }
 
   /** Reads complete tokens, releases what cannot become a copy; `atEnd` reads the last token. */
@@ -358,6 +423,9 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
         while (end < pending.length && !/\s/.test(pending[end]!)) end++
         const closed = end < pending.length || atEnd
         if (!closed || (end === scanned && carry === '')) break
+        if (pending.charCodeAt(scanned) === 96 || pending.charCodeAt(scanned) === 126) {
+          if (carry === '' && countFences(pending.slice(scanned, end)) > 0) fences++
+        }
         const words = normaliseWords(carry + pending.slice(scanned, end)).slice(carryRead)
         carry = ''
         carryRead = 0
@@ -382,7 +450,8 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
     out += release(scanned)
     // The token being typed goes too when it cannot be the start of a copy.
     const open = pending
-    if (open.length > 0 && !atEnd) {
+    // A token that may become a fence waits for its end (fences are counted on whole tokens).
+    if (open.length > 0 && !atEnd && !open.includes('`') && !open.includes('~')) {
       const words = normaliseWords(carry + open)
       const typing = OPEN_WORD_END.test(open)
       const complete = words.slice(carryRead, typing ? -1 : undefined)
@@ -433,6 +502,9 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
     get held() {
       return pending
     },
+    get cuts() {
+      return cuts
+    },
     get preview() {
       return pending.slice(0, previewEnd())
     },
@@ -450,6 +522,13 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
       return out
     },
   }
+}
+
+/** `text` (all a guard released) with its cuts taken out: what a turn shows once they are applied. */
+export function applyCuts(text: string, cuts: LeakGuard['cuts']): string {
+  let out = text
+  for (const [from, to] of cuts) out = out.slice(0, from) + out.slice(to)
+  return out
 }
 
 /**

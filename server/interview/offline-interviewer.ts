@@ -17,7 +17,7 @@ import type {
   InterviewerTurnStream,
 } from './interviewer-engine.js'
 import { INTERVIEWER_LINES as LINES } from './interviewer-lines.js'
-import { createLeakGuard, guardStream } from './leak-guard.js'
+import { applyCuts, createLeakGuard } from './leak-guard.js'
 import { isNearRepeat } from './question-similarity.js'
 import {
   answersSoFar,
@@ -381,13 +381,18 @@ function summarise(map: CoverageMap): string {
   return map.steps.map((s) => `${s.id} ${s.level}`).join(', ')
 }
 
-/** Streams the composed text a sentence at a time through the leak guard. */
+/**
+ * Streams the composed text through the leak guard, a sentence at a time. The text is all written
+ * at once, so it is guarded whole before its first sentence goes: the frame of a copy the guard
+ * dropped (a lead-in, an opened code block: its `cuts`) is taken out before the candidate sees
+ * it, with no revision.
+ */
 async function* streamComposed(composed: Composed, ctx: InterviewContext): InterviewerTurnStream {
-  // yield*, not next() by hand: a reader that stops early closes the guard's stream too.
-  const guarded = yield* guardStream(
-    chunk(composed.text),
-    createLeakGuard(ctx.question.modelAnswer),
-  )
+  const guard = createLeakGuard(ctx.question.modelAnswer)
+  let released = ''
+  for (const part of sentences(composed.text)) released += guard.push(part)
+  released += guard.flush()
+  for (const part of sentences(applyCuts(released, guard.cuts))) yield part
   return {
     kind: composed.kind,
     target: composed.target,
@@ -395,7 +400,7 @@ async function* streamComposed(composed: Composed, ctx: InterviewContext): Inter
     usage: null,
     provider: OFFLINE_PROVIDER,
     model: OFFLINE_MODEL,
-    leaksCaught: guarded.leaks,
+    leaksCaught: guard.leaks,
     probe: composed.probe,
   }
 }
@@ -405,6 +410,6 @@ async function* streamComposed(composed: Composed, ctx: InterviewContext): Inter
  * sees no difference from a word at a time, but every piece is a frame that each session logs
  * for resume (an opening presents the whole scenario: a word a frame was ~90 frames, ~10 KB).
  */
-async function* chunk(text: string): AsyncGenerator<string> {
-  for (const part of text.match(/[^]*?(?:[.!?…]+["'”’)\]]*\s+|\n+|$)/g) ?? []) if (part) yield part
+function sentences(text: string): string[] {
+  return (text.match(/[^]*?(?:[.!?…]+["'”’)\]]*\s+|\n+|$)/g) ?? []).filter((part) => part !== '')
 }

@@ -16,6 +16,7 @@ const summary = (label: string, followUps: number, redundant: number): ResultSum
   quotesReused: 0,
   leaks: 0,
   promptEchoes: 0,
+  markupShown: 0,
   multiQuestion: 0,
   stepsProbed: 4,
   steps: 4,

@@ -4,6 +4,7 @@ import { applyTurnChunk } from '../../../server/interview/interviewer-engine.js'
 import {
   LEAK_HOLD_RUN_WORDS,
   NEUTRAL_PROBE,
+  applyCuts,
   createLeakGuard,
   normaliseWords,
 } from '../../../server/interview/leak-guard.js'
@@ -31,10 +32,14 @@ function showAll(chunks: readonly string[], modelAnswer = MODEL_ANSWER) {
   return { guard, states, returned, text }
 }
 
-/** What the guard alone releases for the same chunks: the text a turn must end with. */
+/**
+ * What the guard alone releases for the same chunks, its cuts (a copy's frame) taken out: the
+ * text a turn must end with.
+ */
 function releasedByGuard(chunks: readonly string[], modelAnswer = MODEL_ANSWER): string {
   const guard = createLeakGuard(modelAnswer)
-  return chunks.map((c) => guard.push(c)).join('') + guard.flush()
+  const released = chunks.map((c) => guard.push(c)).join('') + guard.flush()
+  return applyCuts(released, guard.cuts)
 }
 
 describe('createEarlyLeakGuard: no hold on ordinary text', () => {
@@ -74,7 +79,8 @@ describe('createEarlyLeakGuard: a copy', () => {
       'charge. Which id?',
     ]
     const { states, returned, text, guard } = showAll(chunks)
-    expect(text).toBe(`Consider this: ${NEUTRAL_PROBE} Which id?`)
+    // "Consider this:" led in to the copy: it goes with it.
+    expect(text).toBe(`${NEUTRAL_PROBE} Which id?`)
     expect(text).toBe(releasedByGuard(chunks))
     expect(guard.leaks).toBe(1)
     // The copy's start was on screen, then revised away.

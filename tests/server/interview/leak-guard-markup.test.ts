@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest'
+import { createEarlyLeakGuard } from '../../../server/interview/early-leak-guard.js'
+import { applyTurnChunk } from '../../../server/interview/interviewer-engine.js'
+import { NEUTRAL_PROBE, applyCuts, createLeakGuard } from '../../../server/interview/leak-guard.js'
+import { copiedSpanFinder } from './fixtures/copied-spans.js'
+import { prng, randomSplit } from './fixtures/leaky-text.js'
+
+/** A model answer with code in it, as questions 13 and 15 have. */
+const MODEL_ANSWER = [
+  'Solution 2: Versioned Keys (No Invalidation Needed)',
+  '',
+  '```javascript',
+  '// Instead of invalidating, create new versions',
+  'class VersionedCache {',
+  '  async get(key) {',
+  '    const version = await this.redis.get(`version:${key}`);',
+  '    return this.localCache.get(`${key}:v${version}`);',
+  '  }',
+  '}',
+  '```',
+  '',
+  'Why this works:',
+  '- No invalidation messages: Just increment version counter',
+  '- Old caches naturally expire after the sixty second time to live in every region',
+].join('\n')
+
+/** Markup a filter left behind: an odd fence, a wordless line outside code, a lead-in to nothing. */
+function debris(text: string): string[] {
+  const found: string[] = []
+  const lines = text.split('\n')
+  if (lines.filter((l) => /^\s*```/.test(l)).length % 2 === 1) found.push('unbalanced fence')
+  let inFence = false
+  lines.forEach((line, i) => {
+    if (/^\s*```/.test(line)) inFence = !inFence
+    else if (!inFence && line.trim() && !/[\p{L}\p{N}]/u.test(line)) found.push(`line "${line}"`)
+    else if (!inFence && /:\s*$/.test(line) && !lines.slice(i + 1).some((l) => l.trim())) {
+      found.push(`lead-in "${line}"`)
+    }
+  })
+  return found
+}
+
+/** Every text a client has after each change, the early guard's way; and the core guard's text. */
+function run(chunks: readonly string[]) {
+  const early = createEarlyLeakGuard(MODEL_ANSWER)
+  const states: string[] = []
+  let text = ''
+  for (const chunk of [...chunks.map((c) => early.push(c)), early.flush()]) {
+    if (chunk === null) continue
+    text = applyTurnChunk(text, chunk)
+    states.push(text)
+  }
+  const core = createLeakGuard(MODEL_ANSWER)
+  const released = chunks.map((c) => core.push(c)).join('') + core.flush()
+  return { text, states, early, core: applyCuts(released, core.cuts) }
+}
+
+/** Replies that copy the code block (or the list after it) inside their own markup. */
+const LEAKING = [
+  'Thanks. Here is the idea:\n```javascript\nclass VersionedCache {\n  async get(key) {\n    const version = await this.redis.get(`version:${key}`);\n    return this.localCache.get(`${key}:v${version}`);\n  }\n}\n```\nWhat would you change first?',
+  '  }\n}\n```\n\nWhy this works:\n- No invalidation messages: Just increment version counter\n- Old caches naturally expire after the sixty second time to live in every region\n\nThanks. How would you roll it out?',
+  'Consider this:\n\n- No invalidation messages: Just increment version counter\n- Old caches naturally expire after the sixty second time to live in every region\n-\n\nHow would you know it works?',
+]
+
+describe('leak guard: no markup left around a dropped copy', () => {
+  it('drops the copy with its fence, braces and lead-in, however the deltas split it', () => {
+    const copied = copiedSpanFinder(MODEL_ANSWER)
+    for (const [n, reply] of LEAKING.entries()) {
+      for (let seed = 1; seed <= 60; seed++) {
+        const chunks = randomSplit(prng(seed * 10 + n), reply)
+        const { text, states, early, core } = run(chunks)
+        const where = `reply ${n}, seed ${seed}: ${JSON.stringify(text)}`
+        expect(early.leaks, where).toBeGreaterThan(0)
+        expect(debris(text), where).toEqual([])
+        expect(text, where).toContain(NEUTRAL_PROBE)
+        // The streamed text ends as the stored turn: the core guard's text with its cuts out.
+        expect(text, where).toBe(core)
+        for (const state of states) expect(copied(state), where).toEqual([])
+      }
+    }
+  })
+
+  it('keeps a code block of its own in a turn that copies nothing, shown as it streams', () => {
+    const reply =
+      'Say the handler looks like this:\n```ts\nfunction handle(req) {\n  return cache.get(req.id)\n}\n```\nWhere would the stale read come from?'
+    for (let seed = 1; seed <= 40; seed++) {
+      const chunks = randomSplit(prng(seed), reply)
+      const { text, states, early } = run(chunks)
+      expect(text).toBe(reply)
+      expect(early.leaks).toBe(0)
+      // Only ever appended: nothing shown is taken back.
+      states.forEach((s, i) => expect(s.startsWith(states[i - 1] ?? '')).toBe(true))
+    }
+  })
+})
