@@ -4,7 +4,7 @@
  * only, like the rest of the discourse measures.
  */
 const WEIGHING =
-  /\b(?:trade-?offs?|rather than|instead of|the catch|the downside|the cost (?:is|of)|at the cost|costs? us|gives? up|giving up|we lose|I wouldn't|I would not|I'd reject|not worth|versus|vs\.?|over (?:a|the) (?:hotfix|rewrite)|which means|in exchange)\b/i
+  /\b(?:trade-?offs?|rather than|instead of|the catch|the downside|the cost (?:is|of)|at the cost|costs? us|gives? up|giving up|we lose|I wouldn't|I would not|I'd reject|not worth|versus|vs\.?|which means|in exchange)\b/i
 
 /** An answer that weighs options in this many sentences or more has said what its choices cost. */
 const WEIGHED = 2
