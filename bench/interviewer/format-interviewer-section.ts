@@ -94,12 +94,12 @@ export function formatSeveralSteps(runs: readonly SeveralStepsRun[]): string[] {
 }
 
 const DRILL_HEAD =
-  '| Drill candidate | Drills (steps) | Reps | Repeated questions | Turns with no question | Turns with 2+ questions | Hint leaks | Prompt echoed | Aimed off the step | Solid verdict, hint says short |\n' +
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
+  '| Drill candidate | Drills (steps) | Reps | Repeated questions | Turns with no question | Turns with 2+ questions | Hint leaks | Prompt echoed | Markup fragments shown | Aimed off the step | Solid verdict, hint says short |\n' +
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
 
 function drillRow(r: DrillSummary, bold = false): string {
   const b = (s: string | number) => (bold ? `**${s}**` : String(s))
-  return `| ${b(r.label)} | ${b(`${r.drills} (${r.stepsDrilled})`)} | ${b(r.reps)} | ${b(r.repeats)} | ${b(r.noQuestion)} | ${b(r.multiQuestion)} | ${b(r.hintLeaks)} | ${b(r.promptEchoes)} | ${b(r.offFocus)} | ${b(r.verdictHintClashes)} |`
+  return `| ${b(r.label)} | ${b(`${r.drills} (${r.stepsDrilled})`)} | ${b(r.reps)} | ${b(r.repeats)} | ${b(r.noQuestion)} | ${b(r.multiQuestion)} | ${b(r.hintLeaks)} | ${b(r.promptEchoes)} | ${b(r.markupShown)} | ${b(r.offFocus)} | ${b(r.verdictHintClashes)} |`
 }
 
 const HEAD =

@@ -1,5 +1,6 @@
 import type { Question } from '../../server/questions/question-schema.js'
 import { countRepeat, firstFound, LEAK_WORDS, publicTextOf } from './judge-interview.js'
+import { markupFragments } from './markup-fragments.js'
 import { promptInstructionText } from './prompt-text.js'
 import { askedQuestions, shingles } from './question-text.js'
 import type { InterviewRecord } from './run-interview.js'
@@ -16,6 +17,8 @@ export type DrillFigures = {
   hintLeaks: number
   /** Turns with 8 consecutive words of the interviewer prompts' own text. */
   promptEchoes: number
+  /** Turns whose text, at the turn's end, holds markup debris (markup-fragments.ts). */
+  markupShown: number
   /** Turns aimed at anything but the drill's step. */
   offFocus: number
   /** Verdicts called solid whose hint says the answer missed something, or weak with praise. */
@@ -47,6 +50,7 @@ export function judgeDrill(
     multiQuestion: 0,
     hintLeaks: 0,
     promptEchoes: 0,
+    markupShown: 0,
     offFocus: 0,
     verdictHintClashes: 0,
     problems: [],
@@ -78,6 +82,11 @@ export function judgeDrill(
     if (echo) {
       figures.promptEchoes++
       figures.problems.push(`prompt echoed "${echo.found}" in: ${echo.text}`)
+    }
+    const debris = markupFragments(reply.text)
+    if (debris.length > 0) {
+      figures.markupShown++
+      figures.problems.push(`markup shown (${debris.join('; ')}) in: ${reply.text}`)
     }
     if (!ASKING.has(reply.kind)) return
     if (index > 0) figures.reps++

@@ -17,6 +17,7 @@ const COUNTS = [
   'multiQuestion',
   'hintLeaks',
   'promptEchoes',
+  'markupShown',
   'offFocus',
   'verdictHintClashes',
 ] as const

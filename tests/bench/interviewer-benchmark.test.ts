@@ -55,7 +55,13 @@ describe('simulated candidates against the offline interviewer (subset)', () => 
     const problems = results.flatMap((r) => r.runs.flatMap((run) => run.figures.problems))
     const shown = problems.filter((p) => !p.startsWith('asked about'))
     expect(shown).toEqual([])
-    expect(total).toMatchObject({ repeats: 0, quotesReused: 0, leaks: 0, multiQuestion: 0 })
+    expect(total).toMatchObject({
+      repeats: 0,
+      quotesReused: 0,
+      leaks: 0,
+      markupShown: 0,
+      multiQuestion: 0,
+    })
     expect(total.clarifications).toBeGreaterThan(5)
     expect(total.clarificationsRight).toBe(total.clarifications)
   })
@@ -79,6 +85,7 @@ describe('simulated candidates against the offline interviewer (subset)', () => 
       noQuestion: 0,
       multiQuestion: 0,
       hintLeaks: 0,
+      markupShown: 0,
       offFocus: 0,
       verdictHintClashes: 0,
     })
