@@ -8,6 +8,10 @@
  * Streaming is a small state machine over the deltas: a tag may arrive split across any number
  * of deltas, so text that could still become a tag (`<thi`) is held until the next delta decides.
  * Only that possible tag prefix is held, never a whole sentence.
+ *
+ * A block the model wrapped in a code fence (```` ```json ```` then `<tool_call>…`) goes with
+ * its fences, so no empty code block is left: a line that opens a fence is held until the next
+ * line shows whether a block follows it (a line of markup, never prose).
  */
 
 type Block = {
@@ -56,6 +60,8 @@ export function createMarkupFilter(): MarkupFilter {
   /** Inside a block with no closing tag: everything else is dropped. */
   let dropRest = false
   const removed = { reasoning: 0, toolCalls: 0 }
+  /** A removed block was fenced: the fence that closes it goes too. */
+  let closeFence = false
 
   function drain(final: boolean): string {
     let out = ''
@@ -76,19 +82,36 @@ export function createMarkupFilter(): MarkupFilter {
         inside = null
         continue
       }
+      if (closeFence) {
+        const fence = CLOSING_FENCE.exec(pending)
+        const partial = !final && /^\s*`{0,3}[ \t]*$/.test(pending)
+        // The fence line goes with its line break: wait for it (or for the end).
+        if (fence ? !final && !fence[0].endsWith('\n') : partial) return out
+        closeFence = false
+        if (fence) pending = pending.slice(fence[0].length)
+        continue
+      }
       const match = OPENER.exec(pending)
       if (match) {
-        out += pending.slice(0, match.index)
+        const before = pending.slice(0, match.index)
         pending = pending.slice(match.index + match[0].length)
         const block = BLOCKS.find((b) => b.open.toLowerCase() === match[0].toLowerCase())
-        if (!block) continue // an orphan closing tag: the tag alone goes
+        if (!block) {
+          out += before
+          continue // an orphan closing tag: the tag alone goes
+        }
+        // A fence opened right before the block is the block's: it goes, and its closing fence.
+        const fence = FENCE_OPENING_TAIL.exec(before)
+        closeFence = fence !== null
+        out += fence ? before.slice(0, fence.index + fence[1]!.length) : before
         if (block.kind === 'reasoning') removed.reasoning++
         else removed.toolCalls++
         if (block.close === null) dropRest = true
         else inside = block
         continue
       }
-      const hold = final ? 0 : possibleTagStart(pending)
+      const tag = final ? 0 : possibleTagStart(pending)
+      const hold = final ? 0 : tag + fenceOpeningHold(pending.slice(0, pending.length - tag))
       out += pending.slice(0, pending.length - hold)
       pending = pending.slice(pending.length - hold)
       return out
@@ -103,6 +126,21 @@ export function createMarkupFilter(): MarkupFilter {
     end: () => drain(true),
     removed,
   }
+}
+
+/**
+ * A line opening a code fence (or that may still become one) at the end of the text, the line
+ * break before it in group 1.
+ */
+const FENCE_OPENING_TAIL = /(^|\n)[ \t]*(?:```[^\n`]*\n?[ \t]*|`{1,2})$/
+/** The fence closing a removed fenced block, with its line break. */
+const CLOSING_FENCE = /^\s*```[ \t]*(?:\n|$)/
+
+/** How much of `pending` to hold while its last line opens a code fence (see createMarkupFilter). */
+function fenceOpeningHold(pending: string): number {
+  if (!pending.includes('`')) return 0
+  const fence = FENCE_OPENING_TAIL.exec(pending)
+  return fence ? pending.length - fence.index - fence[1]!.length : 0
 }
 
 /**

@@ -46,6 +46,22 @@ const cases = [
     visible: 'Is p99 < 200 ms, and is [a] list <b>bold</b>?',
   },
   {
+    // No empty code block is left where the call was.
+    name: 'a tool call the model wrapped in a code fence, with its fences',
+    text: 'Let me check.\n```json\n<tool_call>{"name": "lookup"}</tool_call>\n```\nWhich key?',
+    visible: 'Let me check.\nWhich key?',
+  },
+  {
+    name: 'a think block in a bare fence, with its fences',
+    text: 'Fair.\n```\n<think>they skipped it</think>\n```\nWhere is the lock?',
+    visible: 'Fair.\nWhere is the lock?',
+  },
+  {
+    name: 'a code block of its own, kept whole',
+    text: 'Say it reads:\n```ts\nif (a < b) return cache.get(id)\n```\nWhy stale?',
+    visible: 'Say it reads:\n```ts\nif (a < b) return cache.get(id)\n```\nWhy stale?',
+  },
+  {
     name: 'an orphan closing tag alone is dropped',
     text: 'reasoning here</think>What is the SLO?',
     visible: 'reasoning hereWhat is the SLO?',
@@ -65,6 +81,12 @@ describe('createMarkupFilter', () => {
     const filter = createMarkupFilter()
     expect(filter.push('How would you shard it? <thi')).toBe('How would you shard it? ')
     expect(filter.push('s is not a tag')).toBe('<this is not a tag')
+  })
+
+  it('holds a line opening a code fence only until the next line begins', () => {
+    const filter = createMarkupFilter()
+    expect(filter.push('Say it reads:\n```ts\n')).toBe('Say it reads:\n')
+    expect(filter.push('const a')).toBe('```ts\nconst a')
   })
 
   it('counts what it removed', () => {
