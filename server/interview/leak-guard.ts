@@ -1,4 +1,10 @@
-import { countFences, isFenceLine, isMarkupLine, keptBeforeDrop } from './markup-debris.js'
+import {
+  countFences,
+  isBareFenceLine,
+  isFenceLine,
+  isMarkupLine,
+  keptBeforeDrop,
+} from './markup-debris.js'
 import { buildSpanAutomaton, type SpanAutomaton } from './span-automaton.js'
 
 /**
@@ -382,7 +388,8 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
 
   /**
    * After the dropped sentences: drops the lines with no word that follow, and a fence that closes
-   * the block the copy was in. False while the next line may still turn out to be one.
+   * the block the copy was in (by the fences received, or a bare fence: a copy begun inside a
+   * block did not carry its opening fence). False while the next line may still turn out to be one.
    */
   const trimMarkup = (atEnd: boolean): boolean => {
     while (trimming) {
@@ -391,7 +398,8 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
       const complete = newline >= 0 || atEnd
       const debris = /^\s*$/.test(line)
         ? complete && newline >= 0
-        : isMarkupLine(line) || (isFenceLine(line) && fences % 2 === 1)
+        : isMarkupLine(line) ||
+          (isFenceLine(line) && (fences % 2 === 1 || (complete && isBareFenceLine(line))))
       if (!complete && (/^\s*$/.test(line) || debris)) {
         if (atEnd) break
         return false

@@ -8,6 +8,8 @@
 const FENCE_LINE = /^\s*(```|~~~)/
 const FENCE_AT = /(?:^|\s)(?:```|~~~)/g
 const WORD = /[\p{L}\p{N}]/u
+/** Two fence lines with only whitespace between them at the end of the text. */
+const EMPTY_BLOCK_TAIL = /(^|\n)[ \t]*(?:```|~~~)[^\n]*\n\s*(?:```|~~~)[ \t]*$/
 /** A sentence end inside a line: what a dangling lead-in starts after. */
 const SENTENCE_END = /[.!?…]+["'”’)\]]*\s+/g
 
@@ -25,6 +27,11 @@ export function isMarkupLine(line: string): boolean {
 
 export function isFenceLine(line: string): boolean {
   return FENCE_LINE.test(line)
+}
+
+/** A fence line with no language after it: right after a dropped copy, the copy's block closing. */
+export function isBareFenceLine(line: string): boolean {
+  return /^\s*(```|~~~)\s*$/.test(line)
 }
 
 /**
@@ -49,6 +56,12 @@ export function keptBeforeDrop(text: string): number {
     }
     if (isMarkupLine(line)) {
       end = lineStart
+      continue
+    }
+    // A block with nothing left in it goes whole.
+    const empty = EMPTY_BLOCK_TAIL.exec(body.slice(0, last))
+    if (empty) {
+      end = empty.index + empty[1]!.length
       continue
     }
     const lineEnded = body.slice(last).includes('\n')

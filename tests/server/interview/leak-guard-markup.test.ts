@@ -59,6 +59,8 @@ function run(chunks: readonly string[]) {
 const LEAKING = [
   'Thanks. Here is the idea:\n```javascript\nclass VersionedCache {\n  async get(key) {\n    const version = await this.redis.get(`version:${key}`);\n    return this.localCache.get(`${key}:v${version}`);\n  }\n}\n```\nWhat would you change first?',
   '  }\n}\n```\n\nWhy this works:\n- No invalidation messages: Just increment version counter\n- Old caches naturally expire after the sixty second time to live in every region\n\nThanks. How would you roll it out?',
+  // Begun inside the block: its closing fence comes with no opening one.
+  '  async get(key) {\n    const version = await this.redis.get(`version:${key}`);\n    return this.localCache.get(`${key}:v${version}`);\n  }\n}\n```\n\nHow would you roll it out?',
   'Consider this:\n\n- No invalidation messages: Just increment version counter\n- Old caches naturally expire after the sixty second time to live in every region\n-\n\nHow would you know it works?',
 ]
 

@@ -24,6 +24,10 @@ describe('keptBeforeDrop: the frame released before a dropped copy', () => {
     expect(kept('Thanks.\n\n- ')).toBe('Thanks.\n\n')
   })
 
+  it('cuts a code block left empty', () => {
+    expect(kept('Right.\n```\n```\n')).toBe('Right.\n')
+  })
+
   it('keeps whole sentences and a closed code block', () => {
     expect(kept('Thanks. ')).toBe('Thanks. ')
     expect(kept('What would you check first?\n')).toBe('What would you check first?\n')
