@@ -27,6 +27,7 @@ import { loadQuestionBank } from '../server/questions/question-bank.js'
 import { SqliteSessionStore } from '../server/sessions/sqlite-session-store.js'
 import { createTextAnalyzer } from '../server/text/index.js'
 import { createInstantLlmClient } from './answer-path/fake-llm-client.js'
+import { openBenchSession } from './answer-path/open-bench-session.js'
 import { readThreadCpuMs } from './answer-path/thread-cpu.js'
 import { timeStoreCalls } from './answer-path/timed-store.js'
 import { COVERAGE_LABELS } from './coverage-labels.js'
@@ -106,25 +107,7 @@ async function measure(mode: Mode, store: SqliteSessionStore): Promise<ModeResul
         ),
       ),
     )
-    const openSession = async (questionId: string) => {
-      const id = randomUUID()
-      const at = new Date().toISOString()
-      await store.createSession({
-        id,
-        ownerId: 'bench',
-        questionId,
-        mode: 'mock',
-        focus: null,
-        options: { followUpBudget: 5, timeLimitMinutes: 45 },
-        status: 'active',
-        parentId: null,
-        createdAt: at,
-        updatedAt: at,
-      })
-      await orchestrator.resumePending(id)
-      await orchestrator.idle(id)
-      return id
-    }
+    const openSession = (questionId: string) => openBenchSession(store, orchestrator, questionId)
     const answer = async (sessionId: string, questionId: string, i: number) => {
       const tag = `answer-tag-${randomUUID()}`
       const answers = answersByQuestion.get(questionId)!

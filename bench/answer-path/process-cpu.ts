@@ -32,6 +32,7 @@ import { createTextAnalyzer, splitSentences } from '../../server/text/index.js'
 import { COVERAGE_LABELS } from '../coverage-labels.js'
 import { computePercentile } from '../stream/percentile.js'
 import { createInstantLlmClient } from './fake-llm-client.js'
+import { openBenchSession } from './open-bench-session.js'
 import { readThreadCpuMs } from './thread-cpu.js'
 
 const arg = (flag: string, fallback: number) => {
@@ -89,25 +90,7 @@ const orchestrator = createInterviewOrchestrator({
   publish: () => {},
 })
 
-async function openSession(questionId: string): Promise<string> {
-  const id = randomUUID()
-  const at = new Date().toISOString()
-  await store.createSession({
-    id,
-    ownerId: 'bench',
-    questionId,
-    mode: 'mock',
-    focus: null,
-    options: { followUpBudget: 5, timeLimitMinutes: 45 },
-    status: 'active',
-    parentId: null,
-    createdAt: at,
-    updatedAt: at,
-  })
-  await orchestrator.resumePending(id)
-  await orchestrator.idle(id)
-  return id
-}
+const openSession = (questionId: string) => openBenchSession(store, orchestrator, questionId)
 
 type Cost = { processMs: number; mainMs: number }
 
