@@ -32,6 +32,8 @@ const bank = await loadQuestionBank('questions')
 let caught = 0
 let inCode = 0
 const flagged: string[] = []
+/** Turns whose final text lost the question after the copy (dropped with the copy's markup). */
+let questionLost = 0
 for (const question of bank.questions) {
   const answer = question.modelAnswer
   const bounds = [0, ...[...answer.matchAll(/\n|[.!?]\s/g)].map((m) => m.index + m[0].length)]
@@ -52,12 +54,13 @@ for (const question of bank.questions) {
     if (guard.leaks === 0) continue
     caught++
     if (copy.includes('```')) inCode++
+    if (!shown.includes('What would you check first?')) questionLost++
     const found = markupFragments(shown)
     if (found.length > 0)
       flagged.push(`q${question.number}: ${found.join('; ')}: ${JSON.stringify(shown)}`)
   }
 }
 console.log(
-  `copies caught ${caught} (${inCode} with a code fence in them); final text with markup fragments: ${flagged.length}`,
+  `copies caught ${caught} (${inCode} with a code fence in them); final text with markup fragments: ${flagged.length}; without the question: ${questionLost}`,
 )
 for (const line of flagged.slice(0, 5)) console.log(`- ${line.slice(0, 220)}`)

@@ -1,4 +1,5 @@
 import {
+  closingFenceBeforeProse,
   countFences,
   isBareFenceLine,
   isFenceLine,
@@ -389,13 +390,23 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
   /**
    * After the dropped sentences: drops the lines with no word that follow, and a fence that closes
    * the block the copy was in (by the fences received, or a bare fence: a copy begun inside a
-   * block did not carry its opening fence). False while the next line may still turn out to be one.
+   * block did not carry its opening fence); of a line where such a fence is followed by prose,
+   * only the fence. False while the next line may still turn out to be one.
    */
   const trimMarkup = (atEnd: boolean): boolean => {
     while (trimming) {
       const newline = pending.indexOf('\n')
       const line = newline < 0 ? pending : pending.slice(0, newline + 1)
       const complete = newline >= 0 || atEnd
+      // The copy's closing fence with the question after it on the same line: the fence goes, the
+      // prose is read on as usual (endDrop waited for its first word, so nothing more is held).
+      const fence = closingFenceBeforeProse(line, fences % 2 === 1)
+      if (fence > 0) {
+        fences += fences % 2
+        pending = pending.slice(fence)
+        scanned = 0
+        break
+      }
       const debris = /^\s*$/.test(line)
         ? complete && newline >= 0
         : isMarkupLine(line) ||

@@ -34,6 +34,26 @@ export function isBareFenceLine(line: string): boolean {
   return /^\s*(```|~~~)\s*$/.test(line)
 }
 
+/** A fence at a line's start, then spaces and more on the same line. */
+const FENCE_THEN_TEXT = /^[ \t]*(?:`{3,}|~{3,})[ \t]+(?=\S)/
+
+/**
+ * Right after a dropped copy, a line that begins with the fence closing the copy's block and goes
+ * on with prose ("``` What would you check first?"): the length of the fence and the spaces after
+ * it, which go with the copy while the prose stays; 0 for any other line. With `inBlock` (the
+ * copy's opening fence was received) any such fence closes the block; without it (a copy begun
+ * inside a block) the text after the fence must not be a lone word ending the line, which is an
+ * info string ("``` python"): the opening of a block of the interviewer's own.
+ */
+export function closingFenceBeforeProse(line: string, inBlock: boolean): number {
+  const m = FENCE_THEN_TEXT.exec(line)
+  if (!m) return 0
+  const rest = line.slice(m[0].length)
+  if (!WORD.test(rest)) return 0
+  if (!inBlock && /^\S+[ \t]*\n/.test(rest)) return 0
+  return m[0].length
+}
+
 /**
  * How much of `text`, released just before a drop, is kept: the whole of it but its trailing
  * debris. Cut from the end, as long as one applies: a code block left open (from its fence on),

@@ -82,6 +82,48 @@ describe('leak guard: no markup left around a dropped copy', () => {
     }
   })
 
+  it('drops the closing fence a question follows on its line, keeping the question', () => {
+    const copied = copiedSpanFinder(MODEL_ANSWER)
+    const block = [
+      '    const version = await this.redis.get(`version:${key}`);',
+      '    return this.localCache.get(`${key}:v${version}`);',
+      '  }',
+      '}',
+      '```',
+    ].join('\n')
+    const replies = [
+      // With its opening fence: the fence closes a block the guard saw open.
+      `Right.\n\`\`\`javascript\nclass VersionedCache {\n  async get(key) {\n${block} What would you check first?`,
+      // Begun inside the block: a fence with no opening one.
+      `  async get(key) {\n${block} What would you check first?`,
+      `Right.\n${block}   What would you check first?\nAnd why?`,
+    ]
+    for (const [n, reply] of replies.entries()) {
+      for (let seed = 1; seed <= 80; seed++) {
+        const chunks = randomSplit(prng(seed * 10 + n), reply)
+        const { text, states, early, core } = run(chunks)
+        const where = `reply ${n}, seed ${seed}: ${JSON.stringify(text)}`
+        expect(early.leaks, where).toBeGreaterThan(0)
+        expect(debris(text), where).toEqual([])
+        expect(text, where).not.toContain('```')
+        expect(text, where).toMatch(/\nWhat would you check first\?/)
+        expect(text, where).toBe(core)
+        for (const state of states) expect(copied(state), where).toEqual([])
+      }
+    }
+  })
+
+  it('keeps a code block of its own that opens right after a dropped copy', () => {
+    const copy =
+      '- No invalidation messages: Just increment version counter\n- Old caches naturally expire after the sixty second time to live in every region\n'
+    for (const own of ['```ts\ncache.get(id)\n```\n', '``` python\ncache.get(id)\n```\n']) {
+      for (let seed = 1; seed <= 40; seed++) {
+        const { text } = run(randomSplit(prng(seed), `${copy}${own}Where is it stale?`))
+        expect(text, JSON.stringify(text)).toContain(`\n${own}Where is it stale?`)
+      }
+    }
+  })
+
   it('keeps a code block of its own in a turn that copies nothing, shown as it streams', () => {
     const reply =
       'Say the handler looks like this:\n```ts\nfunction handle(req) {\n  return cache.get(req.id)\n}\n```\nWhere would the stale read come from?'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  closingFenceBeforeProse,
   countFences,
   isMarkupLine,
   keptBeforeDrop,
@@ -46,5 +47,20 @@ describe('markup lines and fences', () => {
     expect(countFences('```js\nx\n```')).toBe(2)
     expect(countFences('use `x` here')).toBe(0)
     expect(countFences('no fences')).toBe(0)
+  })
+})
+
+describe('closingFenceBeforeProse: the closing fence of a copy, with prose after it', () => {
+  it('gives the fence and its spaces, for the prose to stay', () => {
+    expect(closingFenceBeforeProse('``` What would you check first?', false)).toBe(4)
+    expect(closingFenceBeforeProse('  ~~~  And then?\n', true)).toBe(7)
+  })
+
+  it('leaves a bare fence, a fence with no space, and an info string out of a block', () => {
+    expect(closingFenceBeforeProse('```\n', true)).toBe(0)
+    expect(closingFenceBeforeProse('```ts\n', false)).toBe(0)
+    expect(closingFenceBeforeProse('``` python\n', false)).toBe(0)
+    expect(closingFenceBeforeProse('``` python\n', true)).toBe(4)
+    expect(closingFenceBeforeProse('``` }\n', true)).toBe(0)
   })
 })
