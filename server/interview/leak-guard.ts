@@ -416,7 +416,10 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
         return false
       }
       if (!debris) break
-      fences += countFences(line)
+      // A fence dropped here closes the copy's block: after it no block is open, whether or not
+      // its opening fence was received (a copy begun inside a block), so a later fence this turn
+      // is read the right way round.
+      if (countFences(line) > 0) fences += fences % 2
       if (line.includes('\n') && boundarySpace === '') boundarySpace = '\n'
       pending = pending.slice(line.length)
       scanned = 0

@@ -124,6 +124,45 @@ describe('leak guard: no markup left around a dropped copy', () => {
     }
   })
 
+  it('reads fences right after a second copy, when the first ended with a bare closing fence', () => {
+    // The first copy began inside a block: its closing fence, dropped, had no opening one counted.
+    // Had it counted as an opening, the guard would take the fence after the second copy the
+    // wrong way round: the opening fence of a block of its own as the copy's closing one, or
+    // keep the fence closing the second copy's block.
+    const copied = copiedSpanFinder(MODEL_ANSWER)
+    const first =
+      '  async get(key) {\n    const version = await this.redis.get(`version:${key}`);\n    return this.localCache.get(`${key}:v${version}`);\n  }\n}\n```\n\n'
+    const mine = 'Say yours is this:\n```ts\ncache.get(id)\n```\n'
+    const list =
+      '- No invalidation messages: Just increment version counter\n- Old caches naturally expire after the sixty second time to live in every region\n'
+    const code =
+      'Right:\n```javascript\nclass VersionedCache {\n  async get(key) {\n    const version = await this.redis.get(`version:${key}`);\n    return this.localCache.get(`${key}:v${version}`);\n  }\n}\n``` Really?\n'
+    const cases = [
+      {
+        reply: `${first}${mine}${list}\`\`\`ts\nlet v = 1\n\`\`\`\nWhere?`,
+        own: '\n```ts\nlet v = 1\n```\nWhere?',
+      },
+      {
+        reply: `${first}${mine}${list}\`\`\` python\nv = 1\n\`\`\`\nWhere?`,
+        own: '\n``` python\nv = 1\n```\nWhere?',
+      },
+      { reply: `${first}${mine}${code}Where?`, own: '\nReally?\nWhere?' },
+    ]
+    for (const [n, { reply, own }] of cases.entries()) {
+      for (let seed = 1; seed <= 60; seed++) {
+        const chunks = randomSplit(prng(seed * 10 + n), reply)
+        const { text, states, early, core } = run(chunks)
+        const where = `reply ${n}, seed ${seed}: ${JSON.stringify(text)}`
+        expect(early.leaks, where).toBe(2)
+        expect(debris(text), where).toEqual([])
+        expect(text, where).toContain(mine)
+        expect(text, where).toContain(own)
+        expect(text, where).toBe(core)
+        for (const state of states) expect(copied(state), where).toEqual([])
+      }
+    }
+  })
+
   it('keeps a code block of its own in a turn that copies nothing, shown as it streams', () => {
     const reply =
       'Say the handler looks like this:\n```ts\nfunction handle(req) {\n  return cache.get(req.id)\n}\n```\nWhere would the stale read come from?'
