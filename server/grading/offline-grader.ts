@@ -328,7 +328,7 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
         figures: content.figures,
         overconfidence: m.certainty.overconfidence,
         stepMissing,
-        weighsOptions: weighsOptions(sentences.map((s) => s.text)),
+        weighsOptions: weighsOptions(sentenceTexts),
         restatesFirst: restatesQuestion(analyzer, question, sentences[0]?.text ?? ''),
         openPrinciples: tooLittle
           ? question.framework.keyPrinciples
