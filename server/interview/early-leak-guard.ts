@@ -1,5 +1,5 @@
 import type { TurnChunk } from './interviewer-engine.js'
-import { createLeakGuard, type LeakGuard, type LeakGuardOptions } from './leak-guard.js'
+import { applyCuts, createLeakGuard, type LeakGuard, type LeakGuardOptions } from './leak-guard.js'
 
 /**
  * The leak guard without its hold-back on ordinary text: what the guard holds is shown at once
@@ -66,10 +66,9 @@ export function showEarly(guard: LeakGuard): EarlyLeakGuard {
       return added
     }
     // Cuts come with a drop: the copy's frame released earlier is taken back with it.
-    const cuts = guard.cuts
-    for (; cutsSeen < cuts.length; cutsSeen++) {
-      const [from, to] = cuts[cutsSeen]!
-      released = released.slice(0, from) + released.slice(to)
+    if (guard.cuts.length > cutsSeen) {
+      released = applyCuts(released, guard.cuts.slice(cutsSeen))
+      cutsSeen = guard.cuts.length
     }
     const next = released + preview
     if (next === shown) return null
