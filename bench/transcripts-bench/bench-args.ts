@@ -12,9 +12,10 @@ export const BenchArgsSchema = z
     grader: z.enum(['offline', 'llm']).default('offline'),
     /**
      * Which graded set (transcript-sets.ts): `dev` (bench/transcripts/), `fresh`
-     * (bench/transcripts-fresh/) or `fresh2` (bench/transcripts-fresh2/). A set of `fitSets` is
-     * graded by the offline grader with each question held out of the fit (every fitted set's
-     * section is written by that run); any other set is a blind test, graded with the shipped scale.
+     * (bench/transcripts-fresh/), `fresh2` (bench/transcripts-fresh2/) or `fresh3`
+     * (bench/transcripts-fresh3/). A set of `fitSets` is graded by the offline grader with each
+     * question held out of the fit (every fitted set's section is written by that run); any other
+     * set is a blind test, graded with the shipped scale.
      */
     set: z.enum(TRANSCRIPT_SET_NAMES).default('dev'),
     /**

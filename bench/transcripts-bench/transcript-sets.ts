@@ -37,6 +37,12 @@ export const TRANSCRIPT_SETS = {
     describe: (n) =>
       `Graded mock-interview transcripts of bench/transcripts-fresh2/ (second blind set: ${n} cases, 6 questions x 8 kinds, by a different author than bench/transcripts-fresh/, written and given a target score out of 10 and an accepted range by hand against the rubric before any grader ran on them and before the grader's code, the dev transcripts, the fresh set's transcripts or the grading figures were read; never looked at while tuning; bench/transcripts-fresh2/README.md)`,
   },
+  fresh3: {
+    folder: 'bench/transcripts-fresh3',
+    heading: '## Grading: third blind set',
+    describe: (n) =>
+      `Graded mock-interview transcripts of bench/transcripts-fresh3/ (third blind set: ${n} cases, 6 questions x 8 kinds, written by a helper session that never read the grader's code, the dev, fresh, fresh2 or feedback transcripts or the grading figures, each given a target score out of 10 and an accepted range by hand against the rubric and the model answer's stated score before writing, and never graded by its author; never looked at while tuning; bench/transcripts-fresh3/README.md)`,
+  },
 } as const satisfies Record<string, TranscriptSet>
 
 export type TranscriptSetName = keyof typeof TRANSCRIPT_SETS
@@ -46,7 +52,7 @@ export const TRANSCRIPT_SET_NAMES = Object.keys(TRANSCRIPT_SETS) as [
   ...TranscriptSetName[],
 ]
 
-/** The sets a scale may be fitted on; fresh2 is kept blind, never fitted on. */
+/** The sets a scale may be fitted on; fresh2 and fresh3 are kept blind, never fitted on. */
 export const FITTABLE_SET_NAMES = ['dev', 'fresh'] as const satisfies readonly TranscriptSetName[]
 export type FittableSetName = (typeof FITTABLE_SET_NAMES)[number]
 

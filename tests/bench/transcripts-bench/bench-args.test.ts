@@ -83,6 +83,13 @@ describe('parseBenchArgs', () => {
     expect(parsed.ok && parsed.args.set).toBe('fresh2')
   })
 
+  it('takes --set fresh3, the third blind set, and refuses to write a scale from it', () => {
+    const parsed = parseBenchArgs(['--set', 'fresh3'])
+    expect(parsed.ok && parsed.args.set).toBe('fresh3')
+    expect(parseBenchArgs(['--set', 'fresh3', '--write-scale']).ok).toBe(false)
+    expect(parseBenchArgs(['--fit-sets', 'dev,fresh3']).ok).toBe(false)
+  })
+
   // Every set but dev is a test set, the second blind one included.
   it('refuses --write-scale with --set fresh2', () => {
     const parsed = parseBenchArgs(['--set', 'fresh2', '--write-scale'])
@@ -93,7 +100,7 @@ describe('parseBenchArgs', () => {
   it('names every set in the usage', () => {
     const parsed = parseBenchArgs(['--fast'])
     if (!parsed.ok)
-      expect(parsed.message).toContain('[--set dev|fresh|fresh2] [--fit-sets dev,fresh]')
+      expect(parsed.message).toContain('[--set dev|fresh|fresh2|fresh3] [--fit-sets dev,fresh]')
   })
 
   it('rejects an unknown grader, a missing value or an unknown flag with the usage', () => {

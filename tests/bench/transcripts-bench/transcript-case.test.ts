@@ -55,6 +55,37 @@ describe('loadTranscriptCases', () => {
     }
   })
 
+  // The third blind set: the same 8 kinds for each of its 6 questions, in reading order, best
+  // first by target; the claims case is the mediocre text with lines added, never graded above it.
+  it('loads the third blind set: 8 kinds per question, claims added to the mediocre text', async () => {
+    const cases = await loadTranscriptCases(
+      join(import.meta.dirname, '../../../bench/transcripts-fresh3'),
+    )
+    const questions = new Set(cases.map((c) => c.questionId))
+    expect(questions.size).toBe(6)
+    for (const q of questions) {
+      const mine = cases.filter((c) => c.questionId === q)
+      expect(mine.map((c) => c.level)).toEqual([
+        'excellent',
+        'excellent-concise',
+        'good',
+        'mediocre',
+        'mediocre-claims',
+        'confident-wrong',
+        'poor',
+        'keyword-list',
+      ])
+      const targets = mine.map((c) => c.target)
+      expect(targets).toEqual([...targets].sort((a, b) => b - a))
+      const base = mine.find((c) => c.level === 'mediocre')!
+      const claims = mine.find((c) => c.level === 'mediocre-claims')!
+      expect(claims.baseLevel).toBe('mediocre')
+      expect(claims.target).toBeLessThanOrEqual(base.target)
+      expect(claims.turns).toHaveLength(base.turns.length)
+      base.turns.forEach((t, i) => expect(claims.turns[i]!.text).toContain(t.text))
+    }
+  })
+
   it('names every invalid or misplaced file', async () => {
     dir = await mkdtemp(join(tmpdir(), 'cases-'))
     await mkdir(join(dir, 'q1'))
