@@ -22,6 +22,9 @@ const TELLS_APART =
 const THRESHOLD =
   /\b(threshold|above|below|more than|less than|over|under)\b.{0,40}\d|\d+\s*(%|ms|s\b|seconds|minutes|x\b)/i
 const ROLLBACK = /\b(roll ?back|revert|kill switch|flip (the )?flag|back out)\b/i
+/** An answer that already splits the problem by layer ("measured at the server... in the browser"). */
+const LAYERED =
+  /\b(layers?|tiers?)\b|\b(server|backend|database)\b[^.?!]*\b(browser|frontend|client|network|wire)\b|\b(browser|frontend|client|network)\b[^.?!]*\b(server|backend|database)\b/i
 
 export const FOLLOW_UP_TEMPLATES: Record<StepKind, KindTemplates> = {
   assumptions: {
@@ -62,7 +65,7 @@ export const FOLLOW_UP_TEMPLATES: Record<StepKind, KindTemplates> = {
     open: [
       'Walk me through how you would find the cause: what are your top hypotheses, in order?',
       "Let's do {step}: what would you check first, and what exact command or query would you run?",
-      'How do you narrow this down to one layer?',
+      { text: 'How do you narrow this down to one layer?', unless: LAYERED },
     ],
     deeper: [
       'You said "{quote}". What evidence would confirm that?',

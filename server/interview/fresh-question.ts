@@ -5,6 +5,7 @@ import type { CoverageItem } from './coverage-map.js'
 import { composeProbe, type ComposedProbe } from './follow-up-composer.js'
 import { WRAP_UP_QUESTIONS } from './follow-up-templates.js'
 import { isInjectionAttempt } from './injection-detector.js'
+import { pendingPlanPhase } from './plan-phases.js'
 import { closestOverlap, isNearRepeat, labelStems } from './question-similarity.js'
 import { hashSeed } from './seeded-choice.js'
 import type { StepKind } from './step-kinds.js'
@@ -53,6 +54,14 @@ export function composeFreshQuestion(input: {
 }): ComposedProbe {
   const { target, memory } = input
   if (target === null) {
+    // A diagnosis framework stops at the cause: how the candidate would fix it, ship it and know
+    // it worked comes before any question about the plan as a whole.
+    const phase = pendingPlanPhase({
+      question: input.question,
+      answers: answersSoFar(input.turns),
+      asked: memory.questions,
+    })
+    if (phase) return { text: phase.question, question: phase.question, quote: null, move: 'open' }
     const start = hashSeed(`${input.seed}:wrap`)
     const rotated = WRAP_UP_QUESTIONS.map(
       (_, i) => WRAP_UP_QUESTIONS[(start + i) % WRAP_UP_QUESTIONS.length]!,

@@ -6,12 +6,14 @@ import { describeFocus } from '../prompts/question-sections.js'
 import { lastQuestion, readConversation, type ConversationMemory } from './conversation-memory.js'
 import { resolveDrillFocus } from './drill-focus.js'
 import {
+  answersSoFar,
   composeFreshQuestion,
   questionLabels,
   wrapUpsUsed,
   type FreshTarget,
 } from './fresh-question.js'
 import { pickGap, pressingGap } from './gap-picker.js'
+import { pendingPlanPhase } from './plan-phases.js'
 import type { Probe } from '../sessions/session-schema.js'
 import type {
   InterviewContext,
@@ -440,9 +442,16 @@ function chooseTarget(
       ? pressingGap({ question: ctx.question, coverage: ctx.coverage.map, turns: ctx.turns })
       : null)
   if (!pressing) {
+    const phase = pendingPlanPhase({
+      question: ctx.question,
+      answers: answersSoFar(ctx.turns),
+      asked: readConversation(ctx.turns).questions,
+    })
     return {
       target: null,
-      label: 'none: every step is covered; ask one wrap-up question',
+      label: phase
+        ? `none: every step is covered, but the framework stops at the diagnosis; ask ${phase.brief}`
+        : 'none: every step is covered; ask one wrap-up question',
       fresh: null,
     }
   }

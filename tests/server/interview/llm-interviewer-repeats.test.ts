@@ -7,7 +7,7 @@ import { WRAP_UP_QUESTIONS } from '../../../server/interview/follow-up-templates
 import { loadPromptLibrary, type PromptLibrary } from '../../../server/prompts/prompt-library.js'
 import { ScriptedLlmClient, type ScriptedStep } from '../../support/scripted-llm-client.js'
 import { createEngineHarness } from './fixtures/interview-context.js'
-import { loadTimeBombQuestion } from './fixtures/load-question.js'
+import { loadFixtureQuestion, loadTimeBombQuestion } from './fixtures/load-question.js'
 import { drainTurn } from './fixtures/drain-turn.js'
 import { pushWording } from './fixtures/llm-turn-after-answer.js'
 
@@ -120,5 +120,29 @@ describe('LLM interviewer: nothing left to ask', () => {
       `press for depth on rubric criterion 2, ${question.rubric[1]!.name}, which the candidate has covered`,
     )
     expect(target).not.toContain('so far')
+  })
+
+  it('asks the model for the fix when the framework stops at the diagnosis', async () => {
+    // The performance mystery's steps find the cause and verify it; nothing in them fixes it.
+    const mystery = loadFixtureQuestion('the-production-performance-mystery')
+    const h = createEngineHarness(mystery, {})
+    const llm = new ScriptedLlmClient([{ chunks: ['Thanks. What would you change first?'] }])
+    const engine = createLlmInterviewer({
+      llm,
+      prompts,
+      fullAt: DEFAULT_COVERAGE_TUNING.full,
+      scripted: h.engine,
+    })
+    const answer = h.add('candidate', 'answer', 'The pool is saturated: pg_stat_activity says so.')
+    const ctx = h.context({ type: 'answer', turn: answer })
+    for (const item of [...ctx.coverage.map.steps, ...ctx.coverage.map.criteria]) {
+      Object.assign(item, { level: 'full', score: 0.9 })
+    }
+    const { meta } = await drainTurn(engine.nextTurn(ctx, new AbortController().signal))
+    const call = llm.calls[0]!
+    const prompt = call.method === 'streamChat' ? call.request.messages.at(-1)!.content : ''
+    const target = prompt.split('\n').find((l) => l.startsWith('The most important gap'))!
+    expect(target).toContain('the framework stops at the diagnosis; ask how they would fix')
+    expect(meta.target).toBeNull()
   })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { composeTurn } from '../../../server/interview/offline-interviewer.js'
 import { createEngineHarness } from './fixtures/interview-context.js'
-import { loadTimeBombQuestion } from './fixtures/load-question.js'
+import { loadFixtureQuestion, loadTimeBombQuestion } from './fixtures/load-question.js'
 import { createTextAnalyzer } from '../../../server/text/index.js'
 import { isNearRepeat } from '../../../server/interview/question-similarity.js'
 import { WRAP_UP_QUESTIONS } from '../../../server/interview/follow-up-templates.js'
@@ -155,6 +155,34 @@ describe('offline interviewer, mock', () => {
     expect(pressed).toBe(WRAP_UP_QUESTIONS.length)
     expect(targets.slice(pressed).every((t) => t !== null)).toBe(true)
     expect(targets[pressed]).toBe('step:2')
+  })
+
+  it('once a diagnosis framework is covered, asks the fix and its rollout before wrapping up', () => {
+    // The performance mystery's steps end at the root cause and its verification.
+    const mystery = loadFixtureQuestion('the-production-performance-mystery')
+    const h = createEngineHarness(mystery)
+    h.add('interviewer', 'question', 'Walk me through it.')
+    const replies = [
+      'It is the connection pool: the p99 tracks pool wait time, and pg_stat_activity shows it saturated.',
+      'I would fix it by sizing the pool to the database cores and adding an index on the hot query.',
+      'Behind a feature flag, a canary on 5% of traffic first.',
+    ]
+    const asked: Array<string | null> = []
+    for (const text of replies) {
+      const turn = h.add('candidate', 'answer', text)
+      const ctx = h.context({ type: 'answer', turn })
+      const items = [...ctx.coverage.map.steps, ...ctx.coverage.map.criteria]
+      for (const item of items) Object.assign(item, { level: 'full', score: 0.9 })
+      const composed = composeTurn(ctx, h.deps)
+      expect(composed.target).toBeNull()
+      const stored = h.add('interviewer', composed.kind, composed.text, composed.target)
+      stored.probe = composed.probe
+      asked.push(composed.probe!.question)
+    }
+    expect(asked[0]).toMatch(/what exactly would you change/i)
+    expect(asked[1]).toMatch(/into production safely/i)
+    // The rollout was answered, and the framework has its own verification step: a wrap-up.
+    expect(WRAP_UP_QUESTIONS).toContain(asked[2])
   })
 
   it('answers a clarifying question with the scenario facts', async () => {
