@@ -9,6 +9,7 @@ import { measureCertainty, type Certainty } from './certainty.js'
 import { measureContent, type ContentMeasure } from './content-measure.js'
 import { isListLike, measureDiscourse, type DiscourseQuality } from './discourse-quality.js'
 import { rankEvidence } from './evidence-picker.js'
+import { askedBefore } from './asked-before.js'
 import { matchSentences, reachFromMatrix } from './sentence-matches.js'
 import { matchDescriptions } from './description-matches.js'
 import { createMissingPoints } from './missing-points.js'
@@ -49,7 +50,9 @@ import { weighsOptions } from './weighs-options.js'
 // beyond it more filler says nothing more about the content (score-scale.ts).
 // offline-12: scores as offline-11; feedback and evidence true of the transcript (426db50,
 // 89f8c80): Covered, Not reached, advised principles, step labels and quotes changed.
-const OFFLINE_GRADER_VERSION = 'offline-12'
+// offline-13: scores as offline-12; quotes ranked by what a sentence is most about against the
+// answer as a whole, with the interviewer's question before it (evidence-picker.ts).
+const OFFLINE_GRADER_VERSION = 'offline-13'
 
 /** Fewer content words than this and the candidate said too little to judge any criterion. */
 const MIN_CONTENT_WORDS = 12
@@ -232,13 +235,22 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
         )
       }
       const sentenceTexts = sentences.map((s) => s.text)
-      const evidenceOf = (group: number[]) =>
-        rankEvidence(
-          sentences,
-          group.length,
-          matchSentences(profile, content.matrix, group),
-          matchDescriptions(analyzer, sentenceTexts, group.map(descriptionOf)),
+      // The interviewer's question each sentence answers (the last before its turn), if any.
+      const { questions, questionOf } = askedBefore(m.transcript, sentences)
+      const evidenceOf = (group: number[]) => {
+        // The criterion's name says what a question about it asks ("How will you tell clients?"
+        // is about "Communication Plan"), so the question is read against name and description.
+        const asked = matchDescriptions(
+          analyzer,
+          questions,
+          group.map((i) => `${profile.targets[i]!.name}\n${descriptionOf(i)}`),
         )
+        return rankEvidence(sentences, group.length, {
+          matchOf: matchSentences(profile, content.matrix, group),
+          describe: matchDescriptions(analyzer, sentenceTexts, group.map(descriptionOf)),
+          asked: (k, t) => (questionOf[k]! < 0 ? 0 : asked(questionOf[k]!, t)),
+        })
+      }
       const evidence = [
         ...evidenceOf(indicesOf('criterion')),
         ...evidenceOf(indicesOf('competency')),
