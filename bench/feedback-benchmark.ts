@@ -16,7 +16,7 @@ import { createOfflineGrader } from '../server/grading/offline-grader.js'
 import { loadQuestionBank } from '../server/questions/question-bank.js'
 import { createWinkEmbeddingsLoader } from '../server/text/wink-embeddings-loader.js'
 import { loadFeedbackCases } from './feedback-bench/cases.js'
-import { feedbackLines, type FeedbackLine } from './feedback-bench/feedback-lines.js'
+import { feedbackLines, sentenceKey, type FeedbackLine } from './feedback-bench/feedback-lines.js'
 import { judge, type CaseLabels } from './feedback-bench/score-feedback.js'
 import { parseLabelFile } from './feedback-bench/label-file.js'
 import { listCandidateSentences } from '../server/grading/candidate-sentences.js'
@@ -53,6 +53,7 @@ const tally = (split: string, kind: string) => {
 }
 const todoList: string[] = []
 const fullByLevel = new Map<string, { full: number; steps: number }>()
+const strengthQuotes = { n: 0, off: 0, competencies: 0 }
 
 for (const c of cases) {
   const question = bank.get(c.transcript.questionId)
@@ -73,6 +74,19 @@ for (const c of cases) {
     }
     if ('unlabelled' in v) todoList.push(`${c.id}  ${v.unlabelled}  <- ${describe(line)}`)
     else if (!v.ok && process.argv.includes('--bad')) console.log(`BAD ${c.id}: ${describe(line)}`)
+  }
+  // Strengths with no covered point quote the candidate: is the quote about its criterion?
+  // (Sentences are labelled against the rubric's criteria only, so competencies are not judged.)
+  for (const s of grade.strengths) {
+    const m = /^(.*?): you spoke to it, as in "(.*)"$/.exec(s)
+    if (!m) continue
+    if (!question.rubric.some((r) => r.name === m[1])) {
+      strengthQuotes.competencies++
+      continue
+    }
+    const about = own.sentences?.[sentenceKey(m[2]!)]?.[0]
+    strengthQuotes.n++
+    if (!about?.includes(m[1]!)) strengthQuotes.off++
   }
   const lv = fullByLevel.get(c.level) ?? { full: 0, steps: 0 }
   lv.full += grade.framework.filter((f) => f.coverage === 'full').length
@@ -102,6 +116,9 @@ for (const g of groups) {
 const weak = tally('all', 'covered')
 console.log(
   `\n"Covered" points made only in part: ${pct(weak.weak, weak.n)} (${weak.weak}/${weak.n})`,
+)
+console.log(
+  `Strengths that quote the candidate (no covered point): of rubric criteria ${strengthQuotes.n}, quote not about the criterion ${pct(strengthQuotes.off, strengthQuotes.n)} (${strengthQuotes.off}/${strengthQuotes.n}); of competencies (not labelled) ${strengthQuotes.competencies}`,
 )
 console.log(
   `Steps labelled full by level: ${[...fullByLevel]

@@ -65,11 +65,13 @@ export function writeFeedback(input: FeedbackInput): {
   const strengths = all
     .filter((c) => c.score >= 0.7 * input.stated && c.evidence.length > 0)
     .map((c) => {
-      // What the candidate did, in the question's terms; the measure only when no point is named.
+      // What the candidate did, in the question's terms: the model answer's points they made,
+      // else what they said on it (the criterion's first quote, verbatim, as the review quotes
+      // it). Never the measure ("Reaches 12 of the 17 key terms"), which tells a candidate nothing.
       const points = input.covered?.get(c.name) ?? []
       return points.length > 0
         ? `${c.name}: you covered ${points.join('; ')}.`
-        : `${c.name}: ${firstSentence(c.rationale)}`
+        : `${c.name}: you spoke to it, as in "${c.evidence[0]!.quote}"`
     })
   const gaps = all
     .filter((c) => c.score < 0.5 * input.stated)
@@ -142,9 +144,4 @@ function pickNextSteps(input: FeedbackInput): string[] {
     'Practise the follow-ups: ask someone to push on your weakest step, and answer with what you would measure and what would make you change course.',
   )
   return [...new Set(steps)].slice(0, 3)
-}
-
-function firstSentence(text: string): string {
-  const end = text.indexOf('. ')
-  return end < 0 ? text : text.slice(0, end + 1)
 }

@@ -42,6 +42,23 @@ const checkStep = (steps: readonly string[]) =>
   steps.filter((s) => /^Say how you would check/.test(s))
 
 describe('writeFeedback', () => {
+  // A strength says what the candidate did: the model answer's points they made, else their own
+  // words on it. "Reaches 12 of the 17 key terms" is the grader's measure, meaningless to them.
+  it('quotes what the candidate said on a strong criterion with no covered point, never the measure', () => {
+    const quote = 'I would batch the order lookups with DataLoader, one query per request.'
+    const criteria = input({}).criteria.map((c, i) => ({
+      ...c,
+      score: 8,
+      rationale: `Reaches 12 of the 17 key terms of "${c.name}" (its description and the model answer's sentences on it).`,
+      evidence: i === 0 ? [{ turnId: 'c1', quote }] : [],
+    }))
+    const covered = new Map([[criteria[1]!.name, ['Add DataLoader batching']]])
+    const { strengths } = writeFeedback(input({ criteria, covered }))
+    // Only the criterion with a quote is a strength (a strength needs evidence, as before).
+    expect(strengths).toEqual([`${criteria[0]!.name}: you spoke to it, as in "${quote}"`])
+    expect(strengths.join('\n')).not.toMatch(/key terms/)
+  })
+
   it('tells an answer that asserts far more than it hedges to say how it would check', () => {
     const steps = writeFeedback(input({ overconfidence: 0.8 })).nextSteps
     expect(steps).toHaveLength(3)
