@@ -80,7 +80,7 @@ function streamReply(res: ServerResponse, record: StreamRecord) {
 
 async function handle(req: IncomingMessage, res: ServerResponse) {
   if (req.method === 'GET' && req.url === '/bench/records') {
-    const body = JSON.stringify({ records, untagged })
+    const body = JSON.stringify({ records, untagged, connections })
     records = []
     untagged = 0
     res.writeHead(200, { 'content-type': 'application/json' }).end(body)
@@ -116,6 +116,10 @@ const server = createServer((req, res) => {
   handle(req, res).catch(() => res.writeHead(500).end())
 })
 server.keepAliveTimeout = 60_000
+// Connections accepted since the start (GET /bench/records): a client that reuses its keep-alive
+// connections opens about one per stream running at once, not one per reply.
+let connections = 0
+server.on('connection', () => connections++)
 server.listen(0, '127.0.0.1', () => {
   console.log(`FAKE_LLM_LISTENING ${(server.address() as AddressInfo).port}`)
 })

@@ -71,6 +71,7 @@ async function main() {
         () => Promise.all(Array.from({ length: streams }, turn)),
       )()
     await round()
+    const connectionsBefore = await connectionsAccepted(port)
     const figures: number[] = []
     let timedChunks = 0
     // Young-generation collections (scavenges) over the timed rounds: how much the path
@@ -106,6 +107,11 @@ async function main() {
       .map(([type, n]) => `${type} ${(n / (streams * 150)).toFixed(1)}`)
       .join(', ')
     console.log(`async resources made per token: ${perToken}`)
+    // Connections the fake accepted over the timed rounds, per turn: 0 once a reply read to
+    // [DONE] leaves its connection to the keep-alive pool (1: a TCP handshake, and over https a
+    // TLS one, a reply).
+    const accepted = (await connectionsAccepted(port)) - connectionsBefore
+    console.log(`connections opened per turn: ${(accepted / ((rounds + 1) * streams)).toFixed(2)}`)
     console.log(
       `scavenges per 1,000 tokens: ${(scavenges.length / perK).toFixed(2)} ` +
         `(${(scavenges.reduce((a, b) => a + b, 0) / perK).toFixed(2)} ms)`,
@@ -117,6 +123,12 @@ async function main() {
   } finally {
     fake.kill()
   }
+}
+
+/** Connections the fake model has accepted so far (GET /bench/records). */
+async function connectionsAccepted(port: string): Promise<number> {
+  const res = await fetch(`http://127.0.0.1:${port}/bench/records`)
+  return ((await res.json()) as { connections: number }).connections
 }
 
 main().then(

@@ -64,7 +64,8 @@ export class ChatEventStream implements AsyncIterableIterator<LlmStreamEvent> {
   private current: { watch: IdleWatch | null } = { watch: null }
   /** The response body's network reads (over node:http, with the one-promise `nextThen`). */
   private body:
-    (AsyncIterator<Uint8Array | string> & Partial<Pick<ReadableChunks, 'nextThen'>>) | null = null
+    | (AsyncIterator<Uint8Array | string> & Partial<Pick<ReadableChunks, 'nextThen' | 'release'>>)
+    | null = null
   private sse: SseParser = createSseParser()
   /** Chunks parsed and not yet taken, in order: one a step, so an abort stops the rest. */
   private chunks: ChatCompletionChunk[] = []
@@ -193,7 +194,7 @@ export class ChatEventStream implements AsyncIterableIterator<LlmStreamEvent> {
         this.parseFailure = NO_FAILURE
         return this.closeBody().then(() => this.readFailed(error), this.onReadError)
       }
-      if (this.sse.sawDone) return this.closeBody().then(this.onStopped, this.onReadError)
+      if (this.sse.sawDone) return this.releaseBody().then(this.onStopped, this.onReadError)
       if (this.bodyDone) return this.finish()
       const body = this.body!
       return body.nextThen
@@ -244,6 +245,18 @@ export class ChatEventStream implements AsyncIterableIterator<LlmStreamEvent> {
     if (this.bodyDone) return Promise.resolve()
     this.bodyDone = true
     return Promise.resolve(this.body?.return?.(undefined))
+  }
+
+  /**
+   * Lets go of a body the server said is over (`[DONE]`): over node:http its rest is read and
+   * dropped so the connection goes back to the keep-alive pool (readableChunks' `release`);
+   * any other body is closed.
+   */
+  private releaseBody(): Promise<unknown> {
+    if (this.bodyDone) return Promise.resolve()
+    if (!this.body?.release) return this.closeBody()
+    this.bodyDone = true
+    return this.body.release()
   }
 
   /** Queues what one chunk shows: its visible text, and `text-end` when its choice finished. */

@@ -3,6 +3,9 @@ import { finished, type Readable } from 'node:stream'
 /** Chunks read ahead of the reader before the stream is paused. */
 const READ_AHEAD_CHUNKS = 16
 
+/** How long a released stream may take to end before it is destroyed after all. */
+export const RELEASE_GRACE_MS = 5_000
+
 /**
  * A Node readable's chunks for for-await, with the contract of the stream's own async iterator
  * (chunks in order; its error, or a premature close, thrown; the stream destroyed when the reader
@@ -24,6 +27,16 @@ export type ReadableChunks = AsyncIterableIterator<Buffer | string> & {
     onStep: (step: IteratorResult<Buffer | string>) => R | PromiseLike<R>,
     onError: (error: unknown) => R | PromiseLike<R>,
   ): Promise<R>
+  /**
+   * The reader is done, and the server said the body is over (`[DONE]`): what is left of it
+   * (over HTTP/1.1, the chunked body's terminator, usually in the next network read) is read
+   * and dropped instead of the stream being destroyed, so node:http hands the connection back to
+   * its keep-alive pool. Destroying a response before its end closes its socket, and the next
+   * call to the model opened a new connection (a TCP, and over https a TLS, handshake a reply;
+   * bench/stream/token-path-cpu.ts counts them). A stream still open `graceMs` later is
+   * destroyed after all. Like `return`, no chunk reaches the reader after it.
+   */
+  release(graceMs?: number): Promise<IteratorResult<Buffer | string>>
 }
 
 export function readableChunks(stream: Readable): ReadableChunks {
@@ -129,6 +142,26 @@ export function readableChunks(stream: Readable): ReadableChunks {
     },
     return() {
       close()
+      return Promise.resolve({ value: undefined, done: true })
+    },
+    release(graceMs = RELEASE_GRACE_MS) {
+      // Ended, failed or closed already: nothing is left to read.
+      if (closed || outcome !== undefined || stream.destroyed) {
+        close()
+        return Promise.resolve({ value: undefined, done: true })
+      }
+      closed = true
+      queue.length = 0
+      stream.off('data', onData)
+      stopWatching()
+      const cut = setTimeout(() => stream.destroy(), graceMs)
+      cut.unref()
+      const stop = () => clearTimeout(cut)
+      stream.once('end', stop)
+      stream.once('close', stop)
+      // Nobody reads it now: a reset before its end must not be an unhandled 'error' event.
+      stream.on('error', stop)
+      stream.resume()
       return Promise.resolve({ value: undefined, done: true })
     },
   }

@@ -64,3 +64,36 @@ describe('readableChunks', () => {
     expect(got.join('')).toBe(Array.from({ length: 20 }, (_, i) => `c${i}`).join(''))
   })
 })
+
+describe('readableChunks release', () => {
+  it('reads the rest of the stream to its end and drops it, without destroying it', async () => {
+    const stream = new PassThrough()
+    const chunks = readableChunks(stream)
+    stream.write('data: [DONE]\n\n')
+    expect(String((await chunks.next()).value)).toBe('data: [DONE]\n\n')
+    await chunks.release()
+    expect(stream.destroyed).toBe(false)
+    stream.end('0\r\n\r\n')
+    await new Promise((resolve) => stream.once('end', resolve))
+    // Read to its end (a response so read leaves its socket to the keep-alive pool).
+    expect(stream.readableEnded).toBe(true)
+    expect(await chunks.next()).toEqual({ value: undefined, done: true })
+  })
+
+  it('destroys a released stream that does not end within the grace', async () => {
+    const stream = new PassThrough()
+    const chunks = readableChunks(stream)
+    await chunks.release(5)
+    await new Promise((resolve) => stream.once('close', resolve))
+    expect(stream.destroyed).toBe(true)
+  })
+
+  it('destroys at once a stream that already failed', async () => {
+    const stream = new PassThrough()
+    const chunks = readableChunks(stream)
+    stream.destroy(new Error('reset'))
+    await new Promise((resolve) => setImmediate(resolve))
+    await chunks.release()
+    expect(stream.destroyed).toBe(true)
+  })
+})
