@@ -51,7 +51,9 @@ import { weighsOptions } from './weighs-options.js'
 // offline-12: scores as offline-11; feedback and evidence true of the transcript (426db50,
 // 89f8c80): Covered, Not reached, advised principles, step labels and quotes changed.
 // offline-13: scores as offline-12; quotes ranked by what a sentence is most about against the
-// answer as a whole, with the interviewer's question before it (evidence-picker.ts).
+// answer as a whole, with the interviewer's question before it (evidence-picker.ts); strengths
+// quote the candidate; a framework step reads full only when part of it is said in its own
+// words, and never for a list of terms.
 const OFFLINE_GRADER_VERSION = 'offline-13'
 
 /** Fewer content words than this and the candidate said too little to judge any criterion. */
@@ -68,6 +70,15 @@ const MAX_SCORE_INSUFFICIENT = 1
  */
 const STEP_FULL = 0.38
 const STEP_PARTIAL = 0.25
+/**
+ * A step reads `full` only when the answer also names this share of it by the step's own words
+ * (the same stem or a likely misspelling, content-measure.ts `ownRecall`), not only by near words:
+ * an answer about tuning a Postgres query reached 0.38 of "Confirm and correlate" through word
+ * vectors alone ("latency", "queries"): 6 of the dev set's 71 off-topic steps read `full`, 3 so. Chosen on the step labels of questions 1-7 (0 / 0.1 / 0.15 / 0.2 / 0.25: 19 / 19 / 18 /
+ * 18 / 19 of 73 wrong; 0.15 keeps more of the dev set's good answers' steps full than 0.2, 57 of
+ * 71 against 51); held out (questions 8-15), 21 -> 19 of 88 wrong (npm run bench:feedback).
+ */
+const STEP_FULL_OWN = 0.15
 
 export type OfflineGraderDeps = {
   analyzer: TextAnalyzer
@@ -316,11 +327,20 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
         criteria: shareSameNamedGrades(verified.criteria, checked.criteria),
       }
       const reference = modelAnswerRecall(analyzer, profile, question.modelAnswer)
+      const listLike = isListLike(candidate)
       const framework = indicesOf('step').map((i, k): StepCoverage => {
         const step = question.framework.steps[k]!
         // The share of what the model answer itself reaches of the step's reference.
         const share = tooLittle || reference[i]! <= 0 ? 0 : content.recall[i]! / reference[i]!
-        const coverage = share >= STEP_FULL ? 'full' : share >= STEP_PARTIAL ? 'partial' : 'none'
+        // Of that, the part reached by the step's own words rather than near words alone.
+        const ownShare = tooLittle || reference[i]! <= 0 ? 0 : content.ownRecall[i]! / reference[i]!
+        // A list of terms names a step's content without doing it: begun at most.
+        const coverage =
+          share >= STEP_FULL && ownShare >= STEP_FULL_OWN && !listLike
+            ? 'full'
+            : share >= STEP_PARTIAL
+              ? 'partial'
+              : 'none'
         return { step: step.number, name: step.name, coverage }
       })
       // Only a step begun gets its missing points named (grade-feedback.ts): none for the others.
