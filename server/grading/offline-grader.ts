@@ -53,7 +53,7 @@ import { weighsOptions } from './weighs-options.js'
 // offline-13: scores as offline-12; quotes ranked by what a sentence is most about against the
 // answer as a whole, with the interviewer's question before it (evidence-picker.ts); strengths
 // quote the candidate; a framework step reads full only when part of it is said in its own
-// words, and never for a list of terms.
+// words, and never for a list of terms; rationales say the reach in words, not term counts.
 const OFFLINE_GRADER_VERSION = 'offline-13'
 
 /** Fewer content words than this and the candidate said too little to judge any criterion. */
@@ -417,6 +417,18 @@ function modelAnswerRecall(
 }
 
 /**
+ * A share said in words ("about half"): "Reaches 12 of the 26 key terms" counted the grader's
+ * terms, which mean nothing to a candidate.
+ */
+export function howMuch(share: number): string {
+  if (share >= 0.8) return 'nearly all'
+  if (share >= 0.6) return 'most'
+  if (share >= 0.4) return 'about half'
+  if (share >= 0.2) return 'some'
+  return share > 0 ? 'little' : 'none'
+}
+
+/**
  * Why a criterion scored as it did, in the question's terms: how much of its reference the
  * answer reaches and which of the model answer's points on it the candidate made (never the
  * matched words themselves, which read as stems out of context: "n, 1, listed, factors").
@@ -430,7 +442,7 @@ function explain(
   candidate: DiscourseQuality,
 ): string {
   const parts = [
-    `Reaches ${matchedCount} of the ${termCount} key terms of "${name}" (its description and the model answer's sentences on it).`,
+    `Your answer reaches ${howMuch(termCount > 0 ? matchedCount / termCount : 0)} of what the rubric and the model answer say on "${name}".`,
   ]
   if (reached.length > 0) parts.push(`Covered: ${reached.join('; ')}.`)
   if (fillerShare >= 0.25)

@@ -154,6 +154,17 @@ describe('what was done well, and what to do next', () => {
     expect(told.length).toBeGreaterThanOrEqual(12)
   })
 
+  // "Reaches 12 of the 26 key terms" counted the grader's terms: nothing a candidate can use.
+  it('says in words how much of the criterion the answer reaches, never a count of terms', () => {
+    for (const { c, grade } of graded)
+      for (const k of [...grade.criteria, ...grade.competencies]) {
+        expect(k.rationale, `${c.questionId}/${c.level}`).not.toMatch(/key terms/)
+        expect(k.rationale).toMatch(
+          /^Your answer reaches (nearly all|most|about half|some|little|none) of what the rubric and the model answer say on "[^"]+"\./,
+        )
+      }
+  })
+
   it('gives exactly three next steps, none restating the rubric, "quantify" only to answers without figures', () => {
     for (const { c, q, grade } of graded) {
       expect(grade.nextSteps, `${c.questionId}/${c.level}`).toHaveLength(3)
