@@ -53,7 +53,8 @@ import { weighsOptions } from './weighs-options.js'
 // offline-13: scores as offline-12; quotes ranked by what a sentence is most about against the
 // answer as a whole, with the interviewer's question before it (evidence-picker.ts); strengths
 // quote the candidate; a framework step reads full only when part of it is said in its own
-// words, and never for a list of terms; rationales say the reach in words, not term counts.
+// words, and never for a list of terms; rationales say the reach in words, not term counts; a
+// point is covered only with a figure of its own said, not the question's (missing-points.ts).
 const OFFLINE_GRADER_VERSION = 'offline-13'
 
 /** Fewer content words than this and the candidate said too little to judge any criterion. */
