@@ -1,66 +1,181 @@
 /**
- * The leak guard's markup debris on copies the bench's scripted model never makes: for every
- * question, 60 copies of its model answer (from a line or sentence start to a line or sentence
- * end, 80-900 characters, code blocks included), each after one of six lead-ins (none, a
+ * The leak guard on copies the bench's scripted model never makes: for every question, copies of
+ * its model answer (from a line or sentence start to a line or sentence end, 80-900 characters,
+ * code blocks included), each after a lead-in and before a question, streamed a token a delta
+ * through the early guard. Prints, of the turns with a leak caught, those whose final text:
+ *
+ * - holds markup fragments (bench/interviewer/markup-fragments.ts);
+ * - lost the question (dropped with the copy);
+ * - holds stray words: any word but the lead-in's whole sentences, the neutral probe, the
+ *   interviewer's own code block and the question (a dangling "variance" left of the copy);
+ * - lost the interviewer's own code block after the copy, or any fence of it (second set);
+ * - and any text a client saw with 12 copied words (must be 0).
+ *
+ * Two sets. The first (seed 12345): 60 copies a question after one of six lead-ins (none, a
  * sentence, "Here is the relevant part:", "Consider this:", a sentence the copy finishes, an
- * opened fence) and before a question, streamed a token a delta through the early guard. Prints
- * the turns with a leak caught whose final text holds markup fragments
- * (bench/interviewer/markup-fragments.ts), and the first few.
+ * opened fence), the question "What would you check first?" after a space or a blank line. The
+ * second (seed 777, written after the fix of the first, so not fitted to it): 40 copies a question,
+ * the same lead-ins, six questions after a space, a line break, a blank line or a dash, a few with
+ * a fragment of the model's own finishing the copied line (" and so on"), and a third with a code
+ * block of the interviewer's own (```ts, bare ```, ~~~python) between the copy and the question
+ * (bare only where no block is open, in the model's text or in the model answer where the copy
+ * stopped: there a bare fence closes the block).
  *
  *   npx tsx bench/interviewer/copy-markup-probe.ts
  */
 import { createEarlyLeakGuard } from '../../server/interview/early-leak-guard.js'
 import { applyTurnChunk } from '../../server/interview/interviewer-engine.js'
+import {
+  LEAK_SPAN_WORDS,
+  NEUTRAL_PROBE,
+  normaliseWords,
+} from '../../server/interview/leak-guard.js'
 import { loadQuestionBank } from '../../server/questions/question-bank.js'
 import { markupFragments } from './markup-fragments.js'
 
-const LEADS = [
-  '',
-  'Thanks. ',
-  'Good. Here is the relevant part:\n',
-  'Consider this:\n\n',
-  'As the reference puts it, ',
-  'Right.\n```\n',
+/** Each lead-in, and what of it is the interviewer's own whole sentence (kept by the guard). */
+const LEADS: ReadonlyArray<readonly [string, string]> = [
+  ['', ''],
+  ['Thanks. ', 'Thanks.'],
+  ['Good. Here is the relevant part:\n', 'Good.'],
+  ['Consider this:\n\n', ''],
+  ['As the reference puts it, ', ''],
+  ['Right.\n```\n', 'Right.'],
 ]
-const COPIES_PER_QUESTION = 60
+const QUESTIONS = [
+  'What would you check first?',
+  'How would you roll this out safely?',
+  'Which of these matters most here?',
+  'Why does that hold under load?',
+  'I would like to hear how you would test it.',
+  'Walk me through the first hour.',
+]
+const JOINS = [' ', '\n', '\n\n', ' — ']
+const OWN_BLOCKS = [
+  '```ts\nconst ttl = 60\n```\n',
+  '```\nretry(3)\n```\n',
+  '~~~python\nretry(3)\n~~~\n',
+]
+const TAILS = [' and so on', ', roughly']
 
-let seed = 12345
-const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
+type Tally = {
+  caught: number
+  inCode: number
+  markup: string[]
+  lost: number
+  stray: string[]
+  ownBlockLost: number
+  ownBlocks: number
+  copiesShown: number
+}
 
-const bank = await loadQuestionBank('questions')
-let caught = 0
-let inCode = 0
-const flagged: string[] = []
-/** Turns whose final text lost the question after the copy (dropped with the copy's markup). */
-let questionLost = 0
-for (const question of bank.questions) {
-  const answer = question.modelAnswer
-  const bounds = [0, ...[...answer.matchAll(/\n|[.!?]\s/g)].map((m) => m.index + m[0].length)]
-  for (let i = 0; i < COPIES_PER_QUESTION; i++) {
-    const start = pick(bounds)
-    const ends = bounds.filter((b) => b > start + 80 && b < start + 900)
-    if (ends.length === 0) continue
-    const copy = answer.slice(start, pick(ends)).trimEnd()
-    const text = `${pick(LEADS)}${copy}${random() < 0.5 ? ' ' : '\n\n'}What would you check first?`
-    const guard = createEarlyLeakGuard(answer)
-    let shown = ''
-    for (const token of text.match(/\S+\s*|\s+/g) ?? []) {
-      const chunk = guard.push(token)
-      if (chunk !== null) shown = applyTurnChunk(shown, chunk)
-    }
-    const last = guard.flush()
-    if (last !== null) shown = applyTurnChunk(shown, last)
-    if (guard.leaks === 0) continue
-    caught++
-    if (copy.includes('```')) inCode++
-    if (!shown.includes('What would you check first?')) questionLost++
-    const found = markupFragments(shown)
-    if (found.length > 0)
-      flagged.push(`q${question.number}: ${found.join('; ')}: ${JSON.stringify(shown)}`)
+function makeRandom(seed: number) {
+  let state = seed
+  const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
+  return { random, pick }
+}
+
+/** Runs of LEAK_SPAN_WORDS words of `text` that are in the model answer. */
+function spanFinder(modelAnswer: string): (text: string) => boolean {
+  const source = normaliseWords(modelAnswer)
+  const grams = new Set<string>()
+  for (let i = 0; i + LEAK_SPAN_WORDS <= source.length; i++)
+    grams.add(source.slice(i, i + LEAK_SPAN_WORDS).join(' '))
+  return (text) => {
+    const words = normaliseWords(text)
+    for (let i = 0; i + LEAK_SPAN_WORDS <= words.length; i++)
+      if (grams.has(words.slice(i, i + LEAK_SPAN_WORDS).join(' '))) return true
+    return false
   }
 }
-console.log(
-  `copies caught ${caught} (${inCode} with a code fence in them); final text with markup fragments: ${flagged.length}; without the question: ${questionLost}`,
-)
-for (const line of flagged.slice(0, 5)) console.log(`- ${line.slice(0, 220)}`)
+
+const bank = await loadQuestionBank('questions')
+
+function runSet(seed: number, perQuestion: number, varied: boolean): Tally {
+  const { random, pick } = makeRandom(seed)
+  const tally: Tally = {
+    caught: 0,
+    inCode: 0,
+    markup: [],
+    lost: 0,
+    stray: [],
+    ownBlockLost: 0,
+    ownBlocks: 0,
+    copiesShown: 0,
+  }
+  for (const question of bank.questions) {
+    const answer = question.modelAnswer
+    const copied = spanFinder(answer)
+    const bounds = [0, ...[...answer.matchAll(/\n|[.!?]\s/g)].map((m) => m.index + m[0].length)]
+    for (let i = 0; i < perQuestion; i++) {
+      const start = pick(bounds)
+      const ends = bounds.filter((b) => b > start + 80 && b < start + 900)
+      if (ends.length === 0) continue
+      const end = pick(ends)
+      const copy = answer.slice(start, end).trimEnd()
+      const [lead, leadKept] = pick(LEADS)
+      let asked = 'What would you check first?'
+      let join = random() < 0.5 ? ' ' : '\n\n'
+      let own = ''
+      let tail = ''
+      if (varied) {
+        asked = pick(QUESTIONS)
+        join = pick(JOINS)
+        // A fragment finishing a copied line of prose (after a word: never after a full stop or
+        // a closing brace, where no model writes one).
+        if (random() < 0.2 && /[\p{L}\p{N})]$/u.test(copy)) tail = pick(TAILS)
+        if (random() < 0.33) {
+          // A bare fence where a block is open (in the model's text, or in the model answer where
+          // the copy stopped: a copy begun inside a block) closes it: only an info string opens
+          // a block of its own there.
+          const open = [`${lead}${copy}`, answer.slice(0, end)].some(
+            (t) => t.split('\n').filter((l) => /^\s*(```|~~~)/.test(l)).length % 2 === 1,
+          )
+          own = pick(open ? OWN_BLOCKS.filter((b) => !/^(```|~~~)\n/.test(b)) : OWN_BLOCKS)
+          join = '\n'
+        }
+      }
+      const text = `${lead}${copy}${tail}${join}${own}${asked}`
+      const guard = createEarlyLeakGuard(answer)
+      let shown = ''
+      let leaked = false
+      const apply = (chunk: ReturnType<typeof guard.push>) => {
+        if (chunk === null) return
+        shown = applyTurnChunk(shown, chunk)
+        leaked ||= copied(shown)
+      }
+      for (const token of text.match(/\S+\s*|\s+/g) ?? []) apply(guard.push(token))
+      apply(guard.flush())
+      if (guard.leaks === 0) continue
+      tally.caught++
+      if (copy.includes('```')) tally.inCode++
+      if (leaked) tally.copiesShown++
+      const where = `q${question.number}: ${JSON.stringify(shown.slice(-160))}`
+      const found = markupFragments(shown)
+      if (found.length > 0) tally.markup.push(`${found.join('; ')}: ${where}`)
+      if (!shown.includes(asked)) tally.lost++
+      if (own !== '') {
+        tally.ownBlocks++
+        if (!shown.includes(own)) tally.ownBlockLost++
+      }
+      // Every word shown is the lead-in's own sentence, the probe, the own block or the question.
+      const expected = normaliseWords([leadKept, NEUTRAL_PROBE, own].join(' ')).join(' ')
+      const rest = normaliseWords(shown.replace(asked, '')).join(' ')
+      if (rest !== expected) tally.stray.push(where)
+    }
+  }
+  return tally
+}
+
+for (const [name, tally] of [
+  ['first set (seed 12345)', runSet(12345, 60, false)],
+  ['second set (seed 777)', runSet(777, 40, true)],
+  ['third set (seed 2026)', runSet(2026, 40, true)],
+] as const) {
+  console.log(
+    `${name}: copies caught ${tally.caught} (${tally.inCode} with a code fence in them); final text with markup fragments: ${tally.markup.length}; without the question: ${tally.lost}; with stray words: ${tally.stray.length}; own code block lost or broken: ${tally.ownBlockLost} of ${tally.ownBlocks}; texts shown with a copy: ${tally.copiesShown}`,
+  )
+  for (const line of tally.markup.slice(0, 3)) console.log(`- markup: ${line.slice(0, 220)}`)
+  for (const line of tally.stray.slice(0, 3)) console.log(`- stray: ${line.slice(0, 220)}`)
+}

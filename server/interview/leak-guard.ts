@@ -1,8 +1,8 @@
+import { copyEndIn, type CopyEnd } from './copy-end.js'
 import {
   closingFenceBeforeProse,
-  countFences,
-  isBareFenceLine,
-  isFenceLine,
+  createFenceReader,
+  fenceKind,
   isMarkupLine,
   keptBeforeDrop,
 } from './markup-debris.js'
@@ -50,6 +50,13 @@ export const LEAK_SPAN_WORDS = 12
  * flowing while a copy is held from its fifth word and shows at most its first four.
  */
 export const LEAK_HOLD_RUN_WORDS = 5
+
+/**
+ * After a dropped sentence, the next one goes with it when it carries the copy on to its end or
+ * for this many words. Its first word alone says little: the model's own question often begins
+ * with a word that goes on from the copied text ("What", "The"); a real continuation goes on.
+ */
+const CARRY_ON_WORDS = 4
 
 export const NEUTRAL_PROBE = 'Walk me through how you would approach that part.'
 
@@ -166,8 +173,13 @@ function automatonFor(modelAnswer: string, span: number): SpanAutomaton {
   return automaton
 }
 
-/** A sentence ends at . ! ? (with closing quotes or brackets) before whitespace, or at a newline. */
-const SENTENCE_END = /[.!?…]+["'”’)\]]*\s+|\n+/g
+/** A token ending a sentence: . ! ? (with closing quotes or brackets); a newline ends one too. */
+const SENTENCE_ENDS = /[.!?…]+["'”’)\]]*$/
+/**
+ * A word that may begin a sentence: capitalised after any opening quote, bracket or emphasis,
+ * and not an acronym ("What", "I", "A"; not "TCP").
+ */
+const STARTS_SENTENCE = /^[\p{Ps}\p{Pi}"'*_]*\p{Lu}(?!\p{Lu})/u
 /** A raw token whose last character may continue its last word in the next delta. */
 const OPEN_WORD_END = /[\p{L}\p{N}\u2018\u2019\u201A\u201B\u2032`\u00B4']$/u
 
@@ -210,15 +222,25 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
   let copyStates: number[] = []
   /** While dropping: a sentence end was reached; waiting for the next word to see if the copy goes on. */
   let atBoundary = false
-  /** The whitespace after the dropped sentence, kept after the probe. */
+  /** While dropping: every word since the leak has carried the copy on. */
+  let matching = false
+  /** The dropped sentence is one judged to carry the copy on: its first token is not re-judged. */
+  let resumed = false
+  /** The latest words read along the copy (up to `span`), to find where it stopped in its source. */
+  let copyWindow: string[] = []
+  /** Where the copy stopped in its source: found once it stops (copy-end.ts). */
+  let stop: CopyEnd | null | undefined
+  /** The copy's text the candidate does not see (its cut frame, held and dropped text), for fences. */
+  let copyFences = createFenceReader()
+  /** While trimming: the block the copy was in is open, so a bare fence closes it. */
+  let copyOpen = false
+  /** The whitespace after the dropped text, kept after the probe. */
   let boundarySpace = ''
   let leaks = 0
   let probed = false
   /** Everything released, with the cuts taken out. */
   let releasedText = ''
   const cuts: Array<readonly [number, number]> = []
-  /** Code fences received (read or dropped): odd while the model writes inside a block. */
-  let fences = 0
   /** After the dropped sentences: dropping the markup around the copy. */
   let trimming = false
 
@@ -263,12 +285,14 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
   }
 
   /** The released text's trailing debris before a drop: cut, and forgotten by the automaton. */
-  const cutDebris = () => {
+  const cutDebris = (): string => {
     const kept = keptBeforeDrop(releasedText)
-    if (kept === releasedText.length) return
+    if (kept === releasedText.length) return ''
+    const cut = releasedText.slice(kept)
     cuts.push([kept, releasedText.length])
     releasedText = releasedText.slice(0, kept)
     releasedTail = normaliseWords(releasedText.slice(-400)).slice(-(span - 1))
+    return cut
   }
 
   /** Restarts the automaton on the released words (and the probe when one is sent). */
@@ -288,14 +312,23 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
     // The copied run so far is the span just completed, and the rest of its last token.
     const copied = [...readWords.slice(-span), ...rest]
     copyStates = sources().map((a) => copied.reduce((st, w) => a.step(st, w), a.root))
+    copyWindow = copied.slice(-span)
+    matching = copyStates.some((st, i) => sources()[i]!.depth(st) === span)
+    resumed = false
+    stop = undefined
     const start = Math.max(0, heldStart())
     const before = release(start)
-    cutDebris()
+    const frame = cutDebris()
+    // The copy's fences are read from the line the kept text ends inside of (it has no open block).
+    copyFences = createFenceReader(releasedText.slice(releasedText.lastIndexOf('\n') + 1))
+    copyFences.read(frame + pending.slice(0, Math.max(0, tokenStart - start)))
     // The sentence end is looked for after the completing token, not inside the held words.
     pending = pending.slice(Math.max(0, tokenStart - start))
     // Its words are read (above); what ends it (a full stop) still counts as a sentence end.
     const token = /^\S*/.exec(pending)![0]
-    pending = token.replace(/^.*[\p{L}\p{N}]/u, '') + pending.slice(token.length)
+    const tail = token.replace(/^.*[\p{L}\p{N}]/u, '')
+    copyFences.read(token.slice(0, token.length - tail.length))
+    pending = tail + pending.slice(token.length)
     scanned = 0
     dropping = true
     trimming = false
@@ -305,27 +338,157 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
     return before
   }
 
-  /** Reads dropped words on along the copy. */
-  const followCopy = (text: string) => {
-    fences += countFences(text)
-    for (const word of normaliseWords(text)) {
-      copyStates = copyStates.map((st, i) => sources()[i]!.step(st, word))
+  /** Reads a dropped word on along the copy. */
+  const followCopy = (word: string) => {
+    copyStates = copyStates.map((st, i) => sources()[i]!.step(st, word))
+    copyWindow.push(word)
+    if (copyWindow.length > span) copyWindow.shift()
+  }
+
+  /** Drops the first `end` characters of `pending` (their words were read along the copy). */
+  const dropText = (end: number) => {
+    copyFences.read(pending.slice(0, end))
+    pending = pending.slice(end)
+    scanned = 0
+  }
+
+  /** Where a copy whose last words are `window` stopped in the model answer or its context. */
+  const copyEndOf = (window: readonly string[]): CopyEnd | null => {
+    const ends = (options.context ? [modelAnswer, options.context] : [modelAnswer])
+      .map((text) => copyEndIn(text, window, normaliseWords))
+      .filter((end) => end !== null)
+    if (ends.length === 0) return null
+    return { inBlock: ends.some((e) => e.inBlock), atBreak: ends.some((e) => e.atBreak) }
+  }
+
+  /** Where the dropped copy stopped, from the words last copied. */
+  const stopOfCopy = (): CopyEnd | null =>
+    stop === undefined ? (stop = copyEndOf(copyWindow)) : stop
+
+  /**
+   * Whether `token`, after the copy stopped, begins a sentence of the model's own run on after it
+   * with no full stop: a capitalised word (not an acronym) that does not go on with the text the
+   * copy came from (`states`: the copy's), where a line or sentence of that text ended with the
+   * copy's last word (`end`).
+   */
+  const runsOn = (
+    token: string,
+    word: string,
+    states: readonly number[] = copyStates,
+    end: () => CopyEnd | null = stopOfCopy,
+  ): boolean =>
+    STARTS_SENTENCE.test(token) &&
+    states.every((st, i) => sources()[i]!.depth(sources()[i]!.step(st, word)) <= 1) &&
+    end()?.atBreak === true
+
+  /**
+   * Drops the rest of the copy's sentence, token by token, reading its words along the copy.
+   * Returns 'boundary' at the sentence's end (its whitespace in boundarySpace), 'kept' at a
+   * sentence of the model's own the copy ran into with no full stop (`pending` starts with it),
+   * 'end' when the text ends, 'wait' for more text.
+   */
+  const dropSentence = (atEnd: boolean): 'boundary' | 'kept' | 'end' | 'wait' => {
+    for (let at = 0; ;) {
+      let word = at
+      while (word < pending.length && /\s/.test(pending[word]!)) word++
+      const newline = pending.indexOf('\n', at)
+      if (newline >= 0 && newline < word) {
+        // A line break ends the sentence: the breaks, not the next line's indentation.
+        let end = newline
+        while (pending[end] === '\n') end++
+        boundarySpace = pending.slice(newline, end)
+        dropText(end)
+        return 'boundary'
+      }
+      let end = word
+      while (end < pending.length && !/\s/.test(pending[end]!)) end++
+      if (end === word || (end === pending.length && !atEnd)) {
+        if (atEnd) {
+          boundarySpace = ''
+          dropText(pending.length)
+          return 'end'
+        }
+        // The last token may still grow: kept with the whitespace before it (bounded, so a reply
+        // with no whitespace cannot pile up).
+        dropText(at)
+        if (pending.length > 256) pending = pending.slice(-8)
+        return 'wait'
+      }
+      const token = pending.slice(word, end)
+      const words = normaliseWords(token)
+      const first = resumed
+      resumed = false
+      // A capitalised word after copied words that end a line or sentence of the model answer
+      // may begin a sentence of the model's own run on with no full stop ("... validation What
+      // would you ..."), even when its first words go on like the model answer: judged as the
+      // next sentence is (carriesOnAhead).
+      if (
+        matching &&
+        !first &&
+        word > at &&
+        STARTS_SENTENCE.test(token) &&
+        copyEndOf(copyWindow)?.atBreak === true
+      ) {
+        boundarySpace = pending.slice(at, word)
+        dropText(word)
+        return 'boundary'
+      }
+      let k = 0
+      if (matching) {
+        while (k < words.length && carriesOn(words[k]!)) followCopy(words[k++]!)
+        if (k < words.length) {
+          matching = false
+          stopOfCopy()
+        }
+      }
+      if (!matching && k === 0 && words.length > 0 && word > at && runsOn(token, words[0]!)) {
+        boundarySpace = pending.slice(at, word)
+        dropText(word)
+        return 'kept'
+      }
+      for (; k < words.length; k++) followCopy(words[k]!)
+      at = end
+      if (SENTENCE_ENDS.test(token) && end < pending.length) {
+        // The whitespace after a full stop ends the sentence with it.
+        while (end < pending.length && /\s/.test(pending[end]!)) end++
+        boundarySpace = pending.slice(at, end)
+        dropText(end)
+        return 'boundary'
+      }
     }
   }
 
   /**
-   * The first word of `text`, read past tokens with no word (list bullets); 'wait' when it may
-   * still be growing, null when the text ends without one.
+   * Whether the sentence `text` begins with carries on the dropped copy: its words (read past
+   * tokens with no word, list bullets) go on along the copy to the sentence's end, or for
+   * CARRY_ON_WORDS words. A sentence of the model's own that only begins like what follows the
+   * copied text ("What would you check first?" where the model answer goes on "What I'd tell my
+   * past self") is not the copy. 'wait' while the words that tell are still to come.
    */
-  const firstWord = (text: string, atEnd: boolean): string | 'wait' | null => {
-    const tokens = text.match(/\S+\s*/g) ?? []
-    for (const token of tokens) {
-      const closed = /\s$/.test(token) || atEnd
-      const words = normaliseWords(token)
-      if (!closed) return 'wait'
-      if (words.length > 0) return words[0]!
+  const carriesOnAhead = (text: string, atEnd: boolean): boolean | 'wait' => {
+    let states = copyStates
+    const window = [...copyWindow]
+    let carried = 0
+    const tokens = /\S+\s*/g
+    for (let m = tokens.exec(text); m; m = tokens.exec(text)) {
+      const token = m[0]
+      if (!/\s$/.test(token) && !atEnd) return 'wait'
+      for (const word of normaliseWords(token)) {
+        const next = states.map((st, i) => sources()[i]!.step(st, word))
+        const on = states.some(
+          (st, i) => sources()[i]!.depth(st) === span && sources()[i]!.depth(next[i]!) === span,
+        )
+        // Stopped short: the model's own sentence, unless the copied words end a line or
+        // sentence of the model answer (what follows them is the model's, after the copy:
+        // "```javascript What would ...", "Costs:, roughly").
+        if (!on) return carried > 0 && copyEndOf(window.slice(-span))?.atBreak === true
+        states = next
+        window.push(word)
+        if (++carried >= CARRY_ON_WORDS) return true
+      }
+      if (carried > 0 && (SENTENCE_ENDS.test(token.trimEnd()) || token.includes('\n'))) return true
     }
-    return atEnd ? null : 'wait'
+    return atEnd ? carried > 0 : 'wait'
   }
 
   /** Whether `word` extends the dropped copy to a span of the model answer or its context. */
@@ -340,36 +503,25 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
    * sentence that carries on the copy; then sends the probe (once).
    */
   const endDrop = (atEnd: boolean): string => {
-    for (; !trimming;) {
+    while (!trimming) {
       if (!atBoundary) {
-        SENTENCE_END.lastIndex = 0
-        const m = SENTENCE_END.exec(pending)
-        if (!m && !atEnd) {
-          // Read the complete tokens; keep the last, which may still grow or end the sentence
-          // ("?" then " "), bounded so a reply with no whitespace cannot pile up.
-          const cut = pending.length - (/\S*$/.exec(pending)?.[0].length ?? 0)
-          followCopy(pending.slice(0, cut))
-          pending = pending.slice(cut)
-          if (pending.length > 256) pending = pending.slice(-8)
-          scanned = 0
-          return ''
-        }
-        const end = m ? m.index + m[0].length : pending.length
-        followCopy(pending.slice(0, end))
-        boundarySpace = m ? (/\s*$/.exec(m[0])?.[0] ?? '') : ''
-        pending = pending.slice(end)
-        scanned = 0
-        if (!m) {
+        const ended = dropSentence(atEnd)
+        if (ended === 'wait') return ''
+        if (ended !== 'boundary') {
           trimming = true
           break
         }
         atBoundary = true
       }
-      const next = firstWord(pending, atEnd)
+      const next = carriesOnAhead(pending, atEnd)
       if (next === 'wait') return ''
       atBoundary = false
       // The next sentence carries on the copy: it goes too.
-      if (next === null || !carriesOn(next)) trimming = true
+      if (next) {
+        matching = true
+        resumed = true
+        stop = undefined
+      } else trimming = true
     }
     if (!trimMarkup(atEnd)) return ''
     dropping = false
@@ -384,43 +536,52 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
         releasedTail = [...releasedTail, ...probeWords].slice(-(span - 1))
       }
     } else restart(releasedTail)
+    // With no probe, what is kept after a dropped line still starts a line (a fence must).
+    if (out === '' && boundarySpace.includes('\n') && !/(^|\n)$/.test(releasedText)) {
+      out = '\n'
+      releasedText += out
+    }
     return out
   }
 
   /**
    * After the dropped sentences: drops the lines with no word that follow, and a fence that closes
-   * the block the copy was in (by the fences received, or a bare fence: a copy begun inside a
-   * block did not carry its opening fence); of a line where such a fence is followed by prose,
-   * only the fence. False while the next line may still turn out to be one.
+   * the block the copy was in (open by the copy's own fences, those of its frame the candidate
+   * never saw, or where the copy stopped in the model answer: a copy begun inside a block carried
+   * no opening fence); of a line where such a fence is followed by prose, only the fence. A fence
+   * with an info string, or a bare one with no block open, opens a block of the interviewer's own
+   * and stays. False while the next line may still turn out to be debris.
    */
   const trimMarkup = (atEnd: boolean): boolean => {
+    if (trimming) copyOpen = copyFences.open || stopOfCopy()?.inBlock === true
     while (trimming) {
       const newline = pending.indexOf('\n')
       const line = newline < 0 ? pending : pending.slice(0, newline + 1)
       const complete = newline >= 0 || atEnd
       // The copy's closing fence with the question after it on the same line: the fence goes, the
       // prose is read on as usual (endDrop waited for its first word, so nothing more is held).
-      const fence = closingFenceBeforeProse(line, fences % 2 === 1)
+      const fence = closingFenceBeforeProse(line, copyOpen)
       if (fence > 0) {
-        fences += fences % 2
+        copyOpen = false
         pending = pending.slice(fence)
         scanned = 0
         break
       }
-      const debris = /^\s*$/.test(line)
+      const blank = /^\s*$/.test(line)
+      const kind = fenceKind(line)
+      const debris = blank
         ? complete && newline >= 0
-        : isMarkupLine(line) ||
-          (isFenceLine(line) && (fences % 2 === 1 || (complete && isBareFenceLine(line))))
-      if (!complete && (/^\s*$/.test(line) || debris)) {
+        : isMarkupLine(line) || (kind === 'bare' && copyOpen)
+      // A fence line is judged whole: "```" may still become "```ts" or "``` What ...".
+      if (!complete && (blank || debris || kind !== null)) {
         if (atEnd) break
         return false
       }
       if (!debris) break
-      // A fence dropped here closes the copy's block: after it no block is open, whether or not
-      // its opening fence was received (a copy begun inside a block), so a later fence this turn
-      // is read the right way round.
-      if (countFences(line) > 0) fences += fences % 2
-      if (line.includes('\n') && boundarySpace === '') boundarySpace = '\n'
+      // A fence dropped here closes the copy's block.
+      if (kind !== null) copyOpen = false
+      // What is kept after a dropped line starts a line (a fence must).
+      if (line.includes('\n') && !boundarySpace.includes('\n')) boundarySpace = '\n'
       pending = pending.slice(line.length)
       scanned = 0
     }
@@ -445,9 +606,6 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
         while (end < pending.length && !/\s/.test(pending[end]!)) end++
         const closed = end < pending.length || atEnd
         if (!closed || (end === scanned && carry === '')) break
-        if (pending.charCodeAt(scanned) === 96 || pending.charCodeAt(scanned) === 126) {
-          if (carry === '' && countFences(pending.slice(scanned, end)) > 0) fences++
-        }
         const words = normaliseWords(carry + pending.slice(scanned, end)).slice(carryRead)
         carry = ''
         carryRead = 0

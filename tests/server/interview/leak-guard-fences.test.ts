@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest'
+import { createEarlyLeakGuard } from '../../../server/interview/early-leak-guard.js'
+import { applyTurnChunk } from '../../../server/interview/interviewer-engine.js'
+import { applyCuts, createLeakGuard } from '../../../server/interview/leak-guard.js'
+import { copiedSpanFinder } from './fixtures/copied-spans.js'
+import { prng, randomSplit } from './fixtures/leaky-text.js'
+
+/**
+ * After a dropped copy, a fence is either the copy's block closing (debris, dropped) or the
+ * opening of a code block of the interviewer's own (kept). The guard judged it by counting fences,
+ * and the count went wrong when the copy's frame had a fence the candidate never saw: a fence
+ * released and then cut with the frame (keptBeforeDrop), or a fence inside the dropped copy. Its
+ * own block then lost its opening fence ("```ts" dropped, the code shown as prose above a stray
+ * fence). A fence with an info string only ever opens a block (a closing fence has none), and a
+ * bare fence closes the copy's block only when one is open where the copy stopped: in the model's
+ * text, or in the model answer at the copy's last word.
+ */
+
+const MODEL_ANSWER = [
+  'Solution 2: Versioned Keys (No Invalidation Needed)',
+  '',
+  '```javascript',
+  '// Instead of invalidating, create new versions',
+  'class VersionedCache {',
+  '  async get(key) {',
+  '    const version = await this.redis.get(`version:${key}`);',
+  '    return this.localCache.get(`${key}:v${version}`);',
+  '  }',
+  '}',
+  '```',
+  '',
+  'Why this works:',
+  '- No invalidation messages: Just increment version counter',
+  '- Old caches naturally expire after the sixty second time to live in every region',
+].join('\n')
+
+const LIST =
+  '- No invalidation messages: Just increment version counter\n- Old caches naturally expire after the sixty second time to live in every region\n'
+const BLOCK_START =
+  'Solution 2: Versioned Keys (No Invalidation Needed)\n\n```javascript\n// Instead of invalidating, create new versions\nclass VersionedCache {\n  async get(key) {\n'
+const BLOCK_END =
+  '    const version = await this.redis.get(`version:${key}`);\n    return this.localCache.get(`${key}:v${version}`);\n  }\n}\n```\n'
+
+function run(chunks: readonly string[]) {
+  const early = createEarlyLeakGuard(MODEL_ANSWER)
+  const states: string[] = []
+  let text = ''
+  for (const chunk of [...chunks.map((c) => early.push(c)), early.flush()]) {
+    if (chunk === null) continue
+    text = applyTurnChunk(text, chunk)
+    states.push(text)
+  }
+  const core = createLeakGuard(MODEL_ANSWER)
+  const released = chunks.map((c) => core.push(c)).join('') + core.flush()
+  return { text, states, leaks: early.leaks, core: applyCuts(released, core.cuts) }
+}
+
+const fenceLines = (text: string) => text.split('\n').filter((l) => /^\s*(```|~~~)/.test(l))
+
+/** Streams `reply` under random splits: the copies go, `own` (the interviewer's block) stays. */
+function expectKept(reply: string, own: string, leaks = 1) {
+  const copied = copiedSpanFinder(MODEL_ANSWER)
+  for (let seed = 1; seed <= 60; seed++) {
+    const { text, states, leaks: caught, core } = run(randomSplit(prng(seed), reply))
+    const where = `seed ${seed}: ${JSON.stringify(text)}`
+    expect(caught, where).toBe(leaks)
+    expect(text, where).toContain(own)
+    expect(fenceLines(text).length % 2, where).toBe(0)
+    expect(text, where).toBe(core)
+    for (const state of states) expect(copied(state), where).toEqual([])
+  }
+}
+
+describe('leak guard: fences after a copy whose frame was cut', () => {
+  it('keeps the info-string fence opening a block of its own after a copy it fenced itself', () => {
+    // "```" was released, then cut with the copy (the frame): the count said a block was open.
+    expectKept(
+      `Right.\n\`\`\`\n${LIST}\`\`\`ts\nlet v = 1\n\`\`\`\nWhere?`,
+      '\n```ts\nlet v = 1\n```\nWhere?',
+    )
+  })
+
+  it('keeps a bare fence opening a block of its own after a second copy', () => {
+    // The first copy's fence was cut and its block never closed: a count left odd for the turn.
+    const reply = `Right.\n\`\`\`\n${LIST}\nWhat now?\n\`\`\`ts\nlet v = 1\n\`\`\`\nOk.\n${LIST}\`\`\`\nlet w = 2\n\`\`\`\nWhere?`
+    expectKept(reply, '\n```\nlet w = 2\n```\nWhere?', 2)
+  })
+
+  it('still drops the bare fence closing the block it opened around the copy', () => {
+    const copied = copiedSpanFinder(MODEL_ANSWER)
+    for (let seed = 1; seed <= 40; seed++) {
+      const reply = `Right.\n\`\`\`\n${LIST}\`\`\`\nWhere?`
+      const { text, states } = run(randomSplit(prng(seed), reply))
+      expect(fenceLines(text), JSON.stringify(text)).toEqual([])
+      expect(text).toMatch(/\nWhere\?$/)
+      for (const state of states) expect(copied(state)).toEqual([])
+    }
+  })
+})
+
+describe('leak guard: fences after a copy with a fence inside it', () => {
+  it('keeps the info-string fence after a copy that opened a block and stopped inside it', () => {
+    expectKept(
+      `${BLOCK_START}\`\`\`ts\nlet v = 1\n\`\`\`\nWhere?`,
+      '\n```ts\nlet v = 1\n```\nWhere?',
+    )
+  })
+
+  it('keeps a bare fence after a copy of a whole block and the list after it', () => {
+    // The copy's block closed inside the copy, and the copy stopped outside any block of the
+    // model answer: the fence opens a block of the interviewer's own.
+    const reply = `${BLOCK_START}${BLOCK_END}\nWhy this works:\n${LIST}\n\`\`\`\nlet v = 1\n\`\`\`\nWhere?`
+    expectKept(reply, '\n```\nlet v = 1\n```\nWhere?')
+  })
+
+  it('keeps a bare fence after a copied list, with no block open anywhere', () => {
+    expectKept(`${LIST}\`\`\`\nlet v = 1\n\`\`\`\nWhere?`, '\n```\nlet v = 1\n```\nWhere?')
+  })
+
+  it('starts the block of its own on a line of its own when the copy ended mid-line', () => {
+    // The copy's sentence ends at "region. ", the dropped "}" line after it: the fence that
+    // follows must still begin a line, after the probe or (a second copy) after the kept text.
+    const own = '```ts\nlet v = 1\n```\nWhere?'
+    const inline =
+      'No invalidation messages: Just increment version counter - Old caches naturally expire after the sixty second time to live in every region.'
+    expectKept(`${inline} }\n${own}`, `\n${own}`)
+    expectKept(`${LIST}\nOk. ${inline} }\n${own}`, `Ok. \n${own}`, 2)
+  })
+
+  it('drops the bare fence closing a copy begun inside the block (no opening fence seen)', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const reply = `  async get(key) {\n${BLOCK_END}\nWhere?\n\`\`\`\nlet v = 1\n\`\`\`\n`
+      const { text } = run(randomSplit(prng(seed), reply))
+      expect(text, JSON.stringify(text)).toMatch(/\nWhere\?\n```\nlet v = 1\n```\n$/)
+      expect(fenceLines(text).length).toBe(2)
+    }
+  })
+})
