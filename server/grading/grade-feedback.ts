@@ -62,16 +62,20 @@ export function writeFeedback(input: FeedbackInput): {
     ...input.criteria,
     ...input.competencies.filter((c) => !named.has(c.name.trim().toLowerCase())),
   ]
+  const criteria = new Set(input.criteria)
   const strengths = all
     .filter((c) => c.score >= 0.7 * input.stated && c.evidence.length > 0)
-    .map((c) => {
+    .flatMap((c) => {
       // What the candidate did, in the question's terms: the model answer's points they made,
-      // else what they said on it (the criterion's first quote, verbatim, as the review quotes
-      // it). Never the measure ("Reaches 12 of the 17 key terms"), which tells a candidate nothing.
+      // else what they said on it (a rubric criterion's first quote, verbatim, as the review
+      // quotes it). Never the measure ("Reaches 12 of the 17 key terms"), which tells a candidate
+      // nothing. A competency with no covered point gets no line: its description is a short
+      // question ("How do you inform clients?") and its quotes are no better than chance at
+      // being about it (unlabelled; on the lead's question 14 interview none of 4 such quotes was, read
+      // by hand).
       const points = input.covered?.get(c.name) ?? []
-      return points.length > 0
-        ? `${c.name}: you covered ${points.join('; ')}.`
-        : `${c.name}: you spoke to it, as in "${c.evidence[0]!.quote}"`
+      if (points.length > 0) return [`${c.name}: you covered ${points.join('; ')}.`]
+      return criteria.has(c) ? [`${c.name}: you spoke to it, as in "${c.evidence[0]!.quote}"`] : []
     })
   const gaps = all
     .filter((c) => c.score < 0.5 * input.stated)

@@ -53,7 +53,9 @@ describe('writeFeedback', () => {
       evidence: i === 0 ? [{ turnId: 'c1', quote }] : [],
     }))
     const covered = new Map([[criteria[1]!.name, ['Add DataLoader batching']]])
-    const { strengths } = writeFeedback(input({ criteria, covered }))
+    // A competency with a quote but no covered point: its quotes are too weak to show as a strength.
+    const competencies = [{ ...criteria[0]!, name: 'Performance Profiling' }]
+    const { strengths } = writeFeedback(input({ criteria, competencies, covered }))
     // Only the criterion with a quote is a strength (a strength needs evidence, as before).
     expect(strengths).toEqual([`${criteria[0]!.name}: you spoke to it, as in "${quote}"`])
     expect(strengths.join('\n')).not.toMatch(/key terms/)
