@@ -243,15 +243,27 @@ class LlmTurnStream implements InterviewerTurnStream {
         }, reject)
       }
       /**
-       * Starts the next read. Its promise is not watched (a handler more per token): onDelta never
-       * throws, streamText's failures end the deltas (endOnError), and a read that throws at once
-       * fails the turn here.
+       * Starts the next read, by callback (streamText's nextDeltaTo: no promise a token when the
+       * model's stream is read over node:http). onDelta never throws and streamText's failures
+       * end the deltas (endOnError); a read that throws at once fails the turn here. A delta
+       * that is ready at once (several in one network read) comes back inside this call: its
+       * onDelta asks for the next read, which this loop starts once the call returns, so a run
+       * of ready deltas does not nest a call per delta on the stack.
        */
+      let reading = false
+      let readAgain = false
       const read = () => {
+        if (reading) return void (readAgain = true)
+        reading = true
         try {
-          void this.turn!.streamed.nextDelta(onDelta)
+          do {
+            readAgain = false
+            this.turn!.streamed.nextDeltaTo(onDelta, fail)
+          } while (readAgain)
         } catch (error) {
           fail(error)
+        } finally {
+          reading = false
         }
       }
       const onDelta = (step: IteratorResult<string, undefined>): void => {

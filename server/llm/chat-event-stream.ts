@@ -31,6 +31,10 @@ export type ChatStreamDeps = {
 
 const END: IteratorResult<LlmStreamEvent, undefined> = { value: undefined, done: true }
 const NO_FAILURE = Symbol('no failure')
+/** A callback read is waiting for the network: its step comes later, from the body's read. */
+const PENDING = Symbol('pending')
+
+type Step = IteratorResult<LlmStreamEvent, undefined>
 
 /** A stream failure for a reply that ended without its text complete, in plain words. */
 function describeEmptyStream(state: ChunkState, markup: MarkupFilter): string {
@@ -64,8 +68,12 @@ export class ChatEventStream implements AsyncIterableIterator<LlmStreamEvent> {
   private current: { watch: IdleWatch | null } = { watch: null }
   /** The response body's network reads (over node:http, with the one-promise `nextThen`). */
   private body:
-    | (AsyncIterator<Uint8Array | string> & Partial<Pick<ReadableChunks, 'nextThen' | 'release'>>)
+    | (AsyncIterator<Uint8Array | string> &
+        Partial<Pick<ReadableChunks, 'nextThen' | 'release' | 'read'>>)
     | null = null
+  /** The callback reader of the step being read (`nextTo`); null while reads are promises. */
+  private toStep: ((step: Step) => void) | null = null
+  private toError: ((error: unknown) => void) | null = null
   private sse: SseParser = createSseParser()
   /** Chunks parsed and not yet taken, in order: one a step, so an abort stops the rest. */
   private chunks: ChatCompletionChunk[] = []
@@ -103,11 +111,57 @@ export class ChatEventStream implements AsyncIterableIterator<LlmStreamEvent> {
       return this.attemptFailed(failure)
     }
     if (this.phase === 'reading') {
-      const step = this.step()
+      // No callback reader is waiting (nextTo clears it before its step is handed on), so the
+      // step is never PENDING here.
+      const step = this.step() as Step | Promise<Step>
       return step instanceof Promise ? step : Promise.resolve(step)
     }
     if (this.phase === 'open') return this.start()
     return Promise.resolve(END)
+  }
+
+  /**
+   * `next().then(onStep, onError)` with no promise on the path of a token: while the body is
+   * read over node:http (readableChunks' `read`), `onStep` is called from the network read's
+   * own 'data' event, or at once when an event is ready; the rare steps (opening, a retry, the
+   * end, a failure) still go through their promises. Neither handler may throw (one that
+   * does has its error passed to `onError`). The LLM interviewer reads every token this way
+   * (through streamText's nextDeltaTo): with `next` a token cost two promises, each with its
+   * microtask and the AsyncLocalStorage hook that runs on every promise
+   * (bench/stream/token-path-cpu.ts counts them). Not to be called while a step is pending.
+   */
+  nextTo(onStep: (step: Step) => void, onError: (error: unknown) => void): void {
+    if (this.ready.length > 0) {
+      return this.handTo({ value: this.ready.shift()!, done: false }, onStep, onError)
+    }
+    if (this.phase !== 'reading' || this.failure !== NO_FAILURE || !this.body?.read) {
+      return void this.next().then(onStep, onError)
+    }
+    this.toStep = onStep
+    this.toError = onError
+    this.handOn(this.step())
+  }
+
+  /** The callback reader's step, once it is known (a promise for the rare steps). */
+  private handOn(outcome: Step | Promise<Step> | typeof PENDING) {
+    if (outcome === PENDING) return
+    const onStep = this.toStep!
+    const onError = this.toError!
+    this.toStep = this.toError = null
+    this.handTo(outcome, onStep, onError)
+  }
+
+  private handTo(
+    outcome: Step | Promise<Step>,
+    onStep: (step: Step) => void,
+    onError: (error: unknown) => void,
+  ) {
+    if (outcome instanceof Promise) return void outcome.then(onStep, onError)
+    try {
+      onStep(outcome)
+    } catch (error) {
+      onError(error)
+    }
   }
 
   /** The reader stopped early: the body is closed, the watch and the deadline cleared. */
@@ -168,8 +222,7 @@ export class ChatEventStream implements AsyncIterableIterator<LlmStreamEvent> {
    * The next event while reading: from a chunk already parsed, else from the next network read.
    * The body is closed once the chunks before `[DONE]`, a failure or an abort were taken.
    */
-  private step():
-    IteratorResult<LlmStreamEvent, undefined> | Promise<IteratorResult<LlmStreamEvent, undefined>> {
+  private step(): Step | Promise<Step> | typeof PENDING {
     for (;;) {
       const chunk = this.chunks.shift()
       if (chunk !== undefined) {
@@ -197,18 +250,24 @@ export class ChatEventStream implements AsyncIterableIterator<LlmStreamEvent> {
       if (this.sse.sawDone) return this.releaseBody().then(this.onStopped, this.onReadError)
       if (this.bodyDone) return this.finish()
       const body = this.body!
-      return body.nextThen
-        ? body.nextThen(this.onRead, this.onBodyError)
-        : body.next().then(this.onRead, this.onBodyError)
+      // A callback reader (nextTo): the read's handler hands the step on, no promise made.
+      if (this.toStep !== null && body.read) {
+        body.read(this.onReadTo, this.onBodyErrorTo)
+        return PENDING
+      }
+      // A promise read: PENDING is never returned without a callback reader.
+      return (
+        body.nextThen
+          ? body.nextThen(this.onRead, this.onBodyError)
+          : body.next().then(this.onRead, this.onBodyError)
+      ) as Promise<Step>
     }
   }
 
   /** One network read (or the body's end), its events parsed: bound once, called per token. */
   private readonly onRead = (
     read: IteratorResult<Uint8Array | string>,
-  ):
-    | IteratorResult<LlmStreamEvent, undefined>
-    | Promise<IteratorResult<LlmStreamEvent, undefined>> => {
+  ): Step | Promise<Step> | typeof PENDING => {
     if (read.done) {
       this.bodyDone = true
       this.parse(this.sse.end())
@@ -218,6 +277,11 @@ export class ChatEventStream implements AsyncIterableIterator<LlmStreamEvent> {
     }
     return this.step()
   }
+
+  private readonly onReadTo = (read: IteratorResult<Uint8Array | string>) =>
+    this.handOn(this.onRead(read))
+
+  private readonly onBodyErrorTo = (error: unknown) => this.handOn(this.onBodyError(error))
 
   private readonly onBodyError = (error: unknown) => {
     this.bodyDone = true

@@ -37,7 +37,21 @@ export type ReadableChunks = AsyncIterableIterator<Buffer | string> & {
    * destroyed after all. Like `return`, no chunk reaches the reader after it.
    */
   release(graceMs?: number): Promise<IteratorResult<Buffer | string>>
+  /**
+   * `nextThen` with no promise at all: `onStep` (or `onError`) is called once with the next
+   * step, at once when one is queued, else from the stream's 'data' event (or its end). The LLM
+   * client's stream reads every network read this way when its own reader reads by callback
+   * (ChatEventStream.nextTo), so a token costs no promise, no microtask and none of the
+   * AsyncLocalStorage hook that runs on each promise. A handler that throws has its error
+   * passed to `onError` (which must not throw). Same order and outcomes as `next`.
+   */
+  read(
+    onStep: (step: IteratorResult<Buffer | string>) => void,
+    onError: (error: unknown) => void,
+  ): void
 }
+
+const DONE: IteratorResult<Buffer | string> = Object.freeze({ value: undefined, done: true })
 
 export function readableChunks(stream: Readable): ReadableChunks {
   const queue: Array<Buffer | string> = []
@@ -53,6 +67,9 @@ export function readableChunks(stream: Readable): ReadableChunks {
     onStep: ((step: IteratorResult<Buffer | string>) => unknown) | null
     onError: ((error: unknown) => unknown) | null
   } | null = null
+  /** The callback reader waiting (`read`): held apart, so a read allocates nothing. */
+  let readStep: ((step: IteratorResult<Buffer | string>) => void) | null = null
+  let readError: ((error: unknown) => void) | null = null
 
   const onData = (chunk: Buffer | string) => {
     queue.push(chunk)
@@ -86,7 +103,32 @@ export function readableChunks(stream: Readable): ReadableChunks {
     return outcome === null ? { result: { value: undefined, done: true } } : { error: outcome }
   }
 
+  /** Hands the callback reader its step if one is ready; false when it must wait. */
+  function settleRead(): boolean {
+    let step: IteratorResult<Buffer | string>
+    if (queue.length > 0) {
+      step = { value: queue.shift()!, done: false }
+      if (queue.length === 0 && stream.isPaused() && outcome === undefined) stream.resume()
+    } else if (outcome === undefined) {
+      return false
+    } else {
+      close()
+      step = DONE
+    }
+    const onStep = readStep!
+    const onError = readError!
+    readStep = readError = null
+    if (step === DONE && outcome !== null) return (onError(outcome), true)
+    try {
+      onStep(step)
+    } catch (error) {
+      onError(error)
+    }
+    return true
+  }
+
   function settle() {
+    if (readStep) return void settleRead()
     if (!waiter) return
     const step = take()
     if (!step) return
@@ -139,6 +181,17 @@ export function readableChunks(stream: Readable): ReadableChunks {
         (resolve, reject) =>
           (waiter = { resolve: resolve as (value: unknown) => void, reject, onStep, onError }),
       )
+    },
+    read(onStep, onError) {
+      readStep = onStep
+      readError = onError
+      if (!closed) return void settleRead()
+      readStep = readError = null
+      try {
+        onStep(DONE)
+      } catch (error) {
+        onError(error)
+      }
     },
     return() {
       close()

@@ -16,6 +16,17 @@ export type StreamedText = {
    */
   nextDelta<R>(map: (step: IteratorResult<string, undefined>) => R | Promise<R>): Promise<R>
   /**
+   * `nextDelta` with no promise a delta when the adapter's stream reads by callback
+   * (ChatEventStream.nextTo): `map` runs inside the network read that brought the delta, or at
+   * once when one is ready. `fail` gets what the stream failed with (only without `endOnError`)
+   * or what `map` threw. Neither may throw. Same steps in the same order as `nextDelta`; not to
+   * be called while a step is pending.
+   */
+  nextDeltaTo(
+    map: (step: IteratorResult<string, undefined>) => void,
+    fail: (error: unknown) => void,
+  ): void
+  /**
    * Waits for the stream's end once `deltas` has ended (the usage chunk the token budget counts,
    * a failure after the text); call it before reading `result` or `failure`. What follows the
    * text is read from `text-end` on whether or not anyone settles, so a reader that stops after
@@ -32,6 +43,14 @@ export type StreamedText = {
    * only the usage.
    */
   readonly textEnded: boolean
+}
+
+/** An adapter's stream that can also be read by callback (ChatEventStream). */
+type CallbackEvents = {
+  nextTo(
+    onStep: (step: IteratorResult<LlmStreamEvent>) => void,
+    onError: (error: unknown) => void,
+  ): void
 }
 
 export type StreamTextOptions = {
@@ -60,7 +79,9 @@ export function streamText(
   /** Reading what follows the text, from `text-end` on (or from the first `settle`). */
   let settling: Promise<void> | null = null
   let textEnded = false
-  const events = llm.streamChat(request)[Symbol.asyncIterator]()
+  const events: AsyncIterator<LlmStreamEvent> & Partial<CallbackEvents> = llm
+    .streamChat(request)
+    [Symbol.asyncIterator]()
 
   /** Reads the next event; null at the end or on a failure kept for `failure`. */
   const next = async (): Promise<LlmStreamEvent | null> => {
@@ -149,9 +170,60 @@ export function streamText(
     )
   }
 
+  /** The callback reader of the delta being read (nextDeltaTo). */
+  let toMap: ((step: IteratorResult<string, undefined>) => void) | null = null
+  let toFail: ((error: unknown) => void) | null = null
+  const mapTo = (step: IteratorResult<string, undefined>) => {
+    const map = toMap!
+    const fail = toFail!
+    toMap = toFail = null
+    try {
+      map(step)
+    } catch (error) {
+      fail(error)
+    }
+  }
+  /** Bound once: the adapter's step read by callback, then mapped as in nextDelta. */
+  const onEventTo = (step: IteratorResult<LlmStreamEvent>) => {
+    let mapped: IteratorResult<string, undefined> | Promise<IteratorResult<string, undefined>>
+    try {
+      mapped = onStep(step)
+    } catch (error) {
+      return onFailTo(error)
+    }
+    if (mapped instanceof Promise) return void mapped.then(mapTo, onFailTo)
+    mapTo(mapped)
+  }
+  const onErrorTo = (error: unknown) => {
+    let mapped: IteratorResult<string, undefined>
+    try {
+      mapped = onError(error)
+    } catch (thrown) {
+      return onFailTo(thrown)
+    }
+    mapTo(mapped)
+  }
+  const onFailTo = (error: unknown) => {
+    const fail = toFail!
+    toMap = toFail = null
+    fail(error)
+  }
+  const nextDeltaTo = (
+    map: (step: IteratorResult<string, undefined>) => void,
+    fail: (error: unknown) => void,
+  ): void => {
+    if (ended || !events.nextTo) {
+      return void nextDelta(map).then(undefined, fail)
+    }
+    toMap = map
+    toFail = fail
+    events.nextTo(onEventTo, onErrorTo)
+  }
+
   return {
     deltas,
     nextDelta,
+    nextDeltaTo,
     settle() {
       return (settling ??= drain())
     },
