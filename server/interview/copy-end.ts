@@ -18,9 +18,12 @@ type SourceIndex = {
 /** A sentence end inside a line. */
 const SENTENCE_END = /[.!?…]+["'”’)\]]*(?=\s|$)/gu
 
-/** Built at a text's first leak: texts are few and do not change. */
+/**
+ * Built at a text's first leak. Model answers are few; the prompt around one may change per turn,
+ * so fewer are kept than automata (an index costs only a pass over the text to rebuild).
+ */
 const indexes = new Map<string, SourceIndex>()
-const MAX_CACHED = 500
+const MAX_CACHED = 64
 
 function indexFor(text: string, normalise: (text: string) => string[]): SourceIndex {
   let index = indexes.get(text)

@@ -569,17 +569,25 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
       }
       const blank = /^\s*$/.test(line)
       const kind = fenceKind(line)
-      const debris = blank
-        ? complete && newline >= 0
-        : isMarkupLine(line) || (kind === 'bare' && copyOpen)
       // A fence line is judged whole: "```" may still become "```ts" or "``` What ...".
-      if (!complete && (blank || debris || kind !== null)) {
+      if (!complete && (blank || isMarkupLine(line) || kind !== null)) {
         if (atEnd) break
         return false
       }
+      // A bare fence with no block open opens one, which is the copy's frame when it is empty: a
+      // fence line follows it (the copy stopped right after the fence opening its next block).
+      let emptyBlock = false
+      if (kind === 'bare' && !copyOpen) {
+        const next = pending.indexOf('\n', line.length)
+        if (next < 0 && !atEnd) return false
+        emptyBlock = fenceKind(pending.slice(line.length, next < 0 ? undefined : next)) !== null
+      }
+      const debris = blank
+        ? newline >= 0
+        : isMarkupLine(line) || (kind === 'bare' && copyOpen) || emptyBlock
       if (!debris) break
-      // A fence dropped here closes the copy's block.
-      if (kind !== null) copyOpen = false
+      // A fence dropped here closes the copy's block, or opens the empty one (closed by the next).
+      if (kind !== null) copyOpen = emptyBlock
       // What is kept after a dropped line starts a line (a fence must).
       if (line.includes('\n') && !boundarySpace.includes('\n')) boundarySpace = '\n'
       pending = pending.slice(line.length)

@@ -136,3 +136,56 @@ describe('leak guard: fences after a copy with a fence inside it', () => {
     }
   })
 })
+
+describe('leak guard: code blocks of its own after copies (property)', () => {
+  const WORDS = ['cache', 'key', 'retry', 'order', 'lock', 'queue', 'the', 'of', 'replica', 'lag']
+
+  it('keeps its own block whole after a copy of prose or code, and never leaks', () => {
+    let checked = 0
+    for (let seed = 1; seed <= 150; seed++) {
+      const rng = prng(seed)
+      // A model answer of prose lines and fenced code blocks.
+      const lines: string[] = []
+      for (let b = 0; b < 4; b++) {
+        for (let l = 0; l < 3; l++)
+          lines.push(Array.from({ length: 6 + rng.int(8) }, () => rng.pick(WORDS)).join(' '))
+        lines.push(rng.chance(0.5) ? '```js' : '```')
+        for (let l = 0; l < 3; l++)
+          lines.push(
+            `  ${Array.from({ length: 5 + rng.int(5) }, () => rng.pick(WORDS)).join('.')}();`,
+          )
+        lines.push('```')
+      }
+      const modelAnswer = lines.join('\n')
+      const from = rng.int(lines.length - 6)
+      const to = from + 4 + rng.int(3)
+      const copy = lines.slice(from, to).join('\n')
+      // Fences open where the copy stops (in the model answer, or in the copy itself).
+      const open = [lines.slice(0, to), lines.slice(from, to)].some(
+        (ls) => ls.filter((l) => l.startsWith('```')).length % 2 === 1,
+      )
+      const own = rng.chance(0.5) || open ? '```ts\nconst ttl = 60\n```\n' : '```\nretry(3)\n```\n'
+      const reply = `${rng.chance(0.5) ? 'Right.\n' : ''}${copy}\n${own}Where would it break?`
+      const copied = copiedSpanFinder(modelAnswer)
+      for (let split = 1; split <= 3; split++) {
+        const chunks = randomSplit(prng(seed * 10 + split), reply)
+        const early = createEarlyLeakGuard(modelAnswer)
+        let text = ''
+        for (const chunk of [...chunks.map((c) => early.push(c)), early.flush()]) {
+          if (chunk === null) continue
+          text = applyTurnChunk(text, chunk)
+          expect(copied(text), `seed ${seed}`).toEqual([])
+        }
+        const core = createLeakGuard(modelAnswer)
+        const released = chunks.map((c) => core.push(c)).join('') + core.flush()
+        const where = `seed ${seed}: ${JSON.stringify(reply)} -> ${JSON.stringify(text)}`
+        if (early.leaks === 0) continue
+        expect(text, where).toBe(applyCuts(released, core.cuts))
+        expect(text, where).toContain(`\n${own}Where would it break?`)
+        expect(fenceLines(text).length % 2, where).toBe(0)
+        checked++
+      }
+    }
+    expect(checked).toBeGreaterThan(300)
+  })
+})
