@@ -14,6 +14,10 @@
  *   later step;
  * - wrong, two answers: the same, the step-k answers of two choices in one reply (a candidate
  *   who says two sentences on one step).
+ *
+ * Then whole replies of several step answers, credited as the interviewer now does (the joint
+ * assignment of reply-steps.ts, with the sentence rule for the first sentence and for one going
+ * back) against the sentence rule alone and variants: see measureReplies.
  */
 import { loadQuestionBank } from '../../server/questions/question-bank.js'
 import type { Question } from '../../server/questions/question-schema.js'
@@ -24,6 +28,11 @@ import {
   topicIn,
 } from '../../server/interview/coverage-tracker.js'
 import { createStemCoverageTracker } from '../../server/interview/stem-coverage-tracker.js'
+import {
+  REPLY_STEP_COSTS,
+  replySteps,
+  type ReplyStepCosts,
+} from '../../server/interview/reply-steps.js'
 import { CANDIDATE_SCRIPTS, type QuestionScript } from './candidate-scripts.js'
 import { labelledScripts } from './labelled-scripts.js'
 
@@ -161,4 +170,144 @@ for (const [name, rule] of RULES) {
     `| ${name} | ${a.found} / ${a.of} | ${a.wrong} / ${a.ofWrong} | ${a.wrong2} / ${a.ofWrong2} | ` +
       `${h.found} / ${h.of} | ${h.wrong} / ${h.ofWrong} | ${h.wrong2} / ${h.ofWrong2} |`,
   )
+}
+
+/**
+ * Replies of several sentences, each sentence a step answer, credited as the interviewer does
+ * (interview-coverage.ts): the sentence rule on each sentence alone (shipped until 2026-12-03),
+ * against the joint assignment of reply-steps.ts. Per script set, question and step k (steps
+ * before k dealt with, the reply to a question on k, so k is dealt with too):
+ * - two steps: the answers of k and k+1; found: k+1 credited; wrong: a step not said credited;
+ * - three steps: k, k+1, k+2; found counts k+1 and k+2;
+ * - two answers of k: wrong when anything is credited;
+ * - back: k then k-1 (k-1 not dealt with); found: k-1 credited;
+ * - jump: k+2 then k (a candidate who does not answer the question first); found: k+2 credited.
+ */
+type ReplyRule = (
+  question: Question,
+  sentences: string[],
+  dealt: readonly string[],
+  target: string,
+) => string[]
+
+const perSentence: ReplyRule = (question, sentences, dealt) =>
+  sentences.flatMap((s) => {
+    const topic = topicIn(stepsOf(question, s), TOUCHED, dealt)
+    return topic ? [topic] : []
+  })
+
+/** The joint assignment; `keep` says which sentences keep the sentence rule's step too. */
+function jointRule(
+  keep: (index: number, topicIndex: number, start: number) => boolean,
+  costs: ReplyStepCosts = REPLY_STEP_COSTS,
+): ReplyRule {
+  return (question, sentences, dealt, target) => {
+    const ids = question.framework.steps.map((s) => `step:${s.number}`)
+    const scores = sentences.map((s) => stepsOf(question, s).map((x) => x.score))
+    const start = ids.indexOf(target) - 1
+    const dealtAt = new Set(dealt.map((d) => ids.indexOf(d)))
+    const kept = sentences.flatMap((s, i) => {
+      const topic = topicIn(stepsOf(question, s), TOUCHED, dealt)
+      return topic && keep(i, ids.indexOf(topic), start) ? [topic] : []
+    })
+    return [...kept, ...replySteps(scores, dealtAt, start, costs).map((i) => ids[i]!)]
+  }
+}
+
+const REPLY_RULES: Array<[string, ReplyRule]> = [
+  ['sentence rule, each sentence alone (shipped before)', perSentence],
+  ['joint only', jointRule(() => false)],
+  ['joint; back before the step asked: sentence rule', jointRule((_, t, start) => t <= start)],
+  [
+    'joint; back before the step asked, and the first sentence: sentence rule (kept)',
+    jointRule((i, t, start) => i === 0 || t <= start),
+  ],
+  [
+    'as kept, credited from 0.18',
+    jointRule((i, t, start) => i === 0 || t <= start, { ...REPLY_STEP_COSTS, floor: TOUCHED }),
+  ],
+  [
+    'as kept, no bonus for the next step',
+    jointRule((i, t, start) => i === 0 || t <= start, { ...REPLY_STEP_COSTS, next: 0 }),
+  ],
+  [
+    'as kept, no cost for staying',
+    jointRule((i, t, start) => i === 0 || t <= start, { ...REPLY_STEP_COSTS, stay: 0 }),
+  ],
+]
+
+type ReplyCounts = Record<
+  'two' | 'three' | 'same' | 'back' | 'jump',
+  { found: number; of: number; wrong: number; ofWrong: number }
+>
+function measureReplies(rule: ReplyRule, sets: Paired): ReplyCounts {
+  const zero = () => ({ found: 0, of: 0, wrong: 0, ofWrong: 0 })
+  const c: ReplyCounts = { two: zero(), three: zero(), same: zero(), back: zero(), jump: zero() }
+  const sentencesOf = (text: string) => splitSentences(text).map((s) => s.text)
+  sets.forEach(([scripts, next]) => {
+    for (const question of bank.questions) {
+      const script = scripts.find((s) => s.questionId === question.id)!
+      const other = next.find((s) => s.questionId === question.id)!
+      const numbers = question.framework.steps.map((s) => s.number)
+      const id = (n: number) => `step:${n}`
+      const upTo = (to: number) => numbers.filter((n) => n <= to).map(id)
+      /** `said` in that order, to a question on `asked`; the first said is not counted as found. */
+      const run = (key: keyof ReplyCounts, said: number[], dealt: string[], asked: number) => {
+        const text = said.map((n) => script.steps[n]!).join(' ')
+        const credited = rule(question, sentencesOf(text), dealt, id(asked))
+        const sought = said.filter((n) => n !== asked)
+        c[key].of += sought.length
+        c[key].found += sought.filter((n) => credited.includes(id(n))).length
+        c[key].ofWrong++
+        if (credited.some((t) => !said.map(id).includes(t))) c[key].wrong++
+      }
+      numbers.forEach((k, i) => {
+        const after = numbers.slice(i + 1)
+        if (after.length >= 1) run('two', [k, after[0]!], upTo(k), k)
+        if (after.length >= 2) run('three', [k, after[0]!, after[1]!], upTo(k), k)
+        if (after.length >= 1) {
+          const credited = rule(
+            question,
+            sentencesOf(`${script.steps[k]} ${other.steps[k]}`),
+            upTo(k),
+            id(k),
+          )
+          c.same.ofWrong++
+          if (credited.length > 0) c.same.wrong++
+        }
+        if (i >= 1) {
+          const previous = numbers[i - 1]!
+          run(
+            'back',
+            [k, previous],
+            [...upTo(previous).filter((t) => t !== id(previous)), id(k)],
+            k,
+          )
+        }
+        if (after.length >= 2) run('jump', [after[1]!, k], upTo(k), k)
+      })
+    }
+  })
+  return c
+}
+
+console.log(
+  '\nReplies of several sentences (found / wrong; own + labelled:0-2, then labelled:3 held out):\n',
+)
+console.log(
+  '| Rule | Two steps: found | wrong | Three steps: found | wrong | Two answers of one step: wrong | Back a step: found | wrong | Asked step second: found | wrong |',
+)
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
+for (const [name, rule] of REPLY_RULES) {
+  for (const [label, sets] of [
+    ['', chosen],
+    [' (held out)', heldOut],
+  ] as const) {
+    const r = measureReplies(rule, sets)
+    const f = (x: { found: number; of: number }) => `${x.found} / ${x.of}`
+    const w = (x: { wrong: number; ofWrong: number }) => `${x.wrong} / ${x.ofWrong}`
+    console.log(
+      `| ${name}${label} | ${f(r.two)} | ${w(r.two)} | ${f(r.three)} | ${w(r.three)} | ${w(r.same)} | ${f(r.back)} | ${w(r.back)} | ${f(r.jump)} | ${w(r.jump)} |`,
+    )
+  }
 }

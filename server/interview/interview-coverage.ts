@@ -2,8 +2,10 @@ import type { Question } from '../questions/question-schema.js'
 import { splitSentences } from '../text/index.js'
 import { DEFAULT_COVERAGE_TUNING, type CoverageItem } from './coverage-map.js'
 import type { CoverageSource } from './coverage-source.js'
+import { topicIn, type CoverageTracker } from './coverage-tracker.js'
 import { touchedAt } from './gap-picker.js'
 import type { CoverageSnapshot } from './interviewer-engine.js'
+import { replySteps } from './reply-steps.js'
 import { judgeReply } from './reply-substance.js'
 
 /**
@@ -74,20 +76,26 @@ export type TopicAnswer = {
  * step. A reply to a question that aimed at no step is credited to nothing else, so its best
  * step, and each sentence's, counts from the level the gap picker calls touched; a reply to a
  * question on X is already credited to X, and its own topics count only from the coverage map's
- * partial level (where the map already calls the step covered). Then each sentence of a reply
- * also counts for its best step not yet dealt with (`withSentenceTopicsOf`); `mapCovered` are the
+ * partial level (where the map already calls the step covered). Then the sentences of a reply
+ * also count for the steps not yet dealt with that they do (`replyTopics`); `mapCovered` are the
  * steps the whole map calls covered.
  */
 export function findAnswerTopics(
-  coverage: TopicSource<string | null>,
+  coverage: TopicSource<string | null> & Pick<CoverageTracker, 'snapshot'>,
   question: Question,
   answers: readonly TopicAnswer[],
   mapCovered: readonly string[] = [],
 ): string[] {
   const topics = joinTopics(question, topicQueries(coverage, question, answers), answers)
   const requests = sentenceRequests(answers, [...topics, ...mapCovered])
-  const more = requests.map((r) => coverage.topicOf(question, r.text, r.minScore, r.skip))
-  return joinSentenceTopics(topics, more)
+  const more = requests.map((r) =>
+    replyTopics(
+      question,
+      r,
+      r.sentences.map((s) => stepScores(question, coverage.snapshot(question, [s], null))),
+    ),
+  )
+  return joinSentenceTopics(topics, more.flat())
 }
 
 /**
@@ -96,11 +104,10 @@ export function findAnswerTopics(
  * reply is already credited to X (or, for an open question, to its best step and each sentence's
  * best), and the coverage map, seeing words only, often gives the later sentences to X or to a
  * step dealt with earlier (their words overlap: a hypothesis names the tool that tests it); so
- * each sentence counts for its best step among those not yet dealt with, from the touched level
- * and at half its best step's score (coverage-tracker.ts, SKIPPED_TO_SHARE).
+ * the reply's sentences are given steps not yet dealt with jointly, from X on (replyTopics).
  */
 async function withSentenceTopicsOf(
-  coverage: Pick<CoverageSource, 'topicOf'>,
+  coverage: Pick<CoverageSource, 'topicOf' | 'snapshot'>,
   question: Question,
   answers: readonly TopicAnswer[],
   topics: readonly string[],
@@ -109,13 +116,52 @@ async function withSentenceTopicsOf(
   const requests = sentenceRequests(answers, [...topics, ...mapCovered])
   if (requests.length === 0) return [...topics]
   const more = await Promise.all(
-    requests.map((r) => coverage.topicOf(question, r.text, r.minScore, r.skip)),
+    requests.map(async (r) => {
+      const maps = await Promise.all(r.sentences.map((s) => coverage.snapshot(question, [s], null)))
+      return replyTopics(
+        question,
+        r,
+        maps.map((map) => stepScores(question, map)),
+      )
+    }),
   )
-  return joinSentenceTopics(topics, more)
+  return joinSentenceTopics(topics, more.flat())
 }
 
-function joinSentenceTopics(topics: readonly string[], more: readonly (string | null)[]): string[] {
-  return [...new Set([...topics, ...more.filter((t): t is string => t !== null)])]
+function joinSentenceTopics(topics: readonly string[], more: readonly string[]): string[] {
+  return [...new Set([...topics, ...more])]
+}
+
+/** Each framework step's score in a sentence's map, in the framework's order (0 when absent). */
+function stepScores(question: Question, snapshot: CoverageSnapshot): number[] {
+  const byId = new Map(snapshot.map.steps.map((s) => [s.id, s.score]))
+  return question.framework.steps.map((s) => byId.get(`step:${s.number}`) ?? 0)
+}
+
+/**
+ * The steps not yet dealt with that the sentences of one reply do. Jointly (reply-steps.ts): a
+ * reply to a question on step k starts at k and mostly goes forward, so a sentence after one on
+ * k that the map scores higher on k than on k+1 can still be given k+1 when staying on k pays
+ * less. The sentence rule alone (topicIn: its best step not dealt with, from the touched level
+ * and at half its best score, the earliest near it) still holds for the first sentence (a
+ * candidate may not start with the step asked about) and for a sentence whose step comes before
+ * the one asked about (going back, which the joint assignment charges for). Measured with
+ * `npx tsx bench/interviewer/sentence-credit-probe.ts` and the bench's several-steps-a-reply runs
+ * (docs/benchmarks.md, "Several steps a reply: sentences credited jointly").
+ */
+function replyTopics(question: Question, request: SentenceRequest, scores: number[][]): string[] {
+  const ids = question.framework.steps.map((s) => `step:${s.number}`)
+  const dealt = new Set(request.skip.map((id) => ids.indexOf(id)).filter((i) => i >= 0))
+  const asked = request.target ? ids.indexOf(request.target) : -1
+  // The reply starts with the step asked about (after the one before it); to an open question, anywhere.
+  const start = asked >= 0 ? asked - 1 : -1
+  const touched = touchedAt(DEFAULT_COVERAGE_TUNING.full)
+  const alone = scores.flatMap((row, i) => {
+    const scored = row.map((score, j) => ({ id: ids[j]!, score }))
+    const topic = topicIn(scored, touched, request.skip)
+    return topic !== null && (i === 0 || ids.indexOf(topic) <= start) ? [topic] : []
+  })
+  return [...alone, ...replySteps(scores, dealt, start).map((i) => ids[i]!)]
 }
 
 /** Steps the coverage map calls covered by the words alone (the gap picker's coveredByWords). */
@@ -124,23 +170,23 @@ export function coveredByMap(map: { steps: readonly CoverageItem[] }): string[] 
 }
 
 /**
- * Each sentence of each substantive reply of several sentences, to be given to its best step
- * outside `covered` (the steps dealt with: the answers' topics, the map's covered steps) and the
- * targets the candidate answered.
+ * A substantive reply of several sentences, with the question's target it replied to and the
+ * steps dealt with (`skip`: the answers' topics, the map's covered steps, the targets answered).
  */
+type SentenceRequest = { sentences: string[]; target: string | null; skip: string[] }
+
+/** Each substantive reply of several sentences, for the steps its sentences do (replyTopics). */
 function sentenceRequests(
   answers: readonly TopicAnswer[],
   covered: readonly string[],
-): Array<{ text: string; minScore: number; skip: string[] }> {
+): SentenceRequest[] {
   const substantive = answers.filter((a) => judgeReply(a.text) === 'substantive')
   const answered = substantive.flatMap((a) => (a.target ? [a.target] : []))
   const skip = [...new Set([...covered, ...answered])].sort()
-  return substantive
-    .flatMap((a) => {
-      const sentences = splitSentences(a.text).map((s) => s.text)
-      return sentences.length > 1 ? sentences : []
-    })
-    .map((text) => ({ text, minScore: touchedAt(DEFAULT_COVERAGE_TUNING.full), skip }))
+  return substantive.flatMap((a) => {
+    const sentences = splitSentences(a.text).map((s) => s.text)
+    return sentences.length > 1 ? [{ sentences, target: a.target ?? null, skip }] : []
+  })
 }
 
 /** findAnswerTopics for a coverage source that may answer later (the worker pool). */

@@ -134,39 +134,61 @@ describe('buildInterviewContext, replies that go through several steps', () => {
     ])
   })
 
-  // A candidate asked about step 3 who answers it and goes on to the next step in the same reply:
-  // the reply is credited to step 3; the map gives the second sentence to step 3 or to a step
-  // dealt with before (their words overlap), so it counts for its best step outside those.
-  it('gives each sentence of a reply to a question on a step its best step not yet dealt with', async () => {
-    const asked: Array<{ answer: string; minScore?: number; skip?: readonly string[] }> = []
-    // Each text's steps, best first: the whole reply's is step 1 (dealt with, the opening's).
-    const ranked = (answer: string) =>
-      answer === SECOND ? ['step:3', 'step:1', 'step:4'] : ['step:1', 'step:3']
-    const coverage = {
+  // A candidate asked about step 3 who answers it and goes on to step 4 in the same reply: the
+  // reply is credited to step 3; the map, seeing words only, scores the second sentence higher on
+  // step 3 than on step 4 (their words overlap). Alone it would count for nothing (0.15 is below
+  // the touched level); after a sentence on step 3 it goes on to step 4 (reply-steps.ts).
+  const goingOn = (second: Record<string, number>) => {
+    const scores: Record<string, Record<string, number>> = {
+      [FIRST]: { 'step:3': 0.6 },
+      [SECOND]: second,
+    }
+    return {
       ...recordingTracker([]),
-      topicOf: (_q: unknown, answer: string, minScore?: number, skip: readonly string[] = []) => {
-        asked.push({ answer, minScore, skip })
-        return ranked(answer).find((id) => !skip.includes(id)) ?? null
-      },
-    } as CoverageTracker
-    const turns = [
-      interviewer('t1', 'question', null),
-      turn('t2', 'I would write down the load, the team and the budget first, then decide.'),
-      interviewer('t3', 'follow-up', 'step:3'),
-      turn('t4', `${FIRST} ${SECOND}`),
-    ]
-    const ctx = await buildInterviewContext(
-      { bank: new QuestionBank([question]), coverage },
-      { ...makeSession({ questionId: question.id }), turns },
-      { type: 'answer', turn: turns[3]! },
-    )
-    const touched = touchedAt(DEFAULT_COVERAGE_TUNING.full)
-    // Left out: the target answered (step 3) and the steps dealt with (step 1).
-    expect(asked.slice(-2)).toEqual([
-      { answer: FIRST, minScore: touched, skip: ['step:1', 'step:3'] },
-      { answer: SECOND, minScore: touched, skip: ['step:1', 'step:3'] },
+      snapshot: (_q: unknown, answers: readonly string[]) => ({
+        map: {
+          steps: question.framework.steps.map((s) => ({
+            id: `step:${s.number}`,
+            label: s.name,
+            score: answers.length === 1 ? (scores[answers[0]!]?.[`step:${s.number}`] ?? 0.02) : 0,
+            level: 'none' as const,
+            evidence: null,
+          })),
+          criteria: [],
+          concepts: [],
+        },
+        focus: null,
+      }),
+      topicOf: (_q: unknown, answer: string) => (answer === OPENING_REPLY ? 'step:1' : 'step:3'),
+    } as unknown as CoverageTracker
+  }
+  const OPENING_REPLY = 'I would write down the load, the team and the budget first, then decide.'
+  const askedStep3 = [
+    interviewer('t1', 'question', null),
+    turn('t2', OPENING_REPLY),
+    interviewer('t3', 'follow-up', 'step:3'),
+    turn('t4', `${FIRST} ${SECOND}`),
+  ]
+  const topicsWith = async (second: Record<string, number>) =>
+    (
+      await buildInterviewContext(
+        { bank: new QuestionBank([question]), coverage: goingOn(second) },
+        { ...makeSession({ questionId: question.id }), turns: askedStep3 },
+        { type: 'answer', turn: askedStep3[3]! },
+      )
+    ).answerTopics
+
+  it('gives a sentence after one on the step asked about the next step, though the map scores it higher on the step asked', async () => {
+    expect(await topicsWith({ 'step:3': 0.45, 'step:4': 0.15 })).toEqual([
+      'step:1',
+      'step:3',
+      'step:4',
     ])
-    expect(ctx.answerTopics).toEqual(['step:1', 'step:4'])
+  })
+
+  it('gives nothing more to a second sentence that says more about the step asked about', async () => {
+    // The sentence rule alone would take step 4 here (0.45: touched, half of the best).
+    expect(await topicsWith({ 'step:3': 0.9, 'step:4': 0.45 })).toEqual(['step:1', 'step:3'])
   })
 
   it('asks nothing more for a one-sentence reply to a question on a step', async () => {
