@@ -35,6 +35,8 @@ const labels = parseLabelFile(
     const c = caseById.get(id)
     return c ? listCandidateSentences(c.transcript).map((s) => s.text) : []
   },
+  (id) =>
+    bank.get(caseById.get(id)?.transcript.questionId ?? '')?.competencies.map((c) => c.name) ?? [],
 )
 const dump = process.argv.find((a) => a.startsWith('--dump='))?.slice('--dump='.length)
 const grader = createOfflineGrader({
@@ -43,7 +45,7 @@ const grader = createOfflineGrader({
 })
 
 type Tally = { n: number; bad: number; weak: number; unlabelled: number }
-const groups = ['next', 'covered', 'missing', 'step', 'quote'] as const
+const groups = ['next', 'covered', 'missing', 'step', 'quote', 'competency-quote'] as const
 const tallies = new Map<string, Tally>()
 const tally = (split: string, kind: string) => {
   const key = `${split}|${kind}`
@@ -62,6 +64,8 @@ for (const c of cases) {
   const own = labels[c.id] ?? {}
   if (dump !== undefined && c.id.startsWith(dump)) printForLabelling(c, grade, own)
   for (const line of feedbackLines(grade)) {
+    // Competency quotes are judged only where competencies were labelled (four cases).
+    if (line.kind === 'competency-quote' && !own.competencySentences) continue
     const v = judge(line, own)
     for (const split of [c.split, 'all']) {
       const t = tally(split, line.kind)
@@ -101,6 +105,7 @@ const names: Record<(typeof groups)[number], string> = {
   missing: '"Not reached" points the candidate made',
   step: 'framework step labels wrong',
   quote: 'evidence quotes not about their criterion',
+  'competency-quote': 'competency quotes not about their competency (4 strong cases)',
 }
 console.log('| statement | tuning questions | held-out questions | all | unlabelled |')
 console.log('|---|---|---|---|---|')
@@ -138,6 +143,7 @@ function describe(line: FeedbackLine): string {
     case 'step':
       return `step ${line.step}: ${line.coverage}`
     case 'quote':
+    case 'competency-quote':
       return `quote for ${line.criterion}: ${line.sentence}`
   }
 }

@@ -12,6 +12,7 @@ export type FeedbackLine =
   | { kind: 'missing'; point: string }
   | { kind: 'step'; step: number; coverage: 'none' | 'partial' | 'full' }
   | { kind: 'quote'; criterion: string; sentence: string }
+  | { kind: 'competency-quote'; criterion: string; sentence: string }
 
 /** "a; b; c." -> ["a", "b", "c"]: points never hold a semicolon (missing-points.ts splits at them). */
 export function splitPoints(list: string): string[] {
@@ -52,6 +53,11 @@ export function feedbackLines(grade: Grade): FeedbackLine[] {
   for (const f of grade.framework) lines.push({ kind: 'step', step: f.step, coverage: f.coverage })
   for (const c of grade.criteria)
     for (const e of c.evidence) lines.push({ kind: 'quote', criterion: c.name, sentence: e.quote })
+  // A competency named like a criterion shares its grade (and quotes): judged once, as a criterion.
+  const named = new Set(grade.criteria.map((c) => c.name))
+  for (const c of grade.competencies.filter((c) => !named.has(c.name)))
+    for (const e of c.evidence)
+      lines.push({ kind: 'competency-quote', criterion: c.name, sentence: e.quote })
   return lines
 }
 

@@ -7,12 +7,15 @@ import type { CaseLabels } from './score-feedback.js'
  *   st  <step number>            full|partial|none <why>
  *   s   <sentence index>         <criteria numbers "1,3" or "-">  <why>  (index in the candidate's
  *                                 sentences, listCandidateSentences order; criteria 1-based, rubric order)
+ *   sc  <sentence index>         <competency numbers or "-">  <why>  the same for the question's
+ *                                 competencies (1-based, question order); only some cases have them
  *   a   <advice key>             true|false  <why>  a generic next step this answer needs?
  */
 export function parseLabelFile(
   text: string,
   criteriaOf: (caseId: string) => readonly string[],
   sentencesOf: (caseId: string) => readonly string[],
+  competenciesOf: (caseId: string) => readonly string[] = () => [],
 ): Record<string, CaseLabels> {
   const out: Record<string, CaseLabels> = {}
   let id = ''
@@ -39,13 +42,14 @@ export function parseLabelFile(
       if (b !== 'full' && b !== 'partial' && b !== 'none')
         fail('step label must be full|partial|none')
       ;(cur.steps ??= {})[a!] = [b as 'full', c ?? '']
-    } else if (kind === 's') {
+    } else if (kind === 's' || kind === 'sc') {
       const sentence = sentencesOf(id)[Number(a)]
       if (sentence === undefined) fail('no such sentence')
-      const names = criteriaOf(id)
+      const names = kind === 's' ? criteriaOf(id) : competenciesOf(id)
       const about =
         b === '-' ? [] : b!.split(',').map((k) => names[Number(k) - 1] ?? fail('no such criterion'))
-      ;(cur.sentences ??= {})[sentence!.slice(0, 60)] = [about as string[], c ?? '']
+      const into = kind === 's' ? (cur.sentences ??= {}) : (cur.competencySentences ??= {})
+      into[sentence!.slice(0, 60)] = [about as string[], c ?? '']
     } else if (kind === 'a') {
       if (b !== 'true' && b !== 'false') fail('advice label must be true|false')
       ;(cur.advice ??= {})[a!] = [b === 'true', c ?? '']

@@ -10,6 +10,8 @@ export type CaseLabels = {
   steps?: Record<string, ['full' | 'partial' | 'none', Why]>
   /** Which rubric criteria a candidate sentence (keyed by its first 60 characters) is about. */
   sentences?: Record<string, [string[], Why]>
+  /** The same for the question's competencies (labelled on some cases only). */
+  competencySentences?: Record<string, [string[], Why]>
   /** A generic next step (keyed by adviceKey): true when it is advice this answer needs. */
   advice?: Record<string, [boolean, Why]>
 }
@@ -39,8 +41,10 @@ export function judge(line: FeedbackLine, labels: CaseLabels): Verdict {
       if (!l) return { unlabelled: `step: ${line.step}` }
       return { ok: l === line.coverage }
     }
-    case 'quote': {
-      const l = labels.sentences?.[sentenceKey(line.sentence)]?.[0]
+    case 'quote':
+    case 'competency-quote': {
+      const table = line.kind === 'quote' ? labels.sentences : labels.competencySentences
+      const l = table?.[sentenceKey(line.sentence)]?.[0]
       if (!l) return { unlabelled: `sentence: ${sentenceKey(line.sentence)}` }
       return { ok: l.includes(line.criterion) }
     }

@@ -67,7 +67,8 @@ export type EvidenceSignals = {
  * second quote is given only when the sentence is more about this criterion than any other, so a
  * sentence about another criterion is never quoted to make up the number. Chosen on the evidence
  * labels of questions 1-7 (bench/feedback-labels.txt); quotes not about their criterion, held out
- * (questions 8-15): 51% with the reference alone, 37% with the best-relative support, 26% so (npm
+ * (questions 8-15): 51% with the reference alone, 37% with the best-relative support, 26% so with
+ * the description, 27% with name and description, which the offline grader passes as `describe` (npm
  * run bench:feedback). Quotes are whole sentences copied from the turn, so they are verbatim.
  */
 export function rankEvidence(
