@@ -288,7 +288,12 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
         const reached = tooLittle
           ? []
           : missingFor.reached({ name: target.name, description: description ?? '' })
-        covered.set(target.name, reached)
+        // A competency named like a rubric criterion shares the criterion's grade (one grade per
+        // name), so its strength must name the criterion's covered points, not the competency's
+        // own (matched against its description, "over-fetching", they were "JSON parsing takes 1-2
+        // seconds" under "GraphQL Expertise", whose Covered line said "Use DataLoader for
+        // batching"). Criteria are graded first.
+        if (!covered.has(target.name)) covered.set(target.name, reached)
         return {
           name: target.name,
           evidence: tooLittle || content.recall[i]! <= 0 ? [] : evidence[graded.indexOf(i)]!,
