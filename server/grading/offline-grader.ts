@@ -33,6 +33,7 @@ import { claimsPenalty, ignoredClaimsNote, penaliseClaims } from './claims-penal
 import { verifyEvidence } from './verify-evidence.js'
 import { rebalanceCapped } from './rebalance-capped.js'
 import { weighsOptions } from './weighs-options.js'
+import { statesPosition } from './opening-position.js'
 
 // offline-3: on topic by the rubric's reach, the claims penalty, feedback naming covered points.
 // offline-4: certainty asserted beyond the hedges lowers the measure (certainty.ts).
@@ -55,7 +56,11 @@ import { weighsOptions } from './weighs-options.js'
 // quote the candidate; a framework step reads full only when part of it is said in its own
 // words, and never for a list of terms; rationales say the reach in words, not term counts; a
 // point is covered only with a figure of its own said, not the question's (missing-points.ts).
-const OFFLINE_GRADER_VERSION = 'offline-13'
+// offline-14: scores as offline-13; a strength names its criterion's own covered points (a
+// same-named competency's no longer replace them); "close with trade-offs" hears more ways of
+// weighing a choice (weighs-options.ts) and "lead with the conclusion" is not advised after an
+// opening that takes a position (opening-position.ts).
+const OFFLINE_GRADER_VERSION = 'offline-14'
 
 /** Fewer content words than this and the candidate said too little to judge any criterion. */
 const MIN_CONTENT_WORDS = 12
@@ -400,11 +405,13 @@ export function createOfflineGrader(deps: OfflineGraderDeps): OfflineGrader {
 /**
  * Whether a sentence (the answer's first) mostly says again what the question said: most of its
  * content words are the question's, prompt and scenario ("So we have 40 services and 40
- * databases..."), rather than a cause, a decision or a first move.
+ * databases..."), rather than a cause, a decision or a first move. One that takes a position in
+ * the question's words ("My suspicion is that the local caches have stopped being local") leads
+ * with the conclusion (opening-position.ts).
  */
 const RESTATES = 0.6
 function restatesQuestion(analyzer: TextAnalyzer, question: Question, sentence: string): boolean {
-  if (!sentence) return false
+  if (!sentence || statesPosition(sentence)) return false
   const asked = [question.prompt, question.scenario, ...question.requirements].join('\n')
   return analyzer.coverage(asked, sentence).score >= RESTATES
 }
