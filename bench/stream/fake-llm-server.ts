@@ -1,8 +1,10 @@
 /**
  * A fake OpenAI-compatible chat server for the stream benchmark, run as its own process:
  * `node --import tsx bench/stream/fake-llm-server.ts`, settings from env (FAKE_TTFT_MS,
- * FAKE_TOKENS_PER_SEC, FAKE_TOKENS). Streams `chat.completion.chunk` SSE frames on a fixed
- * schedule from the request's arrival, then a usage chunk and `data: [DONE]`.
+ * FAKE_TOKENS_PER_SEC, FAKE_TOKENS, FAKE_TOKENS_PER_WRITE). Streams `chat.completion.chunk` SSE
+ * frames on a fixed schedule from the request's arrival, then a usage chunk and `data: [DONE]`.
+ * FAKE_TOKENS_PER_WRITE (1 by default) writes that many tokens' frames at once, each group when
+ * its first token is due, as providers that send tokens in bursts do.
  *
  * Side channel: the candidate's answer carries a `bench-client-<n>` tag, and the server keeps,
  * per tag, when the request arrived and when each token was written. `GET /bench/records` returns
@@ -25,6 +27,7 @@ const ttftMs = Number(process.env.FAKE_TTFT_MS ?? 300)
 const tokensPerSec = Number(process.env.FAKE_TOKENS_PER_SEC ?? 20)
 const tokenCount = Number(process.env.FAKE_TOKENS ?? 150)
 const tokens = buildReplyTokens(tokenCount)
+const tokensPerWrite = Math.max(1, Number(process.env.FAKE_TOKENS_PER_WRITE ?? 1))
 let records: StreamRecord[] = []
 let untagged = 0
 
@@ -57,10 +60,13 @@ function streamReply(res: ServerResponse, record: StreamRecord) {
   const sendNext = () => {
     if (res.destroyed) return
     if (i < tokens.length) {
-      const delta = i === 0 ? { role: 'assistant', content: tokens[i] } : { content: tokens[i] }
-      res.write(chunkFrame(id, delta, i === tokens.length - 1 ? 'stop' : null))
-      record.tokenSentAt.push(readWallClockMs())
-      i++
+      let frames = ''
+      for (const end = Math.min(tokens.length, i + tokensPerWrite); i < end; i++) {
+        const delta = i === 0 ? { role: 'assistant', content: tokens[i] } : { content: tokens[i] }
+        frames += chunkFrame(id, delta, i === tokens.length - 1 ? 'stop' : null)
+        record.tokenSentAt.push(readWallClockMs())
+      }
+      res.write(frames)
       // Scheduled from the arrival, not from the last write, so timer drift does not accumulate.
       const due = record.arrivedAt + ttftMs + i * gapMs
       setTimeout(sendNext, Math.max(0, due - readWallClockMs()))

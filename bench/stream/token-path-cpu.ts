@@ -8,9 +8,12 @@
  * store, hub or sockets: bench:stream's CPU figure includes them and the answer path, so a change
  * to the per-token path shows here first, with less noise.
  *
- * Run: `npx tsx bench/stream/token-path-cpu.ts [streams=100] [rounds=3]` (one warm-up round,
- * then `rounds` rounds of `streams` turns of 150 tokens at once; prints ms per 1,000 tokens, and
- * the scavenges, the young generation's collections, per 1,000 tokens: what the path allocates).
+ * Run: `npx tsx bench/stream/token-path-cpu.ts [streams=100] [rounds=3] [tokensPerWrite=1]` (one
+ * warm-up round, then `rounds` rounds of `streams` turns of 150 tokens at once; prints ms per
+ * 1,000 tokens, and the scavenges, the young generation's collections, per 1,000 tokens: what
+ * the path allocates). `tokensPerWrite` > 1: the fake model writes its tokens in groups of that
+ * many, as providers that stream in bursts do (the chunks yielded per token then show how many
+ * frames a burst costs).
  */
 import { AsyncLocalStorage, createHook } from 'node:async_hooks'
 import { PerformanceObserver, constants } from 'node:perf_hooks'
@@ -26,12 +29,14 @@ import { spawnScript, waitForLine } from './spawn-script.js'
 
 const streams = Number(process.argv[2] ?? 100)
 const rounds = Number(process.argv[3] ?? 3)
+const tokensPerWrite = Number(process.argv[4] ?? 1)
 
 async function main() {
   const fake = spawnScript('bench/stream/fake-llm-server.ts', {
     FAKE_TTFT_MS: '50',
     FAKE_TOKENS_PER_SEC: '40',
     FAKE_TOKENS: '150',
+    FAKE_TOKENS_PER_WRITE: String(tokensPerWrite),
   })
   try {
     const port = (await waitForLine(fake, /FAKE_LLM_LISTENING (\d+)/, 20_000))[1]!

@@ -206,20 +206,45 @@ class LlmTurnStream implements InterviewerTurnStream {
   }
 
   /**
-   * The whole turn into `out`: each model delta is filtered and handed on inside the one `then`
-   * that reads it (the next read is started from there), so a token costs that promise and the
-   * network read's; no promise per chunk between the turn and the turn runner. The same chunks
-   * in the same order as `next()` gives; a throw from `out` (a publish that fails) or from a
-   * filter closes the model's stream, then rejects with it.
+   * The whole turn into `out`: each model delta is filtered inside the step that reads it (over
+   * node:http, the network read's own handler: no promise a token), and the next read is
+   * started from there. The text `next()` gives, in the same order, except that the text chunks
+   * of one run of deltas ready at once (the events of one network read: a provider that sends
+   * tokens in bursts, or a server that fell behind) are merged into one `emit`, so a burst
+   * costs one frame per socket, not one a token; a revision first hands on the text before it.
+   * A throw from `out` (a publish that fails) or from a filter closes the model's stream, then
+   * rejects with it, the text read before it handed on first.
    */
   pushTo(out: TurnSink): Promise<InterviewerTurnMeta> {
     if (this.phase !== 'new') return Promise.reject(new Error('pushTo: the turn was already read'))
     return new Promise<InterviewerTurnMeta>((resolve, reject) => {
-      const deliver = (chunk: TurnChunk) => {
-        if (typeof chunk === 'string') out.emit(chunk)
-        else out.revise(chunk.revise)
+      /** Text chunks of the run of deltas being read, handed on together when it ends. */
+      let held = ''
+      const flush = () => {
+        if (held === '') return
+        const text = held
+        held = ''
+        out.emit(text)
       }
+      const deliver = (chunk: TurnChunk) => {
+        if (typeof chunk === 'string') held += chunk
+        else {
+          flush()
+          out.revise(chunk.revise)
+        }
+      }
+      let failed = false
       const fail = (error: unknown) => {
+        if (!failed) {
+          failed = true
+          // What was read before the failure is shown, as when every chunk went out at once; a
+          // sink that throws again here does not replace the failure being reported.
+          try {
+            flush()
+          } catch {
+            held = ''
+          }
+        }
         const rethrow = () => reject(error)
         this.return().then(rethrow, rethrow)
       }
@@ -227,10 +252,12 @@ class LlmTurnStream implements InterviewerTurnStream {
       const end = () => {
         this.endText()
         for (const chunk of this.queue.splice(0)) deliver(chunk)
+        flush()
         this.phase = 'final'
         this.settle().then(() => {
           try {
             for (const chunk of this.queue.splice(0)) deliver(chunk)
+            flush()
           } catch (error) {
             this.phase = 'over'
             return reject(error)
@@ -248,7 +275,8 @@ class LlmTurnStream implements InterviewerTurnStream {
        * end the deltas (endOnError); a read that throws at once fails the turn here. A delta
        * that is ready at once (several in one network read) comes back inside this call: its
        * onDelta asks for the next read, which this loop starts once the call returns, so a run
-       * of ready deltas does not nest a call per delta on the stack.
+       * of ready deltas does not nest a call per delta on the stack. When the loop ends the next
+       * delta waits for the network: the run's text goes out then, in one emit.
        */
       let reading = false
       let readAgain = false
@@ -260,6 +288,7 @@ class LlmTurnStream implements InterviewerTurnStream {
             readAgain = false
             this.turn!.streamed.nextDeltaTo(onDelta, fail)
           } while (readAgain)
+          if (!failed) flush()
         } catch (error) {
           fail(error)
         } finally {

@@ -57,13 +57,29 @@ function serve(pieces: string[], chunkBytes: number) {
 
 const llm = () => createTestClient({ fetch: createNodeHttpFetch(), maxRetries: 0 }).client
 
+/**
+ * The chunks as the candidate's text sees them: consecutive text chunks joined (the pushed turn
+ * merges those of one network read into one emit), empty ones dropped, revisions in place.
+ */
+function asShown(chunks: TurnChunk[]): TurnChunk[] {
+  const out: TurnChunk[] = []
+  for (const chunk of chunks) {
+    if (chunk === '') continue
+    const last = out.at(-1)
+    if (typeof chunk === 'string' && typeof last === 'string') out[out.length - 1] = last + chunk
+    else out.push(chunk)
+  }
+  return out
+}
+
 // Over node:http the pushed turn reads the model's stream by callback, a delta handed on inside
-// the network read that brought it (no promise a token); stepped with next() it reads by
-// promises. The candidate must get the same chunks and the turn the same metadata either way,
-// whatever the deltas and however their bytes are split into network reads (one read with
-// every event in it included).
+// the network read that brought it (no promise a token), and the text of the deltas of one
+// read goes out in one emit; stepped with next() it reads by promises, a chunk a delta. The
+// candidate must get the same text and revisions in the same order, and the turn the same
+// metadata, whatever the deltas and however their bytes are split into network reads (one read
+// with every event in it included).
 describe('LLM interviewer turn pushed over node:http', () => {
-  it('gives the chunks and metadata next() gives, for any deltas and network reads', async () => {
+  it('gives the text, revisions and metadata next() gives, for any deltas and reads', async () => {
     const rng = createRng(20261204)
     for (const c of CASES) {
       for (let i = 0; i < 6; i++) {
@@ -78,9 +94,24 @@ describe('LLM interviewer turn pushed over node:http', () => {
           revise: (whole) => chunks.push({ revise: whole }),
         })
         const label = `${JSON.stringify(pieces)} in ${chunkBytes}-byte reads`
-        expect(chunks, label).toEqual(stepped.chunks.filter((k) => k !== ''))
+        expect(asShown(chunks), label).toEqual(asShown(stepped.chunks))
         expect(meta, label).toEqual(stepped.meta)
       }
     }
+  })
+
+  it('sends the deltas of one network read in one emit', async () => {
+    const c = CASES[0]!
+    const pieces = c.reply.split(/(?<= )/)
+    serve(pieces, 100_000)
+    const emits: string[] = []
+    await pumpTurn(llmTurnAfterAnswer(question, prompts, c, llm()), '', {
+      emit: (text) => emits.push(text),
+      revise: () => undefined,
+    })
+    expect(pieces.length).toBeGreaterThan(3)
+    // The whole reply came in one read: its text is one emit (the notes line is the model's
+    // own, never shown).
+    expect(emits).toEqual(['Fair. What would you measure first?'])
   })
 })
