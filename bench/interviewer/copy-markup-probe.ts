@@ -19,7 +19,9 @@
  * a fragment of the model's own finishing the copied line (" and so on"), and a third with a code
  * block of the interviewer's own (```ts, bare ```, ~~~python) between the copy and the question
  * (bare only where no block is open, in the model's text or in the model answer where the copy
- * stopped: there a bare fence closes the block).
+ * stopped: there a bare fence closes the block). A fourth set (seed 99) runs questions on in lower
+ * case after a comma, a dash or a space ("..., so what would you check first?") where the copy
+ * ends with a word.
  *
  *   npx tsx bench/interviewer/copy-markup-probe.ts
  */
@@ -57,6 +59,7 @@ const OWN_BLOCKS = [
   '~~~python\nretry(3)\n~~~\n',
 ]
 const TAILS = [' and so on', ', roughly']
+const LOWER_LINKS = ['so ', 'and ', '']
 
 type Tally = {
   caught: number
@@ -92,7 +95,7 @@ function spanFinder(modelAnswer: string): (text: string) => boolean {
 
 const bank = await loadQuestionBank('questions')
 
-function runSet(seed: number, perQuestion: number, varied: boolean): Tally {
+function runSet(seed: number, perQuestion: number, varied: boolean, lower = false): Tally {
   const { random, pick } = makeRandom(seed)
   const tally: Tally = {
     caught: 0,
@@ -136,6 +139,13 @@ function runSet(seed: number, perQuestion: number, varied: boolean): Tally {
           join = '\n'
         }
       }
+      // (A line of prose: after a fence or a brace no model runs a question on.)
+      if (lower && /[\p{L}\p{N})]$/u.test(copy)) {
+        // Run on in lower case: ", so what would you ...?" (the guard may capitalise it).
+        asked = `${pick(LOWER_LINKS)}${pick(QUESTIONS.filter((q) => q.endsWith('?'))).replace(/^\w/, (c) => c.toLowerCase())}`
+        join = pick([', ', ' — ', ' '])
+        own = ''
+      }
       const text = `${lead}${copy}${tail}${join}${own}${asked}`
       const guard = createEarlyLeakGuard(answer)
       let shown = ''
@@ -154,14 +164,18 @@ function runSet(seed: number, perQuestion: number, varied: boolean): Tally {
       const where = `q${question.number}: ${JSON.stringify(shown.slice(-160))}`
       const found = markupFragments(shown)
       if (found.length > 0) tally.markup.push(`${found.join('; ')}: ${where}`)
-      if (!shown.includes(asked)) tally.lost++
+      // Found whatever the case of its first letter.
+      const at = shown.toLowerCase().lastIndexOf(asked.toLowerCase())
+      if (at < 0) tally.lost++
       if (own !== '') {
         tally.ownBlocks++
         if (!shown.includes(own)) tally.ownBlockLost++
       }
       // Every word shown is the lead-in's own sentence, the probe, the own block or the question.
       const expected = normaliseWords([leadKept, NEUTRAL_PROBE, own].join(' ')).join(' ')
-      const rest = normaliseWords(shown.replace(asked, '')).join(' ')
+      const rest = normaliseWords(
+        at < 0 ? shown : shown.slice(0, at) + shown.slice(at + asked.length),
+      ).join(' ')
       if (rest !== expected) tally.stray.push(where)
     }
   }
@@ -172,6 +186,7 @@ for (const [name, tally] of [
   ['first set (seed 12345)', runSet(12345, 60, false)],
   ['second set (seed 777)', runSet(777, 40, true)],
   ['third set (seed 2026)', runSet(2026, 40, true)],
+  ['lower-case questions (seed 99)', runSet(99, 40, true, true)],
 ] as const) {
   console.log(
     `${name}: copies caught ${tally.caught} (${tally.inCode} with a code fence in them); final text with markup fragments: ${tally.markup.length}; without the question: ${tally.lost}; with stray words: ${tally.stray.length}; own code block lost or broken: ${tally.ownBlockLost} of ${tally.ownBlocks}; texts shown with a copy: ${tally.copiesShown}`,

@@ -175,6 +175,10 @@ function automatonFor(modelAnswer: string, span: number): SpanAutomaton {
 
 /** A token ending a sentence: . ! ? (with closing quotes or brackets); a newline ends one too. */
 const SENTENCE_ENDS = /[.!?…]+["'”’)\]]*$/
+/** A question's end. */
+const ASKS = /\?["'”’)\]]*\s*$/
+/** The fewest words of a question the model ran on in lower case after a copy ("so why?" is 2). */
+const OWN_QUESTION_WORDS = 3
 /**
  * A word that may begin a sentence: capitalised after any opening quote, bracket or emphasis,
  * and not an acronym ("What", "I", "A"; not "TCP").
@@ -226,6 +230,16 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
   let matching = false
   /** The dropped sentence is one judged to carry the copy on: its first token is not re-judged. */
   let resumed = false
+  /** While dropping a sentence: where its unread text starts in `pending`. */
+  let dropAt = 0
+  /**
+   * Where the model's own words after a copy that stopped at the end of a line of the model
+   * answer start in `pending` ("..., so what would you check first?"), held until the sentence's
+   * end says whether they ask the question; -1 when there are none.
+   */
+  let ownFrom = -1
+  /** The whitespace before them. */
+  let ownSpace = ''
   /** The latest words read along the copy (up to `span`), to find where it stopped in its source. */
   let copyWindow: string[] = []
   /** Where the copy stopped in its source: found once it stops (copy-end.ts). */
@@ -313,6 +327,8 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
     const copied = [...readWords.slice(-span), ...rest]
     copyStates = sources().map((a) => copied.reduce((st, w) => a.step(st, w), a.root))
     copyWindow = copied.slice(-span)
+    dropAt = 0
+    ownFrom = -1
     matching = copyStates.some((st, i) => sources()[i]!.depth(st) === span)
     resumed = false
     stop = undefined
@@ -350,6 +366,35 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
     copyFences.read(pending.slice(0, end))
     pending = pending.slice(end)
     scanned = 0
+    dropAt = Math.max(0, dropAt - end)
+    if (ownFrom >= 0) ownFrom -= end
+  }
+
+  /**
+   * Whether the model's own words held after the copy, up to `end`, ask a question: they end with
+   * "?" and have at least OWN_QUESTION_WORDS words (a tag, "right?", "isn't it?", goes with the
+   * copied sentence it ends).
+   */
+  const asksOwn = (end: number): boolean =>
+    ownFrom >= 0 &&
+    ASKS.test(pending.slice(ownFrom, end)) &&
+    normaliseWords(pending.slice(ownFrom, end)).length >= OWN_QUESTION_WORDS
+
+  /**
+   * Ends the dropped sentence at the model's own words held after the copy, which asked the
+   * question: they are kept, their first letter capitalised as a sentence's.
+   */
+  const keepOwn = (): 'kept' => {
+    boundarySpace = ownSpace
+    dropText(ownFrom)
+    ownFrom = -1
+    dropAt = 0
+    const letter = /\p{L}/u.exec(pending)
+    if (letter && letter.index < 4) {
+      const at = letter.index
+      pending = pending.slice(0, at) + pending[at]!.toUpperCase() + pending.slice(at + 1)
+    }
+    return 'kept'
   }
 
   /** Where a copy whose last words are `window` stopped in the model answer or its context. */
@@ -388,7 +433,7 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
    * 'end' when the text ends, 'wait' for more text.
    */
   const dropSentence = (atEnd: boolean): 'boundary' | 'kept' | 'end' | 'wait' => {
-    for (let at = 0; ;) {
+    for (let at = dropAt; ;) {
       let word = at
       while (word < pending.length && /\s/.test(pending[word]!)) word++
       const newline = pending.indexOf('\n', at)
@@ -397,21 +442,31 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
         let end = newline
         while (pending[end] === '\n') end++
         boundarySpace = pending.slice(newline, end)
+        ownFrom = -1
         dropText(end)
+        dropAt = 0
         return 'boundary'
       }
       let end = word
       while (end < pending.length && !/\s/.test(pending[end]!)) end++
       if (end === word || (end === pending.length && !atEnd)) {
         if (atEnd) {
+          if (asksOwn(pending.length)) return keepOwn()
           boundarySpace = ''
+          ownFrom = -1
           dropText(pending.length)
+          dropAt = 0
           return 'end'
         }
-        // The last token may still grow: kept with the whitespace before it (bounded, so a reply
-        // with no whitespace cannot pile up).
-        dropText(at)
-        if (pending.length > 256) pending = pending.slice(-8)
+        // The last token may still grow: kept with the whitespace before it, and the model's own
+        // words held after the copy (bounded, so a reply with no whitespace cannot pile up).
+        if (ownFrom >= 0 && at - ownFrom > 400) ownFrom = -1
+        dropAt = at
+        dropText(ownFrom >= 0 ? ownFrom : at)
+        if (pending.length > 256 && ownFrom < 0) {
+          pending = pending.slice(-8)
+          dropAt = 0
+        }
         return 'wait'
       }
       const token = pending.slice(word, end)
@@ -431,6 +486,7 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
       ) {
         boundarySpace = pending.slice(at, word)
         dropText(word)
+        dropAt = 0
         return 'boundary'
       }
       let k = 0
@@ -438,21 +494,30 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
         while (k < words.length && carriesOn(words[k]!)) followCopy(words[k++]!)
         if (k < words.length) {
           matching = false
-          stopOfCopy()
+          // Stopped at the end of a line of the model answer: what follows is the model's own.
+          if (k === 0 && word > at && stopOfCopy()?.atBreak === true) {
+            ownFrom = word
+            ownSpace = pending.slice(at, word)
+          }
         }
       }
       if (!matching && k === 0 && words.length > 0 && word > at && runsOn(token, words[0]!)) {
         boundarySpace = pending.slice(at, word)
+        ownFrom = -1
         dropText(word)
+        dropAt = 0
         return 'kept'
       }
       for (; k < words.length; k++) followCopy(words[k]!)
       at = end
       if (SENTENCE_ENDS.test(token) && end < pending.length) {
+        if (asksOwn(end)) return keepOwn()
         // The whitespace after a full stop ends the sentence with it.
         while (end < pending.length && /\s/.test(pending[end]!)) end++
         boundarySpace = pending.slice(at, end)
+        ownFrom = -1
         dropText(end)
+        dropAt = 0
         return 'boundary'
       }
     }

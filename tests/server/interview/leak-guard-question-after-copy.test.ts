@@ -85,6 +85,19 @@ describe('leak guard: the question after a copy whose last line has no sentence 
     }
   })
 
+  it('keeps a question the model ran on in lower case, capitalised, and not a tail', () => {
+    for (const text of finalTexts(`${ITEM_2}, so what would you check first?`)) {
+      expect(text).toBe(`${NEUTRAL_PROBE} So what would you check first?`)
+    }
+    for (const text of finalTexts(`${ITEM_2} — and why would that matter?`)) {
+      expect(text).toBe(`${NEUTRAL_PROBE} And why would that matter?`)
+    }
+    // Words finishing the copied line that ask nothing go with it.
+    for (const text of finalTexts(`${ITEM_2} and so on. Which first?`)) {
+      expect(text).toBe(`${NEUTRAL_PROBE} Which first?`)
+    }
+  })
+
   it('drops a capitalised word inside a copied sentence the model changed, to its end', () => {
     // The copy leaves the model answer mid-line ("causing" goes on as "high latency" there):
     // "Redis" is the model's own ending of the copied sentence, not a new sentence.
