@@ -20,6 +20,7 @@ import { feedbackLines, sentenceKey, type FeedbackLine } from './feedback-bench/
 import { judge, type CaseLabels } from './feedback-bench/score-feedback.js'
 import { parseLabelFile } from './feedback-bench/label-file.js'
 import { listCandidateSentences } from '../server/grading/candidate-sentences.js'
+import { pointWording } from '../server/grading/missing-points.js'
 import type { Grade } from '../server/grading/grade-schema.js'
 import type { FeedbackCase } from './feedback-bench/cases.js'
 
@@ -38,6 +39,15 @@ const labels = parseLabelFile(
   (id) =>
     bank.get(caseById.get(id)?.transcript.questionId ?? '')?.competencies.map((c) => c.name) ?? [],
 )
+// Points are labelled as the question writes them ("Identify JavaScript parse/compile time") and
+// shown as a candidate reads them ("identifying JavaScript parse/compile time",
+// missing-points.ts pointWording): a label holds for both.
+for (const [id, own] of Object.entries(labels)) {
+  const question = bank.get(caseById.get(id)?.transcript.questionId ?? '')
+  if (!question || !own.points) continue
+  const wording = pointWording(question)
+  for (const [point, label] of Object.entries(own.points)) own.points[wording(point)] ??= label
+}
 const dump = process.argv.find((a) => a.startsWith('--dump='))?.slice('--dump='.length)
 const grader = createOfflineGrader({
   analyzer: createGradingAnalyzer(createWinkEmbeddingsLoader()),

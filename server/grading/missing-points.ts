@@ -3,6 +3,7 @@ import type { TextAnalyzer } from '../text/text-analyzer.js'
 import { stripFencedCode } from '../text/fenced-code.js'
 import { splitSentences } from '../text/tokenize.js'
 import { createQuestionSideCache } from './question-side-cache.js'
+import { lowerCaseWords, phrasePoint } from './point-phrase.js'
 
 /** A point needs this many words to say something a candidate can act on... */
 const MIN_POINT_WORDS = 3
@@ -84,6 +85,8 @@ export function createMissingPoints(
   const { related: relatedTo } = questionSide(analyzer, key(question, demote), () =>
     buildQuestionSide(analyzer, question, demote),
   )
+  // Points are chosen as the question writes them and shown as a candidate reads them.
+  const wordOf = pointWording(question)
   const stemsOfPoint = (point: string) => new Set(analyzer.terms(point).map((t) => t.stem))
   const demotedReach = new Map<string, number>()
   const reachDemoted = (point: string) => {
@@ -132,11 +135,11 @@ export function createMissingPoints(
   }
   const missingFor = (criterion: { name: string; description: string }) => {
     const missing = closest(relatedTo(criterion), (p) => !isReached(p))
-    return missing.length === 0 ? '' : `Not reached: ${missing.join('; ')}.`
+    return missing.length === 0 ? '' : `Not reached: ${missing.map(wordOf).join('; ')}.`
   }
   return Object.assign(missingFor, {
     reached: (criterion: { name: string; description: string }) =>
-      closest(relatedTo(criterion), isCovered),
+      closest(relatedTo(criterion), isCovered).map(wordOf),
     reaches: isReached,
   })
 }
@@ -194,6 +197,11 @@ function buildQuestionSide(
 }
 
 export function questionPoints(question: Question): string[] {
+  return askedPoints(question).map((p) => p.point)
+}
+
+/** Each point with whether its clause was a question ("Is it backend…?"): how to word it. */
+function askedPoints(question: Question): Array<{ point: string; asked: boolean }> {
   const texts = [
     ...question.framework.steps.map((s) => s.description),
     // Headings ("Diagnostic process (15 minutes):") label points; they are not points.
@@ -202,7 +210,7 @@ export function questionPoints(question: Question): string[] {
       .filter((text) => !/:\s*$/.test(text)),
   ]
   const seen = new Set<string>()
-  const points: string[] = []
+  const points: Array<{ point: string; asked: boolean }> = []
   for (const text of texts) {
     for (const clause of splitClauses(text)) {
       const point = tidyPoint(clause)
@@ -210,11 +218,47 @@ export function questionPoints(question: Question): string[] {
       const key = point.toLowerCase()
       if (seen.has(key)) continue
       seen.add(key)
-      points.push(point)
+      points.push({ point, asked: /\?["”']?\s*$/.test(clause) })
     }
   }
   return points
 }
+
+/**
+ * How a question's points read to a candidate (point-phrase.ts): per point, its wording inside
+ * "you covered …" and "Not reached: …". Which points are chosen is decided on the points as the
+ * question writes them; only the words shown change.
+ */
+export function pointWording(question: Question): (point: string) => string {
+  let wording = wordings.get(question)
+  if (!wording) {
+    const ordinary = lowerCaseWords(
+      stripFencedCode(
+        [
+          question.prompt,
+          question.scenario,
+          ...question.requirements,
+          question.modelAnswer,
+          ...question.framework.steps.map((s) => s.description),
+          ...question.framework.keyPrinciples,
+          ...question.rubric.map((r) => r.description),
+          ...question.competencies.map((c) => c.description),
+        ].join('\n'),
+      ).replace(/`[^`]*`/g, ' '),
+    )
+    const asked = new Map(askedPoints(question).map((p) => [p.point, p.asked]))
+    const memo = new Map<string, string>()
+    wording = (point) => {
+      let said = memo.get(point)
+      if (said === undefined)
+        memo.set(point, (said = phrasePoint(point, ordinary, asked.get(point))))
+      return said
+    }
+    wordings.set(question, wording)
+  }
+  return wording
+}
+const wordings = new WeakMap<Question, (point: string) => string>()
 
 /**
  * A phrase a candidate can act on: 3-16 words, two of them real words (three letters or more),

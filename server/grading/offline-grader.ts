@@ -59,7 +59,8 @@ import { statesPosition } from './opening-position.js'
 // offline-14: scores as offline-13; a strength names its criterion's own covered points (a
 // same-named competency's no longer replace them); "close with trade-offs" hears more ways of
 // weighing a choice (weighs-options.ts) and "lead with the conclusion" is not advised after an
-// opening that takes a position (opening-position.ts).
+// opening that takes a position (opening-position.ts); points are worded for the sentence they
+// stand in ("whether it is backend…", "identifying JavaScript parse/compile time"; point-phrase.ts).
 const OFFLINE_GRADER_VERSION = 'offline-14'
 
 /** Fewer content words than this and the candidate said too little to judge any criterion. */

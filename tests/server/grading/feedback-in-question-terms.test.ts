@@ -9,6 +9,7 @@ import {
 } from '../../../server/grading/candidate-sentences.js'
 import { countFigures } from '../../../server/grading/specific-details.js'
 import type { Question } from '../../../server/questions/question-schema.js'
+import { pointWording, questionPoints } from '../../../server/grading/missing-points.js'
 import { readDevSet, type DevCase } from './claims-corpus.js'
 import { setUpGrader } from './grading-support.js'
 
@@ -25,6 +26,10 @@ beforeAll(async () => {
   }
 }, 300_000)
 
+// A point is shown as a candidate reads it ("identifying JavaScript parse/compile time" for the
+// model answer's "Identify JavaScript parse/compile time"; point-phrase.ts): the question's point
+// as written, or as worded.
+const worded = (q: Question) => questionPoints(q).map(pointWording(q))
 const fold = (s: string) => s.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase()
 
 describe('evidence', () => {
@@ -47,7 +52,7 @@ describe('what is missing', () => {
     let named = 0
     for (const { c, q, grade } of graded) {
       const source = fold(
-        [q.modelAnswer, ...q.framework.steps.map((s) => s.description)].join('\n'),
+        [q.modelAnswer, ...q.framework.steps.map((s) => s.description), ...worded(q)].join('\n'),
       )
       const names = [...q.rubric, ...q.competencies].map((k) => fold(k.name))
       for (const k of [...grade.criteria, ...grade.competencies]) {
@@ -134,7 +139,7 @@ describe('what was done well, and what to do next', () => {
     let named = 0
     for (const { c, q, grade } of graded) {
       const source = fold(
-        [q.modelAnswer, ...q.framework.steps.map((s) => s.description)].join('\n'),
+        [q.modelAnswer, ...q.framework.steps.map((s) => s.description), ...worded(q)].join('\n'),
       )
       for (const k of [...grade.criteria, ...grade.competencies]) {
         expect(k.rationale, `${c.questionId}/${c.level}`).not.toMatch(/Matched:/)
