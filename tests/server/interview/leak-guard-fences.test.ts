@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createEarlyLeakGuard } from '../../../server/interview/early-leak-guard.js'
-import { applyTurnChunk } from '../../../server/interview/interviewer-engine.js'
-import { applyCuts, createLeakGuard } from '../../../server/interview/leak-guard.js'
 import { copiedSpanFinder } from './fixtures/copied-spans.js'
+import { CODE_MODEL_ANSWER, runGuards } from './fixtures/run-guards.js'
 import { prng, randomSplit } from './fixtures/leaky-text.js'
 
 /**
@@ -16,23 +14,7 @@ import { prng, randomSplit } from './fixtures/leaky-text.js'
  * text, or in the model answer at the copy's last word.
  */
 
-const MODEL_ANSWER = [
-  'Solution 2: Versioned Keys (No Invalidation Needed)',
-  '',
-  '```javascript',
-  '// Instead of invalidating, create new versions',
-  'class VersionedCache {',
-  '  async get(key) {',
-  '    const version = await this.redis.get(`version:${key}`);',
-  '    return this.localCache.get(`${key}:v${version}`);',
-  '  }',
-  '}',
-  '```',
-  '',
-  'Why this works:',
-  '- No invalidation messages: Just increment version counter',
-  '- Old caches naturally expire after the sixty second time to live in every region',
-].join('\n')
+const MODEL_ANSWER = CODE_MODEL_ANSWER
 
 const LIST =
   '- No invalidation messages: Just increment version counter\n- Old caches naturally expire after the sixty second time to live in every region\n'
@@ -41,19 +23,7 @@ const BLOCK_START =
 const BLOCK_END =
   '    const version = await this.redis.get(`version:${key}`);\n    return this.localCache.get(`${key}:v${version}`);\n  }\n}\n```\n'
 
-function run(chunks: readonly string[]) {
-  const early = createEarlyLeakGuard(MODEL_ANSWER)
-  const states: string[] = []
-  let text = ''
-  for (const chunk of [...chunks.map((c) => early.push(c)), early.flush()]) {
-    if (chunk === null) continue
-    text = applyTurnChunk(text, chunk)
-    states.push(text)
-  }
-  const core = createLeakGuard(MODEL_ANSWER)
-  const released = chunks.map((c) => core.push(c)).join('') + core.flush()
-  return { text, states, leaks: early.leaks, core: applyCuts(released, core.cuts) }
-}
+const run = (chunks: readonly string[]) => runGuards(chunks, MODEL_ANSWER)
 
 const fenceLines = (text: string) => text.split('\n').filter((l) => /^\s*(```|~~~)/.test(l))
 
@@ -169,18 +139,11 @@ describe('leak guard: code blocks of its own after copies (property)', () => {
       const copied = copiedSpanFinder(modelAnswer)
       for (let split = 1; split <= 3; split++) {
         const chunks = randomSplit(prng(seed * 10 + split), reply)
-        const early = createEarlyLeakGuard(modelAnswer)
-        let text = ''
-        for (const chunk of [...chunks.map((c) => early.push(c)), early.flush()]) {
-          if (chunk === null) continue
-          text = applyTurnChunk(text, chunk)
-          expect(copied(text), `seed ${seed}`).toEqual([])
-        }
-        const core = createLeakGuard(modelAnswer)
-        const released = chunks.map((c) => core.push(c)).join('') + core.flush()
+        const { text, states, leaks, core } = runGuards(chunks, modelAnswer)
+        for (const state of states) expect(copied(state), `seed ${seed}`).toEqual([])
         const where = `seed ${seed}: ${JSON.stringify(reply)} -> ${JSON.stringify(text)}`
-        if (early.leaks === 0) continue
-        expect(text, where).toBe(applyCuts(released, core.cuts))
+        if (leaks === 0) continue
+        expect(text, where).toBe(core)
         expect(text, where).toContain(`\n${own}Where would it break?`)
         expect(fenceLines(text).length % 2, where).toBe(0)
         checked++

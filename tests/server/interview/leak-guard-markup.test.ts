@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { createEarlyLeakGuard } from '../../../server/interview/early-leak-guard.js'
-import { applyTurnChunk } from '../../../server/interview/interviewer-engine.js'
-import { NEUTRAL_PROBE, applyCuts, createLeakGuard } from '../../../server/interview/leak-guard.js'
+import { NEUTRAL_PROBE } from '../../../server/interview/leak-guard.js'
 import { copiedSpanFinder } from './fixtures/copied-spans.js'
+import { CODE_MODEL_ANSWER, runGuards } from './fixtures/run-guards.js'
 import { prng, randomSplit } from './fixtures/leaky-text.js'
 
-/** A model answer with code in it, as questions 13 and 15 have. */
-const MODEL_ANSWER = [
-  'Solution 2: Versioned Keys (No Invalidation Needed)',
-  '',
-  '```javascript',
-  '// Instead of invalidating, create new versions',
-  'class VersionedCache {',
-  '  async get(key) {',
-  '    const version = await this.redis.get(`version:${key}`);',
-  '    return this.localCache.get(`${key}:v${version}`);',
-  '  }',
-  '}',
-  '```',
-  '',
-  'Why this works:',
-  '- No invalidation messages: Just increment version counter',
-  '- Old caches naturally expire after the sixty second time to live in every region',
-].join('\n')
+const MODEL_ANSWER = CODE_MODEL_ANSWER
 
 /** Markup a filter left behind: an odd fence, a wordless line outside code, a lead-in to nothing. */
 function debris(text: string): string[] {
@@ -40,20 +22,7 @@ function debris(text: string): string[] {
   return found
 }
 
-/** Every text a client has after each change, the early guard's way; and the core guard's text. */
-function run(chunks: readonly string[]) {
-  const early = createEarlyLeakGuard(MODEL_ANSWER)
-  const states: string[] = []
-  let text = ''
-  for (const chunk of [...chunks.map((c) => early.push(c)), early.flush()]) {
-    if (chunk === null) continue
-    text = applyTurnChunk(text, chunk)
-    states.push(text)
-  }
-  const core = createLeakGuard(MODEL_ANSWER)
-  const released = chunks.map((c) => core.push(c)).join('') + core.flush()
-  return { text, states, early, core: applyCuts(released, core.cuts) }
-}
+const run = (chunks: readonly string[]) => runGuards(chunks, MODEL_ANSWER)
 
 /** Replies that copy the code block (or the list after it) inside their own markup. */
 const LEAKING = [

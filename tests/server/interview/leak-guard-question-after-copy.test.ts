@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { createEarlyLeakGuard } from '../../../server/interview/early-leak-guard.js'
-import { applyTurnChunk } from '../../../server/interview/interviewer-engine.js'
-import { NEUTRAL_PROBE, applyCuts, createLeakGuard } from '../../../server/interview/leak-guard.js'
+import { NEUTRAL_PROBE } from '../../../server/interview/leak-guard.js'
 import { copiedSpanFinder } from './fixtures/copied-spans.js'
+import { runGuards } from './fixtures/run-guards.js'
 import { prng, randomSplit } from './fixtures/leaky-text.js'
 
 /**
@@ -27,20 +26,8 @@ const ITEM_1 = '- Connection pool exhaustion under production concurrency with l
 const ITEM_2 =
   '- Garbage collection pauses on the larger production heap causing high latency variance'
 
-/** The early guard's text after every change (what a client saw), and the core guard's text. */
-function run(chunks: readonly string[], modelAnswer = MODEL_ANSWER) {
-  const early = createEarlyLeakGuard(modelAnswer)
-  const states: string[] = []
-  let text = ''
-  for (const chunk of [...chunks.map((c) => early.push(c)), early.flush()]) {
-    if (chunk === null) continue
-    text = applyTurnChunk(text, chunk)
-    states.push(text)
-  }
-  const core = createLeakGuard(modelAnswer)
-  const released = chunks.map((c) => core.push(c)).join('') + core.flush()
-  return { text, states, leaks: early.leaks, core: applyCuts(released, core.cuts) }
-}
+const run = (chunks: readonly string[], modelAnswer = MODEL_ANSWER) =>
+  runGuards(chunks, modelAnswer)
 
 /** Runs `reply` under many random splits; checks the guarantees and returns each final text. */
 function finalTexts(reply: string, seeds = 60, modelAnswer = MODEL_ANSWER): string[] {
