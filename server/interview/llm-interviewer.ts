@@ -468,25 +468,32 @@ function chooseTarget(
       },
     }
   }
+  const memory = readConversation(ctx.turns)
   const gap = pickGap({
     question: ctx.question,
     coverage: ctx.coverage.map,
     turns: ctx.turns,
     fullAt: deps.fullAt,
+    memory,
     topics: ctx.answerTopics,
   })
   // Nothing left and every wrap-up of ours asked (the model's own were repeats): press on what
   // the candidate said least rather than wrap up again word for word.
   const pressing =
     gap ??
-    (wrapUpsUsed(readConversation(ctx.turns).questions)
-      ? pressingGap({ question: ctx.question, coverage: ctx.coverage.map, turns: ctx.turns })
+    (wrapUpsUsed(memory.questions)
+      ? pressingGap({
+          question: ctx.question,
+          coverage: ctx.coverage.map,
+          turns: ctx.turns,
+          memory,
+        })
       : null)
   if (!pressing) {
     const phase = pendingPlanPhase({
       question: ctx.question,
       answers: answersSoFar(ctx.turns),
-      asked: readConversation(ctx.turns).questions,
+      asked: memory.questions,
     })
     return {
       target: null,
