@@ -4,7 +4,7 @@ import { finished, type Readable } from 'node:stream'
 const READ_AHEAD_CHUNKS = 16
 
 /** How long a released stream may take to end before it is destroyed after all. */
-export const RELEASE_GRACE_MS = 5_000
+const RELEASE_GRACE_MS = 5_000
 
 /**
  * A Node readable's chunks for for-await, with the contract of the stream's own async iterator
@@ -91,44 +91,47 @@ export function readableChunks(stream: Readable): ReadableChunks {
   }
 
   type Step = { result: IteratorResult<Buffer | string> } | { error: unknown }
+  /** The next queued chunk as a step, the stream resumed once the queue is empty. */
+  const shift = (): IteratorResult<Buffer | string> => {
+    const value = queue.shift()!
+    if (queue.length === 0 && stream.isPaused() && outcome === undefined) stream.resume()
+    return { value, done: false }
+  }
   /** The next step if one is ready, else undefined. */
   const take = (): Step | undefined => {
-    if (queue.length > 0) {
-      const value = queue.shift()!
-      if (queue.length === 0 && stream.isPaused() && outcome === undefined) stream.resume()
-      return { result: { value, done: false } }
-    }
+    if (queue.length > 0) return { result: shift() }
     if (outcome === undefined) return undefined
     close()
     return outcome === null ? { result: { value: undefined, done: true } } : { error: outcome }
   }
 
-  /** Hands the callback reader its step if one is ready; false when it must wait. */
-  function settleRead(): boolean {
-    let step: IteratorResult<Buffer | string>
-    if (queue.length > 0) {
-      step = { value: queue.shift()!, done: false }
-      if (queue.length === 0 && stream.isPaused() && outcome === undefined) stream.resume()
-    } else if (outcome === undefined) {
-      return false
-    } else {
-      close()
-      step = DONE
-    }
-    const onStep = readStep!
-    const onError = readError!
-    readStep = readError = null
-    if (step === DONE && outcome !== null) return (onError(outcome), true)
+  /** Calls `onStep` with the step, a throw passed to `onError` (as `read` promises). */
+  const hand = (
+    onStep: (step: IteratorResult<Buffer | string>) => void,
+    onError: (error: unknown) => void,
+    step: IteratorResult<Buffer | string>,
+  ) => {
     try {
       onStep(step)
     } catch (error) {
       onError(error)
     }
-    return true
+  }
+
+  /** Hands the callback reader its step if one is ready; else it waits for the stream. */
+  function settleRead() {
+    if (queue.length === 0 && outcome === undefined) return
+    const onStep = readStep!
+    const onError = readError!
+    readStep = readError = null
+    if (queue.length > 0) return hand(onStep, onError, shift())
+    close()
+    if (outcome === null) hand(onStep, onError, DONE)
+    else onError(outcome)
   }
 
   function settle() {
-    if (readStep) return void settleRead()
+    if (readStep) return settleRead()
     if (!waiter) return
     const step = take()
     if (!step) return
@@ -185,13 +188,9 @@ export function readableChunks(stream: Readable): ReadableChunks {
     read(onStep, onError) {
       readStep = onStep
       readError = onError
-      if (!closed) return void settleRead()
+      if (!closed) return settleRead()
       readStep = readError = null
-      try {
-        onStep(DONE)
-      } catch (error) {
-        onError(error)
-      }
+      hand(onStep, onError, DONE)
     },
     return() {
       close()
