@@ -111,9 +111,14 @@ export function rankEvidence(
       scale(relativeTo(askedOf, meanOf(askedOf)), ASKED_WEIGHT),
     ),
   )
-  const specificity = about.map((a) =>
-    a.map((v, t) => v - Math.max(-Infinity, ...a.filter((_, o) => o !== t))),
-  )
+  // Less the most about any other criterion: the row's best, or for the best its runner-up,
+  // found once per sentence rather than once per sentence and criterion.
+  const specificity = about.map((a) => {
+    let top = 0
+    for (let t = 1; t < a.length; t++) if (a[t]! > a[top]!) top = t
+    const runnerUp = Math.max(-Infinity, ...a.filter((_, o) => o !== top))
+    return a.map((v, t) => v - (t === top ? runnerUp : a[top]!))
+  })
 
   return targets.map((t) => {
     const ranked = rows.map((row, i) => ({ row, i, specificity: specificity[i]![t]! }))

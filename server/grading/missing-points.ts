@@ -87,7 +87,13 @@ export function createMissingPoints(
   )
   // Points are chosen as the question writes them and shown as a candidate reads them.
   const wordOf = pointWording(question)
-  const stemsOfPoint = (point: string) => new Set(analyzer.terms(point).map((t) => t.stem))
+  // Each point's stems once per grade: `closest` compares every point with every chosen one.
+  const stems = new Map<string, Set<string>>()
+  const stemsOfPoint = (point: string) => {
+    let own = stems.get(point)
+    if (!own) stems.set(point, (own = new Set(analyzer.terms(point).map((t) => t.stem))))
+    return own
+  }
   const demotedReach = new Map<string, number>()
   const reachDemoted = (point: string) => {
     let reach = demotedReach.get(point)
@@ -115,7 +121,8 @@ export function createMissingPoints(
   const closest = (related: readonly string[], keep: (point: string) => boolean) => {
     const chosen: string[] = []
     for (const point of related) {
-      if (chosen.length >= MAX_POINTS || !keep(point)) continue
+      if (chosen.length >= MAX_POINTS) break
+      if (!keep(point)) continue
       const low = point.toLowerCase()
       // "New Format Default" next to "New format becomes default" says it twice: one of two
       // points whose content words one holds all of the other's is left out.

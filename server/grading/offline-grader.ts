@@ -436,7 +436,7 @@ function modelAnswerRecall(
  * A share said in words ("about half"): "Reaches 12 of the 26 key terms" counted the grader's
  * terms, which mean nothing to a candidate.
  */
-export function howMuch(share: number): string {
+function howMuch(share: number): string {
   if (share >= 0.8) return 'nearly all'
   if (share >= 0.6) return 'most'
   if (share >= 0.4) return 'about half'
