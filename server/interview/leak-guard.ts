@@ -413,18 +413,12 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
   /**
    * Whether `token`, after the copy stopped, begins a sentence of the model's own run on after it
    * with no full stop: a capitalised word (not an acronym) that does not go on with the text the
-   * copy came from (`states`: the copy's), where a line or sentence of that text ended with the
-   * copy's last word (`end`).
+   * copy came from, where a line or sentence of that text ended with the copy's last word.
    */
-  const runsOn = (
-    token: string,
-    word: string,
-    states: readonly number[] = copyStates,
-    end: () => CopyEnd | null = stopOfCopy,
-  ): boolean =>
+  const runsOn = (token: string, word: string): boolean =>
     STARTS_SENTENCE.test(token) &&
-    states.every((st, i) => sources()[i]!.depth(sources()[i]!.step(st, word)) <= 1) &&
-    end()?.atBreak === true
+    copyStates.every((st, i) => sources()[i]!.depth(sources()[i]!.step(st, word)) <= 1) &&
+    stopOfCopy()?.atBreak === true
 
   /**
    * Drops the rest of the copy's sentence, token by token, reading its words along the copy.

@@ -18,12 +18,8 @@ export function isMarkupLine(line: string): boolean {
   return body.length > 0 && !WORD.test(body) && !FENCE_LINE.test(body)
 }
 
-export function isFenceLine(line: string): boolean {
-  return FENCE_LINE.test(line)
-}
-
 /** A fence line with no language after it: right after a dropped copy, the copy's block closing. */
-export function isBareFenceLine(line: string): boolean {
+function isBareFenceLine(line: string): boolean {
   return /^\s*(`{3,}|~{3,})\s*$/.test(line)
 }
 

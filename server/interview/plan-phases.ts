@@ -22,8 +22,8 @@ export type PlanPhase = {
 const FIX_WORDS =
   /\b(fix\w*|solution|solv(e|es|ed|ing)|resolv(e|es|ed|ing)|mitigat\w*|remediat\w*|patch\w*|batch\w*|dataloader|paginat\w*|code[- ]?split\w*|lazy[- ]?load\w*|refactor\w*|rewrit\w*|optimi[sz]\w*|denormali[sz]\w*|add (an |a )?index\w*|virtuali[sz]\w*|defer\w*)\b/i
 
-const VERIFY_WORDS =
-  /\b(verif\w*|prove\w*|before and after|regress\w*|reconcil\w*|make sure it worked|a\/b|control group)\b/i
+/** Beyond the verification cue (step-kinds.ts), which has "verify", "regression", "make sure". */
+const VERIFY_WORDS = /\b(prove\w*|before and after|a\/b|control group)\b/i
 
 const ROLLOUT_WORDS = /\b(roll ?back|revert\w*|kill switch)\b/i
 
