@@ -246,7 +246,7 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
   let stop: CopyEnd | null | undefined
   /** The copy's text the candidate does not see (its cut frame, held and dropped text), for fences. */
   let copyFences = createFenceReader()
-  /** While trimming: the block the copy was in is open, so a bare fence closes it. */
+  /** While trimming: the block the copy was in is open, so a bare fence closes it (startTrim). */
   let copyOpen = false
   /** The whitespace after the dropped text, kept after the probe. */
   let boundarySpace = ''
@@ -567,7 +567,7 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
         const ended = dropSentence(atEnd)
         if (ended === 'wait') return ''
         if (ended !== 'boundary') {
-          trimming = true
+          startTrim()
           break
         }
         atBoundary = true
@@ -580,7 +580,7 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
         matching = true
         resumed = true
         stop = undefined
-      } else trimming = true
+      } else startTrim()
     }
     if (!trimMarkup(atEnd)) return ''
     dropping = false
@@ -604,6 +604,18 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
   }
 
   /**
+   * The dropped sentences are over: the markup after them is trimmed from here, with the copy's
+   * block open as it is where the copy stopped. Read once: trimming that waits for a line goes on
+   * at the next delta with what it learnt (a closing fence it dropped is not in `copyFences`, so
+   * reading that again would reopen the block and take the interviewer's own bare fence for its
+   * closing one).
+   */
+  const startTrim = () => {
+    trimming = true
+    copyOpen = copyFences.open || stopOfCopy()?.inBlock === true
+  }
+
+  /**
    * After the dropped sentences: drops the lines with no word that follow, and a fence that closes
    * the block the copy was in (open by the copy's own fences, those of its frame the candidate
    * never saw, or where the copy stopped in the model answer: a copy begun inside a block carried
@@ -612,7 +624,6 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
    * and stays. False while the next line may still turn out to be debris.
    */
   const trimMarkup = (atEnd: boolean): boolean => {
-    if (trimming) copyOpen = copyFences.open || stopOfCopy()?.inBlock === true
     while (trimming) {
       const newline = pending.indexOf('\n')
       const line = newline < 0 ? pending : pending.slice(0, newline + 1)
