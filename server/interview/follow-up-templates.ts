@@ -118,7 +118,8 @@ export const FOLLOW_UP_TEMPLATES: Record<StepKind, KindTemplates> = {
   },
   'trade-offs': {
     open: [
-      "What did you give up with that choice, and what is the best case for the option you didn't pick?",
+      // An open probe comes before the candidate has chosen anything: it must not presume a choice.
+      'What options would you weigh here, and what does each one give up?',
       "Let's talk about {step}: which option loses on the dimensions that matter here, and why?",
       'What would make you change your mind about this approach?',
     ],

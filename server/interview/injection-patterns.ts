@@ -141,6 +141,8 @@ export const INJECTION_FAMILIES: readonly InjectionFamily[] = [
       /\bI\s+(deserve|should get|should receive|earned|merit)\s+(a\s+)?(10|ten|full|top|perfect|the highest|max)/i,
       /\b(what|how much)\b[^.?!]{0,15}\b(score|grade|mark|rating)\s+(would|will|do|did|am)\s+I\b/i,
       /\bwhat('s| is)\s+my\s+(current\s+)?(score|grade|mark|rating)\b/i,
+      // "What score would you give me so far?", "how many points would you give this?"
+      /\b(what|which|how many|how much)\s+(score|grade|mark|rating|points?|marks)\s+(would|will|do|did|should|could|can)\s+(you|u)\s+(give|assign|award|put)\b/i,
       /\b(I|me)\s+(get|gets|receive|have)\s+(top|full|perfect|maximum|max|the highest)\s+(marks?|score|grade)/i,
       /\bset\s+(my|the candidate's|this)\s+(score|grade|mark|rating)\b/i,
       rx(

@@ -10,6 +10,7 @@ import type { EndReason, InterviewerEngine, InterviewTrigger } from './interview
 import { runInterviewerTurn } from './interviewer-turn-runner.js'
 import { isInjectionAttempt } from './injection-detector.js'
 import { checkSessionLimits, type SessionLimits } from './session-limits.js'
+import { readsAsClarifyingQuestion } from './question-as-answer.js'
 import type { HeldLease, LeaseKeeper } from '../sessions/session-lease-keeper.js'
 
 export type InterviewOrchestratorDeps = {
@@ -214,7 +215,8 @@ export function createInterviewOrchestrator(deps: InterviewOrchestratorDeps) {
         return conflict(ProtocolErrorCode.sessionEnded, 'This interview has ended.')
       }
       const text = 'text' in command ? command.text : ''
-      const overLimit = checkSessionLimits(session.turns, command.type, text, deps.sessionLimits)
+      const type = candidateTurnType(session, command.type, text, deps.sessionLimits)
+      const overLimit = checkSessionLimits(session.turns, type, text, deps.sessionLimits)
       if (overLimit) return (await echo()) ? { ok: true } : overLimit
       // Another instance may be running this session's turn: its lease says so.
       const taken = deps.leases ? await acquireForCommand(deps.leases, session) : null
@@ -228,7 +230,7 @@ export function createInterviewOrchestrator(deps: InterviewOrchestratorDeps) {
           id: deps.newId(),
           sessionId,
           role: 'candidate',
-          kind: CANDIDATE_KIND[command.type],
+          kind: CANDIDATE_KIND[type],
           text,
           clientId: command.clientId,
           createdAt: now(),
@@ -371,6 +373,21 @@ function conflict(code: string, message: string): CommandResult {
 }
 
 /** What a candidate turn asks the interviewer for. */
+/**
+ * What a candidate command is taken as: in a mock interview, an answer that is only a short
+ * question about the problem is a clarifying question (question-as-answer.ts), unless the session
+ * has used up its clarifying questions.
+ */
+function candidateTurnType(
+  session: SessionWithTurns,
+  type: Exclude<CandidateCommand, { type: 'end' }>['type'],
+  text: string,
+  limits: SessionLimits | undefined,
+): Exclude<CandidateCommand, { type: 'end' }>['type'] {
+  if (type !== 'answer' || session.mode !== 'mock' || !readsAsClarifyingQuestion(text)) return type
+  return checkSessionLimits(session.turns, 'clarify', text, limits) ? 'answer' : 'clarify'
+}
+
 function triggerOf(candidate: Turn): InterviewTrigger {
   if (candidate.kind === 'answer') return { type: 'answer', turn: candidate }
   if (candidate.kind === 'skip') return { type: 'skip', turn: candidate }

@@ -45,6 +45,25 @@ describe('interview orchestrator', () => {
     expect(after).toMatchObject({ turn: { kind: 'follow-up' }, progress: { followUpsAsked: 1 } })
   })
 
+  it('takes an answer that is only a question about the problem as a clarifying question', async () => {
+    const { orchestrator, session, send, store, messages } = await setup()
+    await orchestrator.resumePending(session.id)
+    await orchestrator.idle(session.id)
+    await send({ type: 'answer', clientId: 'q1', text: 'Which cloud provider are we running on?' })
+    await orchestrator.idle(session.id)
+    const turns = (await store.getSession(session.id))!.turns
+    // Stored as a question and answered as one: no follow-up spent, no step credited.
+    expect(turns.map((t) => t.kind)).toEqual(['question', 'clarifying-question', 'clarification'])
+    expect(turns[2]!.text).toMatch(/state your assumption/i)
+    const end = messages.filter((m) => m.type === 'turn-end').at(-1)
+    expect(end).toMatchObject({ progress: { followUpsAsked: 0 } })
+    // An answer that asks and answers stays an answer.
+    await send({ type: 'answer', clientId: 'a1', text: `Why does it matter? ${ANSWER}` })
+    await orchestrator.idle(session.id)
+    const after = (await store.getSession(session.id))!.turns
+    expect(after.slice(3).map((t) => t.kind)).toEqual(['answer', 'follow-up'])
+  })
+
   it('refuses a second answer while a turn streams, but echoes a retried one', async () => {
     // Call 0 is the opening; call 1, the reply to the first answer, is held open.
     const gated = createGatedEngine(1)
