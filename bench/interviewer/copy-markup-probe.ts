@@ -9,6 +9,8 @@
  * - holds stray words: any word but the lead-in's whole sentences, the neutral probe, the
  *   interviewer's own code block and the question (a dangling "variance" left of the copy);
  * - lost the interviewer's own code block after the copy, or any fence of it (second set);
+ * - asks twice: the neutral probe and the question both (one ask a turn: the probe is for a turn
+ *   left with nothing to answer);
  * - and any text a client saw with 12 copied words (must be 0).
  *
  * Two sets. The first (seed 12345): 60 copies a question after one of six lead-ins (none, a
@@ -21,9 +23,14 @@
  * (bare only where no block is open, in the model's text or in the model answer where the copy
  * stopped: there a bare fence closes the block). A fourth set (seed 99) runs questions on in lower
  * case after a comma, a dash or a space ("..., so what would you check first?") where the copy
- * ends with a word.
+ * ends with a word. A fifth (seed 31) does the same with asks that have no "?": instructions
+ * ("tell me what you'd measure first") and questions written without one, ended by a full stop,
+ * a line break or nothing. A sixth (seed 4711) with other asks, written after the rule and run
+ * once: how it does on asks it was not written from.
  *
  *   npx tsx bench/interviewer/copy-markup-probe.ts
+ *   SHOW=20 npx tsx bench/interviewer/copy-markup-probe.ts   (20 texts without the question a
+ *   set, and each flagged text with the end of the reply streamed)
  */
 import { createEarlyLeakGuard } from '../../server/interview/early-leak-guard.js'
 import { applyTurnChunk } from '../../server/interview/interviewer-engine.js'
@@ -60,15 +67,45 @@ const OWN_BLOCKS = [
 ]
 const TAILS = [' and so on', ', roughly']
 const LOWER_LINKS = ['so ', 'and ', '']
+/** Asks with no "?", for the fifth set (lower case: the guard may capitalise them). */
+const ASKS_WITHOUT_MARK = [
+  'walk me through the first hour',
+  'i would like to hear how you would test it',
+  "tell me what you'd measure first",
+  "talk me through how you'd roll it back",
+  'describe the first change you would ship',
+  'explain how you would verify the fix',
+  'give me your first three checks',
+  'what would you check first',
+  'how would you roll this out safely',
+]
+/**
+ * Asks with no "?" written after the guard's rule was fixed and run once (the sixth set): how
+ * the rule does on asks it was not written from.
+ */
+const ASKS_HELD_OUT = [
+  'rank those suspects for me',
+  'convince me the fix is safe',
+  "share how you'd stage the rollout",
+  "what's your first move",
+  'where do you start',
+  'pick one and go deeper',
+  'outline the rollback steps',
+  "say which metric you'd alert on",
+  'help me understand the blast radius',
+  'could you estimate the cost',
+]
+const ASK_ENDS = ['.', '', '\n']
 
 type Tally = {
   caught: number
   inCode: number
   markup: string[]
-  lost: number
+  lost: string[]
   stray: string[]
   ownBlockLost: number
   ownBlocks: number
+  twoAsks: number
   copiesShown: number
 }
 
@@ -95,16 +132,22 @@ function spanFinder(modelAnswer: string): (text: string) => boolean {
 
 const bank = await loadQuestionBank('questions')
 
-function runSet(seed: number, perQuestion: number, varied: boolean, lower = false): Tally {
+function runSet(
+  seed: number,
+  perQuestion: number,
+  varied: boolean,
+  lower: 'no' | 'question' | 'no mark' | 'held out' = 'no',
+): Tally {
   const { random, pick } = makeRandom(seed)
   const tally: Tally = {
     caught: 0,
     inCode: 0,
     markup: [],
-    lost: 0,
+    lost: [],
     stray: [],
     ownBlockLost: 0,
     ownBlocks: 0,
+    twoAsks: 0,
     copiesShown: 0,
   }
   for (const question of bank.questions) {
@@ -140,9 +183,12 @@ function runSet(seed: number, perQuestion: number, varied: boolean, lower = fals
         }
       }
       // (A line of prose: after a fence or a brace no model runs a question on.)
-      if (lower && /[\p{L}\p{N})]$/u.test(copy)) {
+      if (lower !== 'no' && /[\p{L}\p{N})]$/u.test(copy)) {
         // Run on in lower case: ", so what would you ...?" (the guard may capitalise it).
-        asked = `${pick(LOWER_LINKS)}${pick(QUESTIONS.filter((q) => q.endsWith('?'))).replace(/^\w/, (c) => c.toLowerCase())}`
+        asked =
+          lower === 'question'
+            ? `${pick(LOWER_LINKS)}${pick(QUESTIONS.filter((q) => q.endsWith('?'))).replace(/^\w/, (c) => c.toLowerCase())}`
+            : `${pick(LOWER_LINKS)}${pick(lower === 'no mark' ? ASKS_WITHOUT_MARK : ASKS_HELD_OUT)}${pick(ASK_ENDS)}`
         join = pick([', ', ' — ', ' '])
         own = ''
       }
@@ -166,17 +212,28 @@ function runSet(seed: number, perQuestion: number, varied: boolean, lower = fals
       if (found.length > 0) tally.markup.push(`${found.join('; ')}: ${where}`)
       // Found whatever the case of its first letter.
       const at = shown.toLowerCase().lastIndexOf(asked.toLowerCase())
-      if (at < 0) tally.lost++
+      if (at < 0)
+        tally.lost.push(
+          `${where} (asked ${JSON.stringify(asked)}${process.env.SHOW ? ` in ${JSON.stringify(text.slice(-130))}` : ''})`,
+        )
+      const probed = shown.includes(NEUTRAL_PROBE)
+      if (probed && at >= 0) tally.twoAsks++
       if (own !== '') {
         tally.ownBlocks++
         if (!shown.includes(own)) tally.ownBlockLost++
       }
-      // Every word shown is the lead-in's own sentence, the probe, the own block or the question.
-      const expected = normaliseWords([leadKept, NEUTRAL_PROBE, own].join(' ')).join(' ')
+      // Every word shown is the lead-in's own sentence, the probe (when shown), the own block or
+      // the question.
+      const expected = normaliseWords([leadKept, probed ? NEUTRAL_PROBE : '', own].join(' ')).join(
+        ' ',
+      )
       const rest = normaliseWords(
         at < 0 ? shown : shown.slice(0, at) + shown.slice(at + asked.length),
       ).join(' ')
-      if (rest !== expected) tally.stray.push(where)
+      if (rest !== expected)
+        tally.stray.push(
+          `${where}${process.env.SHOW ? ` in ${JSON.stringify(text.slice(-130))}` : ''}`,
+        )
     }
   }
   return tally
@@ -186,11 +243,15 @@ for (const [name, tally] of [
   ['first set (seed 12345)', runSet(12345, 60, false)],
   ['second set (seed 777)', runSet(777, 40, true)],
   ['third set (seed 2026)', runSet(2026, 40, true)],
-  ['lower-case questions (seed 99)', runSet(99, 40, true, true)],
+  ['lower-case questions (seed 99)', runSet(99, 40, true, 'question')],
+  ['lower-case asks with no "?" (seed 31)', runSet(31, 40, true, 'no mark')],
+  ['held-out lower-case asks with no "?" (seed 4711)', runSet(4711, 40, true, 'held out')],
 ] as const) {
   console.log(
-    `${name}: copies caught ${tally.caught} (${tally.inCode} with a code fence in them); final text with markup fragments: ${tally.markup.length}; without the question: ${tally.lost}; with stray words: ${tally.stray.length}; own code block lost or broken: ${tally.ownBlockLost} of ${tally.ownBlocks}; texts shown with a copy: ${tally.copiesShown}`,
+    `${name}: copies caught ${tally.caught} (${tally.inCode} with a code fence in them); final text with markup fragments: ${tally.markup.length}; without the question: ${tally.lost.length}; with stray words: ${tally.stray.length}; own code block lost or broken: ${tally.ownBlockLost} of ${tally.ownBlocks}; probe and question both: ${tally.twoAsks}; texts shown with a copy: ${tally.copiesShown}`,
   )
   for (const line of tally.markup.slice(0, 3)) console.log(`- markup: ${line.slice(0, 220)}`)
   for (const line of tally.stray.slice(0, 3)) console.log(`- stray: ${line.slice(0, 220)}`)
+  for (const line of tally.lost.slice(0, Number(process.env.SHOW ?? 3)))
+    console.log(`- lost: ${line.slice(0, 260)}`)
 }

@@ -2,7 +2,7 @@ import type { Question } from '../../server/questions/question-schema.js'
 import { countRepeat, firstFound, LEAK_WORDS, publicTextOf } from './judge-interview.js'
 import { markupFragments } from './markup-fragments.js'
 import { promptInstructionText } from './prompt-text.js'
-import { askedQuestions, shingles } from './question-text.js'
+import { askCount, askedQuestions, shingles } from './question-text.js'
 import type { InterviewRecord } from './run-interview.js'
 
 export type DrillFigures = {
@@ -97,12 +97,13 @@ export function judgeDrill(
       )
     }
     const questions = askedQuestions(reply.text)
-    if (questions.length === 0) {
+    const asks = askCount(reply.text)
+    if (asks === 0) {
       figures.noQuestion++
       figures.problems.push(`no question: ${reply.text}`)
-    } else if (questions.length > 1) {
+    } else if (asks > 1) {
       figures.multiQuestion++
-      figures.problems.push(`${questions.length} questions in one turn: ${reply.text}`)
+      figures.problems.push(`${asks} questions in one turn: ${reply.text}`)
     }
     // A redirect repeats the pending question on purpose.
     if (reply.kind !== 'redirect') {

@@ -1,6 +1,6 @@
 import type { Question } from '../../server/questions/question-schema.js'
 import type { Turn } from '../../server/sessions/session-schema.js'
-import { askedQuestions, shingles, stemOverlap, words } from './question-text.js'
+import { askCount, askedQuestions, shingles, stemOverlap, words } from './question-text.js'
 import { promptInstructionText } from './prompt-text.js'
 import { markupFragments } from './markup-fragments.js'
 import type { InterviewRecord } from './run-interview.js'
@@ -104,9 +104,10 @@ export function judgeInterview(question: Question, record: InterviewRecord): Int
     }
     if (reply.role !== 'interviewer' || !ASKING.has(reply.kind)) return
     const questions = askedQuestions(reply.text)
-    if (index > 0 && questions.length > 1) {
+    const asks = askCount(reply.text)
+    if (index > 0 && asks > 1) {
       figures.multiQuestion++
-      figures.problems.push(`${questions.length} questions in one turn: ${reply.text}`)
+      figures.problems.push(`${asks} questions in one turn: ${reply.text}`)
     }
     countRepeat(figures, asked, questions)
     // The opening quotes the question's prompt, not the candidate.

@@ -1,4 +1,5 @@
 import stem from 'wink-porter2-stemmer'
+import { NEUTRAL_PROBE } from '../../server/interview/leak-guard.js'
 
 /**
  * Text measures of the bench, kept apart from the interviewer's own (question-similarity.ts,
@@ -22,6 +23,15 @@ export function askedQuestions(text: string): string[] {
     .split(/(?<=[.?!])\s+|\n+/)
     .map((s) => s.trim())
     .filter((s) => s.endsWith('?') && /\p{L}/u.test(s))
+}
+
+/**
+ * How many asks a turn makes, for "turns with 2+ questions": its questions, and the leak guard's
+ * neutral probe, an instruction ("Walk me through how you would approach that part.") that asks
+ * for an answer as a question does.
+ */
+export function askCount(text: string): number {
+  return askedQuestions(text).length + (text.includes(NEUTRAL_PROBE) ? 1 : 0)
 }
 
 /** The content-word stems of a sentence. */

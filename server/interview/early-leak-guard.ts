@@ -6,8 +6,8 @@ import { applyCuts, createLeakGuard, type LeakGuard, type LeakGuardOptions } fro
  * while the run of words that could begin a copy is shorter than LEAK_HOLD_RUN_WORDS (its
  * `preview`), and only a longer run is held. When a run does become a copy, the few words of it
  * already shown are taken back with the whole corrected text (a revision), which is then exactly
- * what the guard alone releases: the copy and the rest of its sentence dropped, the first one of
- * the turn replaced by the neutral probe.
+ * what the guard alone releases: the copy and the rest of its sentence dropped (the neutral
+ * probe, when the turn asks nothing else, comes at its end, with the flush: never shown early).
  *
  * So no client ever sees a span of LEAK_SPAN_WORDS copied words (every text shown is the guard's
  * released text plus fewer than LEAK_HOLD_RUN_WORDS words of a run, and a run reaches a copy only

@@ -1,3 +1,4 @@
+import { askStart, textAsks } from './asks-candidate.js'
 import { copyEndIn, type CopyEnd } from './copy-end.js'
 import {
   closingFenceBeforeProse,
@@ -17,8 +18,9 @@ import { buildSpanAutomaton, type SpanAutomaton } from './span-automaton.js'
  * the beginning of some span of the model answer (an automaton over the model answer's spans,
  * built once per model answer), plus a word still being typed when it could begin one. Anything
  * before that run is released at once. When the held run completes a span, it is dropped with the
- * rest of its sentence, and the first leak of a turn is replaced by one neutral probe; each is
- * counted. The early guard (early-leak-guard.ts) shows the held text too while its run is shorter
+ * rest of its sentence; each is counted. A turn that asks nothing else once its copies are
+ * dropped ends with one neutral probe, so the candidate has something to answer, and a turn whose
+ * own question survives gets none (one ask a turn). The early guard (early-leak-guard.ts) shows the held text too while its run is shorter
  * than LEAK_HOLD_RUN_WORDS (`preview`), so ordinary text flows at the model's speed, and takes
  * back the start of a copy it showed.
  *
@@ -65,7 +67,7 @@ export type LeakGuardOptions = {
   spanWords?: number
   /** The length of run from which `preview` stops showing its words; LEAK_HOLD_RUN_WORDS by default. */
   holdRunWords?: number
-  /** What replaces the first leaking sentence of a turn. */
+  /** What ends a turn with a dropped copy that asks nothing else (NEUTRAL_PROBE by default). */
   probe?: string
   /**
    * The text the model answer was given in (the system prompt that holds it). Only read after a
@@ -175,9 +177,7 @@ function automatonFor(modelAnswer: string, span: number): SpanAutomaton {
 
 /** A token ending a sentence: . ! ? (with closing quotes or brackets); a newline ends one too. */
 const SENTENCE_ENDS = /[.!?…]+["'”’)\]]*$/
-/** A question's end. */
-const ASKS = /\?["'”’)\]]*\s*$/
-/** The fewest words of a question the model ran on in lower case after a copy ("so why?" is 2). */
+/** The fewest words of an ask the model ran on in lower case after a copy ("so why?" is 2). */
 const OWN_QUESTION_WORDS = 3
 /**
  * A word that may begin a sentence: capitalised after any opening quote, bracket or emphasis,
@@ -248,10 +248,14 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
   let copyFences = createFenceReader()
   /** While trimming: the block the copy was in is open, so a bare fence closes it (startTrim). */
   let copyOpen = false
-  /** The whitespace after the dropped text, kept after the probe. */
+  /** The whitespace after the dropped text: a line break in it is kept. */
   let boundarySpace = ''
   let leaks = 0
+  /** The probe was sent (once a guard). */
   let probed = false
+  /** Where the text since the last flush starts in `releasedText`, and the leaks before it. */
+  let turnStart = 0
+  let leaksAtTurnStart = 0
   /** Everything released, with the cuts taken out. */
   let releasedText = ''
   const cuts: Array<readonly [number, number]> = []
@@ -305,11 +309,12 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
     const cut = releasedText.slice(kept)
     cuts.push([kept, releasedText.length])
     releasedText = releasedText.slice(0, kept)
+    turnStart = Math.min(turnStart, kept)
     releasedTail = normaliseWords(releasedText.slice(-400)).slice(-(span - 1))
     return cut
   }
 
-  /** Restarts the automaton on the released words (and the probe when one is sent). */
+  /** Restarts the automaton on the released words. */
   const restart = (words: readonly string[]) => {
     state = automaton.root
     readWords = []
@@ -371,29 +376,40 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
   }
 
   /**
-   * Whether the model's own words held after the copy, up to `end`, ask a question: they end with
-   * "?" and have at least OWN_QUESTION_WORDS words (a tag, "right?", "isn't it?", goes with the
-   * copied sentence it ends).
+   * Whether the model's own words held after the copy, up to `end`, ask the candidate something
+   * (asks-candidate.ts: a question, or an instruction or question with no "?", "walk me through
+   * how you'd roll it back") in at least OWN_QUESTION_WORDS words (a tag, "right?", "isn't it?",
+   * goes with the copied sentence it ends, and so do words that ask nothing, "and so on"). When
+   * they do, `ownFrom` moves to where the ask starts: words before it that finish the copied line
+   * ("and so on — so how would you ...") go with the copy.
    */
-  const asksOwn = (end: number): boolean =>
-    ownFrom >= 0 &&
-    ASKS.test(pending.slice(ownFrom, end)) &&
-    normaliseWords(pending.slice(ownFrom, end)).length >= OWN_QUESTION_WORDS
+  const asksOwn = (end: number): boolean => {
+    if (ownFrom < 0) return false
+    const at = askStart(pending.slice(ownFrom, end), OWN_QUESTION_WORDS)
+    if (at < 0) return false
+    ownFrom += at
+    return true
+  }
 
   /**
-   * Ends the dropped sentence at the model's own words held after the copy, which asked the
-   * question: they are kept, their first letter capitalised as a sentence's.
+   * Ends the dropped sentence at the model's own words held after the copy, up to `end`, which
+   * asked (from `ownFrom`, as asksOwn left it): they are kept, capitalised as a sentence (its
+   * first letter, and a lone "i").
    */
-  const keepOwn = (): 'kept' => {
+  const keepOwn = (end: number): 'kept' => {
     boundarySpace = ownSpace
+    const from = ownFrom
     dropText(ownFrom)
     ownFrom = -1
     dropAt = 0
-    const letter = /\p{L}/u.exec(pending)
-    if (letter && letter.index < 4) {
-      const at = letter.index
-      pending = pending.slice(0, at) + pending[at]!.toUpperCase() + pending.slice(at + 1)
-    }
+    const own = pending
+      .slice(0, end - from)
+      .replace(
+        /^([^\p{L}]{0,3})(\p{Ll})/u,
+        (_, lead: string, letter: string) => lead + letter.toUpperCase(),
+      )
+      .replace(/(?<![\p{L}\p{N}'’])i(?=$|['’\s,.!?;:])/gu, 'I')
+    pending = own + pending.slice(end - from)
     return 'kept'
   }
 
@@ -433,6 +449,7 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
       const newline = pending.indexOf('\n', at)
       if (newline >= 0 && newline < word) {
         // A line break ends the sentence: the breaks, not the next line's indentation.
+        if (asksOwn(newline)) return keepOwn(newline)
         let end = newline
         while (pending[end] === '\n') end++
         boundarySpace = pending.slice(newline, end)
@@ -445,7 +462,7 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
       while (end < pending.length && !/\s/.test(pending[end]!)) end++
       if (end === word || (end === pending.length && !atEnd)) {
         if (atEnd) {
-          if (asksOwn(pending.length)) return keepOwn()
+          if (asksOwn(pending.length)) return keepOwn(pending.length)
           boundarySpace = ''
           ownFrom = -1
           dropText(pending.length)
@@ -505,7 +522,7 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
       for (; k < words.length; k++) followCopy(words[k]!)
       at = end
       if (SENTENCE_ENDS.test(token) && end < pending.length) {
-        if (asksOwn(end)) return keepOwn()
+        if (asksOwn(end)) return keepOwn(end)
         // The whitespace after a full stop ends the sentence with it.
         while (end < pending.length && /\s/.test(pending[end]!)) end++
         boundarySpace = pending.slice(at, end)
@@ -559,7 +576,7 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
 
   /**
    * While dropping: discards up to the end of the sentence, and on through each following
-   * sentence that carries on the copy; then sends the probe (once).
+   * sentence that carries on the copy, then the markup around it (the probe waits for the end).
    */
   const endDrop = (atEnd: boolean): string => {
     while (!trimming) {
@@ -584,22 +601,39 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
     }
     if (!trimMarkup(atEnd)) return ''
     dropping = false
-    let out = ''
-    if (!probed) {
-      probed = true
-      restart([...releasedTail, ...probeWords])
-      if (automaton.depth(state) === span) restart(releasedTail)
-      else {
-        out = probe + boundarySpace
-        releasedText += out
-        releasedTail = [...releasedTail, ...probeWords].slice(-(span - 1))
-      }
-    } else restart(releasedTail)
-    // With no probe, what is kept after a dropped line still starts a line (a fence must).
-    if (out === '' && boundarySpace.includes('\n') && !/(^|\n)$/.test(releasedText)) {
-      out = '\n'
-      releasedText += out
+    restart(releasedTail)
+    // What is kept after a dropped line still starts a line (a fence must), a paragraph after a
+    // paragraph break.
+    if (boundarySpace.includes('\n') && !/(^|\n)$/.test(releasedText)) {
+      const breaks = boundarySpace.replace(/[^\n]/g, '')
+      releasedText += breaks
+      return breaks
     }
+    return ''
+  }
+
+  /**
+   * At the end of a text with a dropped copy: the neutral probe, when nothing the text keeps asks
+   * the candidate anything (asks-candidate.ts), so the turn asks once; at most once a guard. Not
+   * sent either when its words would complete a copy with the released words before them.
+   */
+  const probeAtEnd = (): string => {
+    if (probed || leaks === leaksAtTurnStart) return ''
+    if (textAsks(releasedText.slice(turnStart))) return ''
+    probed = true
+    state = automaton.root
+    for (const w of releasedTail.slice(-(span - 1))) state = automaton.step(state, w)
+    for (const w of probeWords) {
+      state = automaton.step(state, w)
+      if (automaton.depth(state) === span) {
+        restart(releasedTail)
+        return ''
+      }
+    }
+    const out = (/(^|\s)$/.test(releasedText) ? '' : ' ') + probe
+    releasedText += out
+    releasedTail = [...releasedTail, ...probeWords].slice(-(span - 1))
+    restart(releasedTail)
     return out
   }
 
@@ -773,10 +807,12 @@ export function createLeakGuard(modelAnswer: string, options: LeakGuardOptions =
     flush() {
       // At the end nothing can follow: the held words are released (and stay in the automaton,
       // so text pushed after a flush still cannot complete a copy with them).
-      const out = advance(true) + release(pending.length)
+      const out = advance(true) + release(pending.length) + probeAtEnd()
       scanned = 0
       carry = ''
       carryRead = 0
+      turnStart = releasedText.length
+      leaksAtTurnStart = leaks
       return out
     },
   }

@@ -3,7 +3,6 @@ import { createEarlyLeakGuard } from '../../../server/interview/early-leak-guard
 import { applyTurnChunk } from '../../../server/interview/interviewer-engine.js'
 import {
   LEAK_HOLD_RUN_WORDS,
-  NEUTRAL_PROBE,
   applyCuts,
   createLeakGuard,
   normaliseWords,
@@ -80,7 +79,7 @@ describe('createEarlyLeakGuard: a copy', () => {
     ]
     const { states, returned, text, guard } = showAll(chunks)
     // "Consider this:" led in to the copy: it goes with it.
-    expect(text).toBe(`${NEUTRAL_PROBE} Which id?`)
+    expect(text).toBe('Which id?')
     expect(text).toBe(releasedByGuard(chunks))
     expect(guard.leaks).toBe(1)
     // The copy's start was on screen, then revised away.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { NEUTRAL_PROBE, createLeakGuard } from '../../../server/interview/leak-guard.js'
+import { createLeakGuard } from '../../../server/interview/leak-guard.js'
 import { copiedSpans } from './fixtures/copied-spans.js'
 
 /**
@@ -35,7 +35,7 @@ describe('createLeakGuard: a copy that runs past its sentence', () => {
       'Thanks. What would you check first?',
     ])
     expect(leaks).toBe(1)
-    expect(text).toBe(`${NEUTRAL_PROBE} Thanks. What would you check first?`)
+    expect(text).toBe(`Thanks. What would you check first?`)
   })
 
   it('drops it whatever the delta boundaries', () => {
@@ -45,7 +45,7 @@ describe('createLeakGuard: a copy that runs past its sentence', () => {
       'Thanks. What would you check first?'
     for (const size of [1, 3, 7, 20]) {
       const { text } = guardAll(reply.match(new RegExp(`.{1,${size}}`, 'gs')) ?? [])
-      expect(text, `deltas of ${size}`).toBe(`${NEUTRAL_PROBE} Thanks. What would you check first?`)
+      expect(text, `deltas of ${size}`).toBe(`Thanks. What would you check first?`)
     }
   })
 
@@ -57,7 +57,7 @@ describe('createLeakGuard: a copy that runs past its sentence', () => {
       ],
       SYSTEM_PROMPT,
     )
-    expect(text).toBe(`${NEUTRAL_PROBE} Thanks. What would you consolidate first?`)
+    expect(text).toBe(`Thanks. What would you consolidate first?`)
     expect(text).not.toMatch(/model_answer|How you run/)
   })
 
@@ -67,7 +67,7 @@ describe('createLeakGuard: a copy that runs past its sentence', () => {
       'Cause 3: the connection pool is exhausted under the production load of many concurrent requests. ',
       'Production is where you measured it, right?',
     ])
-    expect(text).toBe(`${NEUTRAL_PROBE} Production is where you measured it, right?`)
+    expect(text).toBe(`Production is where you measured it, right?`)
   })
 
   it('never treats the prompt alone as a leak: only the model answer is secret', () => {
@@ -81,6 +81,6 @@ describe('createLeakGuard: a copy that runs past its sentence', () => {
       SYSTEM_PROMPT,
     )
     expect(copiedSpans(text, MODEL_ANSWER)).toEqual([])
-    expect(text).toBe(`Well. ${NEUTRAL_PROBE}\n\nSo, what first?`)
+    expect(text).toBe(`Well. \n\nSo, what first?`)
   })
 })

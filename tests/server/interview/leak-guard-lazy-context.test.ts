@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { NEUTRAL_PROBE, createLeakGuard } from '../../../server/interview/leak-guard.js'
+import { createLeakGuard } from '../../../server/interview/leak-guard.js'
 import * as spans from '../../../server/interview/span-automaton.js'
 
 // Counts the automata built, by the first word of the text each was built over.
@@ -37,7 +37,7 @@ describe('createLeakGuard: the context automaton', () => {
     const text = guard.push(copy) + guard.flush()
     expect(built).toEqual(['lazyctx', 'promptctx'])
     // What the guard built eagerly before gave: the copy and the prompt it ran on into dropped.
-    expect(text).toBe(`${NEUTRAL_PROBE} Thanks. What next?`)
+    expect(text).toBe(`Thanks. What next?`)
     expect(guard.leaks).toBe(1)
   })
 })

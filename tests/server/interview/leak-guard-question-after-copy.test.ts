@@ -40,6 +40,8 @@ function finalTexts(reply: string, seeds = 60, modelAnswer = MODEL_ANSWER): stri
     // No client ever saw twelve copied words, and the stream ends as the stored turn.
     for (const state of states) expect(copied(state), where).toEqual([])
     expect(text, where).toBe(core)
+    // The question survives: no probe as well (one ask a turn).
+    expect(text, where).not.toContain(NEUTRAL_PROBE)
     texts.push(text)
   }
   return texts
@@ -48,13 +50,13 @@ function finalTexts(reply: string, seeds = 60, modelAnswer = MODEL_ANSWER): stri
 describe('leak guard: the question after a copy whose last line has no sentence end', () => {
   it('keeps the question run on after the copied line, and nothing of the line', () => {
     for (const text of finalTexts(`${ITEM_2} What would you check first?`)) {
-      expect(text).toBe(`${NEUTRAL_PROBE} What would you check first?`)
+      expect(text).toBe(`What would you check first?`)
     }
   })
 
   it('keeps it after a copy of several lines, with the text before the copy', () => {
     for (const text of finalTexts(`Thanks.\n${ITEM_1}\n${ITEM_2} What would you check first?`)) {
-      expect(text).toBe(`Thanks.\n${NEUTRAL_PROBE} What would you check first?`)
+      expect(text).toBe(`Thanks.\nWhat would you check first?`)
     }
   })
 
@@ -62,26 +64,26 @@ describe('leak guard: the question after a copy whose last line has no sentence 
     // "and jitter" finishes the copied item in the model's words: a fragment, not the question.
     const reply = `${ITEM_2} and jitter How would you tell these apart?`
     for (const text of finalTexts(reply)) {
-      expect(text).toBe(`${NEUTRAL_PROBE} How would you tell these apart?`)
+      expect(text).toBe(`How would you tell these apart?`)
     }
   })
 
   it('keeps a question after a wordless token ending the copied line', () => {
     for (const text of finalTexts(`${ITEM_2} — Which of these would you rule out first?`)) {
-      expect(text).toBe(`${NEUTRAL_PROBE} Which of these would you rule out first?`)
+      expect(text).toBe(`Which of these would you rule out first?`)
     }
   })
 
   it('keeps a question the model ran on in lower case, capitalised, and not a tail', () => {
     for (const text of finalTexts(`${ITEM_2}, so what would you check first?`)) {
-      expect(text).toBe(`${NEUTRAL_PROBE} So what would you check first?`)
+      expect(text).toBe(`So what would you check first?`)
     }
     for (const text of finalTexts(`${ITEM_2} — and why would that matter?`)) {
-      expect(text).toBe(`${NEUTRAL_PROBE} And why would that matter?`)
+      expect(text).toBe(`And why would that matter?`)
     }
     // Words finishing the copied line that ask nothing go with it.
     for (const text of finalTexts(`${ITEM_2} and so on. Which first?`)) {
-      expect(text).toBe(`${NEUTRAL_PROBE} Which first?`)
+      expect(text).toBe(`Which first?`)
     }
   })
 
@@ -90,14 +92,14 @@ describe('leak guard: the question after a copy whose last line has no sentence 
     // "Redis" is the model's own ending of the copied sentence, not a new sentence.
     const reply = `${ITEM_1}\n- Garbage collection pauses on the larger production heap causing Redis timeouts. Which first?`
     for (const text of finalTexts(reply)) {
-      expect(text).toBe(`${NEUTRAL_PROBE} Which first?`)
+      expect(text).toBe(`Which first?`)
     }
   })
 
   it('still drops a sentence that carries the copy on, and keeps the one after it', () => {
     const reply = `${ITEM_2}\n- Network packet loss between the two datacenters. What would you check first?`
     for (const text of finalTexts(reply)) {
-      expect(text).toBe(`${NEUTRAL_PROBE} What would you check first?`)
+      expect(text).toBe(`What would you check first?`)
     }
   })
 })
@@ -121,7 +123,9 @@ describe('leak guard: questions after copies (property)', () => {
       const question = `${own[0]![0]!.toUpperCase()}${own.join(' ').slice(1)}?`
       const reply = `${rng.chance(0.5) ? 'So. ' : ''}${copy} ${question}`
       for (const text of finalTexts(reply, 3, modelAnswer)) {
-        expect(text.endsWith(` ${question}`), `seed ${seed}: ${JSON.stringify(text)}`).toBe(true)
+        expect(` ${text}`.endsWith(` ${question}`), `seed ${seed}: ${JSON.stringify(text)}`).toBe(
+          true,
+        )
         kept++
       }
     }

@@ -25,7 +25,8 @@ function expectOwnBlockKept(chunks: readonly string[]) {
   expect(leaks, where).toBe(1)
   for (const state of states) expect(copied(state), where).toEqual([])
   expect(text, where).toBe(core)
-  expect(text, where).toContain(`\n${OWN}`)
+  // Its own block starts a line (the turn's first, when nothing before it is kept).
+  expect(`\n${text}`, where).toContain(`\n${OWN}`)
   expect(fenceLines(text), where).toHaveLength(2)
 }
 

@@ -49,12 +49,13 @@ describe('normaliseWords', () => {
 })
 
 describe('createLeakGuard: what it rewrites', () => {
-  it('replaces a 12-word verbatim span and the rest of its sentence with the neutral probe', () => {
+  it('drops a 12-word verbatim span and the rest of its sentence, keeping the question after', () => {
     const { text, guard } = pushAll([
       'Consider this: send an idempotency key derived from the order id with every charge. ',
       'Which id?',
     ])
-    expect(text).toBe(`Consider this: ${NEUTRAL_PROBE} Which id?`)
+    // No probe: the turn asks its own question (the lead-in is the caller's to cut).
+    expect(text).toBe('Consider this: Which id?')
     expect(guard.leaks).toBe(1)
   })
 
@@ -75,13 +76,13 @@ describe('createLeakGuard: what it rewrites', () => {
     expect(guard.leaks).toBe(0)
   })
 
-  it('drops later leaks of the same turn instead of repeating the probe', () => {
+  it('drops later leaks of the same turn too', () => {
     const { text, guard } = pushAll([
       'The client retries the charge after a timeout although the first charge succeeded. ',
       'Write the order as pending before charging, and reconcile pending orders against the provider. ',
       'What next?',
     ])
-    expect(text).toBe(`${NEUTRAL_PROBE} What next?`)
+    expect(text).toBe('What next?')
     expect(guard.leaks).toBe(2)
   })
 
@@ -91,7 +92,8 @@ describe('createLeakGuard: what it rewrites', () => {
       'Although the first charge succeeded, right? Fine.',
     ])
     expect(guard.leaks).toBe(1)
-    expect(text).toBe(`So. ${NEUTRAL_PROBE} Fine.`)
+    // Nothing left asks: the probe ends the turn.
+    expect(text).toBe(`So. Fine. ${NEUTRAL_PROBE}`)
   })
 
   it('lets questions about the same topic in its own words through', () => {
@@ -133,7 +135,7 @@ describe('createLeakGuard: what it holds back', () => {
       'potency key derived from the order id with every charge so it works. Done.',
     ])
     expect(guard.leaks).toBe(1)
-    expect(text).toBe(`Zebra ${NEUTRAL_PROBE} Done.`)
+    expect(text).toBe(`Zebra Done. ${NEUTRAL_PROBE}`)
   })
 
   it('flush releases held text that is no copy, as when a stream is cut', () => {
@@ -148,13 +150,13 @@ describe('createLeakGuard: what it holds back', () => {
 })
 
 describe('guardStream against a scripted LLM that tries to leak', () => {
-  it('replaces a verbatim leak split across deltas and keeps the safe text', async () => {
+  it('drops a verbatim leak split across deltas and keeps the safe text', async () => {
     const { text, leaks, llm } = await guardScripted([
       'Good start. Think about this: send an idem',
       'potency key derived from the order id with every ',
       'charge so the provider returns the first result. What would you monitor?',
     ])
-    expect(text).toBe(`Good start. Think about this: ${NEUTRAL_PROBE} What would you monitor?`)
+    expect(text).toBe('Good start. Think about this: What would you monitor?')
     expect(leaks).toBe(1)
     expect(llm.calls).toHaveLength(1)
   })
@@ -164,7 +166,7 @@ describe('guardStream against a scripted LLM that tries to leak', () => {
       'WRITE the order as "pending" before charging — and reconcile PENDING orders, against the provider! '
     const chunks = ['Fine. ', ...leak.split(/(?<= )/), 'Now, what breaks at peak?']
     const { text, leaks } = await guardScripted(chunks)
-    expect(text).toBe(`Fine. ${NEUTRAL_PROBE} Now, what breaks at peak?`)
+    expect(text).toBe('Fine. Now, what breaks at peak?')
     expect(leaks).toBe(1)
   })
 

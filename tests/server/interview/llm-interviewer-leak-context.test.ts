@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { NEUTRAL_PROBE } from '../../../server/interview/leak-guard.js'
 import { loadPromptLibrary, type PromptLibrary } from '../../../server/prompts/prompt-library.js'
 import { ScriptedLlmClient } from '../../support/scripted-llm-client.js'
 import { loadTimeBombQuestion } from './fixtures/load-question.js'
@@ -32,11 +31,11 @@ describe('LLM interviewer: a copy that runs on into the prompt', () => {
       'After each answer, ask exactly ONE follow-up question, aimed at the most important gap ',
       'you are given. Thanks. What would you measure first?',
     ])
-    expect(text).toBe(`${NEUTRAL_PROBE} Thanks. What would you measure first?`)
+    expect(text).toBe(`Thanks. What would you measure first?`)
     expect(meta.leaksCaught).toBe(1)
   })
 
-  it("shows none of the copied prompt, only the probe and the model's own question", async () => {
+  it("shows none of the copied prompt, only the model's own question", async () => {
     const lines = question.modelAnswer
       .trim()
       .split('\n')
@@ -49,7 +48,7 @@ describe('LLM interviewer: a copy that runs on into the prompt', () => {
     ])
     // The copied line must run to the end of the model answer for the prompt to follow it.
     expect(question.modelAnswer.trim().endsWith(lastLong)).toBe(true)
-    expect(text).toBe(`${NEUTRAL_PROBE} Thanks. What would you measure first?`)
+    expect(text).toBe(`Thanks. What would you measure first?`)
     expect(meta.leaksCaught).toBe(1)
   })
 })
