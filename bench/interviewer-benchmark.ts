@@ -7,6 +7,8 @@
  *   npm run bench:interviewer              all 15 questions, mock interviews and drills (1-2 min)
  *   npm run bench:interviewer -- --help     the options (print only, one engine, some questions,
  *                                           every flagged problem)
+ *   npm run bench:interviewer -- --scripts=blind --no-write
+ *                                           the held-out blind scripts (candidate-scripts-blind.ts)
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import { createInterviewRuntime } from '../server/interview/interview-runtime.js'
@@ -35,6 +37,8 @@ import { summariseQuestion, totalOf } from './interviewer/summarise-results.js'
 import { replaceSection } from './stream/replace-section.js'
 import { parseBenchOptions, USAGE } from './interviewer/bench-options.js'
 import { labelledScripts } from './interviewer/labelled-scripts.js'
+import { BLIND_CANDIDATE_SCRIPTS } from './interviewer/candidate-scripts-blind.js'
+import { withHeldOutBlock } from './interviewer/held-out-block.js'
 import { explainFlagged } from './interviewer/explain-flagged.js'
 import { createStemCoverageTracker } from '../server/interview/stem-coverage-tracker.js'
 
@@ -52,6 +56,15 @@ const questions = options.questions
   : bank.questions
 const labelled =
   options.labelledPick === null ? null : labelledScripts(questions, options.labelledPick)
+// The held-out scripts: step answers, keywords and clarifying questions all their own.
+const blind = options.blind ? { scripts: BLIND_CANDIDATE_SCRIPTS } : null
+const swapped = labelled ?? blind
+if (blind) {
+  console.log(
+    'Held-out blind scripts (bench/interviewer/candidate-scripts-blind.ts): written without' +
+      ' seeing the interviewer, never tuned on',
+  )
+}
 if (labelled) {
   console.log(
     `Scripts from the labelled answers of bench:coverage, choice ${options.labelledPick}` +
@@ -83,11 +96,11 @@ async function runEngine(
     const results = await runCandidates({
       port: server.port,
       questions,
-      ...(labelled ? { scripts: labelled.scripts } : {}),
+      ...(swapped ? { scripts: swapped.scripts } : {}),
       stepsPerReply: options.stepsPerReply,
     })
     // The drills' candidates follow the bench's own scripts: run only with them.
-    const ownScripts = !labelled && options.stepsPerReply === 1
+    const ownScripts = !swapped && options.stepsPerReply === 1
     const drills = ownScripts ? await runDrills({ port: server.port, questions }) : []
     const rows = results.map(summariseQuestion)
     // The written report also holds the same candidates answering in other words.
@@ -199,7 +212,8 @@ if (options.explain) {
 console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`)
 if (options.write) {
   const doc = await readFile(REPORT, 'utf8').catch(() => '')
-  await writeFile(REPORT, replaceSection(doc, SECTION, section))
+  // The blind scripts' figures, recorded by hand from one run, stay as they were.
+  await writeFile(REPORT, replaceSection(doc, SECTION, withHeldOutBlock(section, doc)))
   console.log(`Wrote the "${SECTION.slice(3)}" section of ${REPORT}`)
 }
 

@@ -17,6 +17,9 @@ candidates in other words (labelled:0 to labelled:3) per question.
   --scripts=labelled:N candidates answer in other words: each step answer a labelled answer of
                        bench:coverage covering that step alone, the N-th (0, 1, ...); a stand-in
                        for hidden candidate scripts (implies --no-write; no drills)
+  --scripts=blind      candidates follow the held-out blind scripts (candidate-scripts-blind.ts:
+                       their own step answers, keywords and clarifying questions, written without
+                       seeing the interviewer and never tuned on) (implies --no-write; no drills)
   --steps-per-reply=K  each step answer goes on with the candidate's next K-1 steps, labelled
                        with all of them (implies --no-write; no drills)
   --help               this text
@@ -35,6 +38,8 @@ const OptionsSchema = z.object({
   questions: z.array(z.number().int().min(1)).nullable(),
   /** null: the bench's own scripts; otherwise the labelled answers' `pick`-th choice. */
   labelledPick: z.number().int().min(0).nullable(),
+  /** The held-out blind scripts (BLIND_CANDIDATE_SCRIPTS) instead of the bench's own. */
+  blind: z.boolean(),
   /** Framework steps one step answer goes through; 1 for the bench's own candidates. */
   stepsPerReply: z.number().int().min(1),
 })
@@ -58,13 +63,17 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   const engine = value('--engine')
   const questions = value('--questions')
   const scripts = value('--scripts')
-  const labelled = scripts === undefined ? null : /^labelled:(\d+)$/.exec(scripts)
-  if (scripts !== undefined && !labelled) {
-    throw new Error(`--scripts takes labelled:N, not ${scripts}\n\n${USAGE}`)
+  const blind = scripts === 'blind'
+  const labelled = scripts === undefined || blind ? null : /^labelled:(\d+)$/.exec(scripts)
+  if (scripts !== undefined && !blind && !labelled) {
+    throw new Error(`--scripts takes labelled:N or blind, not ${scripts}\n\n${USAGE}`)
   }
   const perReply = value('--steps-per-reply')
   const subset =
-    engine !== undefined || questions !== undefined || labelled !== null || perReply !== undefined
+    engine !== undefined ||
+    questions !== undefined ||
+    scripts !== undefined ||
+    perReply !== undefined
   return OptionsSchema.parse({
     help: argv.includes('--help'),
     write: !argv.includes('--no-write') && !subset,
@@ -79,6 +88,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
             .filter(Boolean)
             .map((n) => Number(n)),
     labelledPick: labelled ? Number(labelled[1]) : null,
+    blind,
     stepsPerReply: perReply === undefined ? 1 : Number(perReply),
   })
 }

@@ -325,7 +325,7 @@ export const BLIND_CANDIDATE_SCRIPTS: QuestionScript[] = [
       'CDC, Debezium, snapshot, bulk load, dual writes, replication lag, shadow reads, cutover, rollback.',
     clarifications: [
       {
-        ask: 'How much data are we moving?',
+        ask: 'What is the total size of the database we are moving?',
         fact: '10TB data',
       },
       {
@@ -352,7 +352,7 @@ export const BLIND_CANDIDATE_SCRIPTS: QuestionScript[] = [
       'Canary, beta users, percentage rollout, success criteria, kill switch, rollback, status page, communication.',
     clarifications: [
       {
-        ask: 'How long was the outage last week?',
+        ask: "How long were we down during last week's incident?",
         fact: '30 minutes downtime',
       },
       {
