@@ -92,12 +92,15 @@ type TurnSetup = {
   seed: string
   target: string | null
   fresh: FreshTarget
+  /** Fresh filters for the text after a retraction (the reasoning before it seen by none). */
+  restart(): void
 }
 
 function setUpTurn(
   deps: LlmInterviewerDeps,
   ctx: InterviewContext,
   signal: AbortSignal,
+  onRetract: () => void,
 ): TurnSetup {
   const { target, label, fresh } = chooseTarget(deps, ctx)
   const messages = buildInterviewerMessages({
@@ -109,22 +112,38 @@ function setUpTurn(
     mode: ctx.session.mode,
     focus: ctx.session.focus,
   })
-  const streamed = streamText(deps.llm, { messages, signal }, { endOnError: true })
+  const streamed = streamText(deps.llm, { messages, signal }, { endOnError: true, onRetract })
   // The model answer is secret, and so are the rubric and the prompt's own instructions; a copy
   // that runs on past them into the prompt around them is dropped with them.
   const secret = privatePromptText(deps.prompts, ctx.question, ctx.session.mode)
   const system = messages.find((m) => m.role === 'system')?.content
-  const guard = createEarlyLeakGuard(secret, system ? { context: system } : {})
+  const newGuard = () => createEarlyLeakGuard(secret, system ? { context: system } : {})
   const memory = readConversation(ctx.turns)
   const seed = `${ctx.session.id}:${ctx.turns.length}:${target}`
-  const repeats = createStreamedRepeatFilter({
-    asked: memory.questions,
-    ignore: questionLabels(ctx.question),
-    ...(ctx.session.mode === 'drill' && fresh
-      ? { drill: { agreeingHint: () => agreeingHint(fresh.kind, seed) } }
-      : {}),
-  })
-  return { streamed, split: createNotesSplitter(), guard, repeats, memory, seed, target, fresh }
+  const newRepeats = () =>
+    createStreamedRepeatFilter({
+      asked: memory.questions,
+      ignore: questionLabels(ctx.question),
+      ...(ctx.session.mode === 'drill' && fresh
+        ? { drill: { agreeingHint: () => agreeingHint(fresh.kind, seed) } }
+        : {}),
+    })
+  const turn: TurnSetup = {
+    streamed,
+    split: createNotesSplitter(),
+    guard: newGuard(),
+    repeats: newRepeats(),
+    memory,
+    seed,
+    target,
+    fresh,
+    restart() {
+      turn.split = createNotesSplitter()
+      turn.guard = newGuard()
+      turn.repeats = newRepeats()
+    },
+  }
+  return turn
 }
 
 type TurnStep = IteratorResult<TurnChunk, InterviewerTurnMeta>
@@ -153,6 +172,8 @@ class LlmTurnStream implements InterviewerTurnStream {
   private outcome: { meta: InterviewerTurnMeta } | { error: unknown } | null = null
   /** Copies caught in the model's text (the fresh question is ours), read at its end. */
   private leaksCaught = 0
+  /** Copies caught by the guards of text later retracted as reasoning. */
+  private leaksRetracted = 0
 
   constructor(
     private readonly deps: LlmInterviewerDeps,
@@ -300,6 +321,8 @@ class LlmTurnStream implements InterviewerTurnStream {
         try {
           if (step.done) return end()
           const chunk = this.filter(this.turn!.split.push(step.value))
+          // A retraction's revision, queued in this step, goes first.
+          for (const queued of this.queue.splice(0)) deliver(queued)
           if (chunk !== null) deliver(chunk)
         } catch (error) {
           return fail(error)
@@ -335,13 +358,31 @@ class LlmTurnStream implements InterviewerTurnStream {
       return this.return().then(fail, fail)
     }
     if (chunk === null) return this.next()
+    // A revision queued by a retraction in this step goes out first.
+    if (this.queue.length > 0) {
+      this.queue.push(chunk)
+      return this.next()
+    }
     return { value: chunk, done: false }
+  }
+
+  /**
+   * The model's text so far was reasoning (a closing tag it never opened): what the candidate
+   * was shown of it is taken back with a revision to nothing, and the text after it goes through
+   * fresh filters, so the stored turn holds none of it (the turn runner stores what it revised).
+   */
+  private readonly retract = () => {
+    const turn = this.turn!
+    this.leaksRetracted += turn.guard.leaks
+    const shown = turn.repeats.shown
+    turn.restart()
+    if (shown !== '') this.queue.push({ revise: '' })
   }
 
   /** Builds the turn (the prompt, the model's request, the filters) at its first read. */
   private start(): void {
     try {
-      this.turn = setUpTurn(this.deps, this.ctx, this.signal)
+      this.turn = setUpTurn(this.deps, this.ctx, this.signal, this.retract)
     } catch (error) {
       this.phase = 'over'
       throw error
@@ -379,7 +420,7 @@ class LlmTurnStream implements InterviewerTurnStream {
     if (tail !== null) this.queue.push(tail)
     const flushed = this.throughRepeats(guard.flush())
     if (flushed !== null) this.queue.push(flushed)
-    this.leaksCaught = guard.leaks
+    this.leaksCaught = this.leaksRetracted + guard.leaks
     const last = repeats.flush()
     if (last !== null) this.queue.push(last)
   }

@@ -329,17 +329,33 @@ export class ChatEventStream implements AsyncIterableIterator<LlmStreamEvent> {
     // The choice is complete once it carried finish_reason: what follows (the usage chunk,
     // content filter results) is read for its usage, never as text.
     if (this.textEnded) return
-    const text = this.markup.push(content) + (this.state.finished ? this.markup.end() : '')
-    if (text.length > 0) {
-      this.hasText ||= /\S/.test(text)
-      this.shown = true
-      this.ready.push({ type: 'delta', text })
-    }
+    const retractions = this.markup.retractions
+    let text = this.markup.push(content)
+    if (this.state.finished) text += this.markup.end(this.state.finishReason !== 'length')
+    this.show(text, retractions)
     if (this.state.finished) {
       this.textEnded = true
       // Released now, not one chunk later at [DONE]: readers flush what they hold. A reply the
       // content filter stopped is not a whole text, so no text-end: it fails in finish().
       if (this.state.finishReason !== 'content_filter') this.ready.push({ type: 'text-end' })
+    }
+  }
+
+  /**
+   * Queues what the markup filter released: a `retract` first when it found that the text of
+   * this attempt so far was reasoning (an unopened closing tag), then the text.
+   */
+  private show(text: string, retractionsBefore: number) {
+    if (this.markup.retractions !== retractionsBefore) {
+      this.ready.push({ type: 'retract' })
+      // What was shown is taken back: the attempt has shown no text yet.
+      this.hasText = false
+      this.shown = false
+    }
+    if (text.length > 0) {
+      this.hasText ||= /\S/.test(text)
+      this.shown = true
+      this.ready.push({ type: 'delta', text })
     }
   }
 
@@ -358,12 +374,8 @@ export class ChatEventStream implements AsyncIterableIterator<LlmStreamEvent> {
     try {
       if (watch.fired()) throw watch.stallError()
       if (call.signal.aborted) throw call.abortError()
-      const held = this.markup.end()
-      if (held.length > 0) {
-        this.hasText ||= /\S/.test(held)
-        this.shown = true
-        this.ready.push({ type: 'delta', text: held })
-      }
+      const retractions = this.markup.retractions
+      this.show(this.markup.end(this.state.finished), retractions)
       if (!this.state.finished) {
         throw new LlmError(
           'stream_error',
@@ -401,6 +413,14 @@ export class ChatEventStream implements AsyncIterableIterator<LlmStreamEvent> {
     if (stalled && !this.shown && this.attempts < 2 && !this.call!.signal.aborted) {
       this.phase = 'open'
       return this.start()
+    }
+    // The start the markup filter held (it may have been reasoning) goes out before the
+    // failure, unless it read as reasoning: the reader keeps the text that came.
+    const retractions = this.markup.retractions
+    this.show(this.markup.end(false), retractions)
+    if (this.ready.length > 0) {
+      this.failure = error
+      return this.next()
     }
     this.call?.dispose()
     throw this.deps.redactError(error)

@@ -25,6 +25,12 @@ export type JsonRequest = ChatRequest & { schemaName: string; jsonSchema: Record
 export type LlmStreamEvent =
   | { type: 'delta'; text: string }
   | { type: 'text-end' }
+  /**
+   * All the text this reply's deltas gave so far was the model's reasoning (a closing tag it
+   * never opened: its template opened it in the prompt): the reader takes it back, and the
+   * deltas after it are the reply.
+   */
+  | { type: 'retract' }
   | { type: 'done'; usage: TokenUsage | null; model: string }
 
 export type JsonResult = { text: string; usage: TokenUsage | null; model: string }

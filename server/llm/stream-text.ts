@@ -60,6 +60,12 @@ export type StreamTextOptions = {
    * splitter's tail) instead of losing it with the throw; the caller rethrows afterwards.
    */
   endOnError?: boolean
+  /**
+   * The adapter's `retract`: the text of the deltas so far was reasoning. Called in order, after
+   * the deltas before it were handed out and before the next one is; the reader takes back all
+   * it showed.
+   */
+  onRetract?: () => void
 }
 
 /**
@@ -118,6 +124,10 @@ export function streamText(
     if (event.type === 'delta') return { value: event.text, done: false }
     if (event.type === 'done') {
       result = { usage: event.usage, model: event.model }
+      return deltas.next()
+    }
+    if (event.type === 'retract') {
+      options.onRetract?.()
       return deltas.next()
     }
     textEnded = ended = true

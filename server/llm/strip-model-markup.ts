@@ -1,67 +1,151 @@
 /**
- * Removes what a model writes for itself, not for the reader, from its text: reasoning blocks
- * (`<think>…</think>` from DeepSeek-R1 and Qwen3 served without a reasoning parser, `<reasoning>`,
- * `<thinking>`) and tool-call markup some servers leave in `content` (Ollama and Hermes-style
- * `<tool_call>{…}</tool_call>`, Llama 3.1 `<function=…>…</function>` and `<|python_tag|>`,
- * Mistral `[TOOL_CALLS]`, DeepSeek's `<｜tool▁calls▁begin｜>`).
+ * Removes what a model writes for itself, not for the reader, from its text (the forms are in
+ * model-markup-forms.ts): reasoning blocks (`<think>…</think>` and its kin), tool-call markup some
+ * servers leave in `content`, gpt-oss "harmony" messages other than the final one, and the
+ * end-of-turn tokens of a server whose stop tokens do not match the model (with the next turn the
+ * model goes on to write).
  *
  * Streaming is a small state machine over the deltas: a tag may arrive split across any number
  * of deltas, so text that could still become a tag (`<thi`) is held until the next delta decides.
- * Only that possible tag prefix is held, never a whole sentence.
+ * Only that possible tag prefix is held, never a whole sentence, except at a reply's start that
+ * reads as reasoning (reasoning-opening.ts).
+ *
+ * A closing reasoning tag that was never opened (the server's template opened it in the prompt)
+ * makes everything before it reasoning. What of it was not yet released is dropped; when some was,
+ * the filter counts a retraction (`retractions`): the reader takes back all it released so far and
+ * goes on with what follows. The same holds for text before a harmony final message.
  *
  * A block the model wrapped in a code fence (```` ```json ```` then `<tool_call>…`) goes with
  * its fences, so no empty code block is left: a line that opens a fence is held until the next
  * line shows whether a block follows it (a line of markup, never prose).
  */
+import {
+  BLOCKS,
+  END_OF_TURN,
+  HARMONY,
+  HARMONY_MESSAGE_END,
+  ORPHAN_CLOSERS,
+  type Block,
+} from './model-markup-forms.js'
+import { bareHarmonyFinal, readOpening, type OpeningVerdict } from './reasoning-opening.js'
 
-type Block = {
-  open: string
-  /** null: the markup runs to the end of the reply (nothing after it is for the reader). */
-  close: string | null
-  kind: 'reasoning' | 'tool-call'
-}
+/** What meeting a form outside any block does. */
+type Action =
+  | { type: 'block'; block: Block }
+  /** All before it in the reply is reasoning. */
+  | { type: 'orphan-closer' }
+  /** The reply is over: nothing after it is for the reader. */
+  | { type: 'end-of-turn' }
+  /** Harmony: a message header begins (`<|channel|>` or `<|start|>`). */
+  | { type: 'channel' }
+  | { type: 'start' }
+  /** Harmony `<|end|>` (also Phi's end of turn): what follows is dropped up to a `<|start|>`. */
+  | { type: 'message-end' }
+  /** A stray header token: the token alone goes. */
+  | { type: 'drop' }
 
-const REASONING_TAGS = ['think', 'thinking', 'reasoning']
-const TOOL_TAGS = ['tool_call', 'tool_calls', 'function_call']
-
-const BLOCKS: readonly Block[] = [
-  ...REASONING_TAGS.map((n) => ({ open: `<${n}>`, close: `</${n}>`, kind: 'reasoning' as const })),
-  ...TOOL_TAGS.map((n) => ({ open: `<${n}>`, close: `</${n}>`, kind: 'tool-call' as const })),
-  // `<function=name>{json}</function>`: the open form's tail (name and `>`) is inside the block.
-  { open: '<function=', close: '</function>', kind: 'tool-call' },
-  { open: '<｜tool▁calls▁begin｜>', close: '<｜tool▁calls▁end｜>', kind: 'tool-call' },
-  { open: '[TOOL_CALLS]', close: null, kind: 'tool-call' },
-  { open: '<|python_tag|>', close: null, kind: 'tool-call' },
-]
-
-/** A closing reasoning tag with no opening: the server's template opened the block in the prompt. */
-const ORPHAN_CLOSERS = REASONING_TAGS.map((n) => `</${n}>`)
+const FORMS = new Map<string, Action>()
+for (const block of BLOCKS) FORMS.set(block.open.toLowerCase(), { type: 'block', block })
+for (const tag of ORPHAN_CLOSERS) FORMS.set(tag.toLowerCase(), { type: 'orphan-closer' })
+for (const tag of [...END_OF_TURN, ...HARMONY.stops])
+  FORMS.set(tag.toLowerCase(), { type: 'end-of-turn' })
+FORMS.set(HARMONY.channel, { type: 'channel' })
+FORMS.set(HARMONY.start, { type: 'start' })
+FORMS.set(HARMONY.end, { type: 'message-end' })
+FORMS.set(HARMONY.message, { type: 'drop' })
+FORMS.set(HARMONY.constrain, { type: 'drop' })
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-const OPENER = new RegExp(
-  [...BLOCKS.map((b) => b.open), ...ORPHAN_CLOSERS].map(escape).join('|'),
-  'i',
-)
-const ALL_FORMS = [...BLOCKS.map((b) => b.open), ...ORPHAN_CLOSERS].map((f) => f.toLowerCase())
+const ALL_FORMS = [...FORMS.keys()].sort((a, b) => b.length - a.length)
+const OPENER = new RegExp(ALL_FORMS.map(escape).join('|'), 'i')
 const LONGEST_FORM = Math.max(...ALL_FORMS.map((f) => f.length))
+const FORM_STARTS = new Set(ALL_FORMS.map((f) => f[0]!))
+
+/** Where the filter is inside markup, and what ends it. */
+type Inside = {
+  kind: 'reasoning' | 'tool-call' | 'after-end' | 'channel-header' | 'start-header'
+  /** Tags that end it, removed with it. */
+  close: readonly string[]
+  /** Tags that end it and are read as text again. */
+  until: readonly string[]
+}
+
+const CHANNEL_HEADER: Inside = { kind: 'channel-header', close: [HARMONY.message], until: [] }
+const START_HEADER: Inside = {
+  kind: 'start-header',
+  close: [HARMONY.message],
+  until: [HARMONY.channel],
+}
+const AFTER_END: Inside = { kind: 'after-end', close: [], until: [HARMONY.start] }
+/** A header longer than this is no header: its text is dropped as a message's. */
+const HEADER_MAX = 200
 
 export type MarkupFilter = {
-  /** Takes the next delta; returns the text that is surely for the reader. */
+  /**
+   * Takes the next delta; returns the text that is surely for the reader. When `retractions`
+   * grew during the call, the text released before it is taken back first.
+   */
   push(delta: string): string
-  /** The stream ended: returns what was held back because it might have begun a tag. */
-  end(): string
+  /**
+   * The stream ended: returns what was held back. `complete` false (a cut or length-stopped
+   * reply): a start held as reasoning is dropped rather than shown.
+   */
+  end(complete?: boolean): string
   /** Blocks removed so far, by kind. */
   readonly removed: { reasoning: number; toolCalls: number }
+  /** Times the text released so far turned out to be reasoning, to be taken back. */
+  readonly retractions: number
 }
 
 export function createMarkupFilter(): MarkupFilter {
   let pending = ''
-  let inside: Block | null = null
-  /** Inside a block with no closing tag: everything else is dropped. */
+  let inside: Inside | null = null
+  /** A harmony header read so far. */
+  let header = ''
+  /** Past an end of turn: everything else is dropped. */
   let dropRest = false
   const removed = { reasoning: 0, toolCalls: 0 }
+  let retractions = 0
   /** A removed block was fenced: the fence that closes it goes too. */
   let closeFence = false
+  /** The reply's start, held while it may be reasoning; 'done' once it is known not to be. */
+  let opening: OpeningVerdict | 'done' = 'hold'
+  let openingText = ''
+  /** Text was released since the start or the last retraction. */
+  let released = false
+  let finalSeen = false
+
+  /** Everything before this point is reasoning: drop it, and retract what was released. */
+  function retract(): string {
+    openingText = ''
+    opening = 'done'
+    if (released) {
+      retractions++
+      released = false
+    }
+    return ''
+  }
+
+  function enter(block: Block) {
+    if (block.kind === 'reasoning') removed.reasoning++
+    else removed.toolCalls++
+    if (block.close === null) dropRest = true
+    else inside = { kind: block.kind, close: block.close, until: block.until ?? [] }
+  }
+
+  /** A harmony channel header read whole: the final channel is text, any other is not. */
+  function openChannel(text: string, out: string): string {
+    const name = text.replace(HARMONY.constrain, ' ').trim().toLowerCase()
+    if (name.startsWith('final')) {
+      if (finalSeen) return out
+      finalSeen = true
+      return retract()
+    }
+    const tool = name.startsWith('commentary') && /\bto=/.test(name)
+    const kind = tool ? 'tool-call' : 'reasoning'
+    enter({ open: '', ...HARMONY_MESSAGE_END, kind })
+    return out
+  }
 
   function drain(final: boolean): string {
     let out = ''
@@ -71,15 +155,29 @@ export function createMarkupFilter(): MarkupFilter {
         return out
       }
       if (inside) {
-        const close = inside.close!
-        const at = indexOfIgnoreCase(pending, close)
-        if (at < 0) {
-          // Keep only what could be the start of the closing tag.
-          pending = final ? '' : pending.slice(Math.max(0, pending.length - close.length + 1))
+        const found = firstTag(pending, inside)
+        const capture = inside.kind === 'channel-header' || inside.kind === 'start-header'
+        if (!found) {
+          // Keep only what could be the start of a tag that ends it.
+          const keep = final ? 0 : Math.min(pending.length, longestTag(inside) - 1)
+          if (capture) header += pending.slice(0, pending.length - keep)
+          pending = pending.slice(pending.length - keep)
+          if (capture && header.length > HEADER_MAX) {
+            inside = null
+            enter({ open: '', ...HARMONY_MESSAGE_END, kind: 'reasoning' })
+          }
           return out
         }
-        pending = pending.slice(at + close.length)
+        const text = header + pending.slice(0, found.at)
+        pending = pending.slice(found.at + (found.consumed ? found.tag.length : 0))
+        const was = inside.kind
         inside = null
+        header = ''
+        if (was === 'channel-header') out = openChannel(text, out)
+        else if (was === 'start-header' && !/^\s*assistant\b/i.test(text)) {
+          // A turn of another role: the model writing the user's next message, a tool's result.
+          dropRest = true
+        }
         continue
       }
       if (closeFence) {
@@ -95,19 +193,36 @@ export function createMarkupFilter(): MarkupFilter {
       if (match) {
         const before = pending.slice(0, match.index)
         pending = pending.slice(match.index + match[0].length)
-        const block = BLOCKS.find((b) => b.open.toLowerCase() === match[0].toLowerCase())
-        if (!block) {
-          out += before
-          continue // an orphan closing tag: the tag alone goes
+        const action = FORMS.get(match[0].toLowerCase())!
+        switch (action.type) {
+          case 'orphan-closer':
+            removed.reasoning++
+            out = retract()
+            continue
+          case 'end-of-turn':
+            out += before
+            dropRest = true
+            continue
+          case 'drop':
+            out += before
+            continue
+          case 'message-end':
+            out += before
+            inside = AFTER_END
+            continue
+          case 'channel':
+          case 'start':
+            out += before
+            inside = action.type === 'channel' ? CHANNEL_HEADER : START_HEADER
+            continue
         }
         // A fence opened right before the block is the block's: it goes, and its closing fence.
         const fence = FENCE_OPENING_TAIL.exec(before)
         closeFence = fence !== null
         out += fence ? before.slice(0, fence.index + fence[1]!.length) : before
-        if (block.kind === 'reasoning') removed.reasoning++
-        else removed.toolCalls++
-        if (block.close === null) dropRest = true
-        else inside = block
+        // Reasoning in its own block: what follows it is the answer, never held as reasoning.
+        if (action.block.kind === 'reasoning' && opening !== 'reasoning') opening = 'done'
+        enter(action.block)
         continue
       }
       const tag = final ? 0 : possibleTagStart(pending)
@@ -118,13 +233,47 @@ export function createMarkupFilter(): MarkupFilter {
     }
   }
 
+  /** The reply's start through the opening hold: what may be released now. */
+  function gate(text: string, final: boolean, complete: boolean): string {
+    if (opening === 'done') return release(openingText + text)
+    openingText += text
+    opening = readOpening(openingText)
+    if (opening === 'reasoning') {
+      const answer = bareHarmonyFinal(openingText)
+      if (answer >= 0) {
+        removed.reasoning++
+        const rest = openingText.slice(answer)
+        retract()
+        return release(rest)
+      }
+    }
+    if (opening === 'ordinary' || final) {
+      if (final && opening === 'reasoning' && !complete) {
+        removed.reasoning++
+        openingText = ''
+      }
+      opening = 'done'
+      return release(openingText)
+    }
+    return ''
+  }
+
+  function release(text: string): string {
+    openingText = ''
+    if (text.length > 0) released = true
+    return text
+  }
+
   return {
     push: (delta) => {
       pending += delta
-      return drain(false)
+      return gate(drain(false), false, true)
     },
-    end: () => drain(true),
+    end: (complete = true) => gate(drain(true), true, complete),
     removed,
+    get retractions() {
+      return retractions
+    },
   }
 }
 
@@ -144,38 +293,52 @@ function fenceOpeningHold(pending: string): number {
 }
 
 /**
- * A whole reply without its markup (the grader's JSON, a non-streamed reply). Unlike a stream,
- * a whole reply can also be cleaned of reasoning whose opening tag was in the prompt: everything
- * before an unopened `</think>` is reasoning.
+ * A whole reply without its markup (the grader's JSON, a non-streamed reply). In one push a
+ * retraction takes back nothing released: the text before an unopened `</think>` is simply gone.
  */
 export function stripModelMarkup(text: string): string {
   const filter = createMarkupFilter()
-  return filter.push(dropBeforeOrphanCloser(text)) + filter.end()
-}
-
-function dropBeforeOrphanCloser(text: string): string {
-  for (const closer of ORPHAN_CLOSERS) {
-    const at = indexOfIgnoreCase(text, closer)
-    if (at < 0) continue
-    const opener = closer.replace('</', '<')
-    if (indexOfIgnoreCase(text.slice(0, at), opener) < 0) return text.slice(at + closer.length)
-  }
-  return text
+  return filter.push(text) + filter.end()
 }
 
 /** How many characters at the end of `text` could be the beginning of a tag form. */
 function possibleTagStart(text: string): number {
   const from = Math.max(0, text.length - LONGEST_FORM + 1)
   for (let i = from; i < text.length; i++) {
-    const c = text[i]
-    if (c !== '<' && c !== '[') continue
+    if (!FORM_STARTS.has(text[i]!)) continue
     const tail = text.slice(i).toLowerCase()
     if (ALL_FORMS.some((form) => form.startsWith(tail))) return text.length - i
   }
   return 0
 }
 
+/** The first tag in `text` that ends `inside`, and whether it goes with it. */
+function firstTag(
+  text: string,
+  inside: Inside,
+): { at: number; tag: string; consumed: boolean } | null {
+  let best: { at: number; tag: string; consumed: boolean } | null = null
+  for (const [tags, consumed] of [
+    [inside.close, true],
+    [inside.until, false],
+  ] as const) {
+    for (const tag of tags) {
+      const at = indexOfIgnoreCase(text, tag)
+      if (at >= 0 && (best === null || at < best.at)) best = { at, tag, consumed }
+    }
+  }
+  return best
+}
+
+function longestTag(inside: Inside): number {
+  return Math.max(1, ...inside.close.map((t) => t.length), ...inside.until.map((t) => t.length))
+}
+
+const NEEDLES = new Map<string, RegExp>()
+
 function indexOfIgnoreCase(text: string, needle: string): number {
   // A regex, not toLowerCase: lowercasing can change a string's length and so its indexes.
-  return text.search(new RegExp(escape(needle), 'i'))
+  let pattern = NEEDLES.get(needle)
+  if (!pattern) NEEDLES.set(needle, (pattern = new RegExp(escape(needle), 'i')))
+  return text.search(pattern)
 }

@@ -37,6 +37,8 @@ export type Collected = {
   deltas: string[]
   done: { usage: unknown; model: string } | null
   error: LlmError | null
+  /** `retract` events: the text before each was taken back (`deltas` keeps every delta). */
+  retractions: number
 }
 
 /** Reads a whole stream; a thrown LlmError is returned, not rethrown, so partial text is kept. */
@@ -45,7 +47,7 @@ export async function collectStream(
   signal?: AbortSignal,
   onDelta?: (text: string) => void,
 ): Promise<Collected> {
-  const result: Collected = { text: '', deltas: [], done: null, error: null }
+  const result: Collected = { text: '', deltas: [], done: null, error: null, retractions: 0 }
   try {
     const events = client.streamChat({ messages: [{ role: 'user', content: 'Hi' }], signal })
     for await (const event of events) {
@@ -53,6 +55,10 @@ export async function collectStream(
         result.deltas.push(event.text)
         result.text += event.text
         onDelta?.(event.text)
+      } else if (event.type === 'retract') {
+        // The text so far was reasoning: the reader takes it back.
+        result.retractions++
+        result.text = ''
       } else if (event.type === 'done') {
         result.done = { usage: event.usage, model: event.model }
       }

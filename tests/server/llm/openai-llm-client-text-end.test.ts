@@ -83,5 +83,6 @@ describe.each(TRANSPORTS)('OpenAiLlmClient, text-end ($transport)', ({ makeFetch
 function describeEvent(event: LlmStreamEvent): string {
   if (event.type === 'delta') return event.text
   if (event.type === 'text-end') return '|text-end'
+  if (event.type === 'retract') return '|retract'
   return `|done ${event.usage?.promptTokens}+${event.usage?.completionTokens}`
 }

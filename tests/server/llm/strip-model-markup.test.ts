@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createMarkupFilter, stripModelMarkup } from '../../../server/llm/strip-model-markup.js'
 
-/** Feeds `deltas` through one filter and returns what the reader would see. */
-function run(deltas: string[]) {
-  const filter = createMarkupFilter()
-  const out = deltas.map((d) => filter.push(d)).join('') + filter.end()
-  return { out, removed: filter.removed }
-}
-
-/** Every way of cutting `text` in two, and one delta per character. */
-function splits(text: string): string[][] {
-  const cuts = Array.from({ length: text.length + 1 }, (_, i) => [text.slice(0, i), text.slice(i)])
-  return [...cuts, [...text]]
-}
+import { runFilter as run, splits } from './markup-runs.js'
 
 const cases = [
   {
@@ -62,9 +51,10 @@ const cases = [
     visible: 'Say it reads:\n```ts\nif (a < b) return cache.get(id)\n```\nWhy stale?',
   },
   {
-    name: 'an orphan closing tag alone is dropped',
+    // The template opened the block in the prompt: all before the closer was reasoning.
+    name: 'an orphan closing tag with the reasoning before it',
     text: 'reasoning here</think>What is the SLO?',
-    visible: 'reasoning hereWhat is the SLO?',
+    visible: 'What is the SLO?',
   },
 ]
 
