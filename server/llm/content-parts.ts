@@ -10,7 +10,9 @@ export function contentText(content: unknown): string {
   let text = ''
   for (const part of content) {
     const p = part as { type?: unknown; text?: unknown } | null
-    if (p && p.type === 'text' && typeof p.text === 'string') text += p.text
+    // `output_text`: the Responses API's name for a text part, sent by some proxies.
+    if (p && (p.type === 'text' || p.type === 'output_text') && typeof p.text === 'string')
+      text += p.text
   }
   return text
 }

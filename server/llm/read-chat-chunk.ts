@@ -30,14 +30,17 @@ export function createChunkState(requestedModel: string): ChunkState {
 /**
  * Reads one chunk as real servers send them and returns its visible text ('' when none).
  * Tolerates: empty `choices` (Azure filter results, the usage-only final chunk), `usage` on any
- * chunk (llama.cpp puts it on the last content chunk), `reasoning_content` / `reasoning` deltas
- * (vLLM, DeepSeek, Ollama thinking models), which are never shown, an empty `model` (Azure),
+ * chunk (llama.cpp puts it on the last content chunk; Groq in `x_groq`), reasoning in its own
+ * field (`reasoning_content`: vLLM, DeepSeek; `reasoning`: Ollama, OpenRouter, vLLM 0.10+;
+ * `thinking`; OpenRouter's `reasoning_details`), never read, so never shown; a choice with no
+ * `delta` (a `message` or completions-style `text` instead), an empty `model` (Azure),
  * `content` as a list of typed parts (Mistral's Magistral: `thinking` parts, never shown, and
  * `text` parts) and `refusal` deltas (OpenAI), counted and never shown.
  */
 export function readChatChunk(chunk: ChatCompletionChunk, state: ChunkState): string {
   if (typeof chunk.model === 'string' && chunk.model.length > 0) state.model = chunk.model
-  const usage = chunk.usage
+  // Groq puts the usage in `x_groq` when the request's stream_options are not honoured.
+  const usage = chunk.usage ?? (chunk as { x_groq?: { usage?: typeof chunk.usage } }).x_groq?.usage
   if (usage && typeof usage.prompt_tokens === 'number') {
     state.usage = {
       promptTokens: usage.prompt_tokens,
@@ -49,7 +52,7 @@ export function readChatChunk(chunk: ChatCompletionChunk, state: ChunkState): st
     // n is 1: only the first choice is ours; other indexes would interleave replies.
     if (!choice || (choice.index ?? 0) !== 0) continue
     const delta = choice.delta as { content?: unknown; refusal?: unknown } | undefined
-    text += contentText(delta?.content)
+    text += contentText(delta ? delta.content : legacyContent(choice))
     if (typeof delta?.refusal === 'string') state.refusal += delta.refusal.length
     // Parallel calls arrive as several entries; a call's later argument chunks repeat its index.
     const calls = choice?.delta?.tool_calls
@@ -64,6 +67,16 @@ export function readChatChunk(chunk: ChatCompletionChunk, state: ChunkState): st
     }
   }
   return text
+}
+
+/**
+ * The text of a choice sent without a `delta`: a `message` (some proxies send the last chunk as a
+ * whole message) or a completions-style `text`. Only without a delta: Together sends `text` beside
+ * the delta, the same token twice.
+ */
+function legacyContent(choice: object): unknown {
+  const c = choice as { message?: { content?: unknown }; text?: unknown }
+  return c.message?.content ?? c.text
 }
 
 /**

@@ -249,6 +249,24 @@ describe('the stream with the OpenAI client, replaying provider captures', () =>
   })
 
   it.each([
+    ['llamacpp-r1-distill-orphan-think', true],
+    ['vllm-qwen3-orphan-think', false],
+    ['llamacpp-gpt-oss-harmony', false],
+  ])('ends %s with the reply alone, stored as the client has it', async (fixture, revised) => {
+    const { socket } = await setupOpenAi([{ fixture, options: { chunkBytes: 11 } }])
+    const { end, streamed, notices, messages } = await answerOnce(socket)
+    expect(end.turn.text).toBe(
+      'You chose a write-through cache. How stale can a read get after a failed write, and what bounds it?',
+    )
+    expect(streamed).toBe(end.turn.text)
+    // Reasoning that read as a reply was shown, then revised away on the wire.
+    const revisions = messages.filter((m) => m.type === 'turn-revise')
+    expect(revisions.length > 0).toBe(revised)
+    expect(end.turn.provider).toBe('openai')
+    expect(notices).toEqual([])
+  })
+
+  it.each([
     'openai-parallel-tool-calls',
     'azure-tool-call-only',
     'vllm-tool-call-only',
