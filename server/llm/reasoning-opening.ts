@@ -45,6 +45,9 @@ const REASONING_CUE = new RegExp(
 const ORDINARY_SIGNAL =
   /\byou(?:r|rs|'re|'ve|'d|'ll|’re|’ve|’d|’ll)?\b|\b(?:walk|tell|talk|give|show|take) me\b|\?/i
 
+/** "Let's" or "let me" with the verb after it whole. */
+const LET_VERB = /^let(?:'s|’s| us| me) [a-z]+(?=[^a-z])/i
+
 /** Past this many words without a cue or a signal, the reply is taken as ordinary. */
 export const OPENING_WINDOW_WORDS = 16
 
@@ -62,6 +65,9 @@ export function readOpening(text: string): OpeningVerdict {
     return OPENER_LIST.some((o) => o.startsWith(first)) ? 'hold' : 'ordinary'
   }
   if (!OPENERS.has(first)) return 'ordinary'
+  // "Let's talk about…", "Let me push on…": said to the reader, unless the verb is a cue's.
+  const let_ = LET_VERB.exec(start)
+  if (let_ && !REASONING_CUE.test(let_[0])) return 'ordinary'
   const window = start
     .split(/\s+/)
     .slice(0, OPENING_WINDOW_WORDS + 1)

@@ -27,6 +27,7 @@ const ORDINARY = [
   "Let's go deeper on the rollout: who gets it first?",
   'Analysis of the queue is a good start. Now, what happens when it backs up?',
   '{"score": 7}',
+  "Let's talk about the rollout plan: what has to be true first?",
 ]
 
 describe('readOpening', () => {
@@ -49,6 +50,14 @@ describe('readOpening', () => {
     expect(readOpening('Okay,')).toBe('hold')
     expect(readOpening('Okay, so the')).toBe('hold')
     expect(readOpening('Okay, so the user')).toBe('reasoning')
+  })
+
+  it('decides a "let\'s" or "let me" opening at its verb', () => {
+    expect(readOpening("Let's talk")).toBe('hold')
+    expect(readOpening("Let's talk ")).toBe('ordinary')
+    expect(readOpening('Let me push ')).toBe('ordinary')
+    expect(readOpening("Let's see ")).toBe('reasoning')
+    expect(readOpening('Let me think ')).toBe('reasoning')
   })
 
   it('gives up holding after the window of words without a cue', () => {
