@@ -235,7 +235,14 @@ export function createMarkupFilter(): MarkupFilter {
 
   /** The reply's start through the opening hold: what may be released now. */
   function gate(text: string, final: boolean, complete: boolean): string {
-    if (opening === 'done') return release(openingText + text)
+    if (opening === 'done') {
+      // The path of nearly every token: no string built.
+      if (openingText === '') {
+        if (text.length > 0) released = true
+        return text
+      }
+      return release(openingText + text)
+    }
     openingText += text
     opening = readOpening(openingText)
     if (opening === 'reasoning') {
@@ -305,7 +312,8 @@ export function stripModelMarkup(text: string): string {
 function possibleTagStart(text: string): number {
   const from = Math.max(0, text.length - LONGEST_FORM + 1)
   for (let i = from; i < text.length; i++) {
-    if (!FORM_STARTS.has(text[i]!)) continue
+    const c = text[i]!
+    if (c !== '<' && c !== '[' && !FORM_STARTS.has(c)) continue
     const tail = text.slice(i).toLowerCase()
     if (ALL_FORMS.some((form) => form.startsWith(tail))) return text.length - i
   }
